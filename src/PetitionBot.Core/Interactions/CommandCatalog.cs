@@ -1,0 +1,47 @@
+namespace PetitionBot.Core.Interactions;
+
+/// <summary>Every command PetitionBot offers. Adapters register exactly these, with these option names.</summary>
+public static class CommandCatalog
+{
+    public const string Sign = "sign";
+    public const string Unsign = "unsign";
+    public const string Petition = "petition";
+    public const string MyData = "mydata";
+    public const string Totals = "totals";
+    public const string Update = "update";
+    public const string Export = "export";
+    public const string Setup = "setup";
+    public const string Help = "help";
+
+    public const string CampaignOption = "campaign";
+    public const string ChannelOption = "channel";
+    public const string LeaderRoleOption = "leader_role";
+    public const string VerifiedRoleOption = "verified_role";
+    public const string StrictOption = "strict";
+    public const string SchoolOption = "school";
+
+    private static readonly CommandOption CampaignChoice = new(CampaignOption, "Which campaign (when more than one is open)", OptionKind.Campaign);
+
+    public static IReadOnlyList<CommandSpec> All { get; } =
+    [
+        new(Sign, "Sign the petition (medical students and resident physicians)", [CampaignChoice]),
+        new(Unsign, "Withdraw your signature and delete its data", [CampaignChoice]),
+        new(Petition, "What the petition asks, the link, and progress so far", [CampaignChoice]),
+        new(MyData, "See what PetitionBot stores about you, and delete it", []),
+        new(Totals, "Signature totals (chapter leaders: your school; organizers: full breakdown)", [CampaignChoice], MayBeSlow: true),
+        new(Update, "Post an update to this server's announcement channel (chapter leaders)", [CampaignChoice], OpensForm: true),
+        new(Export, "Export the signer list as CSV (organizers)", [CampaignChoice], MayBeSlow: true),
+        new(Setup, "Configure PetitionBot for this server (server admins)",
+        [
+            new(ChannelOption, "Channel for announcements and updates", OptionKind.Channel),
+            new(LeaderRoleOption, "Role (Slack: user group) of chapter leaders", OptionKind.Role),
+            new(VerifiedRoleOption, "Role (Slack: user group) of verified medical students/residents", OptionKind.Role),
+            new(StrictOption, "Only members with the verified role may sign", OptionKind.Boolean),
+            new(SchoolOption, "Your school or program's name", OptionKind.Text, MaxLength: 100),
+            new(CampaignOption, "Default campaign for this server", OptionKind.Campaign),
+        ], AdminOnlyByDefault: true),
+    ];
+
+    public static CommandSpec? Find(string name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+}

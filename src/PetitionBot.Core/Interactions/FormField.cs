@@ -1,0 +1,12 @@
+namespace PetitionBot.Core.Interactions;
+
+/// <summary>One text input of a form. Labels are at most 45 characters (Discord's limit).</summary>
+public sealed record FormField(
+    string Id,
+    string Label,
+    int MaxLength,
+    bool Required = true,
+    bool Multiline = false,
+    string? Value = null,
+    string? Placeholder = null,
+    int MinLength = 0);

@@ -1,0 +1,28 @@
+namespace PetitionBot.Core.Model;
+
+/// <summary>
+/// The person behind an interaction, as the adapter saw them.
+/// <paramref name="WorkspaceId"/> is the Discord guild id, the Slack team id, or "local" on the console;
+/// empty when the interaction came from a direct message.
+/// <paramref name="RoleIds"/> are Discord role ids or Slack user-group ids the member holds (as far as the adapter knows).
+/// <paramref name="IsServerAdmin"/> is Discord "Manage Server" or a Slack workspace admin/owner.
+/// </summary>
+public sealed record Actor(
+    PlatformKind Platform,
+    string WorkspaceId,
+    string UserId,
+    IReadOnlyList<string> RoleIds,
+    bool IsServerAdmin)
+{
+    /// <summary>The stable identity of the chat account: "discord:&lt;user&gt;", "slack:&lt;team&gt;:&lt;user&gt;", "console:&lt;user&gt;".
+    /// Stored only as a keyed hash.</summary>
+    public string IdentityKey => Platform switch
+    {
+        PlatformKind.Discord => $"discord:{UserId}",
+        PlatformKind.Slack => $"slack:{WorkspaceId}:{UserId}",
+        _ => $"console:{UserId}",
+    };
+
+    /// <summary>The key of the server the actor is in: "discord:&lt;guild&gt;", "slack:&lt;team&gt;", "console:local".</summary>
+    public WorkspaceRef Workspace => new(Platform, WorkspaceId);
+}

@@ -1,0 +1,17 @@
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Model;
+
+namespace PetitionBot.Core.Ports;
+
+/// <summary>The inbound port: what adapters call. Never throws for bad input: a bad input gets a clear reply.</summary>
+public interface IPetitionBot
+{
+    /// <summary>Handle one interaction and return the reply to show the person.</summary>
+    Task<Reply> HandleAsync(BotInput input, CancellationToken ct = default);
+
+    /// <summary>The bot is (now) in this workspace (Discord GUILD_CREATE, Slack install / team seen).</summary>
+    Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default);
+
+    /// <summary>The bot was removed from this workspace (Discord GUILD_DELETE without unavailable, Slack app_uninstalled).</summary>
+    Task WorkspaceLeftAsync(WorkspaceRef workspace, CancellationToken ct = default);
+}
