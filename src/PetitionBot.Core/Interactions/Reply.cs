@@ -14,7 +14,8 @@ public sealed record Reply
 
     public Visibility Visibility { get; init; } = Visibility.Private;
 
-    /// <summary>Goal progress to show as a bar (embed field / context block), when relevant.</summary>
+    /// <summary>Goal progress to show as a bar (embed field / context block), when relevant. Not repeated in
+    /// <see cref="Text"/>: every renderer (the console too) shows <see cref="Progress.Summary"/> and <see cref="Progress.Bar"/> itself.</summary>
     public Progress? Progress { get; init; }
 
     /// <summary>Buttons, in order. Adapters lay out at most 5 per row.</summary>

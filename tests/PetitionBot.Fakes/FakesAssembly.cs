@@ -1,0 +1,4 @@
+namespace PetitionBot.Fakes;
+
+/// <summary>Marker for the fakes assembly.</summary>
+public static class FakesAssembly;
