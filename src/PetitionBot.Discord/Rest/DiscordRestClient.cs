@@ -44,7 +44,7 @@ internal sealed class DiscordRestClient(HttpClient http)
 
     private static MultipartFormDataContent Multipart(MessagePayload message, IReadOnlyList<FileAttachment> files)
     {
-        var withRefs = message with { Attachments = files.Select((f, i) => new AttachmentRefPayload(i, f.FileName)).ToList() };
+        var withRefs = message with { Attachments = files.Select((f, i) => new AttachmentRefPayload(i.ToString(System.Globalization.CultureInfo.InvariantCulture), f.FileName)).ToList() };
         var content = new MultipartFormDataContent();
         content.Add(Json(withRefs), "payload_json");
         for (var i = 0; i < files.Count; i++)
