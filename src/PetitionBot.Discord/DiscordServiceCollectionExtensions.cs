@@ -24,7 +24,7 @@ public static class DiscordServiceCollectionExtensions
         }
 
         services.AddOptions<DiscordOptions>()
-            .BindConfiguration(DiscordOptions.SectionName)
+            .Bind(section)
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
                 "Discord:ApiBaseUrl must be an absolute http(s) URL")
             .Validate(o => o.IsEnabled, "Discord:Token and Discord:ApplicationId are required")
