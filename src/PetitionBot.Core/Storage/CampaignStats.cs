@@ -1,0 +1,15 @@
+namespace PetitionBot.Core.Storage;
+
+/// <summary>Aggregates kept up to date with every signature (never computed by scanning signatures).
+/// <see cref="ByDay"/> keys are UTC dates "yyyy-MM-dd" in ascending order.</summary>
+public sealed record CampaignStats(
+    string CampaignId,
+    int Total,
+    int Named,
+    IReadOnlyList<CountBy> BySchool,
+    IReadOnlyList<CountBy> ByStage,
+    IReadOnlyList<CountBy> ByPlatform,
+    IReadOnlyList<CountBy> ByDay)
+{
+    public static CampaignStats Empty(string campaignId) => new(campaignId, 0, 0, [], [], [], []);
+}
