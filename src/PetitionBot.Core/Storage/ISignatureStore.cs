@@ -15,7 +15,7 @@ public interface ISignatureStore
     /// <summary>Deletes the signature and its personal data and lowers the aggregates. False when there was none.</summary>
     Task<bool> RemoveAsync(string campaignId, string identityKey, CancellationToken ct = default);
 
-    Task<CampaignStats> GetStatsAsync(string campaignId, CancellationToken ct = default);
+    Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>All signatures of a campaign, oldest first (for the organizer's export).</summary>
     IAsyncEnumerable<SignatureRecord> ListAsync(string campaignId, CancellationToken ct = default);
