@@ -196,6 +196,7 @@ public sealed class SignFlow(
             return AlreadySigned(campaign, outcome.Signature) with { ReplacesPrevious = true };
         }
 
+        Telemetry.BotMetrics.Signatures.Add(1, new KeyValuePair<string, object?>("platform", ctx.Actor.Platform.ToString().ToLowerInvariant()));
         var progress = new Progress(outcome.CampaignTotal, campaign.Goal);
         return new Reply
         {

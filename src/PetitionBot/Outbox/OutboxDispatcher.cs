@@ -118,6 +118,9 @@ public sealed partial class OutboxDispatcher(
     private async Task RecordAsync(OutboxItem item, ServerSettings server, PostOutcome outcome, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        Core.Telemetry.BotMetrics.Deliveries.Add(1,
+            new KeyValuePair<string, object?>("platform", item.Channel.Platform.ToString().ToLowerInvariant()),
+            new KeyValuePair<string, object?>("outcome", outcome.Status.ToString().ToLowerInvariant()));
         switch (outcome.Status)
         {
             case PostStatus.Delivered:
