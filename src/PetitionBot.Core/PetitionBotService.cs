@@ -14,11 +14,17 @@ public sealed partial class PetitionBotService(
     CampaignDirectory campaigns,
     AccessPolicy access,
     IServerStore servers,
+    Abuse.InteractionRateLimiter rateLimiter,
     TimeProvider time,
     ILogger<PetitionBotService> logger) : IPetitionBot
 {
     public async Task<Reply> HandleAsync(BotInput input, CancellationToken ct = default)
     {
+        if (rateLimiter.Check(input.Actor.IdentityKey) is { } wait)
+        {
+            return Reply.Private($"You're going a bit fast. Please wait {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds and try again; nothing was changed.");
+        }
+
         try
         {
             var server = string.IsNullOrEmpty(input.Actor.WorkspaceId) ? null : await servers.FindAsync(input.Actor.Workspace, ct);

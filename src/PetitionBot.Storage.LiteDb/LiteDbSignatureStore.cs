@@ -88,6 +88,26 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         }));
     }
 
+    public Task<int> InvalidateAsync(string campaignId, WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
+    {
+        var fromTicks = from?.UtcTicks ?? long.MinValue;
+        var toTicks = to?.UtcTicks ?? long.MaxValue;
+        return Task.FromResult(db.Write(() =>
+        {
+            var doomed = db.Signatures.Find(x => x.CampaignId == campaignId)
+                .Where(x => workspace is null || (x.Platform == (int)workspace.Platform && x.WorkspaceId == workspace.WorkspaceId))
+                .Where(x => x.SignedAtTicks >= fromTicks && x.SignedAtTicks < toTicks)
+                .ToList();
+            foreach (var doc in doomed)
+            {
+                db.Signatures.Delete(doc.Id);
+                Aggregates.Apply(db, doc, -1);
+            }
+
+            return doomed.Count;
+        }));
+    }
+
     public Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default) =>
         Task.FromResult(Aggregates.Read(db, campaignId, now));
 
