@@ -18,7 +18,8 @@ internal sealed class GatewayTimings
     /// <summary>When the core has not answered by then, the interaction is deferred (the hard limit is 3 s).</summary>
     public TimeSpan DeferAfter { get; init; } = TimeSpan.FromSeconds(2);
 
-    public int Workers { get; init; } = 8;
+    /// <summary>Workers handling dispatches; each holds an interaction until its reply is delivered.</summary>
+    public int Workers { get; init; } = 16;
 
     public int QueueCapacity { get; init; } = 1024;
 }

@@ -11,6 +11,8 @@ namespace PetitionBot.Discord.Rest;
 /// this class builds requests and maps responses to <see cref="DiscordRestResult"/> without throwing for HTTP errors.</summary>
 internal sealed class DiscordRestClient(HttpClient http)
 {
+    private static readonly TimeSpan MaxWebhookRetryWait = TimeSpan.FromSeconds(10);
+
     public async Task<(DiscordRestResult Result, GatewayBotInfo? Info)> GetGatewayBotAsync(CancellationToken ct = default)
     {
         var result = await SendAsync(HttpMethod.Get, "gateway/bot", null, ct).ConfigureAwait(false);
@@ -33,11 +35,21 @@ internal sealed class DiscordRestClient(HttpClient http)
         SendAsync(HttpMethod.Post, $"interactions/{interactionId}/{token}/callback", Json(callback), ct);
 
     public Task<DiscordRestResult> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", Json(message), ct);
+        SendRetryingAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", () => Json(message), ct);
 
     /// <summary>A follow-up message; with files it is sent as multipart (<c>payload_json</c> + <c>files[n]</c>).</summary>
     public Task<DiscordRestResult> CreateFollowupAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, $"webhooks/{applicationId}/{token}", files is { Count: > 0 } ? Multipart(message, files) : Json(message), ct);
+        SendRetryingAsync(HttpMethod.Post, $"webhooks/{applicationId}/{token}", () => files is { Count: > 0 } ? Multipart(message, files) : Json(message), ct);
+
+    /// <summary>Webhook calls (edits, follow-ups) are safe to repeat after a 429: one retry once the limiter has waited
+    /// out <c>retry_after</c> (the rate-limit handler holds the bucket until then). Callbacks are never retried.</summary>
+    private async Task<DiscordRestResult> SendRetryingAsync(HttpMethod method, string path, Func<HttpContent> content, CancellationToken ct)
+    {
+        var result = await SendAsync(method, path, content(), ct).ConfigureAwait(false);
+        return result.Status == HttpStatusCode.TooManyRequests && result.RetryAfter <= MaxWebhookRetryWait
+            ? await SendAsync(method, path, content(), ct).ConfigureAwait(false)
+            : result;
+    }
 
     private static StringContent Json<T>(T payload) =>
         new(JsonSerializer.Serialize(payload, DiscordJson.Options), Encoding.UTF8, "application/json");

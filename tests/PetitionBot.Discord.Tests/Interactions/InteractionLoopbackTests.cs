@@ -283,4 +283,23 @@ public sealed class InteractionLoopbackTests
         Assert.Empty(payload["allowed_mentions"]!["parse"]!.AsArray());
         OpenApiSchemas.AssertValid(OpenApiSchemas.WebhookExecute, payload);
     }
+
+    [Fact]
+    public async Task SlowCore_EditRateLimited_RetriedOnceAfterRetryAfter()
+    {
+        await using var h = await StartAsync(TimeSpan.FromMilliseconds(100));
+        h.Bot.Handler = async (_, ct) =>
+        {
+            await Task.Delay(300, ct);
+            return Reply.Private("late");
+        };
+        h.Server.InjectRateLimit("PATCH", "webhooks/", TimeSpan.FromMilliseconds(300));
+
+        await h.Server.SendInteractionAsync(FakeDiscordInteractions.SlashCommand(h.Server, Guild, User, "sign"));
+
+        await h.Server.WaitForRequestAsync(r => r.Method == "PATCH" && r.Status == 200);
+        var edits = h.Server.Requests.Where(r => r.Method == "PATCH").ToList();
+        Assert.Equal([429, 200], edits.Select(e => e.Status));
+        Assert.True(edits[1].ReceivedAt - edits[0].ReceivedAt >= TimeSpan.FromMilliseconds(250));
+    }
 }
