@@ -24,7 +24,7 @@ internal sealed record DiscordRoute(string Template, string Major, bool IsIntera
             if (isMajor || isTokenOfMajor)
             {
                 major += "/" + seg;
-                template.Append("/{").Append(prev is "" ? "x" : "major").Append('}');
+                template.Append("/{major}");
             }
             else
             {

@@ -171,4 +171,16 @@ public sealed class GatewayLoopbackTests
         Assert.Equal(new WorkspaceRef(PlatformKind.Discord, guild.Id), Assert.Single(h.Bot.Left));
         Assert.Equal(("Med School B"), h.Bot.Joined.Single().Name);
     }
+
+    [Fact]
+    public async Task Start_SessionStartLimitExhausted_WaitsInsteadOfIdentifying()
+    {
+        await using var h = await DiscordHarness.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 60_000, SessionStartRemaining = 0 }, waitConnected: false);
+
+        await FakeDiscordServer.WaitUntilAsync(() => h.Status.Reason?.Contains("session start limit", StringComparison.Ordinal) == true, "waiting on the limit");
+        await Task.Delay(300);
+
+        Assert.Equal(0, h.Server.ConnectionCount);
+        Assert.Equal(AdapterState.Reconnecting, h.Status.State);
+    }
 }
