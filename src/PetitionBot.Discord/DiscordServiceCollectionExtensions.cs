@@ -50,6 +50,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<DiscordEventHandler>();
+        services.AddSingleton<DiscordSignatureVerifier>();
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<DiscordChatPlatform>());
         services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());

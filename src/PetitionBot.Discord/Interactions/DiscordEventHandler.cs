@@ -15,7 +15,7 @@ internal sealed class DiscordEventHandler(IPetitionBot bot, InteractionHandler i
         switch (dispatch.EventName)
         {
             case "INTERACTION_CREATE":
-                await interactions.HandleAsync(d, dispatch.ReceivedAt, ct).ConfigureAwait(false);
+                await interactions.HandleAsync(d, dispatch.ReceivedAt, null, ct).ConfigureAwait(false);
                 break;
             case "GUILD_CREATE" when Id(d) is { } guildId && !Unavailable(d):
                 logger.GuildChanged(guildId, "joined");

@@ -21,7 +21,12 @@ internal sealed class InteractionHandler(
     private readonly RecentKeys _seen = new();
     private readonly FormCache _forms = new();
 
-    public async Task HandleAsync(JsonElement payload, long receivedAt, CancellationToken ct = default)
+    /// <param name="payload">The interaction object.</param>
+    /// <param name="receivedAt">Receipt timestamp (<see cref="TimeProvider.GetTimestamp"/>).</param>
+    /// <param name="sendCallback">Where the first response goes: null = <c>POST …/callback</c> (gateway interactions);
+    /// the HTTP endpoint passes the inline response instead.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task HandleAsync(JsonElement payload, long receivedAt, InteractionCallbackSender? sendCallback = null, CancellationToken ct = default)
     {
         var interaction = InteractionParser.Parse(payload);
         if (interaction is null)
@@ -36,7 +41,7 @@ internal sealed class InteractionHandler(
             return;
         }
 
-        var responder = new InteractionResponder(interaction, rest, options.Value.ApplicationId, _forms, logger);
+        var responder = new InteractionResponder(interaction, rest, options.Value.ApplicationId, _forms, logger, sendCallback);
         if (interaction.FormButtonToken is { } formToken)
         {
             var form = _forms.Find(formToken);

@@ -12,7 +12,8 @@ internal sealed class InteractionResponder(
     DiscordRestClient rest,
     string applicationId,
     FormCache forms,
-    ILogger logger)
+    ILogger logger,
+    InteractionCallbackSender? sendCallback = null)
 {
     private enum State
     {
@@ -39,7 +40,7 @@ internal sealed class InteractionResponder(
         var callback = component
             ? new InteractionCallbackPayload(InteractionCallbackPayload.DeferredUpdate)
             : new InteractionCallbackPayload(InteractionCallbackPayload.DeferredMessage, new MessagePayload { Flags = MessagePayload.EphemeralFlag });
-        Check(await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, callback, ct).ConfigureAwait(false));
+        Check(await SendCallbackAsync(callback, ct).ConfigureAwait(false));
     }
 
     /// <summary>Shows a form as a modal when that is still possible; otherwise as a message with a button that opens it.</summary>
@@ -59,7 +60,7 @@ internal sealed class InteractionResponder(
         {
             _state = State.Done;
             var callback = new InteractionCallbackPayload(InteractionCallbackPayload.Modal, ReplyRenderer.Modal(modal));
-            Check(await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, callback, ct).ConfigureAwait(false));
+            Check(await SendCallbackAsync(callback, ct).ConfigureAwait(false));
             return;
         }
 
@@ -71,7 +72,7 @@ internal sealed class InteractionResponder(
                 var callback = replaces
                     ? new InteractionCallbackPayload(InteractionCallbackPayload.UpdateMessage, ReplyRenderer.Message(reply, false, forUpdate: true))
                     : new InteractionCallbackPayload(InteractionCallbackPayload.Message, ReplyRenderer.Message(reply, ephemeral));
-                Check(await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, callback, ct).ConfigureAwait(false));
+                Check(await SendCallbackAsync(callback, ct).ConfigureAwait(false));
                 break;
             case State.Deferred:
                 _state = State.Done;
@@ -95,6 +96,11 @@ internal sealed class InteractionResponder(
             Check(await rest.CreateFollowupAsync(applicationId, interaction.Token, files, reply.Attachments, ct).ConfigureAwait(false));
         }
     }
+
+    private Task<DiscordRestResult> SendCallbackAsync(InteractionCallbackPayload callback, CancellationToken ct) =>
+        sendCallback is null
+            ? rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, callback, ct)
+            : sendCallback(callback, ct);
 
     private void Check(DiscordRestResult result)
     {
