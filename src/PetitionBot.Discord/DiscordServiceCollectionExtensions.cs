@@ -43,6 +43,7 @@ public static class DiscordServiceCollectionExtensions
                 http.BaseAddress = new Uri(baseUrl);
                 http.Timeout = TimeSpan.FromSeconds(30);
             })
+            .RemoveAllLoggers() // the default loggers write request URLs, which hold interaction and webhook tokens
             .AddHttpMessageHandler<DiscordAuthHandler>()
             .AddHttpMessageHandler<RateLimitHandler>();
 

@@ -51,6 +51,8 @@ public sealed class InteractionLoopbackTests
         Assert.Equal(["800000000000000001"], input.Actor.RoleIds);
         Assert.True(input.Actor.IsServerAdmin);
         Assert.Equal("300000000000000001", input.ChannelId);
+        Assert.DoesNotContain(h.Logs.Entries, e => e.Message.Contains(interaction["token"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Logs.Entries, e => e.Level > Microsoft.Extensions.Logging.LogLevel.Debug && e.Message.Contains(User, StringComparison.Ordinal));
     }
 
     [Fact]
