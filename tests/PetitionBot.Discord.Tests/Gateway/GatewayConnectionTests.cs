@@ -23,6 +23,17 @@ public sealed class GatewayConnectionTests
         new GatewayConnection(_socket, _session, _events.Writer, _status, "secret-token", _time, DiscordHarness.FastTimings, NullLogger.Instance)
             .RunAsync(resume);
 
+    /// <summary>Advances the fake clock one interval at a time until <paramref name="done"/>: the client registers its
+    /// next timer only after a send completes, so a single advance could land before the timer exists.</summary>
+    private async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step)
+    {
+        for (var i = 0; i < 200 && !done(); i++)
+        {
+            _time.Advance(step);
+            await Task.Delay(20);
+        }
+    }
+
     private static JsonObject Dispatch(string name, long seq, JsonObject d) => new() { ["op"] = 0, ["t"] = name, ["s"] = seq, ["d"] = d };
 
     [Fact]
@@ -87,7 +98,7 @@ public sealed class GatewayConnectionTests
         _time.Advance(TimeSpan.FromMilliseconds(1000));
         await _socket.ExpectAsync(1);
 
-        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        await AdvanceUntilAsync(() => run.IsCompleted, TimeSpan.FromMilliseconds(1000));
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(SessionNext.Resume, outcome.Next);
@@ -105,7 +116,7 @@ public sealed class GatewayConnectionTests
         _socket.Send(new JsonObject { ["op"] = 11 });
         await Task.Delay(50);
 
-        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        await AdvanceUntilAsync(() => _socket.HasSent || run.IsCompleted, TimeSpan.FromMilliseconds(1000));
 
         await _socket.ExpectAsync(1);
         Assert.False(run.IsCompleted);
