@@ -13,7 +13,7 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
     public async Task AddAsync_SamePersonFromEightThreads_LeavesOneSignatureAndTotalOne()
     {
         using var start = new Barrier(8);
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => OnOwnThread(() =>
         {
             start.SignalAndWait();
             return store.Signatures.AddAsync(TempStore.Signature("1234567890", name: "Ana Lopez " + i), MilestonePlan.None);
@@ -52,7 +52,7 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
 
         using var start = new Barrier(16);
         var plan = new MilestonePlan([10], []);
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => OnOwnThread(() =>
         {
             start.SignalAndWait();
             return store.Signatures.AddAsync(TempStore.Signature($"{100 + i}", school: $"School {i}"), plan);
@@ -241,6 +241,22 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
         Assert.False(TempStore.Contains(bytes, userId));
         Assert.False(TempStore.Contains(bytes, "U0SLACKUSER"));
     }
+
+    [Fact]
+    public async Task FileBytes_NamedSignerWhoUnsigned_NoLongerContainTheName()
+    {
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: "Marisol Zacatecas Quintero"), MilestonePlan.None);
+        store.Context.Checkpoint();
+
+        Assert.True(await store.Signatures.RemoveAsync(TempStore.CampaignId, "discord:1"));
+
+        var bytes = store.CloseAndReadFiles();
+        Assert.False(TempStore.Contains(bytes, "Marisol Zacatecas Quintero"));
+    }
+
+    /// <summary>Runs on a dedicated thread, so 16 threads blocked on a barrier do not starve the thread pool.</summary>
+    private static Task<T> OnOwnThread<T>(Func<Task<T>> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     private async Task<List<SignatureRecord>> ListAsync()
     {
