@@ -116,7 +116,14 @@ public sealed partial class PetitionBotService(
     /// <summary>Tells a server's admin, once, that announcements to their channel were paused.</summary>
     private async Task<Reply> WithAdminNoticeAsync(FlowContext ctx, Reply reply, CancellationToken ct)
     {
-        if (ctx.Server is not { AdminNoticePending: true } server || !ctx.Actor.IsServerAdmin || reply.Form is not null)
+        if (ctx.Server is not { AdminNoticePending: true } || !ctx.Actor.IsServerAdmin || reply.Form is not null)
+        {
+            return reply;
+        }
+
+        // Read the settings again: the command itself (e.g. /setup channel:...) may have changed them, and saving the
+        // copy read before the command would undo that change.
+        if (await servers.FindAsync(ctx.Server.Workspace, ct) is not { AdminNoticePending: true } server)
         {
             return reply;
         }
