@@ -19,6 +19,11 @@ public sealed partial class PetitionBotService(
 {
     public async Task<Reply> HandleAsync(BotInput input, CancellationToken ct = default)
     {
+        if (input?.Actor is null)
+        {
+            return Replies.Expired;
+        }
+
         try
         {
             var server = string.IsNullOrEmpty(input.Actor.WorkspaceId) ? null : await servers.FindAsync(input.Actor.Workspace, ct);
