@@ -254,6 +254,36 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
         Assert.False(TempStore.Contains(bytes, "Marisol Zacatecas Quintero"));
     }
 
+    [Fact]
+    public async Task ListAsync_ConsumerAwaitsWhileOthersSign_ReturnsEverySignatureOnce()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await store.Signatures.AddAsync(TempStore.Signature($"{i}", at: TempStore.T0.AddMinutes(i)), MilestonePlan.None);
+        }
+
+        var writers = Task.WhenAll(Enumerable.Range(100, 4).Select(w => OnOwnThread(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await store.Signatures.AddAsync(TempStore.Signature($"{w}-{i}", at: TempStore.T0.AddDays(1)), MilestonePlan.None);
+            }
+
+            return 0;
+        })));
+        var seen = new List<string>();
+        await foreach (var s in store.Signatures.ListAsync(TempStore.CampaignId))
+        {
+            seen.Add(s.Id);
+            await Task.Delay(1);
+        }
+
+        await writers.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.InRange(seen.Count, 40, 80);
+        Assert.Equal(80, (await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0)).Total);
+    }
+
     /// <summary>Runs on a dedicated thread, so 16 threads blocked on a barrier do not starve the thread pool.</summary>
     private static Task<T> OnOwnThread<T>(Func<Task<T>> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();

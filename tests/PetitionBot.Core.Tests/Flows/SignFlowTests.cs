@@ -113,6 +113,7 @@ public sealed class SignFlowTests : IDisposable
         { "name", "Ana\u0007Lopez", "UCSF", "MS1", "control characters" },
         { "name", "Ana \u202Ezepol", "UCSF", "MS1", "control characters" },
         { "name", "12345", "UCSF", "MS1", "must contain letters" },
+        { "name", "A", "UCSF", "MS1", "at least 2 characters" },
         { "school", "Ana Lopez", "", "MS1", "School or program is required" },
         { "school", "Ana Lopez", "    ", "MS1", "School or program is required" },
         { "school", "Ana Lopez", new string('s', 101), "MS1", "at most 100 characters" },
@@ -143,6 +144,19 @@ public sealed class SignFlowTests : IDisposable
         Assert.NotNull(edit.Form);
         Assert.Null(edit.Form.Fields.Single(f => f.Id == "name").Value);
         Assert.Equal(0, (await bot.StatsAsync()).Total);
+    }
+
+    [Fact]
+    public async Task Submit_NameWithLoneSurrogate_IsRefused()
+    {
+        // Not a theory row: xunit's serialization of theory data would replace the lone surrogate.
+        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
+        var form = await bot.PressAsync(student, start, "Medical student");
+
+        var reply = await bot.SubmitAsync(student, form, ("name", "Ana \uD800Lopez"), ("school", "UCSF"), ("stage", "MS1"));
+
+        Assert.Contains("control characters", reply.FieldErrors["name"], StringComparison.Ordinal);
+        Assert.Null(await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
     }
 
     [Fact]

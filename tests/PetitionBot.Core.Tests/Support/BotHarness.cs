@@ -26,7 +26,9 @@ public sealed class BotHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public BotHarness(Action<BotOptions>? configure = null)
+    /// <param name="configure">Changes to the default options.</param>
+    /// <param name="storage">A database file to use instead of an in-memory database.</param>
+    public BotHarness(Action<BotOptions>? configure = null, StorageOptions? storage = null)
     {
         Options = new BotOptions
         {
@@ -45,7 +47,9 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<ISignerExportWriter, FakeExportWriter>();
         services.AddPetitionCore();
         services.AddLiteDbStorage();
-        services.AddSingleton(new LiteDbContext(new MemoryStream(), new SecretKeys(RandomNumberGenerator.GetBytes(32))));
+        services.AddSingleton(storage is null
+            ? new LiteDbContext(new MemoryStream(), new SecretKeys(RandomNumberGenerator.GetBytes(32)))
+            : new LiteDbContext(storage));
         _provider = services.BuildServiceProvider();
         Bot = _provider.GetRequiredService<IPetitionBot>();
     }
