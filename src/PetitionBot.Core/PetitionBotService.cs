@@ -14,6 +14,7 @@ public sealed partial class PetitionBotService(
     CampaignDirectory campaigns,
     AccessPolicy access,
     IServerStore servers,
+    Abuse.InteractionRateLimiter rateLimiter,
     TimeProvider time,
     ILogger<PetitionBotService> logger) : IPetitionBot
 {
@@ -22,6 +23,11 @@ public sealed partial class PetitionBotService(
         if (input?.Actor is null)
         {
             return Replies.Expired;
+        }
+
+        if (rateLimiter.Check(input.Actor.IdentityKey) is { } wait)
+        {
+            return Reply.Private($"You're going a bit fast. Please wait {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds and try again; nothing was changed.");
         }
 
         try

@@ -13,7 +13,7 @@ public sealed class AnnouncementComposer
 
     public (string Title, string Text) Compose(Announcement announcement, CampaignDefinition campaign, CampaignStats stats)
     {
-        if (announcement.Kind == AnnouncementKind.ChapterUpdate)
+        if (announcement.Kind is AnnouncementKind.ChapterUpdate or AnnouncementKind.OrganizerAlert)
         {
             return (announcement.Title ?? "Update", announcement.Text ?? "");
         }

@@ -22,7 +22,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
         text.Append(campaign.IsClosed(ctx.Now)
             ? $"This petition closed on {Replies.Date(campaign.ClosesAt!.Value)}.\n"
             : $"Medical students and resident physicians sign with /sign. Not eligible? Sign the public petition: {campaign.ExternalUrl}\n");
-        text.Append($"{Replies.Count(stats.Total)} signatures so far.");
+        text.Append($"{Replies.Signatures(stats.Total)} so far.");
         return new Reply
         {
             Title = campaign.Title,
@@ -41,7 +41,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
             return OrganizerTotals(campaign, stats, progress);
         }
 
-        var text = new StringBuilder($"{Replies.Count(stats.Total)} signatures, {progress.Percent}% of the {Replies.Count(campaign.Goal)} goal.");
+        var text = new StringBuilder($"{Replies.Signatures(stats.Total)}, {progress.Percent}% of the {Replies.Count(campaign.Goal)} goal.");
         if (ctx.IsLeaderOrAdmin)
         {
             if (ctx.Server?.School is { Length: > 0 } school)

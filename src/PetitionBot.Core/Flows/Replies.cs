@@ -21,4 +21,7 @@ public static class Replies
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 
     public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 signature", "1,234 signatures".</summary>
+    public static string Signatures(int n) => n == 1 ? "1 signature" : $"{Count(n)} signatures";
 }
