@@ -41,7 +41,7 @@ public sealed class InfoFlowTests : IDisposable
 
         var reply = await bot.CommandAsync(BotHarness.Student("2"), CommandCatalog.Totals);
 
-        Assert.StartsWith("1 signatures, 0% of the 1,000 goal.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("1 signature, 0% of the 1,000 goal.", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("UCSF", reply.Text, StringComparison.Ordinal);
         Assert.Empty(reply.Attachments);
     }
@@ -91,7 +91,7 @@ public sealed class InfoFlowTests : IDisposable
 
         Assert.Contains(bot.Campaign.Summary, reply.Text, StringComparison.Ordinal);
         Assert.Contains(BotHarness.ExternalUrl, reply.Text, StringComparison.Ordinal);
-        Assert.Contains("1 signatures so far", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("1 signature so far", reply.Text, StringComparison.Ordinal);
         Assert.Equal(new Progress(1, 1000), reply.Progress);
         Assert.DoesNotContain("UCSF", reply.Text, StringComparison.Ordinal);
     }
