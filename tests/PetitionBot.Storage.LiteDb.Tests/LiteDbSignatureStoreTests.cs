@@ -284,6 +284,45 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
         Assert.Equal(80, (await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0)).Total);
     }
 
+    [Fact]
+    public async Task InvalidateAsync_WorkspaceAndWindow_RemovesOnlyThoseAndAggregatesDrop()
+    {
+        await store.Signatures.AddAsync(TempStore.Signature("1", workspace: "spam", at: TempStore.T0), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "spam", name: null, at: TempStore.T0.AddMinutes(30)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("3", workspace: "spam", at: TempStore.T0.AddHours(2)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("4", workspace: "good", at: TempStore.T0.AddMinutes(10)), MilestonePlan.None);
+
+        var removed = await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "spam"),
+            TempStore.T0, TempStore.T0.AddHours(1));
+
+        Assert.Equal(2, removed);
+        var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0.AddHours(2));
+        Assert.Equal((2, 2, 2), (stats.Total, stats.Named, stats.Last24Hours));
+        Assert.Equal(2, stats.BySchool.Single().Count);
+        Assert.Null(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"));
+        Assert.NotNull(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:3"));
+        Assert.NotNull(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:4"));
+        var again = await store.Signatures.AddAsync(TempStore.Signature("1", workspace: "spam", at: TempStore.T0.AddHours(3)), MilestonePlan.None);
+        Assert.Equal((true, 3), (again.Added, again.CampaignTotal));
+    }
+
+    [Fact]
+    public async Task AddAsync_RepeatAfterFailedTransaction_TotalsStayExact()
+    {
+        await store.Signatures.AddAsync(TempStore.Signature("1"), MilestonePlan.None);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.False((await store.Signatures.AddAsync(TempStore.Signature("1"), MilestonePlan.None)).Added);
+        }
+
+        var next = await store.Signatures.AddAsync(TempStore.Signature("2", name: null), MilestonePlan.None);
+
+        Assert.Equal(2, next.CampaignTotal);
+        var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0);
+        Assert.Equal((2, 1, 2), (stats.Total, stats.Named, stats.BySchool.Single().Count));
+        Assert.Equal(2, stats.ByDay.Single().Count);
+    }
+
     /// <summary>Runs on a dedicated thread, so 16 threads blocked on a barrier do not starve the thread pool.</summary>
     private static Task<T> OnOwnThread<T>(Func<Task<T>> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
