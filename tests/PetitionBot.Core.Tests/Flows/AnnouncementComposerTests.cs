@@ -76,8 +76,16 @@ public sealed class AnnouncementComposerTests : IDisposable
             await bot.SignAsync(BotHarness.Student($"b{i}"), named: false, school: "Bigschool Medical College");
         }
 
-        var items = await bot.Outbox.DueAsync(bot.Time.GetUtcNow(), 10);
-        var schoolItem = Assert.Single(items, i => bot.Outbox.FindAnnouncementAsync(i.AnnouncementId).GetAwaiter().GetResult()!.Kind == AnnouncementKind.SchoolMilestone);
+        var schoolItems = new List<OutboxItem>();
+        foreach (var item in await bot.Outbox.DueAsync(bot.Time.GetUtcNow(), 10))
+        {
+            if ((await bot.Outbox.FindAnnouncementAsync(item.AnnouncementId))!.Kind == AnnouncementKind.SchoolMilestone)
+            {
+                schoolItems.Add(item);
+            }
+        }
+
+        var schoolItem = Assert.Single(schoolItems);
         Assert.Equal(new ChannelRef(PlatformKind.Discord, BotHarness.GuildId, BotHarness.ChannelId), schoolItem.Channel);
         var announcement = await bot.Outbox.FindAnnouncementAsync(schoolItem.AnnouncementId);
 
