@@ -152,4 +152,21 @@ public sealed class UpdateFlowTests : IDisposable
         Assert.Equal(20, due.Count);
         Assert.Equal(Enumerable.Range(900, 5).Select(i => $"{i}").ToHashSet(), due.Select(d => d.Channel.ChannelId).ToHashSet());
     }
+
+    [Fact]
+    public async Task Update_OrganizerInDirectMessage_OffersEveryServerAndSkipsOtherCampaignsAndGoneServers()
+    {
+        await bot.SaveServerAsync();
+        await bot.SaveServerAsync(s => s with { AnnouncementChannelId = "611", DefaultCampaignId = "other-campaign" }, guild: "511");
+        await bot.SaveServerAsync(s => s with { AnnouncementChannelId = "612", Present = false }, guild: "512");
+        var organizer = BotHarness.Organizer(guild: "");
+
+        var scope = await bot.CommandAsync(organizer, CommandCatalog.Update);
+        Assert.Equal(["Every server"], scope.Choices.Select(c => c.Label));
+        var reply = await bot.SubmitAsync(organizer, await bot.PressAsync(organizer, scope, "Every server"), ("message", "Hello all"));
+
+        Assert.Contains("queued for 1 server(s)", reply.Text, StringComparison.Ordinal);
+        var item = Assert.Single(await bot.Outbox.DueAsync(bot.Time.GetUtcNow(), 10));
+        Assert.Equal(BotHarness.ChannelId, item.Channel.ChannelId);
+    }
 }
