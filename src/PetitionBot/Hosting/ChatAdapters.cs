@@ -1,14 +1,17 @@
+using PetitionBot.Discord;
+
 namespace PetitionBot.Hosting;
 
-/// <summary>Registers and maps the chat adapters the configuration turns on. Each adapter decides from its own
-/// section whether it runs.</summary>
+/// <summary>Registers and maps the chat adapters the configuration turns on.</summary>
 internal static class ChatAdapters
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDiscordAdapter(configuration);
     }
 
     public static void Map(WebApplication app)
     {
+        app.MapDiscordInteractions();
     }
 }
