@@ -18,20 +18,25 @@ public static class PetitionBotApp
         var cli = CommandLine.Parse(args);
         if (!CommandLine.Verbs.Contains(cli.Verb))
         {
-            await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID].");
+            await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID], check-config.");
             return ConfigError;
         }
 
         if (cli.Verb == "help")
         {
-            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID]  (settings: --Key=value, env Key__Sub=value)");
+            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID] | check-config  (settings: --Key=value, env Key__Sub=value)");
             return 0;
+        }
+
+        if (cli.Verb == "check-config")
+        {
+            return await CheckConfigAsync(cli, overrides, output, error, ct);
         }
 
         var mode = cli.Verb switch
         {
             "console" => HostMode.Console,
-            "totals" or "export" or "check-config" => HostMode.Cli,
+            "totals" or "export" => HostMode.Cli,
             _ => HostMode.Bot,
         };
         if (mode == HostMode.Bot && !PlatformSettings.From(ConfigurationLoader.Load(cli.ConfigArgs, overrides)).Any)
@@ -68,7 +73,7 @@ public static class PetitionBotApp
                 {
                     "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, ct),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
-                    _ => await ReportConfigOkAsync(output),
+                    _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
                 };
                 await app.StopAsync(CancellationToken.None);
                 return code;
@@ -109,9 +114,21 @@ public static class PetitionBotApp
         }
     }
 
-    private static async Task<int> ReportConfigOkAsync(TextWriter output)
+    /// <summary><c>check-config</c>: reads the configuration the same way the bot does, but builds no host, opens no
+    /// database and connects nowhere.</summary>
+    private static async Task<int> CheckConfigAsync(CommandLine cli, IDictionary<string, string?>? overrides, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        await output.WriteLineAsync("Configuration is valid.");
-        return 0;
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = ConfigurationLoader.Load(cli.ConfigArgs, overrides);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or FormatException)
+        {
+            await error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ConfigError;
+        }
+
+        return await ConfigCheck.RunAsync(configuration, output, error, ct);
     }
 }
