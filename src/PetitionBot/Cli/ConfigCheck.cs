@@ -255,10 +255,10 @@ public static partial class ConfigCheck
 
     private static string FriendlyType(string type) => type switch
     {
-        "System.Int32" or "System.Int64" => "whole number",
-        "System.TimeSpan" => "duration such as 00:00:30",
-        "System.Boolean" => "true or false",
-        "System.DateTimeOffset" or "System.DateTime" => "date and time such as 2026-06-30T23:59:00Z",
-        _ => type,
+        _ when type.Contains("System.Int32", StringComparison.Ordinal) || type.Contains("System.Int64", StringComparison.Ordinal) => "whole number",
+        _ when type.Contains("System.TimeSpan", StringComparison.Ordinal) => "duration such as 00:00:30 or 1.00:00:00",
+        _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
+        _ when type.Contains("System.DateTime", StringComparison.Ordinal) => "date and time such as 2026-06-30T23:59:00Z",
+        _ => "value",
     };
 }
