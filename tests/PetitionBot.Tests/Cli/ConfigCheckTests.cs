@@ -91,6 +91,17 @@ public sealed class ConfigCheckTests : IDisposable
         Assert.True(problems.IsValid, string.Join("\n", problems.Errors));
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:8080")]
+    [InlineData("http://+:8080")]
+    [InlineData("http://*:8080;https://127.0.0.1:8443")]
+    public void Check_HttpUrlsAnyInterface_Valid(string urls)
+    {
+        var problems = ConfigCheck.Check(Configuration(new() { ["Http:Urls"] = urls }));
+
+        Assert.True(problems.IsValid, string.Join("\n", problems.Errors));
+    }
+
     [Fact]
     public void Check_DiscordApplicationIdWithoutToken_ReportsToken()
     {
