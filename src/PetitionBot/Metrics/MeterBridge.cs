@@ -6,9 +6,10 @@ using Prometheus;
 namespace PetitionBot.Metrics;
 
 /// <summary>Publishes the instruments of the "PetitionBot" <see cref="Meter"/> in one Prometheus registry.
-/// prometheus-net's own MeterAdapter is not used: it prefixes every name with the meter name
-/// ("petitionbot_petitionbot_signatures"), exports counters as gauges and drops series idle for five minutes.
-/// Here a counter stays a counter (<c>petitionbot_signatures_total</c>), a histogram in seconds gets the
+/// prometheus-net's own MeterAdapter is not used: by its source it names series meter_instrument
+/// ("petitionbot_petitionbot_signatures"), exports counters as gauges and drops series idle for five minutes (the 8.2.1
+/// default, checked), and in a probe with 8.2.1 and a custom registry it connected the six instruments but exported no
+/// series at all. Here a counter stays a counter (<c>petitionbot_signatures_total</c>), a histogram in seconds gets the
 /// <c>_seconds</c> suffix, and the label set of each metric is fixed (see <see cref="KnownLabels"/>).</summary>
 internal sealed class MeterBridge : IDisposable
 {
@@ -49,7 +50,11 @@ internal sealed class MeterBridge : IDisposable
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var exported = _exported.GetOrAdd(instrument, (i, t) => Export(i, t), tags.ToArray());
+        if (!_exported.TryGetValue(instrument, out var exported))
+        {
+            exported = _exported.GetOrAdd(instrument, (i, t) => Export(i, t), tags.ToArray());
+        }
+
         if (exported.Collector is null)
         {
             return;
