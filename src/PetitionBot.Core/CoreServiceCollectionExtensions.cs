@@ -12,6 +12,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPetitionCore(this IServiceCollection services)
     {
         services.AddSingleton<CampaignDirectory>();
+        services.AddSingleton<Abuse.InteractionRateLimiter>();
+        services.AddSingleton<Abuse.SpikeMonitor>();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<SignFlow>();
         services.AddSingleton<UnsignFlow>();

@@ -10,12 +10,14 @@ internal static class Aggregates
 {
     public const string School = "school";
     public const string Day = "day";
-    public const string Hour = "hour";
 
-    /// <summary>Adds (+1) or removes (-1) one signature from every aggregate; returns the new campaign total.</summary>
-    public static int Apply(LiteDbContext db, SignatureDoc s, int delta)
+    /// <summary>Adds (+1) or removes (-1) one signature from every aggregate (three small documents: the campaign's,
+    /// the school's and the day's); returns the new campaign total and school count.</summary>
+    public static (int Total, int School) Apply(LiteDbContext db, SignatureDoc s, int delta)
     {
-        var campaign = db.CampaignCounters.FindById(s.CampaignId) ?? new CampaignCounterDoc { Id = s.CampaignId };
+        var cacheKey = "campaign|" + s.CampaignId;
+        var known = db.AggregateCache.TryGetValue(cacheKey, out var cached) ? (CampaignCounterDoc)cached : db.CampaignCounters.FindById(s.CampaignId);
+        var campaign = known ?? new CampaignCounterDoc { Id = s.CampaignId };
         campaign.Total = Math.Max(0, campaign.Total + delta);
         if (s.FullName is not null)
         {
@@ -24,17 +26,22 @@ internal static class Aggregates
 
         Bump(campaign.ByPlatform, ((PlatformKind)s.Platform).ToString(), delta);
         Bump(campaign.ByStage, s.Stage, delta);
-        db.CampaignCounters.Upsert(campaign);
+        if (known is null)
+        {
+            db.CampaignCounters.Insert(campaign);
+        }
+        else
+        {
+            db.CampaignCounters.Update(campaign);
+        }
+
+        db.AggregateCache[cacheKey] = campaign;
 
         var at = new DateTime(s.SignedAtTicks, DateTimeKind.Utc);
-        BumpCounter(db, s.CampaignId, School, s.SchoolKey, s.School, delta);
-        BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta);
-        BumpCounter(db, s.CampaignId, Hour, HourKey(at), HourKey(at), delta);
-        return campaign.Total;
+        var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, s.School, delta, hour: null);
+        BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, at.Hour);
+        return (campaign.Total, school);
     }
-
-    public static int SchoolCount(LiteDbContext db, string campaignId, string schoolKey) =>
-        db.Counters.FindById(Id(campaignId, School, schoolKey))?.Count ?? 0;
 
     public static CampaignStats Read(LiteDbContext db, string campaignId, DateTimeOffset now)
     {
@@ -63,12 +70,26 @@ internal static class Aggregates
             last7d);
     }
 
+    /// <summary>Signatures in the <paramref name="hours"/> hours up to and including the current one.</summary>
     private static int SumHours(LiteDbContext db, string campaignId, DateTime utcNow, int hours)
     {
         var sum = 0;
-        for (var i = 0; i < hours; i++)
+        var oldest = utcNow.AddHours(-(hours - 1));
+        for (var day = oldest.Date; day <= utcNow.Date; day = day.AddDays(1))
         {
-            sum += db.Counters.FindById(Id(campaignId, Hour, HourKey(utcNow.AddHours(-i))))?.Count ?? 0;
+            if (db.Counters.FindById(Id(campaignId, Day, DayKey(day)))?.Hours is not { Length: 24 } perHour)
+            {
+                continue;
+            }
+
+            for (var h = 0; h < 24; h++)
+            {
+                var slot = day.AddHours(h);
+                if (slot >= new DateTime(oldest.Year, oldest.Month, oldest.Day, oldest.Hour, 0, 0, DateTimeKind.Utc) && slot <= utcNow)
+                {
+                    sum += perHour[h];
+                }
+            }
         }
 
         return sum;
@@ -80,12 +101,29 @@ internal static class Aggregates
     private static void Bump(Dictionary<string, int> counts, string key, int delta) =>
         counts[key] = Math.Max(0, counts.GetValueOrDefault(key) + delta);
 
-    private static void BumpCounter(LiteDbContext db, string campaignId, string kind, string key, string label, int delta)
+    private static int BumpCounter(LiteDbContext db, string campaignId, string kind, string key, string label, int delta, int? hour)
     {
         var id = Id(campaignId, kind, key);
-        var doc = db.Counters.FindById(id) ?? new CounterDoc { Id = id, Group = Group(campaignId, kind), Key = key, Label = label };
+        var existing = db.AggregateCache.TryGetValue(id, out var cached) ? (CounterDoc)cached : db.Counters.FindById(id);
+        var doc = existing ?? new CounterDoc { Id = id, Group = Group(campaignId, kind), Key = key, Label = label };
         doc.Count = Math.Max(0, doc.Count + delta);
-        db.Counters.Upsert(doc);
+        if (hour is { } h)
+        {
+            doc.Hours ??= new int[24];
+            doc.Hours[h] = Math.Max(0, doc.Hours[h] + delta);
+        }
+
+        if (existing is null)
+        {
+            db.Counters.Insert(doc);
+        }
+        else
+        {
+            db.Counters.Update(doc);
+        }
+
+        db.AggregateCache[id] = doc;
+        return doc.Count;
     }
 
     private static string Group(string campaignId, string kind) => campaignId + "|" + kind;
@@ -94,5 +132,4 @@ internal static class Aggregates
 
     private static string DayKey(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string HourKey(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture);
 }

@@ -36,6 +36,8 @@ public sealed class LiteDbContext : IDisposable
         }
         catch
         {
+            // A wrong password or a damaged file may fail after the database was opened: close it before the lock.
+            Database?.Dispose();
             _lockFile.Dispose();
             throw;
         }
@@ -71,6 +73,10 @@ public sealed class LiteDbContext : IDisposable
 
     internal ILiteCollection<InstallationDoc> Installations => Database.GetCollection<InstallationDoc>("installations");
 
+    /// <summary>Aggregate documents as last written, read only under the write gate. This process is the file's only
+    /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
+    internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Runs <paramref name="work"/> alone, in one transaction: all of it is saved, or none.</summary>
     internal T Write<T>(Func<T> work)
     {
@@ -86,6 +92,7 @@ public sealed class LiteDbContext : IDisposable
             catch
             {
                 Database.Rollback();
+                AggregateCache.Clear();
                 throw;
             }
         }

@@ -11,4 +11,8 @@ public sealed class BotOptions
     public UpdateOptions Updates { get; set; } = new();
 
     public FlowOptions Flows { get; set; } = new();
+
+    public AbuseOptions Abuse { get; set; } = new();
+
+    public AlertOptions Alerts { get; set; } = new();
 }

@@ -93,6 +93,30 @@ public static partial class BotOptionsValidator
             errors.Add("Flows:DraftLifetime must be positive and at most 24 hours");
         }
 
+        if (options.Abuse.InteractionsPerMinute < 5)
+        {
+            errors.Add("Abuse:InteractionsPerMinute must be at least 5 (a sign-up takes several interactions)");
+        }
+
+        var alerts = options.Alerts;
+        if (!string.IsNullOrWhiteSpace(alerts.Platform))
+        {
+            if (alerts.Platform.ToLowerInvariant() is not ("discord" or "slack" or "console"))
+            {
+                errors.Add("Alerts:Platform must be discord, slack or console");
+            }
+
+            if (string.IsNullOrWhiteSpace(alerts.WorkspaceId) || string.IsNullOrWhiteSpace(alerts.ChannelId))
+            {
+                errors.Add("Alerts:WorkspaceId and Alerts:ChannelId are required when Alerts:Platform is set");
+            }
+        }
+
+        if (alerts.SpikeThreshold < 2 || alerts.SpikeWindow <= TimeSpan.Zero)
+        {
+            errors.Add("Alerts:SpikeThreshold must be at least 2 and Alerts:SpikeWindow positive");
+        }
+
         return errors;
     }
 }

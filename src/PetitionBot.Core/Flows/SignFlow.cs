@@ -11,6 +11,7 @@ public sealed class SignFlow(
     ISignatureStore signatures,
     IDraftStore drafts,
     CampaignDirectory campaigns,
+    Abuse.SpikeMonitor spikes,
     IOptionsMonitor<BotOptions> options)
 {
     public const string Prefix = "sg";
@@ -196,6 +197,7 @@ public sealed class SignFlow(
             return AlreadySigned(campaign, outcome.Signature) with { ReplacesPrevious = true };
         }
 
+        await spikes.RecordAsync(ctx.Actor.Workspace, campaign.Id, ctx.Now, ct);
         Telemetry.BotMetrics.Signatures.Add(1, new KeyValuePair<string, object?>("platform", ctx.Actor.Platform.ToString().ToLowerInvariant()));
         var progress = new Progress(outcome.CampaignTotal, campaign.Goal);
         return new Reply

@@ -5,4 +5,7 @@ public enum AnnouncementKind
     CampaignMilestone = 0,
     SchoolMilestone = 1,
     ChapterUpdate = 2,
+
+    /// <summary>A private notice to the organizers' alert channel (signing spikes).</summary>
+    OrganizerAlert = 3,
 }

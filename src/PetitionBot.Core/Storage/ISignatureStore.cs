@@ -17,6 +17,10 @@ public interface ISignatureStore
 
     Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default);
 
+    /// <summary>Removes a campaign's signatures made in <paramref name="workspace"/> (when given) within [from, to)
+    /// (when given), for spam clean-up; every aggregate drops with them. Returns how many were removed.</summary>
+    Task<int> InvalidateAsync(string campaignId, Model.WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default);
+
     /// <summary>All signatures of a campaign, oldest first (for the organizer's export).</summary>
     IAsyncEnumerable<SignatureRecord> ListAsync(string campaignId, CancellationToken ct = default);
 }

@@ -18,13 +18,13 @@ public static class PetitionBotApp
         var cli = CommandLine.Parse(args);
         if (!CommandLine.Verbs.Contains(cli.Verb))
         {
-            await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID], check-config.");
+            await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID], invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME], check-config.");
             return ConfigError;
         }
 
         if (cli.Verb == "help")
         {
-            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID] | check-config  (settings: --Key=value, env Key__Sub=value)");
+            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID] | invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME] | check-config  (settings: --Key=value, env Key__Sub=value)");
             return 0;
         }
 
@@ -36,7 +36,7 @@ public static class PetitionBotApp
         var mode = cli.Verb switch
         {
             "console" => HostMode.Console,
-            "totals" or "export" => HostMode.Cli,
+            "totals" or "export" or "invalidate" => HostMode.Cli,
             _ => HostMode.Bot,
         };
         if (mode == HostMode.Bot && !PlatformSettings.From(ConfigurationLoader.Load(cli.ConfigArgs, overrides)).Any)
@@ -72,6 +72,7 @@ public static class PetitionBotApp
                 var code = cli.Verb switch
                 {
                     "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, ct),
+                    "invalidate" => await InvalidateVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
                     _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
                 };

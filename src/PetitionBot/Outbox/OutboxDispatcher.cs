@@ -69,14 +69,15 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken ct)
     {
+        // Organizer alert channels may sit in a server the store has not seen; only a server known to be gone is skipped.
         var server = await servers.FindAsync(item.Channel.Workspace, ct);
-        if (server is null || !server.Present)
+        if (server is { Present: false })
         {
             await outbox.MarkFailedAsync(item.Id, "server left", ct);
             return;
         }
 
-        if (server.ChannelProblem is not null && server.AnnouncementChannelId == item.Channel.ChannelId)
+        if (server?.ChannelProblem is not null && server.AnnouncementChannelId == item.Channel.ChannelId)
         {
             await outbox.MarkFailedAsync(item.Id, "channel disabled", ct);
             return;
@@ -115,7 +116,7 @@ public sealed partial class OutboxDispatcher(
         await RecordAsync(item, server, outcome, ct);
     }
 
-    private async Task RecordAsync(OutboxItem item, ServerSettings server, PostOutcome outcome, CancellationToken ct)
+    private async Task RecordAsync(OutboxItem item, ServerSettings? server, PostOutcome outcome, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         Core.Telemetry.BotMetrics.Deliveries.Add(1,
@@ -130,7 +131,11 @@ public sealed partial class OutboxDispatcher(
             case PostStatus.ChannelGone or PostStatus.Forbidden:
                 await outbox.MarkFailedAsync(item.Id, outcome.Status.ToString(), ct);
                 var problem = outcome.Status == PostStatus.Forbidden ? "the bot lacks permission to post there" : "the channel no longer exists";
-                await servers.SaveAsync(server with { ChannelProblem = problem, AdminNoticePending = true, UpdatedAt = now }, ct);
+                if (server is not null && server.AnnouncementChannelId == item.Channel.ChannelId)
+                {
+                    await servers.SaveAsync(server with { ChannelProblem = problem, AdminNoticePending = true, UpdatedAt = now }, ct);
+                }
+
                 LogChannelDisabled(logger, item.Channel.Platform, outcome.Status);
                 break;
             case PostStatus.Rejected:
