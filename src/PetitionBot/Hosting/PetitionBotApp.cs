@@ -24,14 +24,19 @@ public static class PetitionBotApp
 
         if (cli.Verb == "help")
         {
-            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID]  (settings: --Key=value, env Key__Sub=value)");
+            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID] | invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME] | check-config  (settings: --Key=value, env Key__Sub=value)");
             return 0;
+        }
+
+        if (cli.Verb == "check-config")
+        {
+            return await CheckConfigAsync(cli, overrides, output, error, ct);
         }
 
         var mode = cli.Verb switch
         {
             "console" => HostMode.Console,
-            "totals" or "export" or "invalidate" or "check-config" => HostMode.Cli,
+            "totals" or "export" or "invalidate" => HostMode.Cli,
             _ => HostMode.Bot,
         };
         if (mode == HostMode.Bot && !PlatformSettings.From(ConfigurationLoader.Load(cli.ConfigArgs, overrides)).Any)
@@ -69,7 +74,7 @@ public static class PetitionBotApp
                     "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, ct),
                     "invalidate" => await InvalidateVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
-                    _ => await ReportConfigOkAsync(output),
+                    _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
                 };
                 await app.StopAsync(CancellationToken.None);
                 return code;
@@ -110,9 +115,21 @@ public static class PetitionBotApp
         }
     }
 
-    private static async Task<int> ReportConfigOkAsync(TextWriter output)
+    /// <summary><c>check-config</c>: reads the configuration the same way the bot does, but builds no host, opens no
+    /// database and connects nowhere.</summary>
+    private static async Task<int> CheckConfigAsync(CommandLine cli, IDictionary<string, string?>? overrides, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        await output.WriteLineAsync("Configuration is valid.");
-        return 0;
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = ConfigurationLoader.Load(cli.ConfigArgs, overrides);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or FormatException)
+        {
+            await error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ConfigError;
+        }
+
+        return await ConfigCheck.RunAsync(configuration, output, error, ct);
     }
 }

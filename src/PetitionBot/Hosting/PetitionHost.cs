@@ -6,6 +6,7 @@ using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Reports;
 using PetitionBot.Health;
+using PetitionBot.Metrics;
 using PetitionBot.Outbox;
 using PetitionBot.Reports;
 using PetitionBot.Storage.LiteDb;
@@ -16,6 +17,10 @@ namespace PetitionBot.Hosting;
 /// listener, or the local console, or nothing more (CLI verbs).</summary>
 public static class PetitionHost
 {
+    /// <summary>How long stopping waits for hosted services (in-flight interactions, the outbox's current delivery)
+    /// before giving up. Container stop timeouts must be longer (compose.yaml: stop_grace_period 30s).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>Builds the host. Only the bot mode has an HTTP listener; the console and CLI verbs open no port.</summary>
     public static IHost Build(PetitionHostOptions options)
     {
@@ -28,6 +33,7 @@ public static class PetitionHost
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.AddOptions<BotOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidation>();
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateOnStart();
@@ -60,6 +66,7 @@ public static class PetitionHost
                 services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HttpOptions>, HttpOptionsValidation>();
                 web!.WebHost.UseUrls((builder.Configuration["Http:Urls"] is { Length: > 0 } urls ? urls : new HttpOptions().Urls).Split(';'));
                 ChatAdapters.Add(services, builder.Configuration);
+                services.AddPetitionMetrics();
                 AddBackgroundWork(services);
                 break;
             case HostMode.Console:
@@ -79,6 +86,7 @@ public static class PetitionHost
 
         var app = web.Build();
         app.MapHealth();
+        app.MapPetitionMetrics();
         ChatAdapters.Map(app);
         return app;
     }
