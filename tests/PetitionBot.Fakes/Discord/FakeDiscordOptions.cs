@@ -26,4 +26,8 @@ public sealed class FakeDiscordOptions
     public int ChannelMessageLimit { get; init; } = 5;
 
     public TimeSpan ChannelMessageWindow { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Global request limit (Discord: 50 per second per bot, interaction endpoints exempt). Null (the default):
+    /// not enforced. When set, a request past it answers a global 429 and counts a violation.</summary>
+    public int? GlobalRequestsPerSecond { get; init; }
 }

@@ -99,6 +99,7 @@ public sealed partial class FakeDiscordServer
             _delivered.TryAdd(id, DateTimeOffset.UtcNow);
         }
 
+        _dispatchTimestamps.TryAdd(id, System.Diagnostics.Stopwatch.GetTimestamp());
         for (var i = 0; i < times; i++)
         {
             await DispatchAsync("INTERACTION_CREATE", interaction).ConfigureAwait(false);
@@ -236,6 +237,11 @@ public sealed partial class FakeDiscordServer
             ["shard"] = new JsonArray(0, 1),
             ["application"] = new JsonObject { ["id"] = Options.ApplicationId, ["flags"] = 0 },
         }).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _readySentAt ??= DateTimeOffset.UtcNow;
+        }
+
         foreach (var guild in Options.Guilds)
         {
             await GuildCreateAsync(guild).ConfigureAwait(false);

@@ -85,17 +85,21 @@ public sealed partial class FakeDiscordServer
 
     private async Task HandleRestAsync(HttpContext context, string path)
     {
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
         var request = context.Request;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer).ConfigureAwait(false);
         var body = buffer.ToArray();
         var parts = await ReadPartsAsync(request, body).ConfigureAwait(false);
         var response = Respond(request.Method, path, request.Headers.Authorization.ToString(), body, parts);
+        var recorded = new FakeRestRequest(request.Method, path, request.Headers.Authorization.ToString(), request.Headers.UserAgent.ToString(),
+            request.ContentType, Encoding.UTF8.GetString(body), parts, response.Status, DateTimeOffset.UtcNow);
         lock (_gate)
         {
-            _requests.Add(new FakeRestRequest(request.Method, path, request.Headers.Authorization.ToString(), request.Headers.UserAgent.ToString(),
-                request.ContentType, Encoding.UTF8.GetString(body), parts, response.Status, DateTimeOffset.UtcNow));
+            _requests.Add(recorded);
         }
+
+        NoteTimings(request.Method, path, arrived, response.Status, recorded);
 
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)
@@ -145,6 +149,12 @@ public sealed partial class FakeDiscordServer
         if (!isInteraction && authorization != "Bot " + Options.Token)
         {
             return FakeRestResponse.Error(401, 0, "401: Unauthorized");
+        }
+
+        if (!isInteraction && GlobalLimitExceeded() is { } globalWait)
+        {
+            Interlocked.Increment(ref _violations);
+            return FaultResponse(new FakeRestFault(method, path, 429, null, globalWait, Global: true));
         }
 
         return (method, segments) switch
@@ -222,7 +232,7 @@ public sealed partial class FakeDiscordServer
 
             if (window.Count >= Options.ChannelMessageLimit)
             {
-                _violations++;
+                Interlocked.Increment(ref _violations);
                 var wait = window.Peek() + Options.ChannelMessageWindow - now;
                 return FaultResponse(new FakeRestFault("POST", "channels", 429, null, wait));
             }

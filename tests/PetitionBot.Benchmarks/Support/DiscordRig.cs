@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PetitionBot.Fakes.Discord;
+
+namespace PetitionBot.Benchmarks.Support;
+
+/// <summary>The fake Discord on loopback with the real bot as a child process connected to it, over a fresh database.</summary>
+internal sealed class DiscordRig : IAsyncDisposable
+{
+    private long _nextUser = 200_000_000_000_000_000;
+
+    private DiscordRig(string directory, FakeDiscordServer fake, BotProcess bot)
+    {
+        Directory = directory;
+        Fake = fake;
+        Bot = bot;
+    }
+
+    public string Directory { get; }
+
+    public FakeDiscordServer Fake { get; }
+
+    public BotProcess Bot { get; }
+
+    public static string GuildId(int i) => (500_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
+
+    public static string ChannelId(int i) => (600_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
+
+    public static string NewDirectory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "petitionbot-bench", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>Starts the fake with <paramref name="guilds"/> guilds, then the bot; returns once READY was sent.</summary>
+    public static async Task<DiscordRig> StartAsync(int guilds, string? directory = null, IDictionary<string, string?>? extra = null,
+        int? globalPerSecond = null)
+    {
+        var dir = directory ?? NewDirectory();
+        var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions
+        {
+            Guilds = Enumerable.Range(0, guilds).Select(i => new FakeGuild(GuildId(i), "Bench guild " + i)).ToList(),
+            GlobalRequestsPerSecond = globalPerSecond,
+        });
+        var settings = BenchHost.Settings(dir);
+        settings["Discord:Token"] = fake.Options.Token;
+        settings["Discord:ApplicationId"] = fake.Options.ApplicationId;
+        settings["Discord:ApiBaseUrl"] = fake.ApiBaseUrl;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var bot = BotProcess.Start(settings);
+        var rig = new DiscordRig(dir, fake, bot);
+        try
+        {
+            await FakeDiscordServer.WaitUntilAsync(() => fake.ReadySentAt is not null || bot.HasExited, "READY", TimeSpan.FromSeconds(60));
+            if (fake.ReadySentAt is null)
+            {
+                throw new InvalidOperationException("the bot exited before READY:\n" + bot.Tail());
+            }
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+
+        return rig;
+    }
+
+    public string NewUser() => Interlocked.Increment(ref _nextUser).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One complete sign flow (slash → role button → modal submit → "sign with my name"); the ack latency of
+    /// each interaction is added to <paramref name="latencies"/>. Returns false when a step failed (missed deadline, no reply).</summary>
+    public async Task<bool> SignAsync(string guildId, string userId, ICollection<double> latencies, Action<long>? beforeConfirm = null)
+    {
+        var first = await StepAsync(FakeDiscordInteractions.SlashCommand(Fake, guildId, userId, "sign"), latencies);
+        var role = first is null ? null : CustomIds(first).FirstOrDefault(c => c.StartsWith("sg:", StringComparison.Ordinal) && c.EndsWith(":r0", StringComparison.Ordinal));
+        if (role is null)
+        {
+            return false;
+        }
+
+        var modal = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, role), latencies);
+        var form = modal is null ? null : CustomIds(modal).FirstOrDefault(c => c.StartsWith("sgf:", StringComparison.Ordinal));
+        if (form is null)
+        {
+            return false;
+        }
+
+        var fields = new Dictionary<string, string> { ["name"] = "Bench Signer " + userId[^6..], ["school"] = "Bench School " + (userId[^1] - '0'), ["stage"] = "MS2" };
+        var confirm = await StepAsync(FakeDiscordInteractions.ModalSubmit(Fake, guildId, userId, form, fields), latencies);
+        var named = confirm is null ? null : CustomIds(confirm).FirstOrDefault(c => c.StartsWith("sg:", StringComparison.Ordinal) && c.EndsWith(":named", StringComparison.Ordinal));
+        if (named is null)
+        {
+            return false;
+        }
+
+        beforeConfirm?.Invoke(Stopwatch.GetTimestamp());
+        var done = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, named), latencies);
+        return done is not null;
+    }
+
+    /// <summary>Dispatches one interaction and returns the JSON the bot answered with (the callback, or after a defer
+    /// the webhook edit/follow-up); null when the callback missed the deadline or nothing came.</summary>
+    private async Task<JsonNode?> StepAsync(JsonObject interaction, ICollection<double> latencies)
+    {
+        var id = await Fake.SendInteractionAsync(interaction);
+        FakeRestRequest callback;
+        try
+        {
+            callback = await Fake.WaitForCallbackAsync(id, TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        if (Fake.CallbackLatency(id) is { } latency)
+        {
+            lock (latencies)
+            {
+                latencies.Add(latency.TotalMilliseconds);
+            }
+        }
+
+        if (callback.Status != 204)
+        {
+            return null;
+        }
+
+        var json = callback.Json;
+        var type = json?["type"]?.GetValue<int>();
+        if (type is not (5 or 6))
+        {
+            return json?["data"];
+        }
+
+        var token = interaction["token"]!.GetValue<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var followUp = Fake.Requests.LastOrDefault(r => r.Path.StartsWith("webhooks/", StringComparison.Ordinal) && r.Path.Contains(token, StringComparison.Ordinal));
+            if (followUp is not null)
+            {
+                return followUp.Json;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return null;
+    }
+
+    private static List<string> CustomIds(JsonNode node)
+    {
+        var found = new List<string>();
+        Collect(node, found);
+        return found;
+    }
+
+    private static void Collect(JsonNode? node, List<string> found)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (key == "custom_id" && value is JsonValue v && v.TryGetValue<string>(out var s))
+                    {
+                        found.Add(s);
+                    }
+                    else
+                    {
+                        Collect(value, found);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Collect(item, found);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Fake.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+}
