@@ -1,33 +1,45 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace PetitionBot.Discord.Rest;
 
 /// <summary>Proactive rate limiting learned from the <c>X-RateLimit-*</c> headers: one state per bucket and top-level
-/// resource, plus the global limit (50 requests per second, interaction callbacks exempt) and global 429 blocks.</summary>
+/// resource, plus the global limit (50 requests per second, interaction callbacks exempt) and global 429 blocks.
+/// A request's global slot is held until one second after its response arrived (not after it was sent): Discord counts
+/// a request when it arrives, so slots freed from the send time let a later batch land inside the window of a delayed
+/// earlier one, and a fan-out then hits global 429s.</summary>
 internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
 {
     public const int GlobalPerSecond = 50;
 
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
-    private readonly Queue<DateTimeOffset> _globalWindow = new();
+    private readonly Queue<StrongBox<DateTimeOffset>> _globalWindow = new();
     private readonly Lock _globalGate = new();
     private DateTimeOffset _globalBlockedUntil;
 
-    public async Task<RateLimitBucket> AcquireAsync(DiscordRoute route, CancellationToken ct = default)
+    /// <summary>Waits for the bucket and the global limit. <c>Slot</c> is the request's place in the global window
+    /// (null for interaction callbacks); pass it back to <see cref="Release"/>.</summary>
+    public async Task<(RateLimitBucket Bucket, StrongBox<DateTimeOffset>? Slot)> AcquireAsync(DiscordRoute route, CancellationToken ct = default)
     {
         var bucket = _buckets.GetOrAdd(Key(route), _ => new RateLimitBucket());
         await bucket.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            StrongBox<DateTimeOffset>? slot = null;
             while (true)
             {
                 var now = time.GetUtcNow();
                 var wait = bucket.WaitTime(now);
-                var globalWait = route.IsInteractionCallback ? TimeSpan.Zero : GlobalWait(now);
+                var globalWait = TimeSpan.Zero;
+                if (wait <= TimeSpan.Zero && !route.IsInteractionCallback)
+                {
+                    (globalWait, slot) = GlobalWait(now);
+                }
+
                 var delay = wait > globalWait ? wait : globalWait;
                 if (delay <= TimeSpan.Zero)
                 {
@@ -42,7 +54,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
                 bucket.Remaining--;
             }
 
-            return bucket;
+            return (bucket, slot);
         }
         catch
         {
@@ -52,10 +64,19 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     }
 
     /// <summary>Learns from the response (null when the request failed) and lets the next request of the bucket go.</summary>
-    public void Release(DiscordRoute route, RateLimitBucket bucket, HttpResponseMessage? response, TimeSpan? retryAfter, bool global)
+    public void Release(DiscordRoute route, RateLimitBucket bucket, StrongBox<DateTimeOffset>? slot, HttpResponseMessage? response,
+        TimeSpan? retryAfter, bool global)
     {
         try
         {
+            if (slot is not null)
+            {
+                lock (_globalGate)
+                {
+                    slot.Value = time.GetUtcNow();
+                }
+            }
+
             if (response is null)
             {
                 return;
@@ -103,27 +124,31 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     private string Key(DiscordRoute route) =>
         (_bucketByTemplate.TryGetValue(route.Template, out var hash) ? hash : route.Template) + "|" + route.Major;
 
-    private TimeSpan GlobalWait(DateTimeOffset now)
+    /// <summary>Takes a slot in the global window (zero wait), or tells how long to wait. A slot counts from its send
+    /// time until <see cref="Release"/> moves it to the response time.</summary>
+    private (TimeSpan Wait, StrongBox<DateTimeOffset>? Slot) GlobalWait(DateTimeOffset now)
     {
         lock (_globalGate)
         {
             if (_globalBlockedUntil > now)
             {
-                return _globalBlockedUntil - now;
+                return (_globalBlockedUntil - now, null);
             }
 
-            while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= TimeSpan.FromSeconds(1))
+            while (_globalWindow.Count > 0 && now - _globalWindow.Peek().Value >= TimeSpan.FromSeconds(1))
             {
                 _globalWindow.Dequeue();
             }
 
             if (_globalWindow.Count >= GlobalPerSecond)
             {
-                return _globalWindow.Peek() + TimeSpan.FromSeconds(1) - now;
+                var wait = _globalWindow.Peek().Value + TimeSpan.FromSeconds(1) - now;
+                return (wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), null);
             }
 
-            _globalWindow.Enqueue(now);
-            return TimeSpan.Zero;
+            var slot = new StrongBox<DateTimeOffset>(now);
+            _globalWindow.Enqueue(slot);
+            return (TimeSpan.Zero, slot);
         }
     }
 

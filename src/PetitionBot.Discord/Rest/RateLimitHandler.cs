@@ -11,7 +11,7 @@ internal sealed class RateLimitHandler(DiscordRateLimiter limiter) : DelegatingH
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var route = DiscordRoute.From(request.Method, request.RequestUri!);
-        var bucket = await limiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
+        var (bucket, slot) = await limiter.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage? response = null;
         TimeSpan? retryAfter = null;
         var global = false;
@@ -27,7 +27,7 @@ internal sealed class RateLimitHandler(DiscordRateLimiter limiter) : DelegatingH
         }
         finally
         {
-            limiter.Release(route, bucket, response, retryAfter, global);
+            limiter.Release(route, bucket, slot, response, retryAfter, global);
         }
     }
 

@@ -31,12 +31,17 @@ internal static class DiscordLoadBenchmark
 
         var flows = quick ? 300 : 1000;
         var latencies = new List<double>(flows * 4);
+        var cpu = rig.Bot.CpuTime;
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, flows).Select(i => Task.Run(() => rig.SignAsync(DiscordRig.GuildId(i % FlowGuilds), rig.NewUser(), latencies))));
         var wall = sw.Elapsed;
+        var botCpu = rig.Bot.CpuTime - cpu;
+        driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpu;
         var failed = outcomes.Count(ok => !ok);
         var sorted = latencies.Order().ToList();
-        var note = $"{flows} flows ({sorted.Count} interactions) released at once over {FlowGuilds} guilds, done in {wall.TotalSeconds:0.0} s; {failed} flows failed";
+        var note = $"{flows} flows ({sorted.Count} interactions) released at once over {FlowGuilds} guilds, done in {wall.TotalSeconds:0.0} s; {failed} flows failed; " +
+                   $"bot CPU {botCpu.TotalMilliseconds / flows:0.0} ms/flow, driver+fake CPU {driverCpu.TotalMilliseconds / flows:0.0} ms/flow";
         results.Add(new BenchResult("ack burst", "p50 ack", Math.Round(Stopwatches.Percentile(sorted, 50), 1), "ms", "", null, note));
         results.Add(new BenchResult("ack burst", "p99 ack", Math.Round(Stopwatches.Percentile(sorted, 99), 1), "ms", "< 3000 (deadline)", Stopwatches.Percentile(sorted, 99) < 3000));
         results.Add(new BenchResult("ack burst", "max ack", Math.Round(sorted.Count == 0 ? double.NaN : sorted[^1], 1), "ms", "< 3000 (deadline)", sorted.Count > 0 && sorted[^1] < 3000 && failed == 0));
@@ -59,6 +64,7 @@ internal static class DiscordLoadBenchmark
             var latencies = new List<double>();
             var count = (int)(rate * duration.TotalSeconds);
             var tasks = new List<Task<bool>>(count);
+            var cpu = rig.Bot.CpuTime;
             var sw = Stopwatch.StartNew();
             for (var k = 0; k < count; k++)
             {
@@ -76,13 +82,14 @@ internal static class DiscordLoadBenchmark
 
             var offeredFor = sw.Elapsed;
             var outcomes = await Task.WhenAll(tasks);
+            var botCores = (rig.Bot.CpuTime - cpu) / sw.Elapsed;
             var sorted = latencies.Order().ToList();
             var p50 = Stopwatches.Percentile(sorted, 50);
             var p99 = Stopwatches.Percentile(sorted, 99);
             var failed = outcomes.Count(ok => !ok);
             var achieved = count / offeredFor.TotalSeconds;
             results.Add(new BenchResult("signing rate", $"p99 ack at {rate}/s", Math.Round(p99, 1), "ms", rate == 200 ? "<= 100" : "", rate == 200 ? p99 <= 100 : null,
-                $"p50 {p50:0.0} ms, max {(sorted.Count > 0 ? sorted[^1] : double.NaN):0} ms; {count} flows offered at {achieved:0}/s, all done in {sw.Elapsed.TotalSeconds:0.0} s; {failed} failed"));
+                $"p50 {p50:0.0} ms, max {(sorted.Count > 0 ? sorted[^1] : double.NaN):0} ms; {count} flows offered at {achieved:0}/s, all done in {sw.Elapsed.TotalSeconds:0.0} s; {failed} failed; bot used {botCores:0.00} cores"));
             if (rate == 200)
             {
                 p99At200 = p99;

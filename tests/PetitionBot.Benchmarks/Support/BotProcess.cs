@@ -51,6 +51,18 @@ internal sealed class BotProcess : IAsyncDisposable
         return bot;
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>CPU time the bot used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Resident set size now (VmRSS), in MB.</summary>
     public double RssMb => StatusKb("VmRSS:") / 1024.0;
 
