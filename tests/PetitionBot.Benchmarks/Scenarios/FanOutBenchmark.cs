@@ -37,10 +37,11 @@ internal static class FanOutBenchmark
         var floor = TimeSpan.FromSeconds(Math.Ceiling((double)Channels / GlobalPerSecond) - 1);
         var ratio = span / floor;
         var violations = rig.Fake.RateLimitViolations;
+        var marks = string.Join(", ", new[] { 49, 50, 99, 100, 149, 150, 199 }.Select(i => $"#{i + 1} {Stopwatch.GetElapsedTime(stamps[0], stamps[i]).TotalSeconds:0.000}"));
         return
         [
             new BenchResult("fan-out", $"{Channels} Discord channels: first post → last", Math.Round(span.TotalSeconds, 2), "s", "", null,
-                $"floor {floor.TotalSeconds:0} s (global {GlobalPerSecond}/s); {violations} 429s from the fake"),
+                $"floor {floor.TotalSeconds:0} s (global {GlobalPerSecond}/s); {violations} 429s from the fake; posts at {marks} s"),
             new BenchResult("fan-out", "Discord delivery / floor", Math.Round(ratio, 3), "x", "<= 1.1", ratio <= 1.1),
             new BenchResult("fan-out", "milestone signature → last post", Math.Round(endToEnd.TotalSeconds, 2), "s", "", null,
                 $"{endToEnd / floor:0.00} x floor; includes the outbox poll (500 ms) and the first global window"),
