@@ -62,13 +62,6 @@ internal sealed class InteractionHandler(
             await responder.DeferAsync(ct).ConfigureAwait(false);
         }
 
-        // Under load an interaction can wait in the dispatch queue: if the defer point has already passed, acknowledge
-        // before running the core (the stores are synchronous, so the core would otherwise run to completion first).
-        if (!responder.IsAcknowledged && time.GetElapsedTime(receivedAt) >= timings.DeferAfter)
-        {
-            await responder.DeferAsync(ct).ConfigureAwait(false);
-        }
-
         var work = CallCoreAsync(input, ct);
         if (!responder.IsAcknowledged)
         {
