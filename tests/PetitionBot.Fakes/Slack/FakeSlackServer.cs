@@ -139,7 +139,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     }
 
     /// <summary>Deliver a slash command (as Socket Mode JSON) and wait for the ack.</summary>
-    public Task<FakeSlackAck> SendSlashCommandAsync(string teamId, string userId, string command, string text = "", string channelId = "C0GENERAL", string? envelopeId = null)
+    public Task<FakeSlackAck> SendSlashCommandAsync(string teamId, string userId, string command, string text = "", string channelId = "C0GENERAL", string? envelopeId = null, FakeSlackConnection? via = null)
     {
         var payload = new JsonObject
         {
@@ -157,7 +157,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             ["response_url"] = NewResponseUrl(teamId, userId, channelId).ToString(),
             ["trigger_id"] = NewTrigger(),
         };
-        return SendEnvelopeAsync("slash_commands", payload, envelopeId);
+        return SendEnvelopeAsync("slash_commands", payload, envelopeId, via: via);
     }
 
     /// <summary>Deliver block_actions for a button (<paramref name="value"/>) or a static_select (<paramref name="selectedValue"/>).</summary>
