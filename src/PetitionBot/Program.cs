@@ -1,1 +1,3 @@
-return 0;
+using PetitionBot.Hosting;
+
+return await PetitionBotApp.RunAsync(args, Console.In, Console.Out, Console.Error);

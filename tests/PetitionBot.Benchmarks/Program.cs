@@ -1,1 +1,3 @@
-return 0;
+using PetitionBot.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);

@@ -1,0 +1,17 @@
+namespace PetitionBot.Core.Campaigns;
+
+/// <summary>The <c>Alerts</c> section: where organizers are told about unusual activity, and what counts as unusual.</summary>
+public sealed class AlertOptions
+{
+    /// <summary>"discord", "slack" or "console"; empty disables alerts.</summary>
+    public string? Platform { get; set; }
+
+    public string? WorkspaceId { get; set; }
+
+    public string? ChannelId { get; set; }
+
+    /// <summary>Signatures from one server within <see cref="SpikeWindow"/> that raise an alert.</summary>
+    public int SpikeThreshold { get; set; } = 50;
+
+    public TimeSpan SpikeWindow { get; set; } = TimeSpan.FromMinutes(10);
+}

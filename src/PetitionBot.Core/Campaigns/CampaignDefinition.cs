@@ -1,0 +1,45 @@
+namespace PetitionBot.Core.Campaigns;
+
+/// <summary>A campaign as configured under <c>Campaigns:N</c>. Mutable for configuration binding; validated at start.</summary>
+public sealed class CampaignDefinition
+{
+    public string Id { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    /// <summary>The public petition for people who are not eligible (e.g. Change.org).</summary>
+    public string ExternalUrl { get; set; } = "";
+
+    /// <summary>Who may sign, e.g. "Medical student", "Resident physician".</summary>
+    public List<string> EligibleRoles { get; set; } = [];
+
+    /// <summary>Training stages a signer picks from.</summary>
+    public List<string> Stages { get; set; } = [];
+
+    public int Goal { get; set; }
+
+    /// <summary>Campaign-wide totals that trigger an announcement to every server.</summary>
+    public List<int> Milestones { get; set; } = [];
+
+    /// <summary>Per-school totals announced to that school's servers.</summary>
+    public List<int> SchoolMilestones { get; set; } = [];
+
+    /// <summary>The organizations the signatures are delivered to.</summary>
+    public List<string> Recipients { get; set; } = [];
+
+    /// <summary>After this instant nobody can sign.</summary>
+    public DateTimeOffset? ClosesAt { get; set; }
+
+    public static IReadOnlyList<string> DefaultStages { get; } =
+        ["MS1", "MS2", "MS3", "MS4", "PGY1", "PGY2", "PGY3", "PGY4", "PGY5", "PGY6", "PGY7", "Fellow"];
+
+    public static IReadOnlyList<int> DefaultSchoolMilestones { get; } = [10, 25, 50, 100, 250];
+
+    public IReadOnlyList<string> EffectiveStages => Stages.Count > 0 ? Stages : DefaultStages;
+
+    public IReadOnlyList<int> EffectiveSchoolMilestones => SchoolMilestones.Count > 0 ? SchoolMilestones : DefaultSchoolMilestones;
+
+    public bool IsClosed(DateTimeOffset now) => ClosesAt is { } closes && now >= closes;
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Core.Flows;
+
+/// <summary>/mydata: show what is stored about the person, and delete it on request.</summary>
+public sealed class MyDataFlow(ISignatureStore signatures, IDraftStore drafts, CampaignDirectory campaigns)
+{
+    public const string Prefix = "md";
+
+    public async Task<Reply> ShowAsync(FlowContext ctx, CancellationToken ct = default)
+    {
+        var mine = await signatures.FindAllAsync(ctx.Actor.IdentityKey, ct);
+        var text = new StringBuilder();
+        if (mine.Count == 0)
+        {
+            text.Append("PetitionBot stores no signature of yours.");
+        }
+        else
+        {
+            text.Append("PetitionBot stores:\n");
+            foreach (var s in mine)
+            {
+                var title = campaigns.Find(s.CampaignId)?.Title ?? s.CampaignId;
+                text.Append("• ").Append(title).Append(": signed ").Append(Replies.Date(s.SignedAt))
+                    .Append(s.IsNamed ? $", name \"{s.FullName}\"" : ", counted only (no name)")
+                    .Append(", school \"").Append(s.School).Append("\", stage ").Append(s.Stage)
+                    .Append(", ").Append(s.Role)
+                    .Append(s.Verification == Verification.RoleVerified ? ", verified by server role" : ", self-attested")
+                    .Append('\n');
+            }
+        }
+
+        text.Append("\nYour chat account is stored only as a keyed hash, never in clear, and immigration status is never asked or stored. " +
+                    "Unfinished sign-ups are deleted after a few minutes.");
+        return new Reply
+        {
+            Title = "Your data",
+            Text = text.ToString(),
+            Choices = mine.Count == 0 ? [] : [new Choice(Token.Make(Prefix, "delete"), "Delete all my data", ChoiceStyle.Danger)],
+        };
+    }
+
+    public async Task<Reply> ChooseAsync(FlowContext ctx, string token, CancellationToken ct = default)
+    {
+        if (!Token.TrySplit(token, Prefix, 2, out var parts))
+        {
+            return Replies.Expired;
+        }
+
+        switch (parts[1])
+        {
+            case "delete":
+                return new Reply
+                {
+                    Text = "Delete every signature and all data PetitionBot stores about you? This cannot be undone.",
+                    Choices =
+                    [
+                        new Choice(Token.Make(Prefix, "confirm"), "Yes, delete everything", ChoiceStyle.Danger),
+                        new Choice(Token.Make(Prefix, "keep"), "Keep it"),
+                    ],
+                    ReplacesPrevious = true,
+                };
+            case "confirm":
+                var removed = 0;
+                foreach (var s in await signatures.FindAllAsync(ctx.Actor.IdentityKey, ct))
+                {
+                    removed += await signatures.RemoveAsync(s.CampaignId, ctx.Actor.IdentityKey, ct) ? 1 : 0;
+                }
+
+                await drafts.DeleteAllAsync(ctx.Actor.IdentityKey, ct);
+                return new Reply { Text = $"Deleted {removed} signature(s) and all your data.", ReplacesPrevious = true };
+            case "keep":
+                return new Reply { Text = "Nothing was deleted.", ReplacesPrevious = true };
+            default:
+                return Replies.Expired;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace PetitionBot.Core.Storage;
+
+/// <summary>Something to post to one or more channels. Milestone announcements are created by the store in the same
+/// transaction as the signature that crossed the milestone, with <see cref="Text"/> null: the dispatcher composes the
+/// text once and saves it, so every channel gets the same words.</summary>
+public sealed record Announcement(
+    string Id,
+    string CampaignId,
+    AnnouncementKind Kind,
+    int? Milestone,
+    string? SchoolKey,
+    string? Title,
+    string? Text,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,11 @@
+namespace PetitionBot.Core.Storage;
+
+public enum AnnouncementKind
+{
+    CampaignMilestone = 0,
+    SchoolMilestone = 1,
+    ChapterUpdate = 2,
+
+    /// <summary>A private notice to the organizers' alert channel (signing spikes).</summary>
+    OrganizerAlert = 3,
+}

@@ -1,0 +1,13 @@
+using PetitionBot.Core.Model;
+
+namespace PetitionBot.Core.Storage;
+
+public interface IAuditLog
+{
+    Task AppendAsync(AuditEntry entry, CancellationToken ct = default);
+
+    /// <summary>How many entries of <paramref name="action"/> for this workspace since <paramref name="since"/>.</summary>
+    Task<int> CountSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default);
+
+    Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default);
+}

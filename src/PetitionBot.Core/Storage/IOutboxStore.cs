@@ -1,0 +1,25 @@
+namespace PetitionBot.Core.Storage;
+
+/// <summary>Announcements and their per-channel deliveries. Survives restarts; a delivered item is never sent again.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Records an announcement (e.g. a chapter update) and one pending delivery per channel.</summary>
+    Task EnqueueAsync(Announcement announcement, IReadOnlyList<PetitionBot.Core.Model.ChannelRef> channels, CancellationToken ct = default);
+
+    Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default);
+
+    Task<Announcement?> FindAnnouncementAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Saves the composed text of an announcement (once).</summary>
+    Task SetTextAsync(string announcementId, string title, string text, CancellationToken ct = default);
+
+    Task MarkDeliveredAsync(string itemId, DateTimeOffset at, CancellationToken ct = default);
+
+    Task RetryLaterAsync(string itemId, DateTimeOffset next, string reason, CancellationToken ct = default);
+
+    Task MarkFailedAsync(string itemId, string reason, CancellationToken ct = default);
+
+    Task<int> PendingCountAsync(CancellationToken ct = default);
+
+    Task<IReadOnlyList<OutboxItem>> ListForAnnouncementAsync(string announcementId, CancellationToken ct = default);
+}

@@ -1,0 +1,12 @@
+using PetitionBot.Core.Model;
+
+namespace PetitionBot.Core.Storage;
+
+public interface IServerStore
+{
+    Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default);
+
+    Task SaveAsync(ServerSettings settings, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,17 @@
+using PetitionBot.Core.Model;
+
+namespace PetitionBot.Core.Storage;
+
+/// <summary>A signature about to be saved. <paramref name="FullName"/> is null for a counted-only signature
+/// and is then never stored anywhere. <paramref name="IdentityKey"/> is stored only as a keyed hash.</summary>
+public sealed record NewSignature(
+    string CampaignId,
+    string IdentityKey,
+    PlatformKind Platform,
+    string WorkspaceId,
+    string? FullName,
+    string School,
+    string Stage,
+    string Role,
+    Verification Verification,
+    DateTimeOffset SignedAt);

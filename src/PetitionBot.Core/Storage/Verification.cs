@@ -1,0 +1,10 @@
+namespace PetitionBot.Core.Storage;
+
+/// <summary>How eligibility was established.</summary>
+public enum Verification
+{
+    SelfAttested = 0,
+
+    /// <summary>The member held the server's verified role when signing.</summary>
+    RoleVerified = 1,
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>Keeps the totals and breakdowns in step with signatures, inside the caller's transaction.</summary>
+internal static class Aggregates
+{
+    public const string School = "school";
+    public const string Day = "day";
+
+    /// <summary>Adds (+1) or removes (-1) one signature from every aggregate (three small documents: the campaign's,
+    /// the school's and the day's); returns the new campaign total and school count.</summary>
+    public static (int Total, int School) Apply(LiteDbContext db, SignatureDoc s, int delta)
+    {
+        var cacheKey = "campaign|" + s.CampaignId;
+        var known = db.AggregateCache.TryGetValue(cacheKey, out var cached) ? (CampaignCounterDoc)cached : db.CampaignCounters.FindById(s.CampaignId);
+        var campaign = known ?? new CampaignCounterDoc { Id = s.CampaignId };
+        campaign.Total = Math.Max(0, campaign.Total + delta);
+        if (s.FullName is not null)
+        {
+            campaign.Named = Math.Max(0, campaign.Named + delta);
+        }
+
+        Bump(campaign.ByPlatform, ((PlatformKind)s.Platform).ToString(), delta);
+        Bump(campaign.ByStage, s.Stage, delta);
+        if (known is null)
+        {
+            db.CampaignCounters.Insert(campaign);
+        }
+        else
+        {
+            db.CampaignCounters.Update(campaign);
+        }
+
+        db.AggregateCache[cacheKey] = campaign;
+
+        var at = new DateTime(s.SignedAtTicks, DateTimeKind.Utc);
+        var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, s.School, delta, hour: null);
+        BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, at.Hour);
+        return (campaign.Total, school);
+    }
+
+    public static CampaignStats Read(LiteDbContext db, string campaignId, DateTimeOffset now)
+    {
+        var campaign = db.CampaignCounters.FindById(campaignId);
+        if (campaign is null)
+        {
+            return CampaignStats.Empty(campaignId);
+        }
+
+        var schools = db.Counters.Find(c => c.Group == Group(campaignId, School))
+            .Where(c => c.Count > 0).Select(c => new CountBy(c.Key, c.Label, c.Count)).ToList();
+        var days = db.Counters.Find(c => c.Group == Group(campaignId, Day))
+            .Where(c => c.Count > 0).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new CountBy(c.Key, c.Label, c.Count)).ToList();
+        var utcNow = now.UtcDateTime;
+        var last24 = SumHours(db, campaignId, utcNow, 24);
+        var last7d = SumHours(db, campaignId, utcNow, 24 * 7);
+        return new CampaignStats(
+            campaignId,
+            campaign.Total,
+            campaign.Named,
+            schools,
+            ToRows(campaign.ByStage),
+            ToRows(campaign.ByPlatform),
+            days,
+            last24,
+            last7d);
+    }
+
+    /// <summary>Signatures in the <paramref name="hours"/> hours up to and including the current one.</summary>
+    private static int SumHours(LiteDbContext db, string campaignId, DateTime utcNow, int hours)
+    {
+        var sum = 0;
+        var oldest = utcNow.AddHours(-(hours - 1));
+        for (var day = oldest.Date; day <= utcNow.Date; day = day.AddDays(1))
+        {
+            if (db.Counters.FindById(Id(campaignId, Day, DayKey(day)))?.Hours is not { Length: 24 } perHour)
+            {
+                continue;
+            }
+
+            for (var h = 0; h < 24; h++)
+            {
+                var slot = day.AddHours(h);
+                if (slot >= new DateTime(oldest.Year, oldest.Month, oldest.Day, oldest.Hour, 0, 0, DateTimeKind.Utc) && slot <= utcNow)
+                {
+                    sum += perHour[h];
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    private static List<CountBy> ToRows(Dictionary<string, int> counts) =>
+        counts.Where(kv => kv.Value > 0).Select(kv => new CountBy(kv.Key, kv.Key, kv.Value)).ToList();
+
+    private static void Bump(Dictionary<string, int> counts, string key, int delta) =>
+        counts[key] = Math.Max(0, counts.GetValueOrDefault(key) + delta);
+
+    private static int BumpCounter(LiteDbContext db, string campaignId, string kind, string key, string label, int delta, int? hour)
+    {
+        var id = Id(campaignId, kind, key);
+        var existing = db.AggregateCache.TryGetValue(id, out var cached) ? (CounterDoc)cached : db.Counters.FindById(id);
+        var doc = existing ?? new CounterDoc { Id = id, Group = Group(campaignId, kind), Key = key, Label = label };
+        doc.Count = Math.Max(0, doc.Count + delta);
+        if (hour is { } h)
+        {
+            doc.Hours ??= new int[24];
+            doc.Hours[h] = Math.Max(0, doc.Hours[h] + delta);
+        }
+
+        if (existing is null)
+        {
+            db.Counters.Insert(doc);
+        }
+        else
+        {
+            db.Counters.Update(doc);
+        }
+
+        db.AggregateCache[id] = doc;
+        return doc.Count;
+    }
+
+    private static string Group(string campaignId, string kind) => campaignId + "|" + kind;
+
+    private static string Id(string campaignId, string kind, string key) => campaignId + "|" + kind + "|" + key;
+
+    private static string DayKey(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+}

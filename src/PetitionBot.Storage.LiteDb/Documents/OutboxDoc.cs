@@ -1,0 +1,22 @@
+namespace PetitionBot.Storage.LiteDb.Documents;
+
+internal sealed class OutboxDoc
+{
+    public string Id { get; set; } = "";
+
+    public string AnnouncementId { get; set; } = "";
+
+    public int Platform { get; set; }
+
+    public string WorkspaceId { get; set; } = "";
+
+    public string ChannelId { get; set; } = "";
+
+    public int State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long NextAttemptTicks { get; set; }
+
+    public string? LastError { get; set; }
+}

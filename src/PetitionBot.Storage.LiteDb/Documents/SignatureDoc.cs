@@ -1,0 +1,31 @@
+namespace PetitionBot.Storage.LiteDb.Documents;
+
+/// <summary>A stored signature. <see cref="Key"/> = campaign + "|" + identity hash, under a unique index.</summary>
+internal sealed class SignatureDoc
+{
+    public string Id { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public string CampaignId { get; set; } = "";
+
+    public string IdentityHash { get; set; } = "";
+
+    public int Platform { get; set; }
+
+    public string WorkspaceId { get; set; } = "";
+
+    public string? FullName { get; set; }
+
+    public string School { get; set; } = "";
+
+    public string SchoolKey { get; set; } = "";
+
+    public string Stage { get; set; } = "";
+
+    public string Role { get; set; } = "";
+
+    public int Verification { get; set; }
+
+    public long SignedAtTicks { get; set; }
+}

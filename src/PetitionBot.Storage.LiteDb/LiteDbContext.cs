@@ -1,0 +1,161 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>Owns the one <see cref="LiteDatabase"/> of this process and an exclusive lock file beside it, so a second
+/// process (a CLI verb while the bot runs) is refused instead of silently corrupting the file. Writes are serialized
+/// and run in a transaction on the calling thread.</summary>
+public sealed class LiteDbContext : IDisposable
+{
+    private readonly FileStream? _lockFile;
+    private readonly Lock _writeGate = new();
+
+    public LiteDbContext(IOptions<StorageOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    public LiteDbContext(StorageOptions options)
+    {
+        var path = Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _lockFile = AcquireLock(path);
+        try
+        {
+            Keys = SecretKeys.Load(options);
+            var connection = new ConnectionString
+            {
+                Filename = path,
+                Connection = ConnectionType.Direct,
+                Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+            };
+            Database = new LiteDatabase(connection, CreateMapper());
+            EnsureIndexes();
+        }
+        catch
+        {
+            _lockFile.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An in-memory database for tests that need no file.</summary>
+    public LiteDbContext(Stream stream, SecretKeys keys)
+    {
+        Keys = keys;
+        Database = new LiteDatabase(stream, CreateMapper());
+        EnsureIndexes();
+    }
+
+    public SecretKeys Keys { get; }
+
+    internal LiteDatabase Database { get; }
+
+    internal ILiteCollection<SignatureDoc> Signatures => Database.GetCollection<SignatureDoc>("signatures");
+
+    internal ILiteCollection<CampaignCounterDoc> CampaignCounters => Database.GetCollection<CampaignCounterDoc>("campaign_counters");
+
+    internal ILiteCollection<CounterDoc> Counters => Database.GetCollection<CounterDoc>("counters");
+
+    internal ILiteCollection<AnnouncementDoc> Announcements => Database.GetCollection<AnnouncementDoc>("announcements");
+
+    internal ILiteCollection<OutboxDoc> Outbox => Database.GetCollection<OutboxDoc>("outbox");
+
+    internal ILiteCollection<ServerDoc> Servers => Database.GetCollection<ServerDoc>("servers");
+
+    internal ILiteCollection<DraftDoc> Drafts => Database.GetCollection<DraftDoc>("drafts");
+
+    internal ILiteCollection<AuditDoc> Audit => Database.GetCollection<AuditDoc>("audit");
+
+    internal ILiteCollection<InstallationDoc> Installations => Database.GetCollection<InstallationDoc>("installations");
+
+    /// <summary>Aggregate documents as last written, read only under the write gate. This process is the file's only
+    /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
+    internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs <paramref name="work"/> alone, in one transaction: all of it is saved, or none.</summary>
+    internal T Write<T>(Func<T> work)
+    {
+        lock (_writeGate)
+        {
+            Database.BeginTrans();
+            try
+            {
+                var result = work();
+                Database.Commit();
+                return result;
+            }
+            catch
+            {
+                Database.Rollback();
+                AggregateCache.Clear();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Checkpoints the write-ahead log into the data file (cheap; used on shutdown and by tests).</summary>
+    public void Checkpoint()
+    {
+        lock (_writeGate)
+        {
+            Database.Checkpoint();
+        }
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lockFile?.Dispose();
+    }
+
+    private static FileStream AcquireLock(string path)
+    {
+        var lockPath = path + ".lock";
+        try
+        {
+            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the OS when the process dies.
+            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream.SetLength(0);
+            var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            stream.Write(pid);
+            stream.Flush();
+            return stream;
+        }
+        catch (IOException ex)
+        {
+            throw new StoreLockedException(path, ex);
+        }
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = true };
+        mapper.Entity<SignatureDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<CampaignCounterDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<CounterDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<AnnouncementDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<OutboxDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<ServerDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<DraftDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<AuditDoc>().Id(x => x.Id, autoId: true);
+        mapper.Entity<InstallationDoc>().Id(x => x.Id, autoId: false);
+        return mapper;
+    }
+
+    private void EnsureIndexes()
+    {
+        Signatures.EnsureIndex(x => x.Key, unique: true);
+        Signatures.EnsureIndex(x => x.IdentityHash);
+        Signatures.EnsureIndex(x => x.CampaignId);
+        Counters.EnsureIndex(x => x.Group);
+        Announcements.EnsureIndex(x => x.UniqueKey, unique: true);
+        Outbox.EnsureIndex(x => x.State);
+        Outbox.EnsureIndex(x => x.AnnouncementId);
+        Drafts.EnsureIndex(x => x.OwnerHash);
+        Drafts.EnsureIndex(x => x.ExpiresAtTicks);
+        Audit.EnsureIndex(x => x.ActionKey);
+    }
+}

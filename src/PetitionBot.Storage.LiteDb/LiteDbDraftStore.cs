@@ -1,0 +1,56 @@
+using System.Text.Json;
+using PetitionBot.Core.Storage;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>Flow drafts: values encrypted with the key outside the file, owner stored as a keyed hash.</summary>
+public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
+{
+    public Task SaveAsync(FlowDraft draft, CancellationToken ct = default)
+    {
+        var doc = new DraftDoc
+        {
+            Id = draft.Id,
+            Flow = draft.Flow,
+            OwnerHash = db.Keys.Hash(draft.OwnerKey),
+            CampaignId = draft.CampaignId,
+            Step = draft.Step,
+            Payload = db.Keys.Encrypt(JsonSerializer.Serialize(draft.Values)),
+            ExpiresAtTicks = draft.ExpiresAt.UtcTicks,
+        };
+        db.Write(() => db.Drafts.Upsert(doc));
+        return Task.CompletedTask;
+    }
+
+    public Task<FlowDraft?> FindAsync(string id, string ownerKey, CancellationToken ct = default)
+    {
+        var doc = db.Drafts.FindById(id);
+        if (doc is null || doc.OwnerHash != db.Keys.Hash(ownerKey))
+        {
+            return Task.FromResult<FlowDraft?>(null);
+        }
+
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(db.Keys.Decrypt(doc.Payload)) ?? [];
+        return Task.FromResult<FlowDraft?>(new FlowDraft(doc.Id, doc.Flow, ownerKey, doc.CampaignId, doc.Step, values,
+            new DateTimeOffset(doc.ExpiresAtTicks, TimeSpan.Zero)));
+    }
+
+    public Task DeleteAsync(string id, CancellationToken ct = default)
+    {
+        db.Write(() => db.Drafts.Delete(id));
+        return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteAllAsync(string ownerKey, CancellationToken ct = default)
+    {
+        var hash = db.Keys.Hash(ownerKey);
+        return Task.FromResult(db.Write(() => db.Drafts.DeleteMany(d => d.OwnerHash == hash)));
+    }
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        var ticks = now.UtcTicks;
+        return Task.FromResult(db.Write(() => db.Drafts.DeleteMany(d => d.ExpiresAtTicks <= ticks)));
+    }
+}

@@ -1,0 +1,48 @@
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Ports;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>Per-workspace bot tokens, encrypted with the key kept outside the database file.</summary>
+public sealed class LiteDbInstallationStore(LiteDbContext db) : IInstallationStore
+{
+    public Task SaveAsync(Installation installation, CancellationToken ct = default)
+    {
+        var doc = new InstallationDoc
+        {
+            Id = installation.Workspace.Key,
+            Platform = (int)installation.Workspace.Platform,
+            WorkspaceId = installation.Workspace.WorkspaceId,
+            TokenCipher = db.Keys.Encrypt(installation.AccessToken),
+            BotUserId = installation.BotUserId,
+            WorkspaceName = installation.WorkspaceName,
+            InstalledAtTicks = installation.InstalledAt.UtcTicks,
+        };
+        db.Write(() => db.Installations.Upsert(doc));
+        return Task.CompletedTask;
+    }
+
+    public Task<Installation?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    {
+        var doc = db.Installations.FindById(workspace.Key);
+        return Task.FromResult(doc is null ? null : ToInstallation(doc));
+    }
+
+    public Task<IReadOnlyList<Installation>> ListAsync(PlatformKind platform, CancellationToken ct = default)
+    {
+        var p = (int)platform;
+        IReadOnlyList<Installation> all = db.Installations.Find(i => i.Platform == p).Select(ToInstallation).ToList();
+        return Task.FromResult(all);
+    }
+
+    public Task<bool> RemoveAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
+        Task.FromResult(db.Write(() => db.Installations.Delete(workspace.Key)));
+
+    private Installation ToInstallation(InstallationDoc d) => new(
+        new WorkspaceRef((PlatformKind)d.Platform, d.WorkspaceId),
+        db.Keys.Decrypt(d.TokenCipher),
+        d.BotUserId,
+        d.WorkspaceName,
+        new DateTimeOffset(d.InstalledAtTicks, TimeSpan.Zero));
+}

@@ -1,0 +1,119 @@
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>The outbox. A delivery is marked delivered in the store before anything else happens, so it is never sent again.</summary>
+public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
+{
+    public Task EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
+    {
+        db.Write(() =>
+        {
+            OutboxWriter.Insert(db, announcement, "a|" + announcement.Id, channels);
+            return 0;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)
+    {
+        var ticks = now.UtcTicks;
+        var pending = (int)OutboxState.Pending;
+        IReadOnlyList<OutboxItem> due = db.Outbox.Find(o => o.State == pending)
+            .Where(o => o.NextAttemptTicks <= ticks)
+            .OrderBy(o => o.NextAttemptTicks)
+            .Take(max)
+            .Select(ToItem)
+            .ToList();
+        return Task.FromResult(due);
+    }
+
+    public Task<Announcement?> FindAnnouncementAsync(string id, CancellationToken ct = default)
+    {
+        var d = db.Announcements.FindById(id);
+        return Task.FromResult(d is null
+            ? null
+            : new Announcement(d.Id, d.CampaignId, (AnnouncementKind)d.Kind, d.Milestone, d.SchoolKey, d.Title, d.Text,
+                new DateTimeOffset(d.CreatedAtTicks, TimeSpan.Zero)));
+    }
+
+    public Task SetTextAsync(string announcementId, string title, string text, CancellationToken ct = default)
+    {
+        db.Write(() =>
+        {
+            var doc = db.Announcements.FindById(announcementId);
+            if (doc is not null && doc.Text is null)
+            {
+                doc.Title = title;
+                doc.Text = text;
+                db.Announcements.Update(doc);
+            }
+
+            return 0;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task MarkDeliveredAsync(string itemId, DateTimeOffset at, CancellationToken ct = default) =>
+        Change(itemId, d =>
+        {
+            d.State = (int)OutboxState.Delivered;
+            d.Attempts++;
+            d.LastError = null;
+        });
+
+    public Task RetryLaterAsync(string itemId, DateTimeOffset next, string reason, CancellationToken ct = default) =>
+        Change(itemId, d =>
+        {
+            d.Attempts++;
+            d.NextAttemptTicks = next.UtcTicks;
+            d.LastError = reason;
+        });
+
+    public Task MarkFailedAsync(string itemId, string reason, CancellationToken ct = default) =>
+        Change(itemId, d =>
+        {
+            d.State = (int)OutboxState.Failed;
+            d.Attempts++;
+            d.LastError = reason;
+        });
+
+    public Task<int> PendingCountAsync(CancellationToken ct = default)
+    {
+        var pending = (int)OutboxState.Pending;
+        return Task.FromResult(db.Outbox.Count(o => o.State == pending));
+    }
+
+    public Task<IReadOnlyList<OutboxItem>> ListForAnnouncementAsync(string announcementId, CancellationToken ct = default)
+    {
+        IReadOnlyList<OutboxItem> items = db.Outbox.Find(o => o.AnnouncementId == announcementId).Select(ToItem).ToList();
+        return Task.FromResult(items);
+    }
+
+    private Task Change(string itemId, Action<OutboxDoc> change)
+    {
+        db.Write(() =>
+        {
+            var doc = db.Outbox.FindById(itemId);
+            if (doc is not null)
+            {
+                change(doc);
+                db.Outbox.Update(doc);
+            }
+
+            return 0;
+        });
+        return Task.CompletedTask;
+    }
+
+    private static OutboxItem ToItem(OutboxDoc d) => new(
+        d.Id,
+        d.AnnouncementId,
+        new ChannelRef((PlatformKind)d.Platform, d.WorkspaceId, d.ChannelId),
+        (OutboxState)d.State,
+        d.Attempts,
+        new DateTimeOffset(d.NextAttemptTicks, TimeSpan.Zero),
+        d.LastError);
+}

@@ -1,0 +1,59 @@
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+public sealed class LiteDbServerStore(LiteDbContext db) : IServerStore
+{
+    public Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    {
+        var doc = db.Servers.FindById(workspace.Key);
+        return Task.FromResult(doc is null ? null : ToSettings(doc));
+    }
+
+    public Task SaveAsync(ServerSettings settings, CancellationToken ct = default)
+    {
+        db.Write(() => db.Servers.Upsert(ToDoc(settings)));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default)
+    {
+        IReadOnlyList<ServerSettings> all = db.Servers.FindAll().Select(ToSettings).ToList();
+        return Task.FromResult(all);
+    }
+
+    internal static ServerSettings ToSettings(ServerDoc d) => new(new WorkspaceRef((PlatformKind)d.Platform, d.WorkspaceId))
+    {
+        Name = d.Name,
+        Present = d.Present,
+        AnnouncementChannelId = d.AnnouncementChannelId,
+        LeaderRoleId = d.LeaderRoleId,
+        VerifiedRoleId = d.VerifiedRoleId,
+        Strict = d.Strict,
+        School = d.School,
+        DefaultCampaignId = d.DefaultCampaignId,
+        ChannelProblem = d.ChannelProblem,
+        AdminNoticePending = d.AdminNoticePending,
+        UpdatedAt = new DateTimeOffset(d.UpdatedAtTicks, TimeSpan.Zero),
+    };
+
+    private static ServerDoc ToDoc(ServerSettings s) => new()
+    {
+        Id = s.Workspace.Key,
+        Platform = (int)s.Workspace.Platform,
+        WorkspaceId = s.Workspace.WorkspaceId,
+        Name = s.Name,
+        Present = s.Present,
+        AnnouncementChannelId = s.AnnouncementChannelId,
+        LeaderRoleId = s.LeaderRoleId,
+        VerifiedRoleId = s.VerifiedRoleId,
+        Strict = s.Strict,
+        School = s.School,
+        DefaultCampaignId = s.DefaultCampaignId,
+        ChannelProblem = s.ChannelProblem,
+        AdminNoticePending = s.AdminNoticePending,
+        UpdatedAtTicks = s.UpdatedAt.UtcTicks,
+    };
+}

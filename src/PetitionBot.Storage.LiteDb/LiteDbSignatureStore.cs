@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using LiteDB;
+using PetitionBot.Core.Flows;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>Signatures in LiteDB. One per (campaign, identity hash) under a unique index; aggregates and milestones
+/// change in the same transaction as the signature.</summary>
+public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
+{
+    public Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        var hash = db.Keys.Hash(signature.IdentityKey);
+        var doc = new SignatureDoc
+        {
+            // Time-ordered ids keep the primary index append-mostly (random ids cost ~15% of ingest).
+            Id = ObjectId.NewObjectId().ToString(),
+            Key = signature.CampaignId + "|" + hash,
+            CampaignId = signature.CampaignId,
+            IdentityHash = hash,
+            Platform = (int)signature.Platform,
+            WorkspaceId = signature.WorkspaceId,
+            FullName = signature.FullName,
+            School = signature.School,
+            SchoolKey = InputRules.SchoolKey(signature.School),
+            Stage = signature.Stage,
+            Role = signature.Role,
+            Verification = (int)signature.Verification,
+            SignedAtTicks = signature.SignedAt.UtcTicks,
+        };
+
+        try
+        {
+            return Task.FromResult(db.Write(() =>
+            {
+                // The unique index on Key is the check: a repeat fails here and the whole transaction rolls back.
+                db.Signatures.Insert(doc);
+                var (after, schoolAfter) = Aggregates.Apply(db, doc, +1);
+                var made = MilestoneRecorder.Record(db, doc, after - 1, after, schoolAfter, milestones, signature.SignedAt);
+                return new SignOutcome(true, ToRecord(doc), after, made);
+            }));
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // Already signed (a repeat, or concurrent submissions by the same person): nothing changed.
+            var existing = db.Signatures.FindOne(x => x.Key == doc.Key);
+            return Task.FromResult(new SignOutcome(false, ToRecord(existing), db.CampaignCounters.FindById(doc.CampaignId)?.Total ?? 0, []));
+        }
+    }
+
+    public Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default)
+    {
+        var key = campaignId + "|" + db.Keys.Hash(identityKey);
+        var doc = db.Signatures.FindOne(x => x.Key == key);
+        return Task.FromResult(doc is null ? null : ToRecord(doc));
+    }
+
+    public Task<IReadOnlyList<SignatureRecord>> FindAllAsync(string identityKey, CancellationToken ct = default)
+    {
+        var hash = db.Keys.Hash(identityKey);
+        IReadOnlyList<SignatureRecord> found = db.Signatures.Find(x => x.IdentityHash == hash).Select(ToRecord).ToList();
+        return Task.FromResult(found);
+    }
+
+    public Task<bool> RemoveAsync(string campaignId, string identityKey, CancellationToken ct = default)
+    {
+        var key = campaignId + "|" + db.Keys.Hash(identityKey);
+        return Task.FromResult(db.Write(() =>
+        {
+            var doc = db.Signatures.FindOne(x => x.Key == key);
+            if (doc is null)
+            {
+                return false;
+            }
+
+            db.Signatures.Delete(doc.Id);
+            Aggregates.Apply(db, doc, -1);
+            return true;
+        }));
+    }
+
+    public Task<int> InvalidateAsync(string campaignId, WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
+    {
+        var fromTicks = from?.UtcTicks ?? long.MinValue;
+        var toTicks = to?.UtcTicks ?? long.MaxValue;
+        return Task.FromResult(db.Write(() =>
+        {
+            var doomed = db.Signatures.Find(x => x.CampaignId == campaignId)
+                .Where(x => workspace is null || (x.Platform == (int)workspace.Platform && x.WorkspaceId == workspace.WorkspaceId))
+                .Where(x => x.SignedAtTicks >= fromTicks && x.SignedAtTicks < toTicks)
+                .ToList();
+            foreach (var doc in doomed)
+            {
+                db.Signatures.Delete(doc.Id);
+                Aggregates.Apply(db, doc, -1);
+            }
+
+            return doomed.Count;
+        }));
+    }
+
+    public Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default) =>
+        Task.FromResult(Aggregates.Read(db, campaignId, now));
+
+    public async IAsyncEnumerable<SignatureRecord> ListAsync(string campaignId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await Task.Yield();
+        foreach (var doc in db.Signatures.Query().Where(x => x.CampaignId == campaignId).OrderBy(x => x.SignedAtTicks).ToEnumerable())
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return ToRecord(doc);
+        }
+    }
+
+    private static SignatureRecord ToRecord(SignatureDoc d) => new(
+        d.Id,
+        d.CampaignId,
+        (PlatformKind)d.Platform,
+        d.WorkspaceId,
+        d.FullName,
+        d.School,
+        d.Stage,
+        d.Role,
+        (Verification)d.Verification,
+        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero));
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>The secret kept outside the database: keyed hashes of identities, and AES-GCM for draft values and tokens.</summary>
+public sealed class SecretKeys
+{
+    private readonly byte[] _hashKey;
+    private readonly byte[] _encryptionKey;
+
+    public SecretKeys(byte[] secret)
+    {
+        if (secret.Length < 32)
+        {
+            throw new ArgumentException("The secret key must be at least 32 bytes.", nameof(secret));
+        }
+
+        _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot identity hash"u8.ToArray());
+        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot payload encryption"u8.ToArray());
+    }
+
+    /// <summary>Loads the key from options, or from the key file, creating the file (mode 600) on first use.</summary>
+    public static SecretKeys Load(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SecretKey))
+        {
+            return new SecretKeys(Convert.FromBase64String(options.SecretKey));
+        }
+
+        var path = options.EffectiveKeyPath;
+        if (File.Exists(path))
+        {
+            return new SecretKeys(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var secret = RandomNumberGenerator.GetBytes(32);
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(path, fileOptions))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(Convert.ToBase64String(secret));
+        }
+
+        return new SecretKeys(secret);
+    }
+
+    /// <summary>HMAC-SHA256 of an identity key, base64url: the only form in which chat accounts are stored.</summary>
+    public string Hash(string identityKey) =>
+        Base64Url(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(identityKey)));
+
+    public byte[] Encrypt(string plaintext)
+    {
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[12 + 16 + plain.Length];
+        var nonce = output.AsSpan(0, 12);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_encryptionKey, 16);
+        aes.Encrypt(nonce, plain, output.AsSpan(28), output.AsSpan(12, 16));
+        return output;
+    }
+
+    public string Decrypt(byte[] data)
+    {
+        var plain = new byte[data.Length - 28];
+        using var aes = new AesGcm(_encryptionKey, 16);
+        aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(28), data.AsSpan(12, 16), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

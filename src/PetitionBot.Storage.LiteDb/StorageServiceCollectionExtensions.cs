@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using PetitionBot.Core.Ports;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Storage.LiteDb;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the LiteDB store. The host binds <see cref="StorageOptions"/> from the "Storage" section.</summary>
+    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<LiteDbContext>();
+        services.AddSingleton<ISignatureStore, LiteDbSignatureStore>();
+        services.AddSingleton<IDraftStore, LiteDbDraftStore>();
+        services.AddSingleton<IServerStore, LiteDbServerStore>();
+        services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
+        services.AddSingleton<IAuditLog, LiteDbAuditLog>();
+        services.AddSingleton<IInstallationStore, LiteDbInstallationStore>();
+        return services;
+    }
+}

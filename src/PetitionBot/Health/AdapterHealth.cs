@@ -1,0 +1,3 @@
+namespace PetitionBot.Health;
+
+public sealed record AdapterHealth(string Name, string State, string? Reason, DateTimeOffset Since);

@@ -1,0 +1,39 @@
+namespace PetitionBot.Hosting;
+
+/// <summary>Where settings come from, later sources winning: the defaults shipped beside the binary (the example
+/// campaign), ./appsettings.json, ./appsettings.Local.json, the file named by PETITIONBOT_CONFIG, environment variables
+/// (<c>Discord__Token</c>), then command-line <c>--Key=value</c>.</summary>
+public static class ConfigurationLoader
+{
+    public static void Apply(IConfigurationBuilder builder, string[] configArgs, IDictionary<string, string?>? overrides = null)
+    {
+        builder.Sources.Clear();
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var local = Path.GetFullPath("appsettings.json");
+        builder.AddJsonFile(shipped, optional: true, reloadOnChange: false);
+        if (!string.Equals(shipped, local, StringComparison.Ordinal))
+        {
+            builder.AddJsonFile(local, optional: true, reloadOnChange: false);
+        }
+
+        builder.AddJsonFile(Path.GetFullPath("appsettings.Local.json"), optional: true, reloadOnChange: false);
+        if (Environment.GetEnvironmentVariable("PETITIONBOT_CONFIG") is { Length: > 0 } extra)
+        {
+            builder.AddJsonFile(Path.GetFullPath(extra), optional: false, reloadOnChange: false);
+        }
+
+        builder.AddEnvironmentVariables();
+        builder.AddCommandLine(configArgs);
+        if (overrides is not null)
+        {
+            builder.AddInMemoryCollection(overrides);
+        }
+    }
+
+    public static IConfigurationRoot Load(string[] configArgs, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = new ConfigurationBuilder();
+        Apply(builder, configArgs, overrides);
+        return builder.Build();
+    }
+}

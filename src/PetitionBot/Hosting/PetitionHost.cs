@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+using PetitionBot.ConsoleUi;
+using PetitionBot.Core;
+using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Ports;
+using PetitionBot.Core.Reports;
+using PetitionBot.Health;
+using PetitionBot.Outbox;
+using PetitionBot.Reports;
+using PetitionBot.Storage.LiteDb;
+
+namespace PetitionBot.Hosting;
+
+/// <summary>Composes the process: one campaign core and store, the outbox, and per mode the chat adapters and HTTP
+/// listener, or the local console, or nothing more (CLI verbs).</summary>
+public static class PetitionHost
+{
+    /// <summary>Builds the host. Only the bot mode has an HTTP listener; the console and CLI verbs open no port.</summary>
+    public static IHost Build(PetitionHostOptions options)
+    {
+        WebApplicationBuilder? web = null;
+        IHostApplicationBuilder builder = options.Mode == HostMode.Bot
+            ? web = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() })
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        ConfigurationLoader.Apply(builder.Configuration, options.ConfigArgs, options.Overrides);
+        ConfigureLogging(builder, options.Mode);
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<BotOptions>().Bind(builder.Configuration).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidation>();
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidation>();
+        services.AddOptions<ChartRendererOptions>().BindConfiguration(ChartRendererOptions.SectionName);
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        services.AddLiteDbStorage();
+        services.AddPetitionCore();
+        services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
+        services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
+        services.AddSingleton<ChatPlatforms>();
+        services.AddSingleton<AnnouncementTexts>();
+        services.AddSingleton<OutboxDispatcher>();
+
+        if (options.Mode != HostMode.Bot)
+        {
+            services.PostConfigure<BotOptions>(o =>
+            {
+                if (!o.Organizers.Contains(ConsoleIdentity.OrganizerKey))
+                {
+                    o.Organizers.Add(ConsoleIdentity.OrganizerKey);
+                }
+            });
+        }
+
+        switch (options.Mode)
+        {
+            case HostMode.Bot:
+                services.AddOptions<HttpOptions>().BindConfiguration("Http").ValidateOnStart();
+                services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HttpOptions>, HttpOptionsValidation>();
+                web!.WebHost.UseUrls((builder.Configuration["Http:Urls"] is { Length: > 0 } urls ? urls : new HttpOptions().Urls).Split(';'));
+                ChatAdapters.Add(services, builder.Configuration);
+                AddBackgroundWork(services);
+                break;
+            case HostMode.Console:
+                services.AddSingleton(options.ConsoleIo ?? new ConsoleIo(System.Console.In, System.Console.Out));
+                services.AddSingleton(options.Console ?? new ConsoleSettings(ConsoleRole.Student, null));
+                services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();
+                services.AddHostedService<ConsoleSession>();
+                AddBackgroundWork(services);
+                break;
+        }
+
+        options.ConfigureServices?.Invoke(services);
+        if (web is null)
+        {
+            return ((HostApplicationBuilder)builder).Build();
+        }
+
+        var app = web.Build();
+        app.MapHealth();
+        ChatAdapters.Map(app);
+        return app;
+    }
+
+    private static void AddBackgroundWork(IServiceCollection services)
+    {
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<DraftJanitor>();
+    }
+
+    private static void ConfigureLogging(IHostApplicationBuilder builder, HostMode mode)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (mode != HostMode.Bot)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", mode == HostMode.Bot ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+    }
+}

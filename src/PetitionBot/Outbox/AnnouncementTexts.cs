@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Flows;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Outbox;
+
+/// <summary>Composes an announcement's text once (saved in the store, so every channel and every restart uses the
+/// same words) and caches it for the fan-out.</summary>
+public sealed class AnnouncementTexts(
+    IOutboxStore outbox,
+    ISignatureStore signatures,
+    CampaignDirectory campaigns,
+    AnnouncementComposer composer,
+    TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, ComposedAnnouncement> _cache = new(StringComparer.Ordinal);
+
+    public async Task<ComposedAnnouncement?> GetAsync(string announcementId, CancellationToken ct = default)
+    {
+        if (_cache.TryGetValue(announcementId, out var cached))
+        {
+            return cached;
+        }
+
+        var announcement = await outbox.FindAnnouncementAsync(announcementId, ct);
+        if (announcement is null)
+        {
+            return null;
+        }
+
+        var campaign = campaigns.Find(announcement.CampaignId);
+        Progress? progress = null;
+        if (announcement.Text is null || announcement.Kind != AnnouncementKind.ChapterUpdate)
+        {
+            var stats = campaign is null ? null : await signatures.GetStatsAsync(campaign.Id, time.GetUtcNow(), ct);
+            if (announcement.Text is null)
+            {
+                if (campaign is null || stats is null)
+                {
+                    return null;
+                }
+
+                var (title, text) = composer.Compose(announcement, campaign, stats);
+                await outbox.SetTextAsync(announcement.Id, title, text, ct);
+                announcement = await outbox.FindAnnouncementAsync(announcementId, ct) ?? announcement;
+            }
+
+            if (campaign is not null && stats is not null)
+            {
+                progress = AnnouncementComposer.ProgressOf(campaign, stats);
+            }
+        }
+
+        var composed = new ComposedAnnouncement(announcement.Title, announcement.Text ?? "", progress);
+        _cache.TryAdd(announcementId, composed);
+        if (_cache.Count > 1000)
+        {
+            _cache.Clear();
+        }
+
+        return composed;
+    }
+}

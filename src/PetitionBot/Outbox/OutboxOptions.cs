@@ -1,0 +1,19 @@
+namespace PetitionBot.Outbox;
+
+/// <summary>The <c>Outbox</c> section: how the announcement dispatcher paces and retries.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How often pending deliveries are looked for.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Deliveries sent at once (the adapters' rate limiters pace each channel and the global limit).</summary>
+    public int Concurrency { get; set; } = 32;
+
+    /// <summary>After this many failed attempts a delivery is given up.</summary>
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>The first retry delay; doubled per attempt, with jitter, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
+}

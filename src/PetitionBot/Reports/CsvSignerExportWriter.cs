@@ -1,0 +1,98 @@
+using System.Globalization;
+using CsvHelper;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Reports;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Reports;
+
+/// <summary>Writes the organizer's delivery list with CsvHelper: named signers in one file, per-school counts
+/// (counted-only signers included) in another. Text cells that a spreadsheet would run as a formula
+/// (starting with = + - @, tab or CR) are escaped by CsvHelper's own <see cref="CsvInjection.Escape"/>.</summary>
+public sealed class CsvSignerExportWriter : ISignerExportWriter
+{
+    public const string ContentType = "text/csv";
+
+    /// <summary>The column names of the signers file, in order.</summary>
+    public static readonly IReadOnlyList<string> SignerColumns = ["name", "stage", "school", "signed_at"];
+
+    /// <summary>The column names of the schools file, in order.</summary>
+    public static readonly IReadOnlyList<string> SchoolColumns = ["school", "signatures"];
+
+    /// <summary>UTC, ISO 8601, to the second: 2025-01-31T18:04:05Z.</summary>
+    public const string SignedAtFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    // A byte order mark lets Excel read the UTF-8 names (accents) correctly; CSV readers skip it.
+    private static readonly CsvWriterOptions Options = new()
+    {
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
+        WriteByteOrderMark = true,
+    };
+
+    public IReadOnlyList<FileAttachment> Write(string campaignId, IEnumerable<SignatureRecord> signatures, CampaignStats stats)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(campaignId);
+        ArgumentNullException.ThrowIfNull(signatures);
+        ArgumentNullException.ThrowIfNull(stats);
+
+        var baseName = SafeFileStem(campaignId);
+        return
+        [
+            new FileAttachment($"{baseName}-signers.csv", ContentType, WriteSigners(signatures)),
+            new FileAttachment($"{baseName}-schools.csv", ContentType, WriteSchools(stats.BySchool)),
+        ];
+    }
+
+    private static byte[] WriteSigners(IEnumerable<SignatureRecord> signatures)
+    {
+        var named = signatures
+            .Where(s => s.FullName is not null)
+            .OrderBy(s => s.SignedAt)
+            .ThenBy(s => s.Id, StringComparer.Ordinal);
+
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        {
+            csv.WriteHeader([.. SignerColumns]);
+            foreach (var signature in named)
+            {
+                csv.WriteField(signature.FullName);
+                csv.WriteField(signature.Stage);
+                csv.WriteField(signature.School);
+                csv.WriteField(signature.SignedAt.ToUniversalTime(), SignedAtFormat);
+                csv.EndRecord();
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] WriteSchools(IReadOnlyList<CountBy> bySchool)
+    {
+        var rows = bySchool
+            .OrderByDescending(s => s.Count)
+            .ThenBy(s => s.Label, StringComparer.Ordinal);
+
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        {
+            csv.WriteHeader([.. SchoolColumns]);
+            foreach (var school in rows)
+            {
+                csv.WriteField(school.Label);
+                csv.WriteField(school.Count, default);
+                csv.EndRecord();
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Campaign ids come from configuration, but a file name must never carry a path.</summary>
+    private static string SafeFileStem(string campaignId)
+    {
+        var chars = campaignId.Trim().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray();
+        return new string(chars);
+    }
+}

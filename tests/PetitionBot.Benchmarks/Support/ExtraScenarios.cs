@@ -1,0 +1,8 @@
+namespace PetitionBot.Benchmarks.Support;
+
+/// <summary>Scenarios that drive the real host against the fake Discord and Slack servers (ack latency, sustained rate,
+/// fan-out, footprint) register here.</summary>
+internal static class ExtraScenarios
+{
+    public static IReadOnlyList<(string Name, Func<bool, Task<IReadOnlyList<BenchResult>>> Run)> All { get; } = [];
+}

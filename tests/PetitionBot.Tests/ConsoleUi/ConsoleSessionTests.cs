@@ -1,0 +1,99 @@
+using CsvHelper;
+using PetitionBot.Hosting;
+using PetitionBot.Tests.Support;
+
+namespace PetitionBot.Tests.ConsoleUi;
+
+public sealed class ConsoleSessionTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public async Task Console_ScriptedNamedAndCountedOnlySigners_TotalsExportAndUnsignAgree()
+    {
+        var settings = TestConfig.For(_dir.Path);
+        var output = await RunConsoleAsync(settings, ["console", "--as", "student", "--user", "ana"],
+        [
+            "/sign", "1", "Ana Lopez", "UC Davis", "MS2", "1",
+            "/user ben",
+            "/sign", "2", "Ben Ortiz", "UC Davis", "pgy1", "2",
+            "wait-for:[#announcements] 2 signatures!",
+            "/as organizer",
+            "/totals",
+        ]);
+        Assert.Contains("Signed — you are one of 1,", output);
+        Assert.Contains("Signed — you are one of 2,", output);
+        Assert.Contains("Total 2 (1 named, 1 counted only)", output);
+
+        var csvPath = Path.Combine(_dir.Path, "out", "signers.csv");
+        var error = new CapturedOutput();
+        var exportOutput = new CapturedOutput();
+        var code = await PetitionBotApp.RunAsync(["export", "--out", csvPath], TextReader.Null, exportOutput, error, settings);
+        Assert.Equal(0, code);
+        using (var csv = CsvReader.Create(await File.ReadAllBytesAsync(csvPath), new CsvReaderOptions { Separator = ',', HasHeader = true }))
+        {
+            var names = new List<string>();
+            while (csv.Read())
+            {
+                names.Add(csv.GetString(0));
+            }
+
+            Assert.Equal(["Ana Lopez"], names);
+        }
+
+        Assert.DoesNotContain("Ben Ortiz", await File.ReadAllTextAsync(csvPath));
+
+        output = await RunConsoleAsync(settings, ["console", "--as", "student", "--user", "ana"],
+            ["/unsign", "1", "/as organizer", "/totals"]);
+        Assert.Contains("Your signature and its data were deleted", output);
+        Assert.Contains("Total 1 (0 named, 1 counted only)", output);
+    }
+
+    [Fact]
+    public async Task Console_NoneOfThese_StoresNothingAndGivesPublicLink()
+    {
+        var settings = TestConfig.For(_dir.Path);
+        var output = await RunConsoleAsync(settings, ["console"], ["/sign", "3", "/as organizer", "/totals"]);
+        Assert.Contains("https://example.org/public", output);
+        Assert.Contains("Total 0", output);
+    }
+
+    [Fact]
+    public async Task Console_InvalidFormField_ExplainsAndSavesNothing()
+    {
+        var settings = TestConfig.For(_dir.Path);
+        var output = await RunConsoleAsync(settings, ["console"], ["/sign", "1", "   ", "UC Davis", "MS9", "/as organizer", "/totals"]);
+        Assert.Contains("Full name is required.", output);
+        Assert.Contains("Training stage must be one of", output);
+        Assert.Contains("Total 0", output);
+    }
+
+    [Fact]
+    public async Task Console_LeaderUpdate_IsPrintedAsPostedAndFourthIsRefused()
+    {
+        var settings = TestConfig.For(_dir.Path);
+        var steps = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            steps.AddRange(["/update", $"Chapter meeting number {i}", $"wait-for:Chapter meeting number {i}"]);
+        }
+
+        steps.AddRange(["/update"]);
+        var output = await RunConsoleAsync(settings, ["console", "--as", "leader"], steps);
+        Assert.Contains("[#announcements] Chapter update", output);
+        Assert.Contains("already posted 3 updates in the last 24 hours", output);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private static async Task<string> RunConsoleAsync(Dictionary<string, string?> settings, string[] args, IEnumerable<string> steps)
+    {
+        var output = new CapturedOutput();
+        var error = new CapturedOutput();
+        var input = new ScriptedInput(steps, output);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var code = await PetitionBotApp.RunAsync(args, input, output, error, settings, timeout.Token);
+        Assert.True(code == 0, $"exit {code}: {error.Text}\n{output.Text}");
+        return output.Text;
+    }
+}
