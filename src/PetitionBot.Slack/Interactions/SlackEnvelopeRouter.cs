@@ -13,7 +13,8 @@ public sealed class SlackEnvelopeRouter(
     BlockActionsHandler actions,
     ViewSubmissionHandler submissions,
     SlackTokenProvider tokens,
-    IPetitionBot bot) : ISocketModeEnvelopeHandler
+    IPetitionBot bot,
+    IInstallationStore? store = null) : ISocketModeEnvelopeHandler
 {
     public async Task HandleAsync(SocketModeEnvelope envelope, SocketModeAck ack, CancellationToken ct = default)
     {
@@ -48,8 +49,14 @@ public sealed class SlackEnvelopeRouter(
             return;
         }
 
+        var workspace = new WorkspaceRef(PlatformKind.Slack, team);
+        if (store is not null)
+        {
+            await store.RemoveAsync(workspace, ct).ConfigureAwait(false);
+        }
+
         tokens.Invalidate(team);
-        await bot.WorkspaceLeftAsync(new WorkspaceRef(PlatformKind.Slack, team), ct).ConfigureAwait(false);
+        await bot.WorkspaceLeftAsync(workspace, ct).ConfigureAwait(false);
     }
 
     /// <summary>Resolves the team's token, or null when the team is unknown (then there is nobody to answer with).</summary>

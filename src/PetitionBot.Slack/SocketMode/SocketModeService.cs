@@ -21,6 +21,7 @@ public sealed class SocketModeService : BackgroundService
     };
 
     private readonly SlackWebApi _api;
+    private readonly SlackTokenProvider _tokens;
     private readonly ISocketModeTransportFactory _transports;
     private readonly ISocketModeEnvelopeHandler _handler;
     private readonly SlackAdapterStatus _status;
@@ -33,6 +34,7 @@ public sealed class SocketModeService : BackgroundService
 
     public SocketModeService(
         SlackWebApi api,
+        SlackTokenProvider tokens,
         ISocketModeTransportFactory transports,
         ISocketModeEnvelopeHandler handler,
         SlackAdapterStatus status,
@@ -41,6 +43,7 @@ public sealed class SocketModeService : BackgroundService
         ILogger<SocketModeService> logger)
     {
         _api = api;
+        _tokens = tokens;
         _transports = transports;
         _handler = handler;
         _status = status;
@@ -64,6 +67,12 @@ public sealed class SocketModeService : BackgroundService
             .ToArray();
         try
         {
+            if (string.IsNullOrWhiteSpace(_options.BotToken) && !_tokens.HasInstallationStore)
+            {
+                Stop("neither Slack:BotToken nor an installation store is configured");
+                return;
+            }
+
             await SuperviseAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -275,11 +284,7 @@ public sealed class SocketModeService : BackgroundService
 
             await _handler.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            _status.Set(AdapterState.Stopped, "host stopping");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
         {
             SlackLog.HandlerFailed(_logger, ex, envelope.Type);
         }

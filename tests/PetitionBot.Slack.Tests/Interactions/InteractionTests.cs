@@ -233,4 +233,19 @@ public sealed class InteractionTests
         Assert.Equal("T0SCHOOL2", h.Bot.Inputs.Single(i => i.Actor.UserId == "U2").Actor.WorkspaceId);
         Assert.Equal(2, h.Slack.CallsTo("users.info").Count);
     }
+
+    [Fact]
+    public async Task AppUninstalled_Event_InstallationRemovedAndCoreTold()
+    {
+        await using var h = await SlackAdapterHarness.StartAsync(slack => slack.AddTeam("T0GONE", "xoxb-gone"));
+        var workspace = new WorkspaceRef(PlatformKind.Slack, "T0GONE");
+        await h.Store.SaveAsync(new Installation(workspace, "xoxb-gone", null, null, DateTimeOffset.UtcNow));
+        await h.Slack.WaitForConnectionAsync();
+
+        await h.Slack.SendEnvelopeAsync("events_api", System.Text.Json.Nodes.JsonNode.Parse("""{"team_id":"T0GONE","type":"event_callback","event":{"type":"app_uninstalled"}}""")!.AsObject());
+        await FakeSlackServer.WaitUntilAsync(() => !h.Bot.Left.IsEmpty);
+
+        Assert.Null(await h.Store.FindAsync(workspace));
+        Assert.Equal(workspace, Assert.Single(h.Bot.Left));
+    }
 }
