@@ -84,7 +84,12 @@ public static class SlackHttpEndpoints
         _ = Task.Run(() => RunAsync(handler, envelope, ack, logger, stopping), CancellationToken.None);
         var budget = options.AckBudget + TimeSpan.FromMilliseconds(300);
         var answer = await Task.WhenAny(acked.Task, Task.Delay(budget, time, http.RequestAborted)).ConfigureAwait(false);
-        return answer == acked.Task && acked.Task.Result is { } p ? Results.Content(p.ToJsonString(), "application/json") : Results.Ok();
+        if (answer != acked.Task || await acked.Task.ConfigureAwait(false) is not { } payloadOut)
+        {
+            return Results.Ok();
+        }
+
+        return Results.Content(payloadOut.ToJsonString(), "application/json");
     }
 
     private static async Task RunAsync(ISocketModeEnvelopeHandler handler, SocketModeEnvelope envelope, SocketModeAck ack, ILogger logger, CancellationToken ct)
