@@ -25,17 +25,23 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _shutdown = new();
-    private readonly ConcurrentDictionary<string, FakeSlackTeam> _teams = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _tickets = new(StringComparer.Ordinal);
+    internal readonly ConcurrentDictionary<string, FakeSlackTeam> _teams = new(StringComparer.Ordinal);
+    internal readonly ConcurrentDictionary<string, bool> _tickets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _envelopes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TaskCompletionSource<FakeSlackAck>>> _pendingAcks = new(StringComparer.Ordinal);
     private readonly List<FakeSlackConnection> _connections = [];
     private readonly List<FakeSlackAck> _acks = [];
-    private readonly Lock _gate = new();
+    internal readonly Lock _gate = new();
     private int _connectionIds;
-    private long _sequence;
+    internal long _sequence;
 
-    private FakeSlackServer(WebApplication app) => _app = app;
+    private readonly FakeSlackWebApi _api;
+
+    private FakeSlackServer(WebApplication app)
+    {
+        _app = app;
+        _api = new FakeSlackWebApi(this);
+    }
 
     /// <summary>http://127.0.0.1:port/</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -141,87 +147,21 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>Deliver a slash command (as Socket Mode JSON) and wait for the ack.</summary>
     public Task<FakeSlackAck> SendSlashCommandAsync(string teamId, string userId, string command, string text = "", string channelId = "C0GENERAL", string? envelopeId = null, FakeSlackConnection? via = null)
     {
-        var payload = new JsonObject
-        {
-            ["token"] = "verification-token",
-            ["team_id"] = teamId,
-            ["team_domain"] = teamId.ToLowerInvariant(),
-            ["channel_id"] = channelId,
-            ["channel_name"] = "general",
-            ["user_id"] = userId,
-            ["user_name"] = "user",
-            ["command"] = command,
-            ["text"] = text,
-            ["api_app_id"] = "A0FAKE",
-            ["is_enterprise_install"] = "false",
-            ["response_url"] = NewResponseUrl(teamId, userId, channelId).ToString(),
-            ["trigger_id"] = NewTrigger(),
-        };
+        var payload = FakeSlackPayloads.SlashCommand(teamId, userId, command, text, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger());
         return SendEnvelopeAsync("slash_commands", payload, envelopeId, via: via);
     }
 
     /// <summary>Deliver block_actions for a button (<paramref name="value"/>) or a static_select (<paramref name="selectedValue"/>).</summary>
     public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL")
     {
-        var action = new JsonObject
-        {
-            ["action_id"] = actionId,
-            ["block_id"] = "b1",
-            ["type"] = selectedValue is null ? "button" : "static_select",
-            ["action_ts"] = "1700000000.000100",
-        };
-        if (selectedValue is not null)
-        {
-            action["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = selectedValue }, ["value"] = selectedValue };
-        }
-        else
-        {
-            action["value"] = value ?? actionId;
-        }
-
-        var payload = new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = userId, ["username"] = "user", ["team_id"] = teamId },
-            ["api_app_id"] = "A0FAKE",
-            ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = teamId.ToLowerInvariant() },
-            ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = channelId, ["is_ephemeral"] = true },
-            ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = "general" },
-            ["trigger_id"] = NewTrigger(),
-            ["response_url"] = NewResponseUrl(teamId, userId, channelId).ToString(),
-            ["actions"] = new JsonArray(action),
-        };
+        var payload = FakeSlackPayloads.BlockAction(teamId, userId, actionId, value, selectedValue, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger());
         return SendEnvelopeAsync("interactive", payload);
     }
 
     /// <summary>Deliver a view_submission of a modal with plain-text inputs (block_id = action_id = field id).</summary>
     public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "")
     {
-        var state = new JsonObject();
-        foreach (var (field, value) in values)
-        {
-            state[field] = new JsonObject { [field] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
-        }
-
-        var payload = new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = teamId.ToLowerInvariant() },
-            ["user"] = new JsonObject { ["id"] = userId, ["username"] = "user", ["name"] = "user", ["team_id"] = teamId },
-            ["api_app_id"] = "A0FAKE",
-            ["trigger_id"] = NewTrigger(),
-            ["view"] = new JsonObject
-            {
-                ["id"] = "V" + Interlocked.Increment(ref _sequence),
-                ["team_id"] = teamId,
-                ["type"] = "modal",
-                ["callback_id"] = callbackId,
-                ["private_metadata"] = privateMetadata,
-                ["state"] = new JsonObject { ["values"] = state },
-                ["hash"] = "1596530361.3wRYuk3R",
-            },
-            ["response_urls"] = new JsonArray(),
-        };
+        var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger());
         return SendEnvelopeAsync("interactive", payload);
     }
 
