@@ -62,5 +62,9 @@ public sealed class SlackOptions
     /// <summary>How long user-group membership and admin flags are cached per team.</summary>
     public TimeSpan DirectoryCacheTtl { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Pace Web API calls by Slack's method tiers (on by default). chat.postMessage stays paced per channel and
+    /// Retry-After is always honoured; turn this off only against a test double or for load tests.</summary>
+    public bool MethodPacing { get; set; } = true;
+
     public bool HasOAuth => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

@@ -11,7 +11,7 @@ namespace PetitionBot.Slack.Interactions;
 /// A failed lookup degrades to "no groups, not admin" (the core then refuses admin actions, which is safe).</summary>
 public sealed class SlackActorResolver(SlackWebApi api, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackActorResolver> logger)
 {
-    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, IReadOnlyList<string>> Groups, DateTimeOffset At)> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GroupsEntry> _groups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (bool Admin, DateTimeOffset At)> _admins = new(StringComparer.Ordinal);
 
     public async Task<Actor> ResolveAsync(SlackToken token, string userId, CancellationToken ct = default)
@@ -24,22 +24,37 @@ public sealed class SlackActorResolver(SlackWebApi api, IOptions<SlackOptions> o
         return new Actor(PlatformKind.Slack, token.TeamId, userId, roles, admin);
     }
 
+    /// <summary>One usergroups.list per team at a time (Tier 2): concurrent commands share the call in flight, and
+    /// the answer is reused for <see cref="SlackOptions.DirectoryCacheTtl"/>. A failure is not cached.</summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GroupsAsync(SlackToken token, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_groups.TryGetValue(token.TeamId, out var cached) && now - cached.At < options.Value.DirectoryCacheTtl)
+        var ttl = options.Value.DirectoryCacheTtl;
+        var entry = _groups.AddOrUpdate(
+            token.TeamId,
+            _ => new GroupsEntry(new Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?>>(() => LoadGroupsAsync(token, ct)), now),
+            (_, old) => old.Load.Value.IsCompleted && (now - old.At >= ttl || old.Load.Value.IsFaulted || old.Failed)
+                ? new GroupsEntry(new Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?>>(() => LoadGroupsAsync(token, ct)), now)
+                : old);
+        var groups = await entry.Load.Value.ConfigureAwait(false);
+        if (groups is null)
         {
-            return cached.Groups;
+            entry.Failed = true;
+            return new Dictionary<string, IReadOnlyList<string>>();
         }
 
+        return groups;
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> LoadGroupsAsync(SlackToken token, CancellationToken ct)
+    {
         var (response, groups) = await api.ListUserGroupsAsync(token, ct).ConfigureAwait(false);
         if (!response.Ok)
         {
             SlackLog.DirectoryFailed(logger, "usergroups.list", token.TeamId, response.Error ?? "unknown");
-            return cached.Groups ?? new Dictionary<string, IReadOnlyList<string>>();
+            return null;
         }
 
-        _groups[token.TeamId] = (groups, now);
         return groups;
     }
 
@@ -61,5 +76,14 @@ public sealed class SlackActorResolver(SlackWebApi api, IOptions<SlackOptions> o
 
         _admins[key] = (admin, now);
         return admin;
+    }
+
+    private sealed class GroupsEntry(Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?>> load, DateTimeOffset at)
+    {
+        public Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?>> Load => load;
+
+        public DateTimeOffset At => at;
+
+        public bool Failed { get; set; }
     }
 }

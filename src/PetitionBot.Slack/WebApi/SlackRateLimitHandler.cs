@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace PetitionBot.Slack.WebApi;
 
 /// <summary>Paces requests per team and method tier, and chat.postMessage per channel (≈1/s); on 429 blocks the
 /// method (and channel) for Retry-After so the next callers wait instead of hammering. The 429 itself is returned
 /// to the caller, who decides whether to retry (the outbox does, with the given delay).</summary>
-public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
+public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -20,7 +21,9 @@ public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, I
         var wait = TimeSpan.Zero;
         if (SlackMethodTiers.For(ctx.Method) is { } tier)
         {
-            wait = pacer.Reserve(methodKey, TimeSpan.FromMinutes(1) / tier.PerMinute, tier.Burst);
+            wait = options.Value.MethodPacing
+                ? pacer.Reserve(methodKey, TimeSpan.FromMinutes(1) / tier.PerMinute, tier.Burst)
+                : pacer.Reserve(methodKey, TimeSpan.Zero, 1);
         }
 
         if (channelKey is not null)

@@ -248,4 +248,26 @@ public sealed class InteractionTests
         Assert.Null(await h.Store.FindAsync(workspace));
         Assert.Equal(workspace, Assert.Single(h.Bot.Left));
     }
+
+    [Fact]
+    public async Task Actor_ConcurrentCommandsColdCache_OneUserGroupsLookup()
+    {
+        await using var h = await SlackAdapterHarness.StartAsync(slack =>
+        {
+            foreach (var i in Enumerable.Range(1, 6))
+            {
+                slack.Team(Team).AddUser($"U{i}");
+            }
+
+            slack.Team(Team).AddUserGroup("S0LEADS", "U3");
+        });
+        await h.Slack.WaitForConnectionAsync();
+
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i => h.Slack.SendSlashCommandAsync(Team, $"U{i}", "/petition")));
+        await FakeSlackServer.WaitUntilAsync(() => h.Bot.Inputs.Count == 6);
+
+        Assert.Single(h.Slack.CallsTo("usergroups.list"));
+        Assert.Equal(["S0LEADS"], h.Bot.Inputs.Single(i => i.Actor.UserId == "U3").Actor.RoleIds);
+        Assert.Empty(h.Bot.Inputs.Single(i => i.Actor.UserId == "U4").Actor.RoleIds);
+    }
 }

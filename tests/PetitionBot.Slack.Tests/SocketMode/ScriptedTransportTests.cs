@@ -26,7 +26,7 @@ public sealed class ScriptedTransportTests
         await FakeSlackServer.WaitUntilAsync(() => h.Bot.Inputs.Count == 1);
 
         Assert.Equal("""{"envelope_id":"e-1"}""", first.Sent.Single());
-        Assert.Equal(AdapterState.Connected, h.Status.Current.State);
+        await FakeSlackServer.WaitUntilAsync(() => h.Status.Current.State == AdapterState.Connected);
     }
 
     [Fact]

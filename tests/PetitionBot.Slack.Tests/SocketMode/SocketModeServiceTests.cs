@@ -13,7 +13,7 @@ public sealed class SocketModeServiceTests
     {
         await using var h = await SlackAdapterHarness.StartAsync();
         var first = await h.Slack.WaitForConnectionAsync(1);
-        Assert.Equal(AdapterState.Connected, h.Status.Current.State);
+        await FakeSlackServer.WaitUntilAsync(() => h.Status.Current.State == AdapterState.Connected);
 
         await first.DisconnectAsync("warning", TimeSpan.FromSeconds(5));
         await h.Slack.WaitForConnectionAsync(2);
@@ -89,7 +89,7 @@ public sealed class SocketModeServiceTests
         Assert.Equal(fresh.Id, onNew.ConnectionId);
         await FakeSlackServer.WaitUntilAsync(() => h.Bot.Inputs.Count == 2);
         Assert.Equal(["petition", "totals"], h.Bot.Inputs.Cast<CommandInput>().Select(i => i.Command).Order());
-        Assert.Equal(AdapterState.Connected, h.Status.Current.State);
+        await FakeSlackServer.WaitUntilAsync(() => h.Status.Current.State == AdapterState.Connected);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class SocketModeServiceTests
 
         Assert.True(first.ClosedByClient, "the client closed the socket itself");
         Assert.True(second.OpenedAt - first.ClosedAt!.Value >= TimeSpan.FromMilliseconds(350), $"backed off {second.OpenedAt - first.ClosedAt}");
-        Assert.Equal(AdapterState.Connected, h.Status.Current.State);
+        await FakeSlackServer.WaitUntilAsync(() => h.Status.Current.State == AdapterState.Connected);
     }
 
     [Fact]
