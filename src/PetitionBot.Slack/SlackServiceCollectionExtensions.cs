@@ -40,6 +40,7 @@ public static class SlackServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers() // response_url and upload URLs are capabilities: keep them out of the logs
             .AddHttpMessageHandler<SlackAuthHandler>()
             .AddHttpMessageHandler<SlackRateLimitHandler>();
 

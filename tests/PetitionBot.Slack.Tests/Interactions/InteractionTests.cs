@@ -215,6 +215,7 @@ public sealed class InteractionTests
         var order = h.Slack.Calls.Select(c => c.Method).Where(m => m is "conversations.open" or "files.getUploadURLExternal" or "files.completeUploadExternal").ToList();
         Assert.Equal(["conversations.open", "files.getUploadURLExternal", "files.completeUploadExternal"], order);
         Assert.Equal(FakeSlackServer.DmChannel("U0ADMIN"), h.Slack.CallsTo("files.completeUploadExternal").Single().Param("channel_id"));
+        Assert.DoesNotContain(h.Logs.Lines, l => l.Message.Contains("/upload/", StringComparison.Ordinal) || l.Message.Contains("/response/", StringComparison.Ordinal) || l.Message.Contains("xoxb-", StringComparison.Ordinal));
     }
 
     [Fact]
