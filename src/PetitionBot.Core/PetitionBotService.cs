@@ -20,6 +20,11 @@ public sealed partial class PetitionBotService(
 {
     public async Task<Reply> HandleAsync(BotInput input, CancellationToken ct = default)
     {
+        if (input?.Actor is null)
+        {
+            return Replies.Expired;
+        }
+
         if (rateLimiter.Check(input.Actor.IdentityKey) is { } wait)
         {
             return Reply.Private($"You're going a bit fast. Please wait {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds and try again; nothing was changed.");
@@ -122,7 +127,14 @@ public sealed partial class PetitionBotService(
     /// <summary>Tells a server's admin, once, that announcements to their channel were paused.</summary>
     private async Task<Reply> WithAdminNoticeAsync(FlowContext ctx, Reply reply, CancellationToken ct)
     {
-        if (ctx.Server is not { AdminNoticePending: true } server || !ctx.Actor.IsServerAdmin || reply.Form is not null)
+        if (ctx.Server is not { AdminNoticePending: true } || !ctx.Actor.IsServerAdmin || reply.Form is not null)
+        {
+            return reply;
+        }
+
+        // Read the settings again: the command itself (e.g. /setup channel:...) may have changed them, and saving the
+        // copy read before the command would undo that change.
+        if (await servers.FindAsync(ctx.Server.Workspace, ct) is not { AdminNoticePending: true } server)
         {
             return reply;
         }

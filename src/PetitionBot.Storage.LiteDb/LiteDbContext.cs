@@ -36,6 +36,8 @@ public sealed class LiteDbContext : IDisposable
         }
         catch
         {
+            // A wrong password or a damaged file may fail after the database was opened: close it before the lock.
+            Database?.Dispose();
             _lockFile.Dispose();
             throw;
         }

@@ -23,7 +23,10 @@ public sealed class AnnouncementComposer
         string title;
         if (announcement.Kind == AnnouncementKind.SchoolMilestone)
         {
-            var school = stats.BySchool.FirstOrDefault(s => s.Key == announcement.SchoolKey)?.Label ?? "Your school";
+            // The school is named only while it has enough signers to be shown publicly (signers may have withdrawn
+            // between the milestone and this text being composed).
+            var school = stats.BySchool.FirstOrDefault(s => s.Key == announcement.SchoolKey && s.Count >= PublicNumbers.MinGroupSize)?.Label
+                         ?? "Your school";
             title = $"{school} passed {Replies.Count(announcement.Milestone ?? 0)} signatures!";
             text.Append($"{school} has {Replies.Count(announcement.Milestone ?? 0)} signers on \"{campaign.Title}\". ");
         }

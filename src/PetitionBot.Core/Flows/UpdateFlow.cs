@@ -107,7 +107,8 @@ public sealed class UpdateFlow(
 
         var announcement = new Announcement(DraftIds.New(), campaign.Id, AnnouncementKind.ChapterUpdate, null, null, title, message.Value, ctx.Now);
         await outbox.EnqueueAsync(announcement, targets, ct);
-        await audit.AppendAsync(new AuditEntry(AuditActions.Update, ctx.Actor.Workspace, ctx.Actor.IdentityKey,
+        // A broadcast to every server is not charged to the server it was sent from (the per-server throttle is for chapters).
+        await audit.AppendAsync(new AuditEntry(AuditActions.Update, everywhere ? null : ctx.Actor.Workspace, ctx.Actor.IdentityKey,
             $"campaign={campaign.Id} scope={parts[2]} channels={targets.Count} chars={message.Value!.Length}", ctx.Now), ct);
         return Reply.Private(everywhere
             ? $"Your update is queued for {targets.Count} server(s)."

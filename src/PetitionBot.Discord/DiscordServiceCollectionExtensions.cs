@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PetitionBot.Core.Ports;
+using PetitionBot.Discord.Gateway;
+using PetitionBot.Discord.Interactions;
+using PetitionBot.Discord.Rest;
+
+namespace PetitionBot.Discord;
+
+/// <summary>Composition of the Discord adapter.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>Adds the Discord adapter when <c>Discord:Token</c> and <c>Discord:ApplicationId</c> are set: options
+    /// (validated on start), the REST pipeline, the gateway hosted service, <see cref="IChatPlatform"/> and
+    /// <see cref="IAdapterStatusSource"/>. Does nothing otherwise. The host registers <see cref="IPetitionBot"/>.</summary>
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DiscordOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]) || string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApplicationId)]))
+        {
+            return services;
+        }
+
+        services.AddOptions<DiscordOptions>()
+            .Bind(section)
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "Discord:ApiBaseUrl must be an absolute http(s) URL")
+            .Validate(o => o.IsEnabled, "Discord:Token and Discord:ApplicationId are required")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GatewayTimings>();
+        services.TryAddSingleton<Func<IGatewayTransport>>(() => new WebSocketGatewayTransport());
+        services.AddSingleton<DiscordAdapterStatus>();
+        services.AddSingleton<DiscordRateLimiter>();
+        services.AddTransient<DiscordAuthHandler>();
+        services.AddTransient<RateLimitHandler>();
+        services.AddHttpClient<DiscordRestClient>((sp, http) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.TrimEnd('/') + "/";
+                http.BaseAddress = new Uri(baseUrl);
+                http.Timeout = TimeSpan.FromSeconds(30);
+            })
+            .RemoveAllLoggers() // the default loggers write request URLs, which hold interaction and webhook tokens
+            .AddHttpMessageHandler<DiscordAuthHandler>()
+            .AddHttpMessageHandler<RateLimitHandler>();
+
+        services.AddSingleton<GatewayClient>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<DiscordEventHandler>();
+        services.AddSingleton<DiscordSignatureVerifier>();
+        services.AddSingleton<DiscordChatPlatform>();
+        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<DiscordChatPlatform>());
+        services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
+        services.AddHostedService<DiscordGatewayService>();
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Discord.Rendering;
+
+namespace PetitionBot.Discord.Rest;
+
+/// <summary>The typed HttpClient of the adapter. Auth, User-Agent and rate limits come from the handler pipeline;
+/// this class builds requests and maps responses to <see cref="DiscordRestResult"/> without throwing for HTTP errors.</summary>
+internal sealed class DiscordRestClient(HttpClient http)
+{
+    private static readonly TimeSpan MaxWebhookRetryWait = TimeSpan.FromSeconds(10);
+
+    public async Task<(DiscordRestResult Result, GatewayBotInfo? Info)> GetGatewayBotAsync(CancellationToken ct = default)
+    {
+        var result = await SendAsync(HttpMethod.Get, "gateway/bot", null, ct).ConfigureAwait(false);
+        var info = result.IsSuccess && result.Body is { } body ? JsonSerializer.Deserialize<GatewayBotInfo>(body, DiscordJson.Options) : null;
+        return (result, info);
+    }
+
+    public Task<DiscordRestResult> BulkOverwriteCommandsAsync(string applicationId, string? guildId, IReadOnlyList<CommandPayload> commands, CancellationToken ct = default)
+    {
+        var path = guildId is null
+            ? $"applications/{applicationId}/commands"
+            : $"applications/{applicationId}/guilds/{guildId}/commands";
+        return SendAsync(HttpMethod.Put, path, Json(commands), ct);
+    }
+
+    public Task<DiscordRestResult> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", Json(message), ct);
+
+    public Task<DiscordRestResult> CreateInteractionResponseAsync(string interactionId, string token, InteractionCallbackPayload callback, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, $"interactions/{interactionId}/{token}/callback", Json(callback), ct);
+
+    public Task<DiscordRestResult> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, CancellationToken ct = default) =>
+        SendRetryingAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", () => Json(message), ct);
+
+    /// <summary>A follow-up message; with files it is sent as multipart (<c>payload_json</c> + <c>files[n]</c>).</summary>
+    public Task<DiscordRestResult> CreateFollowupAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken ct = default) =>
+        SendRetryingAsync(HttpMethod.Post, $"webhooks/{applicationId}/{token}", () => files is { Count: > 0 } ? Multipart(message, files) : Json(message), ct);
+
+    /// <summary>Webhook calls (edits, follow-ups) are safe to repeat after a 429: one retry once the limiter has waited
+    /// out <c>retry_after</c> (the rate-limit handler holds the bucket until then). Callbacks are never retried.</summary>
+    private async Task<DiscordRestResult> SendRetryingAsync(HttpMethod method, string path, Func<HttpContent> content, CancellationToken ct)
+    {
+        var result = await SendAsync(method, path, content(), ct).ConfigureAwait(false);
+        return result.Status == HttpStatusCode.TooManyRequests && result.RetryAfter <= MaxWebhookRetryWait
+            ? await SendAsync(method, path, content(), ct).ConfigureAwait(false)
+            : result;
+    }
+
+    private static StringContent Json<T>(T payload) =>
+        new(JsonSerializer.Serialize(payload, DiscordJson.Options), Encoding.UTF8, "application/json");
+
+    private static MultipartFormDataContent Multipart(MessagePayload message, IReadOnlyList<FileAttachment> files)
+    {
+        var withRefs = message with { Attachments = files.Select((f, i) => new AttachmentRefPayload(i.ToString(System.Globalization.CultureInfo.InvariantCulture), f.FileName)).ToList() };
+        var content = new MultipartFormDataContent();
+        content.Add(Json(withRefs), "payload_json");
+        for (var i = 0; i < files.Count; i++)
+        {
+            var part = new ByteArrayContent(files[i].Content);
+            part.Headers.ContentType = MediaTypeHeaderValue.Parse(files[i].ContentType);
+            content.Add(part, $"files[{i}]", files[i].FileName);
+        }
+
+        return content;
+    }
+
+    private async Task<DiscordRestResult> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        try
+        {
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            TimeSpan? retryAfter = null;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                (retryAfter, _) = await RateLimitHandler.ReadRetryAfterAsync(response, ct).ConfigureAwait(false);
+            }
+
+            return new DiscordRestResult(response.StatusCode, response.IsSuccessStatusCode ? null : ErrorCode(body), retryAfter, body);
+        }
+        catch (HttpRequestException ex)
+        {
+            return DiscordRestResult.NetworkError(ex.GetType().Name);
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            return DiscordRestResult.NetworkError(ex.GetType().Name);
+        }
+    }
+
+    private static int? ErrorCode(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("code", out var code) && code.TryGetInt32(out var value)
+                ? value
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

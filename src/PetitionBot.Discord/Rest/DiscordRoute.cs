@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace PetitionBot.Discord.Rest;
+
+/// <summary>The rate-limit identity of a request: the route template (ids replaced, except the top-level resource)
+/// and the major parameter (channel, guild, webhook or interaction) that splits a bucket.</summary>
+internal sealed record DiscordRoute(string Template, string Major, bool IsInteractionCallback)
+{
+    private static readonly HashSet<string> MajorResources = new(StringComparer.Ordinal) { "channels", "guilds", "webhooks", "interactions" };
+
+    public static DiscordRoute From(HttpMethod method, Uri uri)
+    {
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var start = Array.FindIndex(segments, s => s.Length > 1 && s[0] == 'v' && char.IsAsciiDigit(s[1]));
+        start = start < 0 ? 0 : start + 1;
+        var template = new StringBuilder(method.Method);
+        var major = "";
+        for (var i = start; i < segments.Length; i++)
+        {
+            var seg = segments[i];
+            var prev = i > start ? segments[i - 1] : "";
+            var isMajor = i == start + 1 && MajorResources.Contains(prev);
+            var isTokenOfMajor = i == start + 2 && segments[start] is "webhooks" or "interactions";
+            if (isMajor || isTokenOfMajor)
+            {
+                major += "/" + seg;
+                template.Append("/{major}");
+            }
+            else
+            {
+                template.Append('/').Append(seg.Length > 0 && char.IsAsciiDigit(seg[0]) ? "{id}" : seg);
+            }
+        }
+
+        var isCallback = segments.Length > start && segments[start] == "interactions";
+        return new DiscordRoute(template.ToString(), major, isCallback);
+    }
+}

@@ -1,0 +1,4 @@
+namespace PetitionBot.Discord.Rest;
+
+/// <summary>Identify budget: <see cref="ResetAfter"/> is in milliseconds.</summary>
+internal sealed record SessionStartLimit(int Total, int Remaining, long ResetAfter, int MaxConcurrency);

@@ -1,0 +1,66 @@
+using System.Text;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Tests.Support;
+using PetitionBot.Storage.LiteDb;
+
+namespace PetitionBot.Core.Tests.Flows;
+
+/// <summary>The sign flow against a database file: what ends up in the bytes, and concurrent presses.</summary>
+public sealed class SignFlowStorageTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "pb-core-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Sign_CountedOnlyThroughTheFlow_FileBytesHoldNoNameAndNoUserId()
+    {
+        const string name = "Citlali Tonantzin Huerta";
+        const string userId = "314159265358979323";
+        var storage = new StorageOptions { Path = Path.Combine(directory, "bot.db") };
+        var actor = BotHarness.Student(userId);
+        using (var bot = new BotHarness(storage: storage))
+        {
+            var confirm = await bot.FillAsync(actor, name: name, school: "Zzyzx Medical College");
+            Assert.Contains(name, confirm.Text, StringComparison.Ordinal);
+            var done = await bot.PressAsync(actor, confirm, "Count me, withhold my name");
+            Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
+            await bot.CommandAsync(actor, CommandCatalog.MyData);
+            bot.Context.Checkpoint();
+        }
+
+        var bytes = Directory.GetFiles(directory)
+            .Where(f => !f.EndsWith(".key", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal))
+            .SelectMany(File.ReadAllBytes).ToArray();
+
+        Assert.True(Contains(bytes, "Zzyzx Medical College"), "sanity: the school is stored in clear");
+        Assert.False(Contains(bytes, name));
+        Assert.False(Contains(bytes, "Citlali"));
+        Assert.False(Contains(bytes, userId));
+    }
+
+    [Fact]
+    public async Task Confirm_PressedEightTimesAtOnce_SignsOnce()
+    {
+        using var bot = new BotHarness(storage: new StorageOptions { Path = Path.Combine(directory, "bot.db") });
+        var actor = BotHarness.Student();
+        var confirm = await bot.FillAsync(actor);
+        var token = confirm.Choices.Single(c => c.Label == "Sign with my name").Token;
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => bot.Bot.HandleAsync(ChoiceInput.Button(actor, null, token)))));
+
+        Assert.Single(replies, r => r.Text.StartsWith("Signed", StringComparison.Ordinal));
+        Assert.DoesNotContain(replies, r => r.Text.Contains("went wrong", StringComparison.Ordinal));
+        Assert.Equal(1, (await bot.StatsAsync()).Total);
+    }
+
+    private static bool Contains(byte[] haystack, string needle) =>
+        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0 ||
+        haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)) >= 0;
+}

@@ -1,0 +1,40 @@
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Ports;
+
+namespace PetitionBot.Storage.LiteDb.Tests;
+
+public sealed class LiteDbInstallationStoreTests : IDisposable
+{
+    private const string BotToken = "xoxb-111111111111-222222222222-AbCdEfGhIjKlMnOpQrStUvWx";
+
+    private readonly TempStore store = new();
+
+    public void Dispose() => store.Dispose();
+
+    [Fact]
+    public async Task FindAsync_SavedInstallation_RoundTripsTheToken()
+    {
+        var workspace = new WorkspaceRef(PlatformKind.Slack, "T123");
+        await store.Installations.SaveAsync(new Installation(workspace, BotToken, "U0BOT", "Med School", TempStore.T0));
+
+        var found = await store.Installations.FindAsync(workspace);
+
+        Assert.Equal(new Installation(workspace, BotToken, "U0BOT", "Med School", TempStore.T0), found);
+        Assert.Single(await store.Installations.ListAsync(PlatformKind.Slack));
+        Assert.Empty(await store.Installations.ListAsync(PlatformKind.Discord));
+        Assert.True(await store.Installations.RemoveAsync(workspace));
+        Assert.Null(await store.Installations.FindAsync(workspace));
+        Assert.False(await store.Installations.RemoveAsync(workspace));
+    }
+
+    [Fact]
+    public async Task FileBytes_SavedInstallation_HoldNoTokenInClear()
+    {
+        await store.Installations.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, "T123"), BotToken, "U0BOT", null, TempStore.T0));
+
+        var bytes = store.CloseAndReadFiles();
+
+        Assert.False(TempStore.Contains(bytes, BotToken));
+        Assert.False(TempStore.Contains(bytes, "AbCdEfGhIjKlMnOpQrStUvWx"));
+    }
+}

@@ -1,0 +1,121 @@
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Storage.LiteDb.Tests;
+
+public sealed class LiteDbOutboxStoreTests : IDisposable
+{
+    private static readonly ChannelRef[] Channels =
+    [
+        new(PlatformKind.Discord, "1", "11"),
+        new(PlatformKind.Discord, "2", "22"),
+        new(PlatformKind.Slack, "T3", "C33"),
+    ];
+
+    private readonly TempStore store = new();
+
+    public void Dispose() => store.Dispose();
+
+    [Fact]
+    public async Task EnqueueAsync_ThreeChannels_ThreeDueDeliveries()
+    {
+        var a = await EnqueueAsync("a1");
+
+        var due = await store.Outbox.DueAsync(TempStore.T0, 10);
+
+        Assert.Equal(3, due.Count);
+        Assert.All(due, d => Assert.Equal((a.Id, OutboxState.Pending, 0), (d.AnnouncementId, d.State, d.Attempts)));
+        Assert.Equal(Channels.ToHashSet(), due.Select(d => d.Channel).ToHashSet());
+        Assert.All(due, d => Assert.InRange(d.Id.Length, 1, 25));
+        Assert.Equal(3, await store.Outbox.PendingCountAsync());
+        Assert.Empty(await store.Outbox.DueAsync(TempStore.T0.AddSeconds(-1), 10));
+        Assert.Equal(2, (await store.Outbox.DueAsync(TempStore.T0, 2)).Count);
+    }
+
+    [Fact]
+    public async Task MarkDeliveredAsync_Item_NeverDueAgain()
+    {
+        await EnqueueAsync("a1");
+        var item = (await store.Outbox.DueAsync(TempStore.T0, 10))[0];
+
+        await store.Outbox.MarkDeliveredAsync(item.Id, TempStore.T0);
+
+        Assert.DoesNotContain(await store.Outbox.DueAsync(TempStore.T0.AddYears(1), 10), d => d.Id == item.Id);
+        Assert.Equal(2, await store.Outbox.PendingCountAsync());
+        var stored = (await store.Outbox.ListForAnnouncementAsync("a1")).Single(d => d.Id == item.Id);
+        Assert.Equal((OutboxState.Delivered, 1), (stored.State, stored.Attempts));
+        await store.Outbox.RetryLaterAsync(item.Id, TempStore.T0, "late retry");
+        Assert.DoesNotContain(await store.Outbox.DueAsync(TempStore.T0.AddYears(1), 10), d => d.Id == item.Id);
+    }
+
+    [Fact]
+    public async Task RetryLaterAsync_Item_DueAgainOnlyAfterNextAttempt()
+    {
+        await EnqueueAsync("a1");
+        var item = (await store.Outbox.DueAsync(TempStore.T0, 10))[0];
+
+        await store.Outbox.RetryLaterAsync(item.Id, TempStore.T0.AddMinutes(5), "rate limited");
+
+        Assert.DoesNotContain(await store.Outbox.DueAsync(TempStore.T0.AddMinutes(4), 10), d => d.Id == item.Id);
+        var again = Assert.Single(await store.Outbox.DueAsync(TempStore.T0.AddMinutes(5), 10), d => d.Id == item.Id);
+        Assert.Equal((OutboxState.Pending, 1, "rate limited"), (again.State, again.Attempts, again.LastError));
+        Assert.Equal(3, await store.Outbox.PendingCountAsync());
+    }
+
+    [Fact]
+    public async Task MarkFailedAsync_Item_NotDueAndNotPending()
+    {
+        await EnqueueAsync("a1");
+        var item = (await store.Outbox.DueAsync(TempStore.T0, 10))[0];
+
+        await store.Outbox.MarkFailedAsync(item.Id, "forbidden");
+
+        Assert.DoesNotContain(await store.Outbox.DueAsync(TempStore.T0.AddYears(1), 10), d => d.Id == item.Id);
+        Assert.Equal(2, await store.Outbox.PendingCountAsync());
+        var stored = (await store.Outbox.ListForAnnouncementAsync("a1")).Single(d => d.Id == item.Id);
+        Assert.Equal((OutboxState.Failed, "forbidden"), (stored.State, stored.LastError));
+    }
+
+    [Fact]
+    public async Task DueAsync_AfterRestart_ReturnsTheSamePendingItems()
+    {
+        await EnqueueAsync("a1");
+        var first = (await store.Outbox.DueAsync(TempStore.T0, 10))[0];
+        await store.Outbox.MarkDeliveredAsync(first.Id, TempStore.T0);
+        store.Context.Dispose();
+
+        using var reopened = new LiteDbContext(store.Options);
+        var outbox = new LiteDbOutboxStore(reopened);
+
+        var due = await outbox.DueAsync(TempStore.T0, 10);
+        Assert.Equal(2, due.Count);
+        Assert.DoesNotContain(due, d => d.Id == first.Id);
+    }
+
+    [Fact]
+    public async Task SetTextAsync_Twice_KeepsTheFirstText()
+    {
+        await store.Signatures.AddAsync(TempStore.Signature("1"), new MilestonePlan([1], []));
+        var announcement = (await store.Outbox.DueAsync(TempStore.T0, 10)).Count == 0
+            ? null
+            : await store.Outbox.FindAnnouncementAsync((await store.Outbox.DueAsync(TempStore.T0, 10))[0].AnnouncementId);
+        Assert.Null(announcement);
+
+        var a = (await store.Signatures.AddAsync(TempStore.Signature("2"), new MilestonePlan([2], []))).Announcements[0];
+        Assert.Null((await store.Outbox.FindAnnouncementAsync(a.Id))!.Text);
+
+        await store.Outbox.SetTextAsync(a.Id, "2 signatures!", "first");
+        await store.Outbox.SetTextAsync(a.Id, "other", "second");
+
+        var stored = await store.Outbox.FindAnnouncementAsync(a.Id);
+        Assert.Equal(("2 signatures!", "first"), (stored!.Title, stored.Text));
+        Assert.Null(await store.Outbox.FindAnnouncementAsync("missing"));
+    }
+
+    private async Task<Announcement> EnqueueAsync(string id)
+    {
+        var a = new Announcement(id, TempStore.CampaignId, AnnouncementKind.ChapterUpdate, null, null, "Update", "Hello", TempStore.T0);
+        await store.Outbox.EnqueueAsync(a, Channels);
+        return a;
+    }
+}

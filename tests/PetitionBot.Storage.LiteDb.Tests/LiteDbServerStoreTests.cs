@@ -1,0 +1,35 @@
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Storage.LiteDb.Tests;
+
+public sealed class LiteDbServerStoreTests : IDisposable
+{
+    private readonly TempStore store = new();
+
+    public void Dispose() => store.Dispose();
+
+    [Fact]
+    public async Task FindAsync_SavedSettings_RoundTripEveryField()
+    {
+        var settings = new ServerSettings(new WorkspaceRef(PlatformKind.Slack, "T1"))
+        {
+            Name = "LMSA",
+            Present = false,
+            AnnouncementChannelId = "C1",
+            LeaderRoleId = "S1",
+            VerifiedRoleId = "S2",
+            Strict = true,
+            School = "UCSF",
+            DefaultCampaignId = "c",
+            ChannelProblem = "forbidden",
+            AdminNoticePending = true,
+            UpdatedAt = TempStore.T0,
+        };
+        await store.Servers.SaveAsync(settings);
+
+        Assert.Equal(settings, await store.Servers.FindAsync(settings.Workspace));
+        Assert.Null(await store.Servers.FindAsync(new WorkspaceRef(PlatformKind.Discord, "T1")));
+        Assert.Single(await store.Servers.ListAsync());
+    }
+}

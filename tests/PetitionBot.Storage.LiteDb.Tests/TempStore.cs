@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Storage.LiteDb.Tests;
+
+/// <summary>A real LiteDB file in a fresh temp directory, with every store over it. Deleted on dispose.</summary>
+public sealed class TempStore : IDisposable
+{
+    public const string CampaignId = "sensitive-areas";
+
+    private bool _disposed;
+
+    public TempStore(string? password = null)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "pb-store-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        Options = new StorageOptions { Path = Path.Combine(Directory, "petitionbot.db"), Password = password };
+        Context = new LiteDbContext(Options);
+        Signatures = new LiteDbSignatureStore(Context);
+        Drafts = new LiteDbDraftStore(Context);
+        Servers = new LiteDbServerStore(Context);
+        Outbox = new LiteDbOutboxStore(Context);
+        Audit = new LiteDbAuditLog(Context);
+        Installations = new LiteDbInstallationStore(Context);
+    }
+
+    public string Directory { get; }
+
+    public StorageOptions Options { get; }
+
+    public LiteDbContext Context { get; }
+
+    public LiteDbSignatureStore Signatures { get; }
+
+    public LiteDbDraftStore Drafts { get; }
+
+    public LiteDbServerStore Servers { get; }
+
+    public LiteDbOutboxStore Outbox { get; }
+
+    public LiteDbAuditLog Audit { get; }
+
+    public LiteDbInstallationStore Installations { get; }
+
+    public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    public static NewSignature Signature(string userId, string? name = "Ana Lopez", string school = "UCSF School of Medicine",
+        string stage = "MS2", DateTimeOffset? at = null, PlatformKind platform = PlatformKind.Discord, string workspace = "9000") =>
+        new(CampaignId, platform == PlatformKind.Slack ? $"slack:{workspace}:{userId}" : $"discord:{userId}", platform, workspace,
+            name, school, stage, "Medical student", Verification.SelfAttested, at ?? T0);
+
+    public Task RegisterServerAsync(string guildId, string channelId, string? school = null, PlatformKind platform = PlatformKind.Discord) =>
+        Servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, guildId))
+        {
+            AnnouncementChannelId = channelId,
+            School = school,
+            UpdatedAt = T0,
+        });
+
+    /// <summary>Closes the database (checkpointing first) and returns every byte of the .db file and any -log file.</summary>
+    public byte[] CloseAndReadFiles()
+    {
+        Context.Checkpoint();
+        Context.Dispose();
+        _disposed = true;
+        var bytes = new List<byte>();
+        foreach (var file in System.IO.Directory.GetFiles(Directory).Where(f => !f.EndsWith(".key", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            bytes.AddRange(File.ReadAllBytes(file));
+        }
+
+        return [.. bytes];
+    }
+
+    public static bool Contains(byte[] haystack, string needle) =>
+        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0 ||
+        haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)) >= 0;
+
+    public static SecretKeys RandomKeys() => new(RandomNumberGenerator.GetBytes(32));
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            Context.Dispose();
+            _disposed = true;
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+    }
+}
