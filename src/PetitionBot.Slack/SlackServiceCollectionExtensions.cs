@@ -54,6 +54,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ISocketModeEnvelopeHandler, SlackEnvelopeRouter>();
         services.TryAddSingleton<ISocketModeTransportFactory, WebSocketTransportFactory>();
         services.TryAddSingleton<SlackOAuthState>();
+        services.TryAddSingleton<SlackHttpReplayGuard>();
         services.TryAddSingleton<SlackAdapterStatus>();
         services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<SlackAdapterStatus>());
         services.AddSingleton<SlackChatPlatform>();

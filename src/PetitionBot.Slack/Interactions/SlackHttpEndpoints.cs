@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Slack.SocketMode;
 
 namespace PetitionBot.Slack.Interactions;
@@ -22,8 +21,6 @@ public static class SlackHttpEndpoints
     public const string CommandsPath = "/slack/commands";
     public const string InteractivityPath = "/slack/interactivity";
     public const string EventsPath = "/slack/events";
-
-    private static readonly RecentKeys Seen = new(20_000);
 
     public static IEndpointRouteBuilder MapSlackHttp(this IEndpointRouteBuilder endpoints)
     {
@@ -66,7 +63,7 @@ public static class SlackHttpEndpoints
         }
 
         var id = SlackPayload.Str(payload, "trigger_id") ?? SlackPayload.Str(payload, "event_id") ?? Guid.NewGuid().ToString("N");
-        if (!Seen.TryAdd(type + ":" + id))
+        if (!services.GetRequiredService<SlackHttpReplayGuard>().FirstTime(type + ":" + id))
         {
             return Results.Ok();
         }

@@ -109,4 +109,19 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         Assert.Equal("errors", json["response_action"]!.GetValue<string>());
         Assert.Equal("Too short", json["errors"]!["name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Commands_SlackRetriesSameTrigger_HandledOnce()
+    {
+        const string body = "team_id=T1&user_id=U1&channel_id=C1&command=%2Fsign&text=&trigger_id=5.5.5";
+
+        var first = await PostAsync(SlackHttpEndpoints.CommandsPath, body, "application/x-www-form-urlencoded");
+        var retry = await PostAsync(SlackHttpEndpoints.CommandsPath, body, "application/x-www-form-urlencoded");
+        await FakeSlackServer.WaitUntilAsync(() => _bot.Inputs.Count >= 1);
+        await Task.Delay(200);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Single(_bot.Inputs);
+    }
 }
