@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
+using PetitionBot.Core.Telemetry;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.SocketMode;
@@ -138,12 +139,14 @@ public sealed class SocketModeService : BackgroundService
                         await current.DisposeAsync().ConfigureAwait(false);
                         current = null;
                         _status.Set(AdapterState.Reconnecting, "too_many_websockets");
+                        CountReconnect("toomany");
                         await Task.Delay(_options.TooManyWebsocketsDelay, _time, ct).ConfigureAwait(false);
                         continue;
                     case null:
                         await current.DisposeAsync().ConfigureAwait(false);
                         current = null;
                         _status.Set(AdapterState.Reconnecting, "connection dropped");
+                        CountReconnect("dropped");
                         failures = _time.GetUtcNow() - connectedAt < TimeSpan.FromSeconds(10) ? failures + 1 : 0;
                         if (failures > 0)
                         {
@@ -269,7 +272,11 @@ public sealed class SocketModeService : BackgroundService
     private async Task ProcessAsync(QueuedEnvelope item, CancellationToken ct)
     {
         var envelope = item.Envelope;
-        var ack = new SocketModeAck(payload => item.Connection.AckAsync(envelope.EnvelopeId, payload));
+        var ack = new SocketModeAck(payload =>
+        {
+            BotMetrics.AckLatency.Record((_time.GetUtcNow() - envelope.ReceivedAt).TotalSeconds, new KeyValuePair<string, object?>("platform", "slack"));
+            return item.Connection.AckAsync(envelope.EnvelopeId, payload);
+        });
         var budget = envelope.ReceivedAt + _options.AckBudget + TimeSpan.FromMilliseconds(300) - _time.GetUtcNow();
         using var safety = _time.CreateTimer(static state => _ = ((SocketModeAck)state!).SendAsync(), ack, budget > TimeSpan.Zero ? budget : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         try
@@ -279,20 +286,38 @@ public sealed class SocketModeService : BackgroundService
             if (!firstById || !firstByTrigger)
             {
                 SlackLog.DuplicateEnvelope(_logger, envelope.EnvelopeId, envelope.RetryAttempt);
+                CountInteraction(envelope.Type, "duplicate");
                 return;
             }
 
             await _handler.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+            CountInteraction(envelope.Type, "ok");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
         {
             SlackLog.HandlerFailed(_logger, ex, envelope.Type);
+            CountInteraction(envelope.Type, "failed");
         }
         finally
         {
             await ack.SendAsync().ConfigureAwait(false);
         }
     }
+
+    private static void CountInteraction(string? type, string outcome) =>
+        BotMetrics.Interactions.Add(1,
+            new KeyValuePair<string, object?>("platform", "slack"),
+            new KeyValuePair<string, object?>("kind", type switch
+            {
+                "slash_commands" => "command",
+                "interactive" => "interactive",
+                "events_api" => "event",
+                _ => "other",
+            }),
+            new KeyValuePair<string, object?>("outcome", outcome));
+
+    private static void CountReconnect(string reason) =>
+        BotMetrics.Reconnects.Add(1, new KeyValuePair<string, object?>("platform", "slack"), new KeyValuePair<string, object?>("reason", reason));
 
     private sealed record OpenResult(SocketModeConnection? Connection, string? Fatal, TimeSpan? RetryAfter, string? Error);
 }

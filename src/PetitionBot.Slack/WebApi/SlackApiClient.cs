@@ -94,6 +94,9 @@ public sealed class SlackApiClient(HttpClient http, ILogger<SlackApiClient> logg
 
         if (status == 429)
         {
+            Core.Telemetry.BotMetrics.RateLimited.Add(1,
+                new KeyValuePair<string, object?>("platform", "slack"),
+                new KeyValuePair<string, object?>("scope", "method"));
             return new SlackApiResponse(false, "ratelimited", status, retryAfter, body);
         }
 
