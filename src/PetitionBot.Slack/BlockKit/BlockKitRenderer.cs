@@ -13,7 +13,7 @@ public static class BlockKitRenderer
 
     /// <summary>The fallback/notification text: escaped, so it never pings either.</summary>
     public static string FallbackText(Reply reply) =>
-        Mrkdwn.Truncate(Mrkdwn.Escape(reply.Title is null ? reply.Text : $"{reply.Title}: {reply.Text}"), 3000);
+        Mrkdwn.Truncate(Mrkdwn.EscapeReply(reply.Title is null ? reply.Text : $"{reply.Title}: {reply.Text}"), 3000);
 
     public static JsonArray MessageBlocks(Reply reply)
     {
@@ -126,7 +126,7 @@ public static class BlockKitRenderer
 
     private static void AddSections(JsonArray blocks, string text)
     {
-        var escaped = Mrkdwn.Escape(text);
+        var escaped = Mrkdwn.EscapeReply(text);
         if (escaped.Length == 0)
         {
             return;
