@@ -61,6 +61,15 @@ public sealed partial class FakeDiscordServer
         }
     }
 
+    /// <summary>Removes every injected fault that has not fired yet.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> matching requests get 429 with Retry-After and X-RateLimit-* headers.</summary>
     public void InjectRateLimit(string method, string pathPrefix, TimeSpan retryAfter, bool global = false, int times = 1) =>
         InjectFault(new FakeRestFault(method, pathPrefix, 429, global ? null : 0, retryAfter, global, times));

@@ -12,15 +12,28 @@ internal static class DiscordFlow
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Delivers the interaction and returns the JSON of the first callback the bot sent for it.</summary>
-    public static async Task<JsonNode> InteractAsync(FakeDiscordServer fake, JsonObject interaction, int times = 1, TimeSpan? timeout = null)
+    public static async Task<JsonNode> InteractAsync(FakeDiscordServer fake, JsonObject interaction, int times = 1, TimeSpan? timeout = null,
+        CancellationToken ct = default)
     {
         var id = await fake.SendInteractionAsync(interaction, times);
-        return await CallbackAsync(fake, id, timeout);
+        return await CallbackAsync(fake, id, timeout, ct);
     }
 
-    public static async Task<JsonNode> CallbackAsync(FakeDiscordServer fake, string interactionId, TimeSpan? timeout = null)
+    /// <summary>Waits for the first callback of an interaction; <paramref name="ct"/> abandons the wait (the bot was killed).</summary>
+    public static async Task<JsonNode> CallbackAsync(FakeDiscordServer fake, string interactionId, TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        await FakeDiscordServer.WaitUntilAsync(() => fake.CallbacksFor(interactionId).Count > 0, $"the callback of interaction {interactionId}", timeout ?? Timeout);
+        var deadline = DateTime.UtcNow + (timeout ?? Timeout);
+        while (fake.CallbacksFor(interactionId).Count == 0)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for the callback of interaction {interactionId}");
+            }
+
+            await Task.Delay(10, ct);
+        }
+
         var callback = fake.CallbacksFor(interactionId)[0];
         Assert.Equal(204, callback.Status);
         return callback.Json!;
@@ -90,16 +103,18 @@ internal static class DiscordFlow
 
     /// <summary>/sign → "Medical student" → form → named or counted only. Returns every callback, in order.</summary>
     public static async Task<SignTrace> SignAsync(FakeDiscordServer fake, string userId, string name, string school = "UC Davis",
-        string stage = "MS3", bool named = true, string guildId = Guild, TimeSpan? timeout = null)
+        string stage = "MS3", bool named = true, string guildId = Guild, TimeSpan? timeout = null, CancellationToken ct = default,
+        Action<string>? confirming = null)
     {
-        var start = await InteractAsync(fake, FakeDiscordInteractions.SlashCommand(fake, guildId, userId, "sign"), timeout: timeout);
-        var role = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(start, "r0")), timeout: timeout);
+        var start = await InteractAsync(fake, FakeDiscordInteractions.SlashCommand(fake, guildId, userId, "sign"), timeout: timeout, ct: ct);
+        var role = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(start, "r0")), timeout: timeout, ct: ct);
         var formId = role["data"]?["custom_id"]?.GetValue<string>()
                      ?? throw new InvalidOperationException("Expected a modal, got " + role.ToJsonString());
         var preview = await InteractAsync(fake, FakeDiscordInteractions.ModalSubmit(fake, guildId, userId, formId,
-            new Dictionary<string, string> { ["name"] = name, ["school"] = school, ["stage"] = stage }), timeout: timeout);
+            new Dictionary<string, string> { ["name"] = name, ["school"] = school, ["stage"] = stage }), timeout: timeout, ct: ct);
         var confirm = FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(preview, named ? "named" : "counted"));
-        var done = await InteractAsync(fake, confirm, timeout: timeout);
+        confirming?.Invoke(confirm["id"]!.GetValue<string>());
+        var done = await InteractAsync(fake, confirm, timeout: timeout, ct: ct);
         return new SignTrace(start, role, preview, done, confirm["id"]!.GetValue<string>());
     }
 
