@@ -38,7 +38,7 @@ public sealed class DiscordAnnouncementTests
             var saved = await bot.SetupChannelAsync(GuildId(i), Admin, ChannelId(i));
             Assert.Equal(4, saved["type"]!.GetValue<int>());
             Assert.StartsWith("Saved.", Text(saved["data"]), StringComparison.Ordinal);
-            Assert.Contains(ChannelId(i), Text(saved["data"]), StringComparison.Ordinal);
+            Assert.Contains($"Announcement channel: <#{ChannelId(i)}>", Text(saved["data"]), StringComparison.Ordinal);
         }
 
         // A member without Manage Server cannot change the settings of guild 4.
@@ -74,6 +74,7 @@ public sealed class DiscordAnnouncementTests
         Assert.Equal(0, bot.Fake.MessagesPosted(ChannelId(4)));
         Assert.Empty(PostsTo(bot.Fake, ChannelId(4)));
         Assert.Equal(0, bot.Fake.RateLimitViolations);
+        AssertBodiesMatchOpenApi(bot.Fake);
     }
 
     [Fact]
@@ -130,5 +131,6 @@ public sealed class DiscordAnnouncementTests
         Assert.DoesNotContain("@everyone", announcement, StringComparison.Ordinal);
         Assert.DoesNotContain("@here", announcement, StringComparison.Ordinal);
         Assert.DoesNotContain("<@", announcement, StringComparison.Ordinal);
+        AssertBodiesMatchOpenApi(bot.Fake);
     }
 }

@@ -150,6 +150,7 @@ public sealed partial class DiscordCrashTests(Xunit.Abstractions.ITestOutputHelp
                 }
 
                 Assert.Equal(0, fake.RateLimitViolations);
+                AssertBodiesMatchOpenApi(fake);
             }
             finally
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PetitionBot.Discord.Tests.Support;
 using PetitionBot.Fakes.Discord;
 
 namespace PetitionBot.Tests.Discord;
@@ -116,6 +117,31 @@ internal static class DiscordFlow
         confirming?.Invoke(confirm["id"]!.GetValue<string>());
         var done = await InteractAsync(fake, confirm, timeout: timeout, ct: ct);
         return new SignTrace(start, role, preview, done, confirm["id"]!.GetValue<string>());
+    }
+
+    /// <summary>Checks every body the bot sent to the fake against the official Discord OpenAPI schemas: callbacks,
+    /// webhook edits and follow-ups (the payload_json of multipart ones), channel messages.</summary>
+    public static void AssertBodiesMatchOpenApi(FakeDiscordServer fake)
+    {
+        var checkedKinds = 0;
+        foreach (var request in fake.Requests.Where(r => r.Method is "POST" or "PATCH"))
+        {
+            var schema = request switch
+            {
+                { Path: var p } when p.StartsWith("interactions/", StringComparison.Ordinal) => OpenApiSchemas.InteractionCallbackBody,
+                { Method: "PATCH", Path: var p } when p.StartsWith("webhooks/", StringComparison.Ordinal) => OpenApiSchemas.WebhookEdit,
+                { Path: var p } when p.StartsWith("webhooks/", StringComparison.Ordinal) => OpenApiSchemas.WebhookExecute,
+                { Path: var p } when p.StartsWith("channels/", StringComparison.Ordinal) => OpenApiSchemas.MessageCreate,
+                _ => null,
+            };
+            if (schema is not null)
+            {
+                OpenApiSchemas.AssertValid(schema, request.Json);
+                checkedKinds++;
+            }
+        }
+
+        Assert.True(checkedKinds > 0, "no bodies to check");
     }
 
     /// <summary>Every JSON body the bot sent that is a message (callbacks with data except modals, webhook edits and

@@ -41,6 +41,7 @@ public sealed class DiscordOrganizerTests
         var png = Assert.Single(chart.Parts, p => p.FileName is not null);
         Assert.EndsWith(".png", png.FileName, StringComparison.Ordinal);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Content.Take(4));
+        AssertBodiesMatchOpenApi(bot.Fake);
     }
 
     [Fact]
@@ -72,6 +73,7 @@ public sealed class DiscordOrganizerTests
         Assert.DoesNotContain("Hidden Person", files["test-schools.csv"], StringComparison.Ordinal);
         Assert.Contains("UC Davis,2", files["test-schools.csv"], StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Fake.Requests.SelectMany(r => r.Parts).Where(p => p.FileName is null), p => p.Text.Contains("Hidden Person", StringComparison.Ordinal));
+        AssertBodiesMatchOpenApi(bot.Fake);
     }
 
     [Fact]

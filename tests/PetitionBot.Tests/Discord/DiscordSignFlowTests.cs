@@ -50,6 +50,7 @@ public sealed class DiscordSignFlowTests
         Assert.Equal(Core.Model.PlatformKind.Discord, stored.Platform);
         Assert.Equal(Guild, stored.WorkspaceId);
         Assert.DoesNotContain(bot.Fake.Requests, r => r.Status >= 400);
+        AssertBodiesMatchOpenApi(bot.Fake);
     }
 
     [Fact]
@@ -112,6 +113,7 @@ public sealed class DiscordSignFlowTests
         var late = await InteractAsync(bot.Fake, FakeDiscordInteractions.Button(bot.Fake, Guild, Ana, ButtonId(start, "r0")));
         Assert.NotEqual(9, late["type"]!.GetValue<int>());
         Assert.Contains("expired", Text(late["data"]), StringComparison.Ordinal);
+        AssertBodiesMatchOpenApi(bot.Fake);
     }
 
     [Fact]
@@ -163,6 +165,7 @@ public sealed class DiscordSignFlowTests
         var stats = await bot.Signatures.GetStatsAsync("test", DateTimeOffset.UtcNow);
         Assert.Equal(1, stats.Total);
         Assert.Equal(1, stats.Named);
+        AssertBodiesMatchOpenApi(bot.Fake);
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
