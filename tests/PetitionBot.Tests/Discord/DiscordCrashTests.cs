@@ -181,6 +181,60 @@ public sealed partial class DiscordCrashTests(Xunit.Abstractions.ITestOutputHelp
         Assert.DoesNotContain("Unhandled exception", log2.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Announcement_ChildKilledAfterDiscordAcceptedPost_RestartResendsSameNonceAndChannelHasOnePost()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 60_000, InteractionDeadline = null });
+        var args = ChildProcess.ConfigArgs(LiveDiscordBot.Settings(_dir.Path, fake));
+        var channel = ChannelId(9);
+
+        // Discord creates the message, but the bot never hears back: the process dies first.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fake.BeforeMessageResponse = async _ =>
+        {
+            held.TrySetResult();
+            await release.Task;
+        };
+        var log1 = new CapturedOutput();
+        using (var first = StartChild(args, log1))
+        {
+            await ReadyAsync(fake, first, log1);
+            await InteractAsync(fake, FakeDiscordInteractions.SlashCommand(fake, GuildId(1), Admin, "setup",
+                new Dictionary<string, JsonNode?> { ["channel"] = channel }, permissions: FakeDiscordInteractions.ManageServerPermissions));
+            await SignAsync(fake, SignerId(1), "Ana Lopez", guildId: GuildId(1));
+            await SignAsync(fake, SignerId(2), "Ben Ortiz", guildId: GuildId(1));
+            await held.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(1, fake.MessagesPosted(channel));
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        fake.BeforeMessageResponse = null;
+        release.TrySetResult();
+        var log2 = new CapturedOutput();
+        using var second = StartChild(args, log2);
+        try
+        {
+            await ReadyAsync(fake, second, log2);
+            await FakeDiscordServer.WaitUntilAsync(() => fake.Requests.Count(r => r.Path == $"channels/{channel}/messages") >= 2,
+                "the outbox to send the unconfirmed post again after the restart", TimeSpan.FromSeconds(15));
+            await Task.Delay(300); // further outbox polls would post again here
+
+            var posts = fake.Requests.Where(r => r.Path == $"channels/{channel}/messages").ToList();
+            Assert.Equal(2, posts.Count);
+            Assert.All(posts, p => Assert.Equal(200, p.Status));
+            Assert.Equal(posts[0].Json!["nonce"]!.GetValue<string>(), posts[1].Json!["nonce"]!.GetValue<string>());
+            Assert.All(posts, p => Assert.True(p.Json!["enforce_nonce"]!.GetValue<bool>()));
+            Assert.Equal(1, fake.MessagesPosted(channel));
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private Process StartChild(string[] args, CapturedOutput log)
