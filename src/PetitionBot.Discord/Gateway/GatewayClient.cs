@@ -165,6 +165,9 @@ internal sealed class GatewayClient(
     private async Task DelayAsync(TimeSpan delay, string reason, bool resume, CancellationToken ct)
     {
         logger.Reconnecting(reason, (long)delay.TotalMilliseconds, resume);
+        Core.Telemetry.BotMetrics.Reconnects.Add(1,
+            new KeyValuePair<string, object?>("platform", "discord"),
+            new KeyValuePair<string, object?>("reason", resume ? "resume" : "identify"));
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, time, ct).ConfigureAwait(false);

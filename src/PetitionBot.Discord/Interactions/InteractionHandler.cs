@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
+using PetitionBot.Core.Telemetry;
 using PetitionBot.Discord.Gateway;
 using PetitionBot.Discord.Rest;
 
@@ -38,6 +39,7 @@ internal sealed class InteractionHandler(
         if (!_seen.TryAdd(interaction.Id))
         {
             logger.InteractionDuplicate(interaction.Id);
+            Count(interaction, "duplicate");
             return;
         }
 
@@ -60,6 +62,7 @@ internal sealed class InteractionHandler(
         if (spec is { MayBeSlow: true })
         {
             await responder.DeferAsync(ct).ConfigureAwait(false);
+            RecordAck(receivedAt);
         }
 
         var work = CallCoreAsync(input, ct);
@@ -74,11 +77,35 @@ internal sealed class InteractionHandler(
             if (!work.IsCompleted)
             {
                 await responder.DeferAsync(ct).ConfigureAwait(false);
+                RecordAck(receivedAt);
+                Count(interaction, "late");
             }
         }
 
+        var acknowledged = responder.IsAcknowledged;
         await responder.RespondAsync(await work.ConfigureAwait(false), ct).ConfigureAwait(false);
+        if (!acknowledged)
+        {
+            RecordAck(receivedAt);
+        }
+
+        Count(interaction, "ok");
     }
+
+    private void RecordAck(long receivedAt) =>
+        BotMetrics.AckLatency.Record(time.GetElapsedTime(receivedAt).TotalSeconds, new KeyValuePair<string, object?>("platform", "discord"));
+
+    private static void Count(ParsedInteraction interaction, string outcome) =>
+        BotMetrics.Interactions.Add(1,
+            new KeyValuePair<string, object?>("platform", "discord"),
+            new KeyValuePair<string, object?>("kind", interaction.Input switch
+            {
+                CommandInput => "command",
+                ChoiceInput => "choice",
+                FormInput => "form",
+                _ => "other",
+            }),
+            new KeyValuePair<string, object?>("outcome", outcome));
 
     private async Task<Reply> CallCoreAsync(BotInput input, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Text;
 
 namespace PetitionBot.Discord.Rendering;
 
@@ -22,7 +23,7 @@ internal static class ReplyRenderer
         var useEmbed = reply.Title is not null || reply.Progress is not null;
         return new MessagePayload
         {
-            Content = useEmbed ? null : Truncate(NonEmpty(reply.Text), MaxContent),
+            Content = useEmbed ? null : Truncate(NonEmpty(Mentions(reply.Text)), MaxContent),
             Embeds = useEmbed ? [Embed(reply.Title, reply.Text, reply.Progress)] : (forUpdate ? [] : null),
             Components = components.Count > 0 || forUpdate ? components : null,
             Flags = ephemeral && !forUpdate ? MessagePayload.EphemeralFlag : null,
@@ -36,7 +37,7 @@ internal static class ReplyRenderer
             : [new EmbedFieldPayload("Progress", progress.Summary + "\n" + progress.Bar)];
         return new EmbedPayload(
             title is null ? null : Truncate(title, 256),
-            string.IsNullOrEmpty(text) ? null : Truncate(text, MaxDescription),
+            string.IsNullOrEmpty(text) ? null : Truncate(Mentions(text), MaxDescription),
             fields,
             EmbedColor);
     }
@@ -118,6 +119,10 @@ internal static class ReplyRenderer
         Options = menu.Options.Take(25).Select(o => new SelectOptionPayload(
             Truncate(NonEmpty(o.Label), 100), Truncate(o.Value, 100), o.Description is null ? null : Truncate(o.Description, 100))).ToList(),
     };
+
+    /// <summary>The core's neutral channel and role references ({#id}, {@&amp;id}) as Discord mentions. They never ping:
+    /// every message carries <c>allowed_mentions: {"parse": []}</c>.</summary>
+    private static string Mentions(string text) => Mention.Rewrite(text, id => $"<#{id}>", id => $"<@&{id}>");
 
     private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? "…" : text;
 

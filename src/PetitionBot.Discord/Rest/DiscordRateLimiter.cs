@@ -104,6 +104,9 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
             {
                 var wait = retryAfter ?? TimeSpan.FromSeconds(1);
                 logger.RateLimited(route.Template, (long)wait.TotalMilliseconds, global);
+                Core.Telemetry.BotMetrics.RateLimited.Add(1,
+                    new KeyValuePair<string, object?>("platform", "discord"),
+                    new KeyValuePair<string, object?>("scope", global ? "global" : "route"));
                 if (global)
                 {
                     _globalBlockedUntil = now + wait;

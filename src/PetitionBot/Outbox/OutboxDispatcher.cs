@@ -172,9 +172,9 @@ public sealed partial class OutboxDispatcher(
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(250),
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } r &&
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome is { Result: { } r } &&
                     (r.Status == PostStatus.Transient || (r.Status == PostStatus.RateLimited && (r.RetryAfter ?? TimeSpan.Zero) <= ShortWait))),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome is { Result: { } r } ? r.RetryAfter : null),
             })
             .Build();
 

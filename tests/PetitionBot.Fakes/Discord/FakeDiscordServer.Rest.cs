@@ -61,6 +61,20 @@ public sealed partial class FakeDiscordServer
         }
     }
 
+    /// <summary>Runs after a channel message was created and recorded, before its 200 response is written (argument: the
+    /// request path). A test holds the response here to crash the bot between Discord accepting a post and the bot
+    /// learning of it.</summary>
+    public Func<string, Task>? BeforeMessageResponse { get; set; }
+
+    /// <summary>Removes every injected fault that has not fired yet.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> matching requests get 429 with Retry-After and X-RateLimit-* headers.</summary>
     public void InjectRateLimit(string method, string pathPrefix, TimeSpan retryAfter, bool global = false, int times = 1) =>
         InjectFault(new FakeRestFault(method, pathPrefix, 429, global ? null : 0, retryAfter, global, times));
@@ -100,6 +114,10 @@ public sealed partial class FakeDiscordServer
         }
 
         NoteTimings(request.Method, path, arrived, response.Status, recorded);
+        if (response.Status == 200 && request.Method == "POST" && path.StartsWith("channels/", StringComparison.Ordinal) && BeforeMessageResponse is { } hold)
+        {
+            await hold(path).ConfigureAwait(false);
+        }
 
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)

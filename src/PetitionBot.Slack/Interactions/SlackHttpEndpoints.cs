@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PetitionBot.Slack.SocketMode;
+
+namespace PetitionBot.Slack.Interactions;
+
+/// <summary>HTTP mode (when <see cref="SlackOptions.SigningSecret"/> is set): <c>POST /slack/commands</c>,
+/// <c>/slack/interactivity</c>, <c>/slack/events</c>, v0-signed. Each request becomes the same envelope Socket Mode
+/// delivers and runs through the same handlers; the ack becomes the HTTP response (within Slack's 3 s), the rest of the
+/// work goes on in the background.</summary>
+public static class SlackHttpEndpoints
+{
+    public const string CommandsPath = "/slack/commands";
+    public const string InteractivityPath = "/slack/interactivity";
+    public const string EventsPath = "/slack/events";
+
+    public static IEndpointRouteBuilder MapSlackHttp(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(CommandsPath, (Delegate)((HttpContext http) => HandleAsync(http, SocketModeEnvelope.SlashCommands)));
+        endpoints.MapPost(InteractivityPath, (Delegate)((HttpContext http) => HandleAsync(http, SocketModeEnvelope.Interactive)));
+        endpoints.MapPost(EventsPath, (Delegate)((HttpContext http) => HandleAsync(http, SocketModeEnvelope.EventsApi)));
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, string type)
+    {
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        if (string.IsNullOrEmpty(options.SigningSecret))
+        {
+            return Results.NotFound();
+        }
+
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+        if (!SlackSignatureVerifier.Verify(options.SigningSecret, http.Request.Headers["X-Slack-Request-Timestamp"], http.Request.Headers["X-Slack-Signature"], body, time.GetUtcNow()))
+        {
+            return Results.Unauthorized();
+        }
+
+        JsonElement payload;
+        try
+        {
+            payload = ParsePayload(type, body);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (type == SocketModeEnvelope.EventsApi && SlackPayload.Str(payload, "type") == "url_verification")
+        {
+            return Results.Json(new { challenge = SlackPayload.Str(payload, "challenge") });
+        }
+
+        var id = SlackPayload.Str(payload, "trigger_id") ?? SlackPayload.Str(payload, "event_id") ?? Guid.NewGuid().ToString("N");
+        if (!services.GetRequiredService<SlackHttpReplayGuard>().FirstTime(type + ":" + id))
+        {
+            return Results.Ok();
+        }
+
+        var envelope = new SocketModeEnvelope("http:" + id, type, payload, true, 0, null, time.GetUtcNow());
+        var acked = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ack = new SocketModeAck(p =>
+        {
+            acked.TrySetResult(p);
+            return Task.CompletedTask;
+        });
+        var handler = services.GetRequiredService<ISocketModeEnvelopeHandler>();
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints).FullName!);
+        _ = Task.Run(() => RunAsync(handler, envelope, ack, logger, stopping), CancellationToken.None);
+        var budget = options.AckBudget + TimeSpan.FromMilliseconds(300);
+        var answer = await Task.WhenAny(acked.Task, Task.Delay(budget, time, http.RequestAborted)).ConfigureAwait(false);
+        if (answer != acked.Task || await acked.Task.ConfigureAwait(false) is not { } payloadOut)
+        {
+            return Results.Ok();
+        }
+
+        return Results.Content(payloadOut.ToJsonString(), "application/json");
+    }
+
+    private static async Task RunAsync(ISocketModeEnvelopeHandler handler, SocketModeEnvelope envelope, SocketModeAck ack, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await handler.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            SlackLog.HandlerFailed(logger, ex, envelope.Type);
+        }
+        finally
+        {
+            await ack.SendAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static JsonElement ParsePayload(string type, string body)
+    {
+        if (type == SocketModeEnvelope.EventsApi)
+        {
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+
+        var form = QueryHelpers.ParseQuery(body);
+        if (type == SocketModeEnvelope.Interactive)
+        {
+            return JsonDocument.Parse(form["payload"].ToString()).RootElement.Clone();
+        }
+
+        var fields = new JsonObject();
+        foreach (var (key, value) in form)
+        {
+            fields[key] = value.ToString();
+        }
+
+        return JsonDocument.Parse(fields.ToJsonString()).RootElement.Clone();
+    }
+}

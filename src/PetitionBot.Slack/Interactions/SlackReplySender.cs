@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Slack.BlockKit;
+using PetitionBot.Slack.WebApi;
+
+namespace PetitionBot.Slack.Interactions;
+
+/// <summary>Delivers a core <see cref="Reply"/> in Slack: a form as a modal (views.open with the trigger, or views.update
+/// of the loading modal), files to the person's DM (files.getUploadURLExternal + upload + files.completeUploadExternal),
+/// and the message through the response_url, chat.postEphemeral, or chat.postMessage (public replies).</summary>
+public sealed class SlackReplySender(SlackWebApi api, ILogger<SlackReplySender> logger)
+{
+    private static readonly HashSet<string> TriggerErrors = new(StringComparer.Ordinal) { "expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id", "invalid_trigger" };
+
+    public async Task DeliverAsync(SlackReplyTarget target, Reply reply, CancellationToken ct = default)
+    {
+        if (reply.Form is { } form)
+        {
+            await OpenFormAsync(target, form, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var text = reply;
+        if (reply.Attachments.Count > 0 && !await SendFilesAsync(target, reply.Attachments, ct).ConfigureAwait(false))
+        {
+            text = reply with { Text = reply.Text + "\n\nI could not send the file to your direct messages. Please try again in a minute." };
+        }
+
+        if (target.ViewId is { } viewId)
+        {
+            var updated = await api.UpdateViewAsync(target.Token, viewId, BlockKitRenderer.MessageView(reply.Title ?? "PetitionBot", MessageViewText(text)), ct).ConfigureAwait(false);
+            if (updated.Ok)
+            {
+                return;
+            }
+        }
+
+        await SendMessageAsync(target, text, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Open the reply's form; an expired trigger gets a clear message instead.</summary>
+    public async Task OpenFormAsync(SlackReplyTarget target, FormSpec form, CancellationToken ct = default)
+    {
+        var view = BlockKitRenderer.ModalView(form, target.ChannelId ?? string.Empty);
+        SlackApiResponse result;
+        if (target.ViewId is { } viewId)
+        {
+            result = await api.UpdateViewAsync(target.Token, viewId, view, ct).ConfigureAwait(false);
+        }
+        else if (target.TriggerId is { } trigger)
+        {
+            result = await api.OpenViewAsync(target.Token, trigger, view, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            result = SlackApiResponse.Failure("expired_trigger_id");
+        }
+
+        if (result.Ok)
+        {
+            return;
+        }
+
+        SlackLog.DeliveryFailed(logger, "views.open", result.Error ?? "unknown");
+        var again = target.CommandName is { } name ? $"run /{name} again" : "try again";
+        var message = result.Error is { } e && TriggerErrors.Contains(e)
+            ? $"Slack only lets me open a form for a few seconds after you ask, and that time ran out. Please {again}: the form will open right away."
+            : $"I could not open the form ({result.Error}). Please {again}.";
+        await SendMessageAsync(target with { ViewId = null }, Reply.Private(message), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Send the message part: response_url first, then chat.postEphemeral/postMessage, then the person's DM.</summary>
+    public async Task SendMessageAsync(SlackReplyTarget target, Reply reply, CancellationToken ct = default)
+    {
+        var fallback = BlockKitRenderer.FallbackText(reply);
+        var blocks = BlockKitRenderer.MessageBlocks(reply);
+        var isPublic = reply.Visibility == Visibility.Public;
+        if (target.ResponseUrl is { } url)
+        {
+            var body = new JsonObject
+            {
+                ["response_type"] = isPublic ? "in_channel" : "ephemeral",
+                ["text"] = fallback,
+                ["blocks"] = blocks,
+                ["replace_original"] = target.ReplaceOriginal && reply.ReplacesPrevious,
+            };
+            var posted = await api.Client.PostToUrlAsync(url, body, ct).ConfigureAwait(false);
+            if (posted.Ok)
+            {
+                return;
+            }
+
+            blocks = BlockKitRenderer.MessageBlocks(reply);
+        }
+
+        if (target.ChannelId is { Length: > 0 } channel)
+        {
+            var sent = isPublic
+                ? await api.PostMessageAsync(target.Token, channel, fallback, blocks, ct).ConfigureAwait(false)
+                : await api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, blocks, ct).ConfigureAwait(false);
+            if (sent.Ok)
+            {
+                return;
+            }
+
+            SlackLog.DeliveryFailed(logger, isPublic ? "chat.postMessage" : "chat.postEphemeral", sent.Error ?? "unknown");
+            blocks = BlockKitRenderer.MessageBlocks(reply);
+        }
+
+        var (dm, dmChannel) = await api.OpenDirectMessageAsync(target.Token, target.UserId, ct).ConfigureAwait(false);
+        if (dmChannel is null)
+        {
+            SlackLog.DeliveryFailed(logger, "conversations.open", dm.Error ?? "unknown");
+            return;
+        }
+
+        var direct = await api.PostMessageAsync(target.Token, dmChannel, fallback, blocks, ct).ConfigureAwait(false);
+        if (!direct.Ok)
+        {
+            SlackLog.DeliveryFailed(logger, "chat.postMessage (DM)", direct.Error ?? "unknown");
+        }
+    }
+
+    private async Task<bool> SendFilesAsync(SlackReplyTarget target, IReadOnlyList<FileAttachment> files, CancellationToken ct)
+    {
+        var (dm, channel) = await api.OpenDirectMessageAsync(target.Token, target.UserId, ct).ConfigureAwait(false);
+        if (channel is null)
+        {
+            SlackLog.DeliveryFailed(logger, "conversations.open", dm.Error ?? "unknown");
+            return false;
+        }
+
+        foreach (var file in files)
+        {
+            var uploaded = await api.UploadFileAsync(target.Token, channel, file.FileName, file.ContentType, file.Content, ct).ConfigureAwait(false);
+            if (!uploaded.Ok)
+            {
+                SlackLog.DeliveryFailed(logger, "file upload", uploaded.Error ?? "unknown");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string MessageViewText(Reply reply) =>
+        reply.Progress is { } p ? $"{reply.Text}\n\n{p.Bar}  {p.Summary}" : reply.Text;
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using PetitionBot.Core.Interactions;
+
+namespace PetitionBot.Slack.Interactions;
+
+/// <summary>Turns <c>/setup channel:&lt;#C1|general&gt; leader_role:&lt;!subteam^S1|@leads&gt; strict:true school:"UC Davis"</c>
+/// (or the umbrella <c>/petition setup …</c>) into a catalog command and options. Channel and user-group mentions come
+/// escaped from Slack (should_escape: true) and are reduced to ids; booleans to "true"/"false".</summary>
+public static class SlashCommandParser
+{
+    public static ParsedCommand? Parse(string command, string? text)
+    {
+        var name = command.TrimStart('/').Trim();
+        var rest = text?.Trim() ?? string.Empty;
+        if (string.Equals(name, CommandCatalog.Petition, StringComparison.OrdinalIgnoreCase) && rest.Length > 0)
+        {
+            var firstEnd = rest.IndexOf(' ', StringComparison.Ordinal);
+            var first = firstEnd < 0 ? rest : rest[..firstEnd];
+            if (CommandCatalog.Find(first) is { } sub)
+            {
+                name = sub.Name;
+                rest = firstEnd < 0 ? string.Empty : rest[(firstEnd + 1)..].Trim();
+            }
+        }
+
+        var spec = CommandCatalog.Find(name);
+        if (spec is null)
+        {
+            return null;
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var token in Tokenize(rest))
+        {
+            var colon = token.IndexOf(':', StringComparison.Ordinal);
+            var key = colon > 0 ? token[..colon].Trim().ToLowerInvariant() : null;
+            var option = key is null ? null : spec.Options.FirstOrDefault(o => o.Name == key);
+            if (option is null)
+            {
+                // A bare word is the campaign when that is the command's only option (e.g. "/sign ama2025").
+                if (key is null && spec.Options.Count == 1 && spec.Options[0].Kind == OptionKind.Campaign)
+                {
+                    options[spec.Options[0].Name] = Unescape(token);
+                    continue;
+                }
+
+                var valid = spec.Options.Count == 0 ? "none" : string.Join(", ", spec.Options.Select(o => o.Name + ":…"));
+                return new ParsedCommand(spec.Name, options, $"I did not understand \"{token}\". Options of /{spec.Name}: {valid}");
+            }
+
+            var value = Normalize(option.Kind, token[(colon + 1)..].Trim());
+            if (value is null)
+            {
+                return new ParsedCommand(spec.Name, options, $"\"{option.Name}\" needs {Expected(option.Kind)}.");
+            }
+
+            options[option.Name] = value;
+        }
+
+        return new ParsedCommand(spec.Name, options);
+    }
+
+    private static string Expected(OptionKind kind) => kind switch
+    {
+        OptionKind.Channel => "a channel, like #general",
+        OptionKind.Role => "a user group, like @chapter-leads",
+        OptionKind.Boolean => "true or false",
+        _ => "a value",
+    };
+
+    private static string? Normalize(OptionKind kind, string raw)
+    {
+        var value = Unquote(raw);
+        switch (kind)
+        {
+            case OptionKind.Channel:
+                if (value.StartsWith("<#", StringComparison.Ordinal) && value.EndsWith('>'))
+                {
+                    return IdOf(value[2..^1]);
+                }
+
+                return value.StartsWith('#') && value.Length > 1 ? value[1..] : value.Length > 0 ? value : null;
+            case OptionKind.Role:
+                if (value.StartsWith("<!subteam^", StringComparison.Ordinal) && value.EndsWith('>'))
+                {
+                    return IdOf(value[10..^1]);
+                }
+
+                return value.StartsWith('@') && value.Length > 1 ? value[1..] : value.Length > 0 ? value : null;
+            case OptionKind.Boolean:
+                return value.ToLowerInvariant() switch
+                {
+                    "true" or "yes" or "on" or "1" => "true",
+                    "false" or "no" or "off" or "0" => "false",
+                    _ => null,
+                };
+            default:
+                var text = Unescape(value);
+                return text.Length > 0 ? text : null;
+        }
+    }
+
+    private static string IdOf(string inner)
+    {
+        var bar = inner.IndexOf('|', StringComparison.Ordinal);
+        return bar < 0 ? inner : inner[..bar];
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && ((value[0] == '"' && value[^1] == '"') || (value[0] == '\u201C' && value[^1] == '\u201D')) ? value[1..^1] : value;
+
+    /// <summary>Slack escapes &amp; &lt; &gt; in command text; the core wants what the person typed.</summary>
+    private static string Unescape(string value) =>
+        Unquote(value).Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+
+    /// <summary>Splits on spaces outside double quotes (straight or curly, as Slack clients may auto-correct).</summary>
+    internal static IEnumerable<string> Tokenize(string text)
+    {
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c is '"' or '\u201C' or '\u201D')
+            {
+                quoted = !quoted;
+                current.Append('"');
+            }
+            else if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (current.Length > 0)
+                {
+                    yield return current.ToString();
+                    current.Clear();
+                }
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
+}

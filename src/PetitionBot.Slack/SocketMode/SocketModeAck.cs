@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace PetitionBot.Slack.SocketMode;
+
+/// <summary>The acknowledgement of one envelope: sent at most once, on the socket the envelope came from.
+/// The worker sends an empty ack in a finally if the handler did not.</summary>
+public sealed class SocketModeAck(Func<JsonObject?, Task> send)
+{
+    private int _sent;
+
+    public bool IsSent => Volatile.Read(ref _sent) != 0;
+
+    /// <summary>The payload that was sent with the ack, for tests and logs.</summary>
+    public JsonObject? SentPayload { get; private set; }
+
+    /// <summary>Send the ack (with an optional payload); false when it was already sent.</summary>
+    public async Task<bool> SendAsync(JsonObject? payload = null)
+    {
+        if (Interlocked.Exchange(ref _sent, 1) != 0)
+        {
+            return false;
+        }
+
+        SentPayload = payload;
+        await send(payload).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace PetitionBot.Slack.SocketMode;
+
+/// <summary>One Socket Mode WebSocket. Its read loop only parses and enqueues: hello completes <see cref="Hello"/>,
+/// disconnect completes <see cref="Ended"/> with the reason (reading goes on until the socket is closed, so nothing sent
+/// meanwhile is lost), envelopes go to the bounded queue. Acks are sent on this same socket.</summary>
+internal sealed class SocketModeConnection(
+    int id,
+    ISocketModeTransport transport,
+    ChannelWriter<QueuedEnvelope> queue,
+    TimeProvider time,
+    ILogger logger) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly TaskCompletionSource<int> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private Task _readLoop = Task.CompletedTask;
+    private int _inFlight;
+    private int _disposed;
+
+    public int Id => id;
+
+    /// <summary>Completes with num_connections when hello arrives; faults if the socket ends first.</summary>
+    public Task<int> Hello => _hello.Task;
+
+    /// <summary>Completes with the disconnect reason Slack sent, or null when the socket dropped.</summary>
+    public Task<string?> Ended => _ended.Task;
+
+    public Task ReadLoop => _readLoop;
+
+    public async Task StartAsync(Uri url, CancellationToken ct = default)
+    {
+        await transport.ConnectAsync(url, ct).ConfigureAwait(false);
+        _readLoop = Task.Run(() => ReadLoopAsync(_stop.Token), CancellationToken.None);
+    }
+
+    private async Task ReadLoopAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var text = await transport.ReceiveAsync(ct).ConfigureAwait(false);
+                if (text is null)
+                {
+                    break;
+                }
+
+                await DispatchAsync(text, ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SlackLog.ConnectionDropped(logger, id);
+        }
+        finally
+        {
+            _hello.TrySetException(new IOException("The Slack socket ended before hello."));
+            _ended.TrySetResult(null);
+        }
+    }
+
+    private async Task DispatchAsync(string text, CancellationToken ct)
+    {
+        SocketModeEnvelope? envelope = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+            switch (type)
+            {
+                case "hello":
+                    _hello.TrySetResult(root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var count) ? count : 1);
+                    return;
+                case "disconnect":
+                    var reason = root.TryGetProperty("reason", out var r) ? r.GetString() ?? "unknown" : "unknown";
+                    SlackLog.DisconnectRequested(logger, id, reason);
+                    _ended.TrySetResult(reason);
+                    return;
+            }
+
+            if (root.TryGetProperty("envelope_id", out var e) && e.GetString() is { Length: > 0 } envelopeId)
+            {
+                envelope = new SocketModeEnvelope(
+                    envelopeId,
+                    type ?? string.Empty,
+                    root.TryGetProperty("payload", out var p) ? p.Clone() : default,
+                    root.TryGetProperty("accepts_response_payload", out var a) && a.ValueKind == JsonValueKind.True,
+                    root.TryGetProperty("retry_attempt", out var ra) && ra.TryGetInt32(out var attempt) ? attempt : 0,
+                    root.TryGetProperty("retry_reason", out var rr) && rr.ValueKind == JsonValueKind.String ? rr.GetString() : null,
+                    time.GetUtcNow());
+            }
+        }
+        catch (JsonException ex)
+        {
+            SlackLog.UnparseableMessage(logger, ex);
+        }
+
+        if (envelope is not null)
+        {
+            Interlocked.Increment(ref _inFlight);
+            await queue.WriteAsync(new QueuedEnvelope(envelope, this), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Send <c>{envelope_id, payload?}</c> on this socket. Never throws: a failed ack means Slack redelivers
+    /// (and the duplicate is then only acknowledged).</summary>
+    public async Task AckAsync(string envelopeId, JsonObject? payload)
+    {
+        var ack = new JsonObject { ["envelope_id"] = envelopeId };
+        if (payload is not null)
+        {
+            ack["payload"] = payload;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3), time);
+        var locked = false;
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            locked = true;
+            await transport.SendAsync(ack.ToJsonString(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SlackLog.AckFailed(logger, envelopeId);
+        }
+        finally
+        {
+            if (locked)
+            {
+                _sendLock.Release();
+            }
+
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>Retire the socket: wait (bounded) until the envelopes it delivered are acknowledged, then close it.</summary>
+    public async Task RetireAsync(TimeSpan maxWait)
+    {
+        var deadline = time.GetUtcNow() + maxWait;
+        while (Volatile.Read(ref _inFlight) > 0 && time.GetUtcNow() < deadline && !_readLoop.IsCompleted)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time).ConfigureAwait(false);
+        }
+
+        await DisposeAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), time))
+        {
+            await transport.CloseAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _readLoop.WaitAsync(TimeSpan.FromSeconds(2), time).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        await transport.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

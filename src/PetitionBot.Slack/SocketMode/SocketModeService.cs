@@ -1,0 +1,323 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Ports;
+using PetitionBot.Core.Telemetry;
+using PetitionBot.Slack.WebApi;
+
+namespace PetitionBot.Slack.SocketMode;
+
+/// <summary>Keeps a Socket Mode connection to Slack: a fresh URL from apps.connections.open for every connection,
+/// hello, disconnect reasons (warning/refresh_requested: open the new socket before closing the old; link_disabled: stop;
+/// too_many_websockets: close, then back off), dropped or silent sockets replaced, auth errors stop the adapter with one
+/// log line. Envelopes are handled by workers from a bounded queue; every envelope is acknowledged exactly once; a
+/// redelivered envelope is only acknowledged. Never lets an exception escape (that would stop the host).</summary>
+public sealed class SocketModeService : BackgroundService
+{
+    private static readonly HashSet<string> FatalErrors = new(StringComparer.Ordinal)
+    {
+        "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type", "missing_scope", "no_app_token",
+    };
+
+    private readonly SlackWebApi _api;
+    private readonly SlackTokenProvider _tokens;
+    private readonly ISocketModeTransportFactory _transports;
+    private readonly ISocketModeEnvelopeHandler _handler;
+    private readonly SlackAdapterStatus _status;
+    private readonly SlackOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SocketModeService> _logger;
+    private readonly Channel<QueuedEnvelope> _queue;
+    private readonly RecentKeys _seen = new(20_000);
+    private int _connectionIds;
+
+    public SocketModeService(
+        SlackWebApi api,
+        SlackTokenProvider tokens,
+        ISocketModeTransportFactory transports,
+        ISocketModeEnvelopeHandler handler,
+        SlackAdapterStatus status,
+        IOptions<SlackOptions> options,
+        TimeProvider time,
+        ILogger<SocketModeService> logger)
+    {
+        _api = api;
+        _tokens = tokens;
+        _transports = transports;
+        _handler = handler;
+        _status = status;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _queue = Channel.CreateBounded<QueuedEnvelope>(new BoundedChannelOptions(Math.Max(1, _options.QueueCapacity))
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleWriter = false,
+        });
+    }
+
+    /// <summary>How many sockets were opened so far (diagnostics and tests).</summary>
+    public int ConnectionsOpened => Volatile.Read(ref _connectionIds);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers))
+            .Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None))
+            .ToArray();
+        try
+        {
+            if (string.IsNullOrWhiteSpace(_options.BotToken) && !_tokens.HasInstallationStore)
+            {
+                Stop("neither Slack:BotToken nor an installation store is configured");
+                return;
+            }
+
+            await SuperviseAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            _status.Set(AdapterState.Stopped, "host stopping");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Stop("unexpected error " + ex.GetType().Name);
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
+    private void Stop(string reason)
+    {
+        SlackLog.AdapterStopped(_logger, reason);
+        _status.Set(AdapterState.Stopped, reason);
+    }
+
+    private async Task SuperviseAsync(CancellationToken ct)
+    {
+        SocketModeConnection? current = null;
+        var failures = 0;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                if (current is null)
+                {
+                    var opened = await OpenAsync(ct).ConfigureAwait(false);
+                    if (opened.Fatal is { } fatal)
+                    {
+                        Stop(fatal);
+                        return;
+                    }
+
+                    if (opened.Connection is null)
+                    {
+                        failures++;
+                        await BackOffAsync(failures, opened.RetryAfter, opened.Error, ct).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    current = opened.Connection;
+                    _status.Set(AdapterState.Connected);
+                }
+
+                var connectedAt = _time.GetUtcNow();
+                var reason = await current.Ended.WaitAsync(ct).ConfigureAwait(false);
+                switch (reason)
+                {
+                    case "link_disabled":
+                        await current.RetireAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+                        current = null;
+                        Stop("Socket Mode is disabled for this Slack app (link_disabled)");
+                        return;
+                    case "too_many_websockets":
+                        await current.DisposeAsync().ConfigureAwait(false);
+                        current = null;
+                        _status.Set(AdapterState.Reconnecting, "too_many_websockets");
+                        CountReconnect("toomany");
+                        await Task.Delay(_options.TooManyWebsocketsDelay, _time, ct).ConfigureAwait(false);
+                        continue;
+                    case null:
+                        await current.DisposeAsync().ConfigureAwait(false);
+                        current = null;
+                        _status.Set(AdapterState.Reconnecting, "connection dropped");
+                        CountReconnect("dropped");
+                        failures = _time.GetUtcNow() - connectedAt < TimeSpan.FromSeconds(10) ? failures + 1 : 0;
+                        if (failures > 0)
+                        {
+                            await BackOffAsync(failures, null, "connection dropped", ct).ConfigureAwait(false);
+                        }
+
+                        continue;
+                    default:
+                        // warning, refresh_requested (or anything new): replace before closing, so nothing is lost.
+                        var old = current;
+                        current = null;
+                        current = await ReplaceAsync(old, ct).ConfigureAwait(false);
+                        if (current is null)
+                        {
+                            return;
+                        }
+
+                        failures = 0;
+                        continue;
+                }
+            }
+        }
+        finally
+        {
+            if (current is not null)
+            {
+                await current.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<SocketModeConnection?> ReplaceAsync(SocketModeConnection old, CancellationToken ct)
+    {
+        var failures = 0;
+        try
+        {
+            while (true)
+            {
+                var opened = await OpenAsync(ct).ConfigureAwait(false);
+                if (opened.Fatal is { } fatal)
+                {
+                    Stop(fatal);
+                    return null;
+                }
+
+                if (opened.Connection is { } replacement)
+                {
+                    _status.Set(AdapterState.Connected);
+                    _ = old.RetireAsync(TimeSpan.FromSeconds(3));
+                    return replacement;
+                }
+
+                failures++;
+                await BackOffAsync(failures, opened.RetryAfter, opened.Error, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            await old.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task BackOffAsync(int failures, TimeSpan? retryAfter, string? error, CancellationToken ct)
+    {
+        var exponential = _options.ReconnectDelay * Math.Pow(2, Math.Min(failures - 1, 16));
+        var delay = exponential > _options.MaxReconnectDelay ? _options.MaxReconnectDelay : exponential;
+        if (retryAfter is { } ra && ra > delay)
+        {
+            delay = ra;
+        }
+
+        _status.Set(AdapterState.Reconnecting, error);
+        SlackLog.OpenFailed(_logger, error ?? "unknown", delay);
+        await Task.Delay(delay, _time, ct).ConfigureAwait(false);
+    }
+
+    private async Task<OpenResult> OpenAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(_options.AppToken))
+        {
+            return new OpenResult(null, "Slack:AppToken is not set", null, null);
+        }
+
+        var (response, url) = await _api.OpenConnectionAsync(_options.AppToken, ct).ConfigureAwait(false);
+        if (!response.Ok || url is null)
+        {
+            var error = response.Error ?? "no url";
+            return FatalErrors.Contains(error)
+                ? new OpenResult(null, $"apps.connections.open failed: {error} (check Slack:AppToken)", null, null)
+                : new OpenResult(null, null, response.RetryAfter, error);
+        }
+
+        var id = Interlocked.Increment(ref _connectionIds);
+        var connection = new SocketModeConnection(id, _transports.Create(), _queue.Writer, _time, _logger);
+        try
+        {
+            await connection.StartAsync(url, ct).ConfigureAwait(false);
+            var num = await connection.Hello.WaitAsync(_options.HelloTimeout, _time, ct).ConfigureAwait(false);
+            SlackLog.Connected(_logger, id, num);
+            return new OpenResult(connection, null, null, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (ex is TimeoutException)
+            {
+                SlackLog.SocketSilent(_logger, id);
+            }
+
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return new OpenResult(null, null, null, ex is TimeoutException ? "no hello" : "connect failed");
+        }
+    }
+
+    private async Task WorkerAsync(CancellationToken ct)
+    {
+        await foreach (var item in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            await ProcessAsync(item, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(QueuedEnvelope item, CancellationToken ct)
+    {
+        var envelope = item.Envelope;
+        var ack = new SocketModeAck(payload =>
+        {
+            BotMetrics.AckLatency.Record((_time.GetUtcNow() - envelope.ReceivedAt).TotalSeconds, new KeyValuePair<string, object?>("platform", "slack"));
+            return item.Connection.AckAsync(envelope.EnvelopeId, payload);
+        });
+        var budget = envelope.ReceivedAt + _options.AckBudget + TimeSpan.FromMilliseconds(300) - _time.GetUtcNow();
+        using var safety = _time.CreateTimer(static state => _ = ((SocketModeAck)state!).SendAsync(), ack, budget > TimeSpan.Zero ? budget : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        try
+        {
+            var firstById = _seen.TryAdd("e:" + envelope.EnvelopeId);
+            var firstByTrigger = envelope.TriggerId is not { } trigger || _seen.TryAdd("t:" + trigger);
+            if (!firstById || !firstByTrigger)
+            {
+                SlackLog.DuplicateEnvelope(_logger, envelope.EnvelopeId, envelope.RetryAttempt);
+                CountInteraction(envelope.Type, "duplicate");
+                return;
+            }
+
+            await _handler.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+            CountInteraction(envelope.Type, "ok");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            SlackLog.HandlerFailed(_logger, ex, envelope.Type);
+            CountInteraction(envelope.Type, "failed");
+        }
+        finally
+        {
+            await ack.SendAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void CountInteraction(string? type, string outcome) =>
+        BotMetrics.Interactions.Add(1,
+            new KeyValuePair<string, object?>("platform", "slack"),
+            new KeyValuePair<string, object?>("kind", type switch
+            {
+                "slash_commands" => "command",
+                "interactive" => "interactive",
+                "events_api" => "event",
+                _ => "other",
+            }),
+            new KeyValuePair<string, object?>("outcome", outcome));
+
+    private static void CountReconnect(string reason) =>
+        BotMetrics.Reconnects.Add(1, new KeyValuePair<string, object?>("platform", "slack"), new KeyValuePair<string, object?>("reason", reason));
+
+    private sealed record OpenResult(SocketModeConnection? Connection, string? Fatal, TimeSpan? RetryAfter, string? Error);
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PetitionBot.Slack.WebApi;
+
+/// <summary>Paces requests per team and method tier, and chat.postMessage per channel (≈1/s); on 429 blocks the
+/// method (and channel) for Retry-After so the next callers wait instead of hammering. The 429 itself is returned
+/// to the caller, who decides whether to retry (the outbox does, with the given delay).</summary>
+public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!request.Options.TryGetValue(SlackRequestContext.Key, out var ctx))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var team = ctx.TeamId ?? "-";
+        var methodKey = $"{team}|{ctx.Method}";
+        var channelKey = ctx.Method == "chat.postMessage" && ctx.ChannelId is not null ? $"{team}|#{ctx.ChannelId}" : null;
+        var wait = TimeSpan.Zero;
+        if (SlackMethodTiers.For(ctx.Method) is { } tier)
+        {
+            wait = options.Value.MethodPacing
+                ? pacer.Reserve(methodKey, TimeSpan.FromMinutes(1) / tier.PerMinute, tier.Burst)
+                : pacer.Reserve(methodKey, TimeSpan.Zero, 1);
+        }
+
+        if (channelKey is not null)
+        {
+            var channelWait = pacer.Reserve(channelKey, SlackMethodTiers.PerChannelInterval, 1);
+            wait = channelWait > wait ? channelWait : wait;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode == 429)
+        {
+            var retryAfter = RetryAfterOf(response);
+            SlackLog.RateLimited(logger, ctx.Method, retryAfter);
+            pacer.Block(channelKey ?? methodKey, retryAfter);
+        }
+
+        return response;
+    }
+
+    internal static TimeSpan RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return header?.Date is { } date ? Max(date - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1)) : TimeSpan.FromSeconds(1);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

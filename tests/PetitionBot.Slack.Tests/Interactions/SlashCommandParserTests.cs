@@ -1,0 +1,46 @@
+using PetitionBot.Slack.Interactions;
+
+namespace PetitionBot.Slack.Tests.Interactions;
+
+public sealed class SlashCommandParserTests
+{
+    [Theory]
+    [InlineData("/sign", "", "sign")]
+    [InlineData("/petition", "", "petition")]
+    [InlineData("/petition", "totals", "totals")]
+    [InlineData("/petition", "EXPORT", "export")]
+    [InlineData("/mydata", "", "mydata")]
+    public void Parse_CommandOrUmbrella_CatalogName(string command, string text, string expected) =>
+        Assert.Equal(expected, SlashCommandParser.Parse(command, text)!.Name);
+
+    [Fact]
+    public void Parse_UnknownCommand_Null() => Assert.Null(SlashCommandParser.Parse("/dance", ""));
+
+    [Fact]
+    public void Parse_SetupWithPlainNamesAndCurlyQuotes_Options()
+    {
+        var parsed = SlashCommandParser.Parse("/petition", "setup channel:#announcements verified_role:<!subteam^S9> strict:no school:\u201CUC San Diego\u201D campaign:ama")!;
+
+        Assert.Null(parsed.Error);
+        Assert.Equal("setup", parsed.Name);
+        Assert.Equal("announcements", parsed.Options["channel"]);
+        Assert.Equal("S9", parsed.Options["verified_role"]);
+        Assert.Equal("false", parsed.Options["strict"]);
+        Assert.Equal("UC San Diego", parsed.Options["school"]);
+        Assert.Equal("ama", parsed.Options["campaign"]);
+    }
+
+    [Fact]
+    public void Parse_SignWithBareCampaign_CampaignOption() =>
+        Assert.Equal("ama2025", SlashCommandParser.Parse("/sign", "ama2025")!.Options["campaign"]);
+
+    [Theory]
+    [InlineData("strict:maybe")]
+    [InlineData("colour:red")]
+    public void Parse_BadOption_ErrorMessage(string text) =>
+        Assert.NotNull(SlashCommandParser.Parse("/setup", text)!.Error);
+
+    [Fact]
+    public void Parse_EscapedSchoolText_Unescaped() =>
+        Assert.Equal("A&M <x>", SlashCommandParser.Parse("/setup", "school:\"A&amp;M &lt;x&gt;\"")!.Options["school"]);
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PetitionBot.Core.Ports;
+using PetitionBot.Slack.SocketMode;
+using PetitionBot.Slack.Tests.Support;
+
+namespace PetitionBot.Slack.Tests;
+
+public sealed class SlackServiceCollectionExtensionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IPetitionBot>(new FakePetitionBot());
+        services.AddSlackAdapter(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void AddSlackAdapter_NoAppToken_PortsButNoSocketService()
+    {
+        using var sp = Build(new() { ["Slack:BotToken"] = "xoxb-1" });
+
+        Assert.Empty(sp.GetServices<IHostedService>());
+        Assert.Equal(Core.Model.PlatformKind.Slack, sp.GetRequiredService<IChatPlatform>().Platform);
+        Assert.Equal(AdapterState.Starting, sp.GetRequiredService<IAdapterStatusSource>().Current.State);
+        Assert.Equal("https://slack.com/api/", sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+    }
+
+    [Fact]
+    public void AddSlackAdapter_AppToken_SocketModeHostedService()
+    {
+        using var sp = Build(new() { ["Slack:BotToken"] = "xoxb-1", ["Slack:AppToken"] = "xapp-1" });
+
+        Assert.IsType<SocketModeService>(Assert.Single(sp.GetServices<IHostedService>()));
+    }
+
+    [Fact]
+    public void AddSlackAdapter_ClientIdWithoutSecret_ValidationFails()
+    {
+        using var sp = Build(new() { ["Slack:ClientId"] = "1.2" });
+
+        Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<SlackOptions>>().Value);
+    }
+}
