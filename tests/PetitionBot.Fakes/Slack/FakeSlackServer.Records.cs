@@ -10,6 +10,9 @@ public sealed partial class FakeSlackServer
 {
     internal readonly ConcurrentDictionary<string, (string Team, string User, string Channel)> _responseUrls = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, DateTimeOffset> _triggers = new(StringComparer.Ordinal);
+
+    /// <summary>Who each trigger_id was issued to, so views.open records the user the modal opened for.</summary>
+    internal readonly ConcurrentDictionary<string, string> _triggerUsers = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, ConcurrentQueue<(string? Error, int RetryAfter)>> _faults = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, (string Team, string Name, byte[]? Content)> _uploads = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, (string Team, string Token, string? Name)> _oauthCodes = new(StringComparer.Ordinal);

@@ -147,21 +147,21 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>Deliver a slash command (as Socket Mode JSON) and wait for the ack.</summary>
     public Task<FakeSlackAck> SendSlashCommandAsync(string teamId, string userId, string command, string text = "", string channelId = "C0GENERAL", string? envelopeId = null, FakeSlackConnection? via = null)
     {
-        var payload = FakeSlackPayloads.SlashCommand(teamId, userId, command, text, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger());
+        var payload = FakeSlackPayloads.SlashCommand(teamId, userId, command, text, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger(userId));
         return SendEnvelopeAsync("slash_commands", payload, envelopeId, via: via);
     }
 
     /// <summary>Deliver block_actions for a button (<paramref name="value"/>) or a static_select (<paramref name="selectedValue"/>).</summary>
     public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL")
     {
-        var payload = FakeSlackPayloads.BlockAction(teamId, userId, actionId, value, selectedValue, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger());
+        var payload = FakeSlackPayloads.BlockAction(teamId, userId, actionId, value, selectedValue, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger(userId));
         return SendEnvelopeAsync("interactive", payload);
     }
 
     /// <summary>Deliver a view_submission of a modal with plain-text inputs (block_id = action_id = field id).</summary>
     public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "")
     {
-        var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger());
+        var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger(userId));
         return SendEnvelopeAsync("interactive", payload);
     }
 
@@ -271,10 +271,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         return new Uri(BaseUrl, $"response/{id}");
     }
 
-    private string NewTrigger()
+    private string NewTrigger(string userId)
     {
         var trigger = $"{Interlocked.Increment(ref _sequence)}.{Random.Shared.Next(100000, 999999)}.{Guid.NewGuid():N}";
         _triggers[trigger] = DateTimeOffset.UtcNow;
+        _triggerUsers[trigger] = userId;
         return trigger;
     }
 

@@ -112,9 +112,9 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
                     return Error("expired_trigger_id");
                 }
 
-                return OpenView("open", call, team, "V" + Interlocked.Increment(ref server._sequence));
+                return OpenView("open", call, team, "V" + Interlocked.Increment(ref server._sequence), server._triggerUsers.GetValueOrDefault(trigger));
             case "views.update":
-                return call.Param("view_id") is { } viewId ? OpenView("update", call, team, viewId) : Error("not_found");
+                return call.Param("view_id") is { } viewId ? OpenView("update", call, team, viewId, server.Views.LastOrDefault(x => x.ViewId == viewId)?.UserId) : Error("not_found");
             case "users.info":
                 var userId = call.Param("user") ?? string.Empty;
                 return team.Users.TryGetValue(userId, out var u)
@@ -170,7 +170,7 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
         return ephemeral ? Ok(new JsonObject { ["message_ts"] = ts }) : Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts });
     }
 
-    private JsonObject OpenView(string kind, FakeSlackApiCall call, FakeSlackTeam team, string viewId)
+    private JsonObject OpenView(string kind, FakeSlackApiCall call, FakeSlackTeam team, string viewId, string? userId = null)
     {
         var view = (call.Json as JsonObject)?["view"]?.DeepClone() as JsonObject
             ?? (call.Param("view") is { } v ? JsonNode.Parse(v) as JsonObject : null);
@@ -179,7 +179,7 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
             return Error("invalid_arguments");
         }
 
-        server.Add(server._views, new FakeSlackView(kind, team.Id, viewId, null, view, DateTimeOffset.UtcNow));
+        server.Add(server._views, new FakeSlackView(kind, team.Id, viewId, userId, view, DateTimeOffset.UtcNow));
         var answer = view.DeepClone().AsObject();
         answer["id"] = viewId;
         return Ok(new JsonObject { ["view"] = answer });
