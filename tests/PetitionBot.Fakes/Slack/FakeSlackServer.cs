@@ -152,17 +152,17 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     }
 
     /// <summary>Deliver block_actions for a button (<paramref name="value"/>) or a static_select (<paramref name="selectedValue"/>).</summary>
-    public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL")
+    public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL", string? envelopeId = null)
     {
         var payload = FakeSlackPayloads.BlockAction(teamId, userId, actionId, value, selectedValue, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger(userId));
-        return SendEnvelopeAsync("interactive", payload);
+        return SendEnvelopeAsync("interactive", payload, envelopeId);
     }
 
     /// <summary>Deliver a view_submission of a modal with plain-text inputs (block_id = action_id = field id).</summary>
-    public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "")
+    public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "", string? envelopeId = null)
     {
         var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger(userId));
-        return SendEnvelopeAsync("interactive", payload);
+        return SendEnvelopeAsync("interactive", payload, envelopeId);
     }
 
     /// <summary>Send an envelope on <paramref name="via"/> (default: <see cref="ActiveConnection"/>, waiting up to 5 s for one) and

@@ -33,6 +33,20 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
         var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null;
         var team = server._teams.Values.FirstOrDefault(t => t.BotToken == token);
         var call = new FakeSlackApiCall(method, token, team?.Id, contentType, body, json, form, DateTimeOffset.UtcNow, 200, null);
+        if (server._slow.TryGetValue(method, out var slow) && slow.TryDequeue(out var delay))
+        {
+            await Task.Delay(delay, ctx.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (server._statusFaults.TryGetValue(method, out var statuses) && statuses.TryDequeue(out var failure))
+        {
+            server.Add(server._calls, call with { StatusCode = failure, Error = "http_" + failure.ToString(CultureInfo.InvariantCulture) });
+            ctx.Response.StatusCode = failure;
+            ctx.Response.ContentType = "text/html";
+            await ctx.Response.WriteAsync("<html>upstream error</html>").ConfigureAwait(false);
+            return;
+        }
+
         var (status, response, retryAfter) = Respond(call, team);
         var error = response["ok"]?.GetValue<bool>() == true ? null : response["error"]?.GetValue<string>();
         server.Add(server._calls, call with { StatusCode = status, Error = error });
