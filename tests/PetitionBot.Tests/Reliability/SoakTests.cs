@@ -33,6 +33,13 @@ public sealed class SoakTests(ITestOutputHelper output)
     private static readonly string[] Guilds = ["510000000000000001", "510000000000000002", "510000000000000003"];
     private static readonly string[] Teams = ["T0SOAK1", "T0SOAK2", "T0SOAK3"];
 
+    private static readonly string[] FaultClasses =
+    [
+        "discord close 4000", "discord op 7 reconnect", "slack disconnect refresh_requested", "slack disconnect warning", "slack socket dropped",
+        "discord 5xx storm (channels)", "discord 429 storm (channels)", "discord 429 (webhooks)", "slack 5xx storm (chat.postMessage)",
+        "slack 429 storm (chat.postMessage)", "slack 429 (chat.postEphemeral)", "slow responses",
+    ];
+
     private readonly ConcurrentBag<string> _signed = [];
     private readonly ConcurrentBag<string> _alreadySigned = [];
     private readonly ConcurrentBag<string> _gaveUp = [];
@@ -45,14 +52,15 @@ public sealed class SoakTests(ITestOutputHelper output)
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PETITIONBOT_SOAK_SEED"), out var s) ? s : DefaultSeed;
         output.WriteLine($"soak seed: {seed} (set PETITIONBOT_SOAK_SEED to replay another)");
         var rng = new Random(seed);
-        var perPlatform = 120;
+        var perPlatform = 150;
 
         var unobserved = new ConcurrentQueue<Exception>();
         void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => unobserved.Enqueue(e.Exception);
         TaskScheduler.UnobservedTaskException += OnUnobserved;
         try
         {
-            await RunAsync(rng, perPlatform, unobserved);
+            // A hang anywhere is a failure, not a stuck CI job.
+            await RunAsync(rng, perPlatform, unobserved).WaitAsync(TimeSpan.FromSeconds(180));
         }
         finally
         {
@@ -96,6 +104,8 @@ public sealed class SoakTests(ITestOutputHelper output)
             ["Campaigns:0:SchoolMilestones:0"] = "100000",
             ["Alerts:SpikeThreshold"] = "100000",
             ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Outbox:BaseBackoff"] = "00:00:00.200",
+            ["Outbox:MaxBackoff"] = "00:00:02",
         };
         for (var i = 0; i < Milestones.Length; i++)
         {
@@ -156,12 +166,13 @@ public sealed class SoakTests(ITestOutputHelper output)
             var faults = Task.Run(() => InjectFaultsAsync(faultRng, discord, slack, stopFaults.Token));
 
             var queue = new ConcurrentQueue<(bool Discord, string Workspace, string User, bool Named)>(people);
-            var workerSeeds = Enumerable.Range(0, 12).Select(_ => rng.Next()).ToList();
+            var workerSeeds = Enumerable.Range(0, 8).Select(_ => rng.Next()).ToList();
             var workers = workerSeeds.Select(ws => Task.Run(async () =>
             {
                 var wr = new Random(ws);
                 while (queue.TryDequeue(out var p))
                 {
+                    Progress?.Invoke($"sign {p.Workspace}:{p.User}");
                     var duplicate = wr.Next(10) == 0;
                     if (p.Discord)
                     {
@@ -177,13 +188,15 @@ public sealed class SoakTests(ITestOutputHelper output)
             await stopFaults.CancelAsync();
             await faults;
             output.WriteLine($"signing done at {clock.Elapsed}; faults: {string.Join(", ", _faults.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"))}; redeliveries after drops: {_redelivered}");
+            Assert.All(FaultClasses, f => Assert.True(_faults.ContainsKey(f), "fault class never injected: " + f));
 
             // Everyone who gave up under faults asks once more, faults off: "already signed" or a fresh prompt settles it.
             foreach (var who in _gaveUp.Distinct().ToList())
             {
                 var p = people.First(x => (x.Discord ? x.User : x.Workspace + ":" + x.User) == who);
                 var state = p.Discord ? await d.ProbeAsync(p.Workspace, p.User) : await sl.ProbeAsync(p.Workspace, p.User);
-                output.WriteLine($"gave up: {who} → {state}");
+                var seen = p.Discord ? "" : string.Join(" | ", slack.MessagesFor(p.Workspace, p.User).Select(m => m.Kind + ":" + m.Text[..Math.Min(60, m.Text.Length)]));
+                output.WriteLine($"gave up: {who} → {state}; saw: {seen}");
                 if (state == "already")
                 {
                     _alreadySigned.Add(who);
@@ -209,6 +222,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             // Every milestone crossed is announced once in each of the six channels.
             var expected = Milestones.Count(m => m <= stats.Total);
             var outbox = host.Services.GetRequiredService<IOutboxStore>();
+            using var announced = new Timer(_ => output.WriteLine($"pending {outbox.PendingCountAsync().GetAwaiter().GetResult()}; discord {string.Join(",", Enumerable.Range(0, Guilds.Length).Select(i => discord.MessagesPosted(DiscordChannel(i))))}; slack {string.Join(",", Enumerable.Range(0, Teams.Length).Select(i => slack.MessagesPosted(Teams[i], SlackChannel(i))))}; expected {expected}"), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
             await FakeDiscordServer.WaitUntilAsync(() => outbox.PendingCountAsync().GetAwaiter().GetResult() == 0
                 && Enumerable.Range(0, Guilds.Length).All(i => discord.MessagesPosted(DiscordChannel(i)) >= expected)
                 && Enumerable.Range(0, Teams.Length).All(i => slack.MessagesPosted(Teams[i], SlackChannel(i)) >= expected), "every announcement delivered", TimeSpan.FromSeconds(60));
@@ -268,7 +282,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             string result;
             try
             {
-                result = await attempt();
+                result = await attempt().WaitAsync(TimeSpan.FromSeconds(30));
             }
             catch (TimeoutException)
             {
@@ -297,14 +311,29 @@ public sealed class SoakTests(ITestOutputHelper output)
         {
             try
             {
-                await Task.Delay(rng.Next(250, 900), ct);
+                await Task.Delay(rng.Next(60, 260), ct);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
 
+            try
+            {
+                await InjectOneAsync(rng, discord, slack).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                Count("(injection timed out)");
+            }
+        }
+    }
+
+    private async Task InjectOneAsync(Random rng, FakeDiscordServer discord, FakeSlackServer slack)
+    {
+        {
             var kind = rng.Next(14);
+            Progress?.Invoke($"fault {kind}");
             switch (kind)
             {
                 case 0:
@@ -332,7 +361,7 @@ public sealed class SoakTests(ITestOutputHelper output)
 
                     break;
                 case 4:
-                    if (slack.ActiveConnection is { } dropped && rng.Next(3) == 0)
+                    if (slack.ActiveConnection is { } dropped && rng.Next(2) == 0)
                     {
                         Count("slack socket dropped");
                         await dropped.CloseAsync();
@@ -376,6 +405,10 @@ public sealed class SoakTests(ITestOutputHelper output)
             }
         }
     }
+
+    private static readonly Action<string>? Progress = Environment.GetEnvironmentVariable("PETITIONBOT_SOAK_TRACE") is { Length: > 0 } trace
+        ? line => { lock (typeof(SoakTests)) { File.AppendAllText(trace, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}\n"); } }
+        : null;
 
     internal void Redelivered() => Interlocked.Increment(ref _redelivered);
 
@@ -545,7 +578,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             {
                 await send(id);
             }
-            catch (TimeoutException)
+            catch (Exception ex) when (ex is TimeoutException or System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
             {
                 // No ack (the socket went away): Slack redelivers the same envelope on a live connection.
                 soak.Redelivered();
@@ -568,7 +601,7 @@ public sealed class SoakTests(ITestOutputHelper output)
                     await slack.RedeliverAsync(id);
                     return;
                 }
-                catch (TimeoutException)
+                catch (Exception ex) when (ex is TimeoutException or System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
                 {
                     soak.Redelivered();
                 }
