@@ -17,7 +17,17 @@ public sealed partial class FakeDiscordServer
     private readonly HashSet<string> _gone = new(StringComparer.Ordinal);
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ackedTokens = new(StringComparer.Ordinal);
+    private readonly List<(string Method, string PathPrefix, TimeSpan Delay, int Times)> _slow = [];
     private int _violations;
+
+    /// <summary>The next <paramref name="times"/> requests matching method and path prefix are answered only after <paramref name="delay"/>.</summary>
+    public void SlowNext(string method, string pathPrefix, TimeSpan delay, int times = 1)
+    {
+        lock (_gate)
+        {
+            _slow.Add((method, pathPrefix.TrimStart('/'), delay, times));
+        }
+    }
 
     /// <summary>Every REST request, in order of arrival.</summary>
     public IReadOnlyList<FakeRestRequest> Requests
@@ -105,6 +115,23 @@ public sealed partial class FakeDiscordServer
         await request.Body.CopyToAsync(buffer).ConfigureAwait(false);
         var body = buffer.ToArray();
         var parts = await ReadPartsAsync(request, body).ConfigureAwait(false);
+        TimeSpan? delay = null;
+        lock (_gate)
+        {
+            var index = _slow.FindIndex(f => f.Times > 0 && string.Equals(f.Method, request.Method, StringComparison.OrdinalIgnoreCase) &&
+                path.StartsWith(f.PathPrefix, StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                delay = _slow[index].Delay;
+                _slow[index] = _slow[index] with { Times = _slow[index].Times - 1 };
+            }
+        }
+
+        if (delay is { } wait)
+        {
+            await Task.Delay(wait, context.RequestAborted).ConfigureAwait(false);
+        }
+
         var response = Respond(request.Method, path, request.Headers.Authorization.ToString(), body, parts);
         var recorded = new FakeRestRequest(request.Method, path, request.Headers.Authorization.ToString(), request.Headers.UserAgent.ToString(),
             request.ContentType, Encoding.UTF8.GetString(body), parts, response.Status, DateTimeOffset.UtcNow);

@@ -10,9 +10,14 @@ public sealed partial class FakeSlackServer
 {
     internal readonly ConcurrentDictionary<string, (string Team, string User, string Channel)> _responseUrls = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, DateTimeOffset> _triggers = new(StringComparer.Ordinal);
+
+    /// <summary>Who each trigger_id was issued to, so views.open records the user the modal opened for.</summary>
+    internal readonly ConcurrentDictionary<string, string> _triggerUsers = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, ConcurrentQueue<(string? Error, int RetryAfter)>> _faults = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, (string Team, string Name, byte[]? Content)> _uploads = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, (string Team, string Token, string? Name)> _oauthCodes = new(StringComparer.Ordinal);
+    internal readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _statusFaults = new(StringComparer.Ordinal);
+    internal readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _slow = new(StringComparer.Ordinal);
     internal readonly List<FakeSlackApiCall> _calls = [];
     internal readonly List<FakeSlackMessage> _messages = [];
     internal readonly List<FakeSlackFile> _files = [];
@@ -54,6 +59,26 @@ public sealed partial class FakeSlackServer
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer HTTP 429 with Retry-After.</summary>
     public void RateLimitNext(string method, int retryAfterSeconds, int times = 1) => AddFault(method, (null, retryAfterSeconds), times);
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer HTTP <paramref name="status"/> (5xx) with no Slack envelope.</summary>
+    public void ServerErrorNext(string method, int status = 503, int times = 1)
+    {
+        var queue = _statusFaults.GetOrAdd(method, _ => new ConcurrentQueue<int>());
+        for (var i = 0; i < times; i++)
+        {
+            queue.Enqueue(status);
+        }
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> are answered only after <paramref name="delay"/>.</summary>
+    public void SlowNext(string method, TimeSpan delay, int times = 1)
+    {
+        var queue = _slow.GetOrAdd(method, _ => new ConcurrentQueue<TimeSpan>());
+        for (var i = 0; i < times; i++)
+        {
+            queue.Enqueue(delay);
+        }
+    }
 
     /// <summary>An install code oauth.v2.access exchanges for a team's bot token.</summary>
     public void RegisterOAuthCode(string code, string teamId, string accessToken, string? teamName = null) => _oauthCodes[code] = (teamId, accessToken, teamName);

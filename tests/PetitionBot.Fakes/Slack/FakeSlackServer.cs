@@ -147,22 +147,22 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>Deliver a slash command (as Socket Mode JSON) and wait for the ack.</summary>
     public Task<FakeSlackAck> SendSlashCommandAsync(string teamId, string userId, string command, string text = "", string channelId = "C0GENERAL", string? envelopeId = null, FakeSlackConnection? via = null)
     {
-        var payload = FakeSlackPayloads.SlashCommand(teamId, userId, command, text, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger());
+        var payload = FakeSlackPayloads.SlashCommand(teamId, userId, command, text, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger(userId));
         return SendEnvelopeAsync("slash_commands", payload, envelopeId, via: via);
     }
 
     /// <summary>Deliver block_actions for a button (<paramref name="value"/>) or a static_select (<paramref name="selectedValue"/>).</summary>
-    public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL")
+    public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL", string? envelopeId = null)
     {
-        var payload = FakeSlackPayloads.BlockAction(teamId, userId, actionId, value, selectedValue, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger());
-        return SendEnvelopeAsync("interactive", payload);
+        var payload = FakeSlackPayloads.BlockAction(teamId, userId, actionId, value, selectedValue, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger(userId));
+        return SendEnvelopeAsync("interactive", payload, envelopeId);
     }
 
     /// <summary>Deliver a view_submission of a modal with plain-text inputs (block_id = action_id = field id).</summary>
-    public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "")
+    public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "", string? envelopeId = null)
     {
-        var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger());
-        return SendEnvelopeAsync("interactive", payload);
+        var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger(userId));
+        return SendEnvelopeAsync("interactive", payload, envelopeId);
     }
 
     /// <summary>Send an envelope on <paramref name="via"/> (default: <see cref="ActiveConnection"/>, waiting up to 5 s for one) and
@@ -271,10 +271,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         return new Uri(BaseUrl, $"response/{id}");
     }
 
-    private string NewTrigger()
+    private string NewTrigger(string userId)
     {
         var trigger = $"{Interlocked.Increment(ref _sequence)}.{Random.Shared.Next(100000, 999999)}.{Guid.NewGuid():N}";
         _triggers[trigger] = DateTimeOffset.UtcNow;
+        _triggerUsers[trigger] = userId;
         return trigger;
     }
 

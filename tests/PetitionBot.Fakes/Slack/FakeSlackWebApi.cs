@@ -33,6 +33,20 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
         var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null;
         var team = server._teams.Values.FirstOrDefault(t => t.BotToken == token);
         var call = new FakeSlackApiCall(method, token, team?.Id, contentType, body, json, form, DateTimeOffset.UtcNow, 200, null);
+        if (server._slow.TryGetValue(method, out var slow) && slow.TryDequeue(out var delay))
+        {
+            await Task.Delay(delay, ctx.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (server._statusFaults.TryGetValue(method, out var statuses) && statuses.TryDequeue(out var failure))
+        {
+            server.Add(server._calls, call with { StatusCode = failure, Error = "http_" + failure.ToString(CultureInfo.InvariantCulture) });
+            ctx.Response.StatusCode = failure;
+            ctx.Response.ContentType = "text/html";
+            await ctx.Response.WriteAsync("<html>upstream error</html>").ConfigureAwait(false);
+            return;
+        }
+
         var (status, response, retryAfter) = Respond(call, team);
         var error = response["ok"]?.GetValue<bool>() == true ? null : response["error"]?.GetValue<string>();
         server.Add(server._calls, call with { StatusCode = status, Error = error });
@@ -112,9 +126,9 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
                     return Error("expired_trigger_id");
                 }
 
-                return OpenView("open", call, team, "V" + Interlocked.Increment(ref server._sequence));
+                return OpenView("open", call, team, "V" + Interlocked.Increment(ref server._sequence), server._triggerUsers.GetValueOrDefault(trigger));
             case "views.update":
-                return call.Param("view_id") is { } viewId ? OpenView("update", call, team, viewId) : Error("not_found");
+                return call.Param("view_id") is { } viewId ? OpenView("update", call, team, viewId, server.Views.LastOrDefault(x => x.ViewId == viewId)?.UserId) : Error("not_found");
             case "users.info":
                 var userId = call.Param("user") ?? string.Empty;
                 return team.Users.TryGetValue(userId, out var u)
@@ -170,7 +184,7 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
         return ephemeral ? Ok(new JsonObject { ["message_ts"] = ts }) : Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts });
     }
 
-    private JsonObject OpenView(string kind, FakeSlackApiCall call, FakeSlackTeam team, string viewId)
+    private JsonObject OpenView(string kind, FakeSlackApiCall call, FakeSlackTeam team, string viewId, string? userId = null)
     {
         var view = (call.Json as JsonObject)?["view"]?.DeepClone() as JsonObject
             ?? (call.Param("view") is { } v ? JsonNode.Parse(v) as JsonObject : null);
@@ -179,7 +193,7 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
             return Error("invalid_arguments");
         }
 
-        server.Add(server._views, new FakeSlackView(kind, team.Id, viewId, null, view, DateTimeOffset.UtcNow));
+        server.Add(server._views, new FakeSlackView(kind, team.Id, viewId, userId, view, DateTimeOffset.UtcNow));
         var answer = view.DeepClone().AsObject();
         answer["id"] = viewId;
         return Ok(new JsonObject { ["view"] = answer });
