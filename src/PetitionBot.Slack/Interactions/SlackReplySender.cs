@@ -8,9 +8,17 @@ namespace PetitionBot.Slack.Interactions;
 
 /// <summary>Delivers a core <see cref="Reply"/> in Slack: a form as a modal (views.open with the trigger, or views.update
 /// of the loading modal), files to the person's DM (files.getUploadURLExternal + upload + files.completeUploadExternal),
-/// and the message through the response_url, chat.postEphemeral, or chat.postMessage (public replies).</summary>
-public sealed class SlackReplySender(SlackWebApi api, ILogger<SlackReplySender> logger)
+/// and the message through the response_url, chat.postEphemeral, or chat.postMessage (public replies). A post that
+/// fails for a passing reason (429 with Retry-After, 5xx, network) is tried again a few times, so the person is not
+/// left without an answer after the interaction was acknowledged.</summary>
+public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger<SlackReplySender> logger)
 {
+    /// <summary>How many times a post that failed for a passing reason is tried again.</summary>
+    internal const int Retries = 2;
+
+    /// <summary>The longest Retry-After worth waiting for: past it the reply is given up on and the failure logged.</summary>
+    internal static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(10);
+
     private static readonly HashSet<string> TriggerErrors = new(StringComparer.Ordinal) { "expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id", "invalid_trigger" };
 
     public async Task DeliverAsync(SlackReplyTarget target, Reply reply, CancellationToken ct = default)
@@ -96,9 +104,10 @@ public sealed class SlackReplySender(SlackWebApi api, ILogger<SlackReplySender> 
 
         if (target.ChannelId is { Length: > 0 } channel)
         {
-            var sent = isPublic
-                ? await api.PostMessageAsync(target.Token, channel, fallback, blocks, ct).ConfigureAwait(false)
-                : await api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, blocks, ct).ConfigureAwait(false);
+            var channelBlocks = blocks;
+            var sent = await WithRetriesAsync(() => isPublic
+                ? api.PostMessageAsync(target.Token, channel, fallback, channelBlocks?.DeepClone() as JsonArray, ct)
+                : api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, channelBlocks?.DeepClone() as JsonArray, ct), ct).ConfigureAwait(false);
             if (sent.Ok)
             {
                 return;
@@ -115,11 +124,44 @@ public sealed class SlackReplySender(SlackWebApi api, ILogger<SlackReplySender> 
             return;
         }
 
-        var direct = await api.PostMessageAsync(target.Token, dmChannel, fallback, blocks, ct).ConfigureAwait(false);
+        var dmBlocks = blocks;
+        var direct = await WithRetriesAsync(() => api.PostMessageAsync(target.Token, dmChannel, fallback, dmBlocks?.DeepClone() as JsonArray, ct), ct).ConfigureAwait(false);
         if (!direct.Ok)
         {
             SlackLog.DeliveryFailed(logger, "chat.postMessage (DM)", direct.Error ?? "unknown");
         }
+    }
+
+    /// <summary>Post, and post again after Retry-After (429) or a short pause (5xx, network) while the failure passes.</summary>
+    private async Task<SlackApiResponse> WithRetriesAsync(Func<Task<SlackApiResponse>> post, CancellationToken ct)
+    {
+        var result = await post().ConfigureAwait(false);
+        for (var attempt = 1; attempt <= Retries && !result.Ok; attempt++)
+        {
+            TimeSpan wait;
+            if (result.IsRateLimited)
+            {
+                wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
+            }
+            else if (result.IsTransient)
+            {
+                wait = TimeSpan.FromMilliseconds(500 * attempt);
+            }
+            else
+            {
+                break;
+            }
+
+            if (wait > MaxRetryWait)
+            {
+                break;
+            }
+
+            await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            result = await post().ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private async Task<bool> SendFilesAsync(SlackReplyTarget target, IReadOnlyList<FileAttachment> files, CancellationToken ct)

@@ -76,6 +76,17 @@ public sealed partial class FakeDiscordServer
     /// learning of it.</summary>
     public Func<string, Task>? BeforeMessageResponse { get; set; }
 
+    /// <summary>Injected faults and slow answers still waiting for a request of <paramref name="method"/> under <paramref name="pathPrefix"/>.</summary>
+    public int PendingFaults(string method, string pathPrefix)
+    {
+        var prefix = pathPrefix.TrimStart('/');
+        bool Matches(string m, string p) => string.Equals(m, method, StringComparison.OrdinalIgnoreCase) && p.TrimStart('/').StartsWith(prefix, StringComparison.Ordinal);
+        lock (_gate)
+        {
+            return _faults.Where(f => Matches(f.Method, f.PathPrefix)).Sum(f => f.Times) + _slow.Where(f => Matches(f.Method, f.PathPrefix)).Sum(f => f.Times);
+        }
+    }
+
     /// <summary>Removes every injected fault that has not fired yet.</summary>
     public void ClearFaults()
     {

@@ -99,6 +99,12 @@ public sealed partial class FakeSlackServer
         return found!;
     }
 
+    /// <summary>Injected answers (errors, 429s, 5xx, slow responses) still waiting for a call of <paramref name="method"/>.</summary>
+    public int PendingFaults(string method) =>
+        (_faults.TryGetValue(method, out var faults) ? faults.Count : 0)
+        + (_statusFaults.TryGetValue(method, out var statuses) ? statuses.Count : 0)
+        + (_slow.TryGetValue(method, out var slow) ? slow.Count : 0);
+
     private void AddFault(string method, (string? Error, int RetryAfter) fault, int times)
     {
         var queue = _faults.GetOrAdd(method, _ => new ConcurrentQueue<(string?, int)>());

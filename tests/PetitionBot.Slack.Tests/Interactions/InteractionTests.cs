@@ -100,6 +100,41 @@ public sealed class InteractionTests
     }
 
     [Fact]
+    public async Task ViewSubmission_EphemeralRateLimited_DeliveredAfterRetryAfter()
+    {
+        await using var h = await SlackAdapterHarness.StartAsync();
+        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
+        h.Slack.RateLimitNext("chat.postEphemeral", retryAfterSeconds: 1, times: 1);
+        await h.Slack.WaitForConnectionAsync();
+
+        await h.Slack.SendViewSubmissionAsync(Team, "U0STUDENT", "form:sign:abc", new Dictionary<string, string> { ["name"] = "Ana" }, "C0CHAN");
+        var message = await h.Slack.WaitForMessageAsync(m => m.Kind == FakeSlackMessage.Ephemeral);
+
+        var calls = h.Slack.CallsTo("chat.postEphemeral");
+        Assert.Equal([429, 200], calls.Select(c => c.StatusCode));
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(900), $"retried after {calls[1].At - calls[0].At}, before Retry-After");
+        Assert.Equal("U0STUDENT", message.UserId);
+        Assert.Empty(h.Slack.CallsTo("conversations.open"));
+    }
+
+    [Fact]
+    public async Task ViewSubmission_EphemeralAndDmServerErrors_DeliveredToDmOnRetry()
+    {
+        await using var h = await SlackAdapterHarness.StartAsync();
+        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
+        h.Slack.FailNext("chat.postEphemeral", "channel_not_found", times: 1);
+        h.Slack.ServerErrorNext("chat.postMessage", 503, times: 2);
+        await h.Slack.WaitForConnectionAsync();
+
+        await h.Slack.SendViewSubmissionAsync(Team, "U0STUDENT", "form:sign:abc", new Dictionary<string, string> { ["name"] = "Ana" }, "C0CHAN");
+        var message = await h.Slack.WaitForMessageAsync(m => m.ChannelId == FakeSlackServer.DmChannel("U0STUDENT"));
+
+        Assert.Single(h.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal([503, 503, 200], h.Slack.CallsTo("chat.postMessage").Select(c => c.StatusCode));
+        Assert.Contains("482 of 1,000", message.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BlockActions_Button_ChoiceInputWithToken()
     {
         await using var h = await SlackAdapterHarness.StartAsync();

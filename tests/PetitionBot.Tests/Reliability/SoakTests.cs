@@ -45,10 +45,11 @@ public sealed class SoakTests(ITestOutputHelper output)
     private readonly ConcurrentBag<string> _gaveUp = [];
     private readonly ConcurrentDictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly Queue<int> _pending = new();
+    private readonly ConcurrentDictionary<string, string> _attempts = new(StringComparer.Ordinal);
     private int _redelivered;
     private int _rounds;
 
-    [Fact(Skip = "Not yet stable: some fault classes do not always fire, and a fault can cancel the run (issue 6 stays open)")]
+    [Fact]
     public async Task Soak_BothPlatformsUnderSeededFaults_NothingLostNothingTwiceHostAlive()
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PETITIONBOT_SOAK_SEED"), out var s) ? s : DefaultSeed;
@@ -168,7 +169,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             var faults = Task.Run(() => InjectFaultsAsync(faultRng, discord, slack, stopFaults.Token));
 
             var queue = new ConcurrentQueue<(bool Discord, string Workspace, string User, bool Named)>(people);
-            var workerSeeds = Enumerable.Range(0, 8).Select(_ => rng.Next()).ToList();
+            var workerSeeds = Enumerable.Range(0, 16).Select(_ => rng.Next()).ToList();
             var workers = workerSeeds.Select(ws => Task.Run(async () =>
             {
                 var wr = new Random(ws);
@@ -198,8 +199,9 @@ public sealed class SoakTests(ITestOutputHelper output)
             {
                 var p = people.First(x => (x.Discord ? x.User : x.Workspace + ":" + x.User) == who);
                 var state = p.Discord ? await d.ProbeAsync(p.Workspace, p.User) : await sl.ProbeAsync(p.Workspace, p.User);
-                var seen = p.Discord ? "" : string.Join(" | ", slack.MessagesFor(p.Workspace, p.User).Select(m => m.Kind + ":" + m.Text[..Math.Min(60, m.Text.Length)]));
-                output.WriteLine($"gave up: {who} → {state}; saw: {seen}");
+                var seen = p.Discord ? "" : string.Join(" | ", slack.MessagesFor(p.Workspace, p.User).Select(m => m.Kind + ":" + m.Text[..Math.Min(60, m.Text.Length)]))
+                    + " calls: " + string.Join(", ", slack.Calls.Where(c => c.TeamId == p.Workspace && c.Body.Contains(p.User, StringComparison.Ordinal)).Select(c => $"{c.Method}={c.StatusCode}/{c.Error}"));
+                output.WriteLine($"gave up: {who} → {state}; attempts: {_attempts.GetValueOrDefault(who)}; saw: {seen}");
                 if (state == "already")
                 {
                     _alreadySigned.Add(who);
@@ -263,6 +265,11 @@ public sealed class SoakTests(ITestOutputHelper output)
                 output.WriteLine("log: " + e);
             }
 
+            foreach (var g in logs.AtLeast(LogLevel.Warning).GroupBy(e => e.Category + ": " + e.Message[..Math.Min(90, e.Message.Length)] + " " + e.Exception?.GetType().Name).OrderByDescending(g => g.Count()))
+            {
+                output.WriteLine($"warn x{g.Count()}: {g.Key}");
+            }
+
             Assert.Empty(errors);
             output.WriteLine($"soak finished in {clock.Elapsed}; milestones per channel {expected}; log lines {logs.Entries.Count}, warnings {logs.Entries.Count(e => e.Level == LogLevel.Warning)}");
         }
@@ -287,10 +294,12 @@ public sealed class SoakTests(ITestOutputHelper output)
             {
                 result = await attempt().WaitAsync(TimeSpan.FromSeconds(30));
             }
-            catch (TimeoutException)
+            catch (TimeoutException ex)
             {
-                result = "timeout";
+                result = "timeout: " + ex.Message;
             }
+
+            _attempts.AddOrUpdate(who, result, (_, r) => r + " / " + result);
 
             switch (result)
             {
@@ -555,7 +564,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         {
             var skip = slack.MessagesFor(team, user).Count;
             await DeliverAsync(id => slack.SendSlashCommandAsync(team, user, "/sign", envelopeId: id), duplicate);
-            var prompt = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "r0") is not null || m.Text.Contains("already signed", StringComparison.OrdinalIgnoreCase));
+            var prompt = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "r0") is not null || m.Text.Contains("already signed", StringComparison.OrdinalIgnoreCase), "prompt");
             if (prompt.Text.Contains("already signed", StringComparison.OrdinalIgnoreCase))
             {
                 return "already";
@@ -565,44 +574,54 @@ public sealed class SoakTests(ITestOutputHelper output)
             skip = slack.MessagesFor(team, user).Count;
             await DeliverAsync(id => slack.SendBlockActionAsync(team, user, SlackHost.ButtonToken(prompt, "r0")!, envelopeId: id), duplicate);
             FakeSlackView? view = null;
-            await FakeSlackServer.WaitUntilAsync(() => (view = slack.Views.Where(v => v.UserId == user && v.TeamId == team).Skip(views)
-                .FirstOrDefault(v => v.View["callback_id"]?.GetValue<string>()?.StartsWith("sgf:", StringComparison.Ordinal) == true)) is not null
-                || slack.MessagesFor(team, user).Skip(skip).Any(m => m.Text.Contains("open a form", StringComparison.Ordinal)), StepTimeout);
+            try
+            {
+                await FakeSlackServer.WaitUntilAsync(() => (view = slack.Views.Where(v => v.UserId == user && v.TeamId == team).Skip(views)
+                    .FirstOrDefault(v => v.View["callback_id"]?.GetValue<string>()?.StartsWith("sgf:", StringComparison.Ordinal) == true)) is not null
+                    || slack.MessagesFor(team, user).Skip(skip).Any(m => m.Text.Contains("open a form", StringComparison.Ordinal)), StepTimeout);
+            }
+            catch (TimeoutException)
+            {
+                return "timeout: no form and no message after the role button";
+            }
             if (view is null)
             {
-                return "lost";
+                return "lost: no form opened";
             }
 
             skip = slack.MessagesFor(team, user).Count;
             var callback = view.View["callback_id"]!.GetValue<string>();
             var metadata = view.View["private_metadata"]?.GetValue<string>() ?? "";
-            await DeliverAsync(id => slack.SendViewSubmissionAsync(team, user, callback, SlackHost.Form("Slack Signer " + user, "School " + team), metadata, id), duplicate);
-            var confirm = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "named") is not null);
+            var ack = await DeliverAsync(id => slack.SendViewSubmissionAsync(team, user, callback, SlackHost.Form("Slack Signer " + user, "School " + team), metadata, id), duplicate);
+            var confirm = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "named") is not null, "confirm (form ack: " + ack?.Payload?.ToJsonString() + ")");
             skip = slack.MessagesFor(team, user).Count;
             await DeliverAsync(id => slack.SendBlockActionAsync(team, user, SlackHost.ButtonToken(confirm, named ? "named" : "counted")!, channelId: metadata.Length > 0 ? metadata : "C0GENERAL", envelopeId: id), duplicate);
-            var done = await NextAsync(team, user, skip, m => SlackHost.IsSigned(m) || m.Text.Contains("already signed", StringComparison.OrdinalIgnoreCase));
+            var done = await NextAsync(team, user, skip, m => SlackHost.IsSigned(m) || m.Text.Contains("already signed", StringComparison.OrdinalIgnoreCase), "done");
             return SlackHost.IsSigned(done) ? "signed" : "already";
         }
 
-        private async Task DeliverAsync(Func<string, Task<FakeSlackAck>> send, bool duplicate)
+        private async Task<FakeSlackAck?> DeliverAsync(Func<string, Task<FakeSlackAck>> send, bool duplicate)
         {
             var id = Guid.NewGuid().ToString();
+            FakeSlackAck ack;
             try
             {
-                await send(id);
+                ack = await send(id);
             }
             catch (Exception ex) when (ex is TimeoutException or System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
             {
                 // No ack (the socket went away): Slack redelivers the same envelope on a live connection.
                 soak.Redelivered();
                 await RedeliverUntilAckedAsync(id);
-                return;
+                return null;
             }
 
             if (duplicate)
             {
                 await RedeliverUntilAckedAsync(id);
             }
+
+            return ack;
         }
 
         private async Task RedeliverUntilAckedAsync(string id)
@@ -621,10 +640,19 @@ public sealed class SoakTests(ITestOutputHelper output)
             }
         }
 
-        private async Task<FakeSlackMessage> NextAsync(string team, string user, int skip, Func<FakeSlackMessage, bool> predicate)
+        private async Task<FakeSlackMessage> NextAsync(string team, string user, int skip, Func<FakeSlackMessage, bool> predicate, string step = "reply")
         {
             FakeSlackMessage? found = null;
-            await FakeSlackServer.WaitUntilAsync(() => (found = slack.MessagesFor(team, user).Skip(skip).FirstOrDefault(predicate)) is not null, StepTimeout);
+            try
+            {
+                await FakeSlackServer.WaitUntilAsync(() => (found = slack.MessagesFor(team, user).Skip(skip).FirstOrDefault(predicate)) is not null, StepTimeout);
+            }
+            catch (TimeoutException)
+            {
+                var seen = string.Join(" | ", slack.MessagesFor(team, user).Skip(skip).Select(m => m.Kind + ":" + m.Text[..Math.Min(40, m.Text.Length)].ReplaceLineEndings(" ")));
+                throw new TimeoutException($"slack step '{step}' got no matching message; after skip {skip} saw [{seen}]");
+            }
+
             return found!;
         }
     }
