@@ -19,10 +19,10 @@ public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, I
         var methodKey = $"{team}|{ctx.Method}";
         var channelKey = ctx.Method == "chat.postMessage" && ctx.ChannelId is not null ? $"{team}|#{ctx.ChannelId}" : null;
         var wait = TimeSpan.Zero;
-        if (SlackMethodTiers.For(ctx.Method) is { } tier)
+        if (SlackMethodTiers.PerMinute(ctx.Method) is { } perMinute)
         {
             wait = options.Value.MethodPacing
-                ? pacer.Reserve(methodKey, TimeSpan.FromMinutes(1) / tier.PerMinute, tier.Burst)
+                ? pacer.ReserveInWindow(methodKey, perMinute, SlackMethodTiers.Window)
                 : pacer.Reserve(methodKey, TimeSpan.Zero, 1);
         }
 
