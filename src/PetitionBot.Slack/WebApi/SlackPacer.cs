@@ -58,6 +58,26 @@ public sealed class SlackPacer(TimeProvider time)
         }
     }
 
+    /// <summary>Serialises the requests of one key: the holder reserves, sends and calls <see cref="HoldFromNow"/> on the
+    /// answer before the next one may reserve.</summary>
+    public SemaphoreSlim GateFor(string key) => _cells.GetOrAdd(key, static _ => new Cell()).Gate;
+
+    /// <summary>The next reservation of <paramref name="key"/> (burst 1) is allowed no sooner than <paramref name="interval"/>
+    /// from now. Called when a response arrived: Slack counts a message when it arrives, which is before the response but
+    /// may be later than the send, so a slot counted from the send could let the next message land too close.</summary>
+    public void HoldFromNow(string key, TimeSpan interval)
+    {
+        var cell = _cells.GetOrAdd(key, static _ => new Cell());
+        var next = time.GetUtcNow() + interval;
+        lock (cell)
+        {
+            if (next > cell.Tat)
+            {
+                cell.Tat = next;
+            }
+        }
+    }
+
     public void Block(string key, TimeSpan retryAfter)
     {
         var cell = _cells.GetOrAdd(key, static _ => new Cell());
@@ -76,6 +96,8 @@ public sealed class SlackPacer(TimeProvider time)
         public DateTimeOffset Tat { get; set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset BlockedUntil { get; set; } = DateTimeOffset.MinValue;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
 
         /// <summary>Times granted by <see cref="ReserveInWindow"/>, oldest first (at most the limit).</summary>
         public Queue<DateTimeOffset>? Granted { get; set; }

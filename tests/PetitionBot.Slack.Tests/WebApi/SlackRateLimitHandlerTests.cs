@@ -42,6 +42,34 @@ public sealed class SlackRateLimitHandlerTests
         Assert.Equal(quota + 2, inner.Count);
     }
 
+    [Fact]
+    public async Task PostMessage_SameChannel_NextWaitsOneIntervalFromTheAnswerNotTheSend()
+    {
+        // Slack counts a message when it arrives; the answer comes after that. Spacing from the send let the next message
+        // of a channel land inside the second of a message that travelled slowly, and drew a 429.
+        var time = new FakeTimeProvider();
+        var inner = new HeldHandler();
+        var handler = new SlackRateLimitHandler(new SlackPacer(time), time, Options.Create(new SlackOptions()), NullLogger<SlackRateLimitHandler>.Instance) { InnerHandler = inner };
+        using var http = new HttpClient(handler);
+        var post = new SlackRequestContext("chat.postMessage", "xoxb-a", "TA", "C1");
+
+        var first = Send(http, post, "https://slack.example/api/chat.postMessage");
+        await inner.Arrived.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var second = Send(http, post, "https://slack.example/api/chat.postMessage");
+        time.Advance(TimeSpan.FromMilliseconds(400));
+        inner.Answer();
+        await first.WaitAsync(TimeSpan.FromSeconds(10));
+
+        time.Advance(TimeSpan.FromMilliseconds(700));
+        await Task.Delay(50);
+        Assert.Equal(1, inner.Count);
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        await inner.Arrived.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        inner.Answer();
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, inner.Count);
+    }
+
     private static HttpClient Client(TimeProvider time, out CountingHandler inner)
     {
         inner = new CountingHandler();
@@ -70,6 +98,33 @@ public sealed class SlackRateLimitHandlerTests
         {
             Interlocked.Increment(ref _count);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        }
+    }
+
+    private sealed class HeldHandler : HttpMessageHandler
+    {
+        private readonly System.Threading.Channels.Channel<TaskCompletionSource> _held = System.Threading.Channels.Channel.CreateUnbounded<TaskCompletionSource>();
+        private int _count;
+
+        public System.Threading.Channels.Channel<int> Arrived { get; } = System.Threading.Channels.Channel.CreateUnbounded<int>();
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Answer()
+        {
+            if (_held.Reader.TryRead(out var held))
+            {
+                held.SetResult();
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _held.Writer.TryWrite(held);
+            Arrived.Writer.TryWrite(Interlocked.Increment(ref _count));
+            await held.Task;
+            return new HttpResponseMessage(HttpStatusCode.OK);
         }
     }
 }
