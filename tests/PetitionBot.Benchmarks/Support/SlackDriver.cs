@@ -15,10 +15,23 @@ internal sealed class SlackDriver : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Channel<object>> _inboxes = new(StringComparer.Ordinal);
     private long _nextUser;
 
+    private readonly List<long> _announcements = [];
+
     private SlackDriver(FakeSlackServer fake)
     {
         Fake = fake;
-        fake.MessageRecorded += m => Deliver(m.TeamId, m.UserId, m);
+        fake.MessageRecorded += m =>
+        {
+            if (m.Kind == FakeSlackMessage.Posted && m.ChannelId?.StartsWith(AnnouncementPrefix, StringComparison.Ordinal) == true)
+            {
+                lock (_announcements)
+                {
+                    _announcements.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+                }
+            }
+
+            Deliver(m.TeamId, m.UserId, m);
+        };
         fake.ViewRecorded += v => Deliver(v.TeamId, v.UserId, v);
     }
 
@@ -26,7 +39,22 @@ internal sealed class SlackDriver : IAsyncDisposable
 
     public static string TeamId(int i) => "T0BENCH" + i.ToString("D3", CultureInfo.InvariantCulture);
 
-    public static string ChannelId(int i) => "C0ANN" + i.ToString("D3", CultureInfo.InvariantCulture);
+    private const string AnnouncementPrefix = "C0ANN";
+
+    public static string ChannelId(int i) => AnnouncementPrefix + i.ToString("D3", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of each chat.postMessage the fake accepted in an
+    /// announcement channel (<see cref="ChannelId"/>), in order.</summary>
+    public IReadOnlyList<long> AnnouncementTimestamps
+    {
+        get
+        {
+            lock (_announcements)
+            {
+                return [.. _announcements];
+            }
+        }
+    }
 
     /// <summary>Starts the fake with <paramref name="teams"/> workspaces, enforcing Slack's published limits.</summary>
     public static async Task<SlackDriver> StartAsync(int teams)
