@@ -43,7 +43,7 @@ public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, I
 
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                await WaitUntilAsync(time.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
             }
 
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -64,6 +64,17 @@ public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, I
         finally
         {
             gate?.Release();
+        }
+    }
+
+    /// <summary>A timer can fire up to a millisecond or two early (whole milliseconds, tick granularity); a message sent that
+    /// early lands inside the previous one's second and draws a 429 with a whole second of Retry-After. So wait again for
+    /// what is left, rounded up.</summary>
+    private async Task WaitUntilAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        for (var left = until - time.GetUtcNow(); left > TimeSpan.Zero; left = until - time.GetUtcNow())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), time, ct).ConfigureAwait(false);
         }
     }
 

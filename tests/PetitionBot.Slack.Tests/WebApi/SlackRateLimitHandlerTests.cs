@@ -70,6 +70,25 @@ public sealed class SlackRateLimitHandlerTests
         Assert.Equal(2, inner.Count);
     }
 
+    [Fact]
+    public async Task PostMessage_TimerFiresEarly_WaitsAgainForWhatIsLeft()
+    {
+        var time = new EarlyTimers(TimeSpan.FromMilliseconds(2));
+        var inner = new CountingHandler();
+        var handler = new SlackRateLimitHandler(new SlackPacer(time), time, Options.Create(new SlackOptions()), NullLogger<SlackRateLimitHandler>.Instance) { InnerHandler = inner };
+        using var http = new HttpClient(handler);
+        var post = new SlackRequestContext("chat.postMessage", "xoxb-a", "TA", "C1");
+        await Send(http, post, "https://slack.example/api/chat.postMessage").WaitAsync(TimeSpan.FromSeconds(10));
+
+        var second = Send(http, post, "https://slack.example/api/chat.postMessage");
+        time.Advance(TimeSpan.FromMilliseconds(998));
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(2));
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, inner.Count);
+    }
+
     private static HttpClient Client(TimeProvider time, out CountingHandler inner)
     {
         inner = new CountingHandler();
@@ -126,5 +145,12 @@ public sealed class SlackRateLimitHandlerTests
             await held.Task;
             return new HttpResponseMessage(HttpStatusCode.OK);
         }
+    }
+
+    /// <summary>A fake clock whose timers fire <c>early</c> before their due time, like a real timer can.</summary>
+    private sealed class EarlyTimers(TimeSpan early) : FakeTimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(callback, state, dueTime > early ? dueTime - early : dueTime, period);
     }
 }
