@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 
 namespace PetitionBot.Slack.WebApi;
 
-/// <summary>Token buckets (generic cell rate algorithm) keyed by team+method and team+channel. A reservation is always
-/// granted with the delay it has to wait, so concurrent callers queue up in order instead of bursting into 429s.
+/// <summary>Pacing keyed by team+method (a sliding window: at most N calls in any minute, <see cref="ReserveInWindow"/>)
+/// and team+channel (a token bucket, generic cell rate algorithm, <see cref="Reserve"/>). A reservation is always granted
+/// with the delay it has to wait, so concurrent callers queue up in order instead of bursting into 429s.
 /// A 429 blocks its key until Retry-After has passed.</summary>
 public sealed class SlackPacer(TimeProvider time)
 {
@@ -30,6 +31,53 @@ public sealed class SlackPacer(TimeProvider time)
         }
     }
 
+    /// <summary>At most <paramref name="limit"/> reservations of <paramref name="key"/> in any <paramref name="window"/>: a
+    /// reservation is granted at the earliest time that keeps every window within the limit (so a burst up to the limit goes
+    /// at once, and the next one waits until the oldest of the last <paramref name="limit"/> leaves the window).</summary>
+    public TimeSpan ReserveInWindow(string key, int limit, TimeSpan window)
+    {
+        var cell = _cells.GetOrAdd(key, static _ => new Cell());
+        var now = time.GetUtcNow();
+        lock (cell)
+        {
+            var granted = cell.Granted ??= new Queue<DateTimeOffset>();
+            var allowedAt = now;
+            if (granted.Count >= Math.Max(1, limit))
+            {
+                var oldest = granted.Dequeue() + window;
+                allowedAt = oldest > allowedAt ? oldest : allowedAt;
+            }
+
+            if (cell.BlockedUntil > allowedAt)
+            {
+                allowedAt = cell.BlockedUntil;
+            }
+
+            granted.Enqueue(allowedAt);
+            return allowedAt - now;
+        }
+    }
+
+    /// <summary>Serialises the requests of one key: the holder reserves, sends and calls <see cref="HoldFromNow"/> on the
+    /// answer before the next one may reserve.</summary>
+    public SemaphoreSlim GateFor(string key) => _cells.GetOrAdd(key, static _ => new Cell()).Gate;
+
+    /// <summary>The next reservation of <paramref name="key"/> (burst 1) is allowed no sooner than <paramref name="interval"/>
+    /// from now. Called when a response arrived: Slack counts a message when it arrives, which is before the response but
+    /// may be later than the send, so a slot counted from the send could let the next message land too close.</summary>
+    public void HoldFromNow(string key, TimeSpan interval)
+    {
+        var cell = _cells.GetOrAdd(key, static _ => new Cell());
+        var next = time.GetUtcNow() + interval;
+        lock (cell)
+        {
+            if (next > cell.Tat)
+            {
+                cell.Tat = next;
+            }
+        }
+    }
+
     public void Block(string key, TimeSpan retryAfter)
     {
         var cell = _cells.GetOrAdd(key, static _ => new Cell());
@@ -48,5 +96,10 @@ public sealed class SlackPacer(TimeProvider time)
         public DateTimeOffset Tat { get; set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset BlockedUntil { get; set; } = DateTimeOffset.MinValue;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>Times granted by <see cref="ReserveInWindow"/>, oldest first (at most the limit).</summary>
+        public Queue<DateTimeOffset>? Granted { get; set; }
     }
 }

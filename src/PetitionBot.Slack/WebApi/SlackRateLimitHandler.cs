@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace PetitionBot.Slack.WebApi;
 
-/// <summary>Paces requests per team and method tier, and chat.postMessage per channel (≈1/s); on 429 blocks the
+/// <summary>Paces requests per team and method tier, and chat.postMessage per channel (≈1/s: one message of a channel in
+/// flight at a time, the next sent a second after the previous one was answered); on 429 blocks the
 /// method (and channel) for Retry-After so the next callers wait instead of hammering. The 429 itself is returned
 /// to the caller, who decides whether to retry (the outbox does, with the given delay).</summary>
 public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
@@ -18,34 +19,63 @@ public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, I
         var team = ctx.TeamId ?? "-";
         var methodKey = $"{team}|{ctx.Method}";
         var channelKey = ctx.Method == "chat.postMessage" && ctx.ChannelId is not null ? $"{team}|#{ctx.ChannelId}" : null;
-        var wait = TimeSpan.Zero;
-        if (SlackMethodTiers.For(ctx.Method) is { } tier)
+        var gate = channelKey is null ? null : pacer.GateFor(channelKey);
+        if (gate is not null)
         {
-            wait = options.Value.MethodPacing
-                ? pacer.Reserve(methodKey, TimeSpan.FromMinutes(1) / tier.PerMinute, tier.Burst)
-                : pacer.Reserve(methodKey, TimeSpan.Zero, 1);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (channelKey is not null)
+        try
         {
-            var channelWait = pacer.Reserve(channelKey, SlackMethodTiers.PerChannelInterval, 1);
-            wait = channelWait > wait ? channelWait : wait;
-        }
+            var wait = TimeSpan.Zero;
+            if (SlackMethodTiers.PerMinute(ctx.Method) is { } perMinute)
+            {
+                wait = options.Value.MethodPacing
+                    ? pacer.ReserveInWindow(methodKey, perMinute, SlackMethodTiers.Window)
+                    : pacer.Reserve(methodKey, TimeSpan.Zero, 1);
+            }
 
-        if (wait > TimeSpan.Zero)
+            if (channelKey is not null)
+            {
+                var channelWait = pacer.Reserve(channelKey, SlackMethodTiers.PerChannelInterval, 1);
+                wait = channelWait > wait ? channelWait : wait;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await WaitUntilAsync(time.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (channelKey is not null)
+            {
+                pacer.HoldFromNow(channelKey, SlackMethodTiers.PerChannelInterval);
+            }
+
+            if ((int)response.StatusCode == 429)
+            {
+                var retryAfter = RetryAfterOf(response);
+                SlackLog.RateLimited(logger, ctx.Method, retryAfter);
+                pacer.Block(channelKey ?? methodKey, retryAfter);
+            }
+
+            return response;
+        }
+        finally
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            gate?.Release();
         }
+    }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if ((int)response.StatusCode == 429)
+    /// <summary>A timer can fire up to a millisecond or two early (whole milliseconds, tick granularity); a message sent that
+    /// early lands inside the previous one's second and draws a 429 with a whole second of Retry-After. So wait again for
+    /// what is left, rounded up.</summary>
+    private async Task WaitUntilAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        for (var left = until - time.GetUtcNow(); left > TimeSpan.Zero; left = until - time.GetUtcNow())
         {
-            var retryAfter = RetryAfterOf(response);
-            SlackLog.RateLimited(logger, ctx.Method, retryAfter);
-            pacer.Block(channelKey ?? methodKey, retryAfter);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), time, ct).ConfigureAwait(false);
         }
-
-        return response;
     }
 
     internal static TimeSpan RetryAfterOf(HttpResponseMessage response)

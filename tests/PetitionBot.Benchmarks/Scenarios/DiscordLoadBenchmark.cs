@@ -3,53 +3,84 @@ using PetitionBot.Benchmarks.Support;
 
 namespace PetitionBot.Benchmarks.Scenarios;
 
-/// <summary>The real bot (child process) against the fake Discord on loopback: cold start to READY, idle RSS with 200
-/// guilds, ack latency of a burst of complete sign flows across 50 guilds (and peak RSS during it), then the sustained
-/// signing rate in steps until p99 ack passes 1 s. Ack = fake dispatches INTERACTION_CREATE → first callback arrives.</summary>
+/// <summary>The real bot (child process, both adapters) against the fake Discord and the fake Slack on loopback: cold start
+/// to READY, idle RSS with 200 guilds, ack latency of a burst of complete sign flows across 50 guilds and 5 Slack
+/// workspaces (and peak RSS during it), then the sustained signing rate (Discord) in steps until p99 ack passes 1 s.
+/// Discord ack = fake dispatches INTERACTION_CREATE → first callback arrives; Slack ack = envelope written → ack arrives.</summary>
 internal static class DiscordLoadBenchmark
 {
     private const int Guilds = 200;
     private const int FlowGuilds = 50;
+    private const int Teams = 5;
+
+    /// <summary>Every fifth flow of the burst is a Slack flow (20%, 40 per workspace in the full run).</summary>
+    private const int SlackEvery = 5;
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(bool quick)
     {
         var results = new List<BenchResult>();
-        await using var rig = await DiscordRig.StartAsync(Guilds);
+        await using var slack = await SlackDriver.StartAsync(Teams);
+        var dir = DiscordRig.NewDirectory();
+        await BenchSeed.RunAsync(dir, null, services => BenchSeed.InstallAsync(services, slack, Teams));
+        await using var rig = await DiscordRig.StartAsync(Guilds, dir, slack.Settings());
+        await slack.WaitForSocketAsync();
         var fake = rig.Fake;
         var identify = fake.GatewayFrames.First(f => f.Op == 2).ReceivedAt - rig.Bot.StartedAtUtc;
         var ready = fake.ReadySentAt!.Value - rig.Bot.StartedAtUtc;
-        results.Add(new BenchResult("footprint", "cold start to Identify", Math.Round(identify.TotalMilliseconds), "ms", "", null, "process start (dotnet petitionbot.dll) → fake receives op 2"));
+        results.Add(new BenchResult("footprint", "cold start to Identify", Math.Round(identify.TotalMilliseconds), "ms", "", null, "process start (dotnet petitionbot.dll) → fake receives op 2; both adapters configured"));
         results.Add(new BenchResult("footprint", "cold start to READY", Math.Round(ready.TotalMilliseconds), "ms", "<= 2000", ready.TotalMilliseconds <= 2000, "process start → fake sent READY"));
 
         await Task.Delay(TimeSpan.FromSeconds(quick ? 4 : 6));
         var idle = rig.Bot.RssMb;
-        results.Add(new BenchResult("footprint", $"idle RSS with {Guilds} guilds", Math.Round(idle, 1), "MB", "<= 150", idle <= 150, "VmRSS after READY + 200 GUILD_CREATE and a settle"));
+        results.Add(new BenchResult("footprint", $"idle RSS with {Guilds} guilds", Math.Round(idle, 1), "MB", "<= 150", idle <= 150, $"VmRSS after READY + 200 GUILD_CREATE and a settle; Slack socket open, {Teams} workspaces installed"));
 
-        // Warm-up: a few flows so JIT and first-use costs are not counted in the burst.
+        // Warm-up: a few flows on each platform so JIT and first-use costs are not counted in the burst.
         var warm = new List<double>();
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => rig.SignAsync(DiscordRig.GuildId(i % FlowGuilds), rig.NewUser(), warm)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => rig.SignAsync(DiscordRig.GuildId(i % FlowGuilds), rig.NewUser(), warm))
+            .Concat(Enumerable.Range(0, Teams).Select(i => slack.SignAsync(SlackDriver.TeamId(i), slack.NewUser(SlackDriver.TeamId(i)), warm))));
 
         var flows = quick ? 300 : 1000;
-        var latencies = new List<double>(flows * 4);
+        var slackFlows = flows / SlackEvery;
+        var discordLatencies = new List<double>(flows * 4);
+        var slackLatencies = new List<double>(slackFlows * 4);
         var cpu = rig.Bot.CpuTime;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, flows).Select(i => Task.Run(() => rig.SignAsync(DiscordRig.GuildId(i % FlowGuilds), rig.NewUser(), latencies))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, flows).Select(i => Task.Run(async () =>
+        {
+            if (i % SlackEvery == SlackEvery - 1)
+            {
+                var team = SlackDriver.TeamId(i / SlackEvery % Teams);
+                return (Slack: true, Ok: await slack.SignAsync(team, slack.NewUser(team), slackLatencies));
+            }
+
+            return (Slack: false, Ok: await rig.SignAsync(DiscordRig.GuildId(i % FlowGuilds), rig.NewUser(), discordLatencies));
+        })));
         var wall = sw.Elapsed;
         var botCpu = rig.Bot.CpuTime - cpu;
         driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpu;
-        var failed = outcomes.Count(ok => !ok);
-        var sorted = latencies.Order().ToList();
-        var note = $"{flows} flows ({sorted.Count} interactions) released at once over {FlowGuilds} guilds, done in {wall.TotalSeconds:0.0} s; {failed} flows failed; " +
-                   $"bot CPU {botCpu.TotalMilliseconds / flows:0.0} ms/flow, driver+fake CPU {driverCpu.TotalMilliseconds / flows:0.0} ms/flow";
-        results.Add(new BenchResult("ack burst", "p50 ack", Math.Round(Stopwatches.Percentile(sorted, 50), 1), "ms", "", null, note));
-        results.Add(new BenchResult("ack burst", "p99 ack", Math.Round(Stopwatches.Percentile(sorted, 99), 1), "ms", "< 3000 (deadline)", Stopwatches.Percentile(sorted, 99) < 3000));
-        results.Add(new BenchResult("ack burst", "max ack", Math.Round(sorted.Count == 0 ? double.NaN : sorted[^1], 1), "ms", "< 3000 (deadline)", sorted.Count > 0 && sorted[^1] < 3000 && failed == 0));
+        var shared = $"{flows} flows released at once ({flows - slackFlows} Discord over {FlowGuilds} guilds, {slackFlows} Slack over {Teams} workspaces), " +
+                     $"done in {wall.TotalSeconds:0.0} s; bot CPU {botCpu.TotalMilliseconds / flows:0.0} ms/flow, driver+fakes CPU {driverCpu.TotalMilliseconds / flows:0.0} ms/flow";
+        results.AddRange(BurstRows("Discord", discordLatencies, outcomes.Count(o => !o.Slack && !o.Ok), flows - slackFlows, shared));
+        results.AddRange(BurstRows("Slack", slackLatencies, outcomes.Count(o => o.Slack && !o.Ok), slackFlows,
+            $"ack = envelope written to the socket → the bot's Socket Mode ack; 4 envelopes per flow; fake enforces the published tiers; {slack.Fake.RateLimitViolations} 429s from the fake"));
         var peak = rig.Bot.PeakRssMb;
         results.Add(new BenchResult("footprint", "peak RSS (through the burst)", Math.Round(peak, 1), "MB", "", null, "VmHWM of the bot process"));
 
         results.AddRange(await SustainedAsync(rig, quick));
         return results;
+    }
+
+    private static IEnumerable<BenchResult> BurstRows(string platform, List<double> latencies, int failed, int flows, string note)
+    {
+        var sorted = latencies.Order().ToList();
+        var p99 = Stopwatches.Percentile(sorted, 99);
+        var max = sorted.Count == 0 ? double.NaN : sorted[^1];
+        yield return new BenchResult("ack burst", $"{platform} p50 ack", Math.Round(Stopwatches.Percentile(sorted, 50), 1), "ms", "", null,
+            $"{flows} {platform} flows ({sorted.Count} acks), {failed} flows failed; " + note);
+        yield return new BenchResult("ack burst", $"{platform} p99 ack", Math.Round(p99, 1), "ms", "< 3000 (deadline)", p99 < 3000);
+        yield return new BenchResult("ack burst", $"{platform} max ack", Math.Round(max, 1), "ms", "< 3000 (deadline)", max < 3000 && failed == 0,
+            $"{failed} of {flows} flows failed");
     }
 
     private static async Task<IReadOnlyList<BenchResult>> SustainedAsync(DiscordRig rig, bool quick)

@@ -128,6 +128,8 @@ public sealed partial class FakeSlackServer
         {
             list.Add(item);
         }
+
+        Notify(item);
     }
 
     private async Task HandleAsync(HttpContext ctx)

@@ -20,6 +20,7 @@ namespace PetitionBot.Fakes.Slack;
 /// response_url and file upload URLs. Teams each have a bot token. Faults: <see cref="FailNext"/>,
 /// <see cref="RateLimitNext"/>, <see cref="AppTokenRevoked"/>, <see cref="ExpireTriggers"/>, and per connection
 /// <see cref="FakeSlackConnection.DisconnectAsync"/> / <see cref="FakeSlackConnection.GoSilent"/>; <see cref="RedeliverAsync"/>.
+/// Optional rate limits (<see cref="RateLimits"/>) and timings for load tests (<see cref="AckLatency"/>).
 /// </summary>
 public sealed partial class FakeSlackServer : IAsyncDisposable
 {
@@ -192,7 +193,9 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
         var tcs = new TaskCompletionSource<FakeSlackAck>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pendingAcks.GetOrAdd(id, _ => new ConcurrentQueue<TaskCompletionSource<FakeSlackAck>>()).Enqueue(tcs);
-        await via.SendAsync(envelope.ToJsonString()).ConfigureAwait(false);
+        var text = envelope.ToJsonString();
+        NoteDispatch(id);
+        await via.SendAsync(text).ConfigureAwait(false);
         return await tcs.Task.WaitAsync(AckTimeout).ConfigureAwait(false);
     }
 
@@ -207,6 +210,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     internal void OnClientMessage(FakeSlackConnection connection, string text)
     {
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
         JsonObject? message;
         try
         {
@@ -222,6 +226,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             return;
         }
 
+        NoteAck(id, arrived);
         var ack = new FakeSlackAck(id, message["payload"] as JsonObject, connection.Id, DateTimeOffset.UtcNow);
         lock (_gate)
         {

@@ -102,6 +102,11 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
             return (200, Error("token_revoked"), 0);
         }
 
+        if (server.RateLimitExceeded(call, team) is { } retryAfter)
+        {
+            return (429, Error("ratelimited"), retryAfter);
+        }
+
         return (200, Dispatch(call, team), 0);
     }
 
