@@ -13,6 +13,11 @@ internal sealed class DiscordRestClient(HttpClient http)
 {
     private static readonly TimeSpan MaxWebhookRetryWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>A callback must reach Discord within 3 s of the interaction: past this wait a retry would be too late.</summary>
+    private static readonly TimeSpan MaxCallbackRetryWait = TimeSpan.FromSeconds(2);
+
+    private const int MaxCallbackRetries = 3;
+
     public async Task<(DiscordRestResult Result, GatewayBotInfo? Info)> GetGatewayBotAsync(CancellationToken ct = default)
     {
         var result = await SendAsync(HttpMethod.Get, "gateway/bot", null, ct).ConfigureAwait(false);
@@ -31,8 +36,26 @@ internal sealed class DiscordRestClient(HttpClient http)
     public Task<DiscordRestResult> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", Json(message), ct);
 
-    public Task<DiscordRestResult> CreateInteractionResponseAsync(string interactionId, string token, InteractionCallbackPayload callback, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, $"interactions/{interactionId}/{token}/callback", Json(callback), ct);
+    /// <summary>The interaction's one callback. Discord did not apply a callback it answered with 429, so it is sent
+    /// again once the limiter has waited out <c>retry_after</c>, when that still fits in the 3-second window.</summary>
+    public async Task<DiscordRestResult> CreateInteractionResponseAsync(string interactionId, string token, InteractionCallbackPayload callback, CancellationToken ct = default)
+    {
+        var path = $"interactions/{interactionId}/{token}/callback";
+        var result = await SendAsync(HttpMethod.Post, path, Json(callback), ct).ConfigureAwait(false);
+        var waited = TimeSpan.Zero;
+        for (var retry = 0; retry < MaxCallbackRetries && result.Status == HttpStatusCode.TooManyRequests; retry++)
+        {
+            waited += result.RetryAfter ?? TimeSpan.FromMilliseconds(100);
+            if (waited > MaxCallbackRetryWait)
+            {
+                break;
+            }
+
+            result = await SendAsync(HttpMethod.Post, path, Json(callback), ct).ConfigureAwait(false);
+        }
+
+        return result;
+    }
 
     public Task<DiscordRestResult> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, CancellationToken ct = default) =>
         SendRetryingAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", () => Json(message), ct);
@@ -42,7 +65,7 @@ internal sealed class DiscordRestClient(HttpClient http)
         SendRetryingAsync(HttpMethod.Post, $"webhooks/{applicationId}/{token}", () => files is { Count: > 0 } ? Multipart(message, files) : Json(message), ct);
 
     /// <summary>Webhook calls (edits, follow-ups) are safe to repeat after a 429: one retry once the limiter has waited
-    /// out <c>retry_after</c> (the rate-limit handler holds the bucket until then). Callbacks are never retried.</summary>
+    /// out <c>retry_after</c> (the rate-limit handler holds the bucket until then).</summary>
     private async Task<DiscordRestResult> SendRetryingAsync(HttpMethod method, string path, Func<HttpContent> content, CancellationToken ct)
     {
         var result = await SendAsync(method, path, content(), ct).ConfigureAwait(false);

@@ -304,4 +304,21 @@ public sealed class InteractionLoopbackTests
         Assert.Equal([429, 200], edits.Select(e => e.Status));
         Assert.True(edits[1].ReceivedAt - edits[0].ReceivedAt >= TimeSpan.FromMilliseconds(250));
     }
+
+    [Fact]
+    public async Task Callback_RateLimitedTwice_SentAgainAfterEachRetryAfterWithinDeadline()
+    {
+        await using var h = await StartAsync();
+        h.Bot.Handler = (_, _) => Task.FromResult(Reply.Private("signed"));
+        h.Server.InjectRateLimit("POST", "interactions/", TimeSpan.FromMilliseconds(300), times: 2);
+
+        var id = await h.Server.SendInteractionAsync(FakeDiscordInteractions.SlashCommand(h.Server, Guild, User, "sign"));
+
+        await h.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("interactions/", StringComparison.Ordinal) && r.Status == 204);
+        var callbacks = h.Server.CallbacksFor(id);
+        Assert.Equal([429, 429, 204], callbacks.Select(c => c.Status));
+        Assert.True(callbacks[1].ReceivedAt - callbacks[0].ReceivedAt >= TimeSpan.FromMilliseconds(250), "sent again before retry_after");
+        Assert.True(callbacks[2].ReceivedAt - callbacks[1].ReceivedAt >= TimeSpan.FromMilliseconds(250), "sent again before retry_after");
+        Assert.Equal(4, callbacks[2].Json?["type"]?.GetValue<int>());
+    }
 }

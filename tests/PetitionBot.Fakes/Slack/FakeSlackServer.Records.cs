@@ -105,6 +105,14 @@ public sealed partial class FakeSlackServer
         + (_statusFaults.TryGetValue(method, out var statuses) ? statuses.Count : 0)
         + (_slow.TryGetValue(method, out var slow) ? slow.Count : 0);
 
+    /// <summary>Drops every injected answer that has not been served yet (the storm is over).</summary>
+    public void ClearFaults()
+    {
+        _faults.Clear();
+        _statusFaults.Clear();
+        _slow.Clear();
+    }
+
     private void AddFault(string method, (string? Error, int RetryAfter) fault, int times)
     {
         var queue = _faults.GetOrAdd(method, _ => new ConcurrentQueue<(string?, int)>());

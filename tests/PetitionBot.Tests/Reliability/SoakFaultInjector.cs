@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using PetitionBot.Fakes.Discord;
+using PetitionBot.Fakes.Slack;
+
+namespace PetitionBot.Tests.Reliability;
+
+/// <summary>The soak's seeded fault schedule: every few hundred milliseconds the next class of a shuffled round fires
+/// in the fake Discord or the fake Slack. After the first round a count-based fault (5xx, 429, slow answer) is only queued
+/// when the last one of its kind has been served, so a storm never piles up behind a method the bot seldom calls.</summary>
+internal sealed class SoakFaultInjector(FakeDiscordServer discord, FakeSlackServer slack, Random rng)
+{
+    public const string DiscordClose = "discord close 4000";
+    public const string DiscordReconnect = "discord op 7 reconnect";
+    public const string SlackRefresh = "slack disconnect refresh_requested";
+    public const string SlackWarning = "slack disconnect warning";
+    public const string SlackDropped = "slack socket dropped";
+    public const string DiscordChannel5xx = "discord 5xx storm (channels)";
+    public const string DiscordChannel429 = "discord 429 storm (channels)";
+    public const string DiscordCallback429 = "discord 429 (interaction callbacks)";
+    public const string SlackPost5xx = "slack 5xx storm (chat.postMessage)";
+    public const string SlackPost429 = "slack 429 storm (chat.postMessage)";
+    public const string SlackEphemeral429 = "slack 429 (chat.postEphemeral)";
+    public const string SlowResponses = "slow responses";
+
+    public static readonly string[] Classes =
+    [
+        DiscordClose, DiscordReconnect, SlackRefresh, SlackWarning, SlackDropped, DiscordChannel5xx, DiscordChannel429,
+        DiscordCallback429, SlackPost5xx, SlackPost429, SlackEphemeral429, SlowResponses,
+    ];
+
+    private readonly ConcurrentDictionary<string, int> _injected = new(StringComparer.Ordinal);
+    private readonly Queue<string> _round = new();
+    private int _rounds;
+
+    /// <summary>How often each class was injected (a count-based class still pending is not injected again).</summary>
+    public IReadOnlyDictionary<string, int> Injected => _injected;
+
+    public int Rounds => Volatile.Read(ref _rounds);
+
+    /// <summary>Fire faults until <paramref name="ct"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken ct = default)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(rng.Next(60, 260), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (_round.Count == 0)
+            {
+                foreach (var name in Classes.OrderBy(_ => rng.Next()))
+                {
+                    _round.Enqueue(name);
+                }
+
+                Interlocked.Increment(ref _rounds);
+            }
+
+            var next = _round.Dequeue();
+            if (await InjectAsync(next).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None))
+            {
+                _injected.AddOrUpdate(next, 1, (_, n) => n + 1);
+            }
+        }
+    }
+
+    /// <summary>How many faulty answers of each REST class the fakes actually served (from their request logs).</summary>
+    public IReadOnlyDictionary<string, int> Served()
+    {
+        var requests = discord.Requests;
+        var calls = slack.Calls;
+        return new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            [DiscordChannel5xx] = requests.Count(r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal) && r.Status >= 500),
+            [DiscordChannel429] = requests.Count(r => r.Method == "POST" && r.Path.StartsWith("channels/", StringComparison.Ordinal) && r.Status == 429),
+            [DiscordCallback429] = requests.Count(r => r.Method == "POST" && r.Path.StartsWith("interactions/", StringComparison.Ordinal) && r.Status == 429),
+            [SlackPost5xx] = calls.Count(c => c.Method == "chat.postMessage" && c.StatusCode >= 500),
+            [SlackPost429] = calls.Count(c => c.Method == "chat.postMessage" && c.StatusCode == 429),
+            [SlackEphemeral429] = calls.Count(c => c.Method == "chat.postEphemeral" && c.StatusCode == 429),
+        };
+    }
+
+    /// <summary>Injected answers of this class's kind the bot has not met yet.</summary>
+    private int Pending(string name) => name switch
+    {
+        DiscordChannel5xx or DiscordChannel429 => discord.PendingFaults("POST", "channels/"),
+        DiscordCallback429 => discord.PendingFaults("POST", "interactions/"),
+        SlackPost5xx or SlackPost429 => slack.PendingFaults("chat.postMessage"),
+        SlackEphemeral429 => slack.PendingFaults("chat.postEphemeral"),
+        SlowResponses => slack.PendingFaults("views.open") + discord.PendingFaults("POST", "interactions/"),
+        _ => 0,
+    };
+
+    private async Task<bool> InjectAsync(string name)
+    {
+        // Every class fires in the first round; after that a count-based one waits until its last storm was served.
+        if (_injected.ContainsKey(name) && Pending(name) > 0)
+        {
+            return false;
+        }
+
+        switch (name)
+        {
+            case DiscordClose:
+                await discord.CloseConnectionAsync(4000);
+                return true;
+            case DiscordReconnect:
+                await discord.SendReconnectAsync();
+                return true;
+            case SlackRefresh or SlackWarning:
+                if (slack.ActiveConnection is not { } open)
+                {
+                    return false;
+                }
+
+                await open.DisconnectAsync(name == SlackRefresh ? "refresh_requested" : "warning", TimeSpan.FromMilliseconds(rng.Next(200, 1500)));
+                return true;
+            case SlackDropped:
+                if (slack.ActiveConnection is not { } dropped)
+                {
+                    return false;
+                }
+
+                await dropped.CloseAsync();
+                return true;
+            case DiscordChannel5xx:
+                discord.InjectFault(new FakeRestFault("POST", "channels/", rng.Next(2) == 0 ? 500 : 503, Times: rng.Next(2, 6)));
+                return true;
+            case DiscordChannel429:
+                discord.InjectRateLimit("POST", "channels/", TimeSpan.FromMilliseconds(rng.Next(300, 1500)), times: rng.Next(2, 6));
+                return true;
+            case DiscordCallback429:
+                discord.InjectRateLimit("POST", "interactions/", TimeSpan.FromMilliseconds(rng.Next(100, 400)), times: rng.Next(1, 3));
+                return true;
+            case SlackPost5xx:
+                slack.ServerErrorNext("chat.postMessage", rng.Next(2) == 0 ? 500 : 503, rng.Next(2, 6));
+                return true;
+            case SlackPost429:
+                slack.RateLimitNext("chat.postMessage", 1, rng.Next(2, 6));
+                return true;
+            case SlackEphemeral429:
+                slack.RateLimitNext("chat.postEphemeral", 1, rng.Next(1, 3));
+                return true;
+            case SlowResponses:
+                slack.SlowNext("chat.postEphemeral", TimeSpan.FromMilliseconds(rng.Next(200, 1200)), rng.Next(1, 3));
+                slack.SlowNext("views.open", TimeSpan.FromMilliseconds(rng.Next(100, 600)), rng.Next(1, 3));
+                discord.SlowNext("POST", "interactions/", TimeSpan.FromMilliseconds(rng.Next(100, 800)), rng.Next(1, 4));
+                return true;
+            default:
+                return false;
+        }
+    }
+}
