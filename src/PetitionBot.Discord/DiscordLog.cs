@@ -58,4 +58,19 @@ internal static partial class DiscordLog
 
     [LoggerMessage(18, LogLevel.Error, "Discord adapter failed unexpectedly")]
     public static partial void Unexpected(this ILogger logger, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Information, "Discord adapter stopping: finishing interactions already received, then closing the gateway (restart: {Restart})")]
+    public static partial void Stopping(this ILogger logger, bool restart);
+
+    [LoggerMessage(20, LogLevel.Information, "Discord session saved for the next start (restart): it resumes if started again within {ValiditySeconds} s")]
+    public static partial void HandoffSaved(this ILogger logger, long validitySeconds);
+
+    [LoggerMessage(21, LogLevel.Information, "Discord session of the previous run found: resuming it")]
+    public static partial void HandoffFound(this ILogger logger);
+
+    [LoggerMessage(22, LogLevel.Information, "Discord session of the previous run is too old or incomplete: identifying anew")]
+    public static partial void HandoffStale(this ILogger logger);
+
+    [LoggerMessage(23, LogLevel.Warning, "Discord session handoff file unusable ({Error}): identifying anew")]
+    public static partial void HandoffUnusable(this ILogger logger, string error);
 }

@@ -22,5 +22,9 @@ public sealed class DiscordOptions
     /// <summary>Optional hex public key for the HTTP interactions endpoint (Ed25519).</summary>
     public string? PublicKey { get; set; }
 
+    /// <summary>Where a restarting process leaves its gateway session for the next one (see the README: restart keeping
+    /// the session). The host sets it to the database path + ".discord-session" when empty; empty here: no handoff.</summary>
+    public string? SessionFile { get; set; }
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Token) && !string.IsNullOrWhiteSpace(ApplicationId);
 }

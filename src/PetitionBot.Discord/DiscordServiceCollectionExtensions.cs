@@ -32,6 +32,8 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
+        services.TryAddSingleton<ShutdownIntent>();
+        services.AddSingleton<GatewaySessionHandoff>();
         services.TryAddSingleton<Func<IGatewayTransport>>(() => new WebSocketGatewayTransport());
         services.AddSingleton<DiscordAdapterStatus>();
         services.AddSingleton<DiscordRateLimiter>();

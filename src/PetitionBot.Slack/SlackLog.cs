@@ -52,4 +52,10 @@ internal static partial class SlackLog
 
     [LoggerMessage(16, LogLevel.Warning, "Slack reply delivery step {Step} failed: {Error}")]
     public static partial void DeliveryFailed(ILogger logger, string step, string error);
+
+    [LoggerMessage(17, LogLevel.Information, "Slack adapter stopping: no new envelopes; finishing the ones already received")]
+    public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(18, LogLevel.Information, "Slack envelope arrived while stopping: not taken, Slack delivers it again")]
+    public static partial void EnvelopeNotTaken(ILogger logger);
 }

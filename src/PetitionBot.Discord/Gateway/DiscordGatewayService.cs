@@ -9,16 +9,34 @@ using PetitionBot.Discord.Rest;
 namespace PetitionBot.Discord.Gateway;
 
 /// <summary>The adapter's hosted service: registers commands, runs the gateway client and the workers.
-/// No exception escapes it (that would stop the host): failures set the adapter status to Stopped.</summary>
+/// No exception escapes it (that would stop the host): failures set the adapter status to Stopped.
+/// Stopping takes no new events (the gateway closes) but lets the workers finish every event already received, so
+/// an interaction in flight still gets its answer; only the host's shutdown timeout cuts that short.</summary>
 internal sealed class DiscordGatewayService(
     GatewayClient gateway,
     CommandRegistrar registrar,
     DiscordEventHandler handler,
     DiscordAdapterStatus status,
     GatewayTimings timings,
+    ShutdownIntent shutdown,
     IOptions<DiscordOptions> options,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
+    /// <summary>Cancelled only when the host gives up waiting (HostOptions.ShutdownTimeout): the upper bound of the drain.</summary>
+    private readonly CancellationTokenSource _abandon = new();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using var giveUp = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _abandon);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -37,7 +55,12 @@ internal sealed class DiscordGatewayService(
                 FullMode = BoundedChannelFullMode.Wait,
                 SingleWriter = true,
             });
-            var workers = Enumerable.Range(0, timings.Workers).Select(_ => WorkAsync(queue.Reader, stoppingToken)).ToList();
+            var workers = Enumerable.Range(0, timings.Workers).Select(_ => WorkAsync(queue.Reader, _abandon.Token)).ToList();
+            using var stopping = stoppingToken.Register(() =>
+            {
+                logger.Stopping(shutdown.IsRestart);
+                status.Set(AdapterState.Stopped, "host stopping");
+            });
             try
             {
                 await gateway.RunAsync(queue.Writer, stoppingToken).ConfigureAwait(false);
@@ -59,15 +82,17 @@ internal sealed class DiscordGatewayService(
         }
     }
 
-    private async Task WorkAsync(ChannelReader<GatewayDispatch> reader, CancellationToken ct)
+    /// <summary>Takes events until the queue is completed and empty; <paramref name="abandon"/> (the shutdown timeout)
+    /// is the only thing that cuts a handler short.</summary>
+    private async Task WorkAsync(ChannelReader<GatewayDispatch> reader, CancellationToken abandon)
     {
-        await foreach (var dispatch in reader.ReadAllAsync(ct).ConfigureAwait(false))
+        await foreach (var dispatch in reader.ReadAllAsync(abandon).ConfigureAwait(false))
         {
             try
             {
-                await handler.HandleAsync(dispatch, ct).ConfigureAwait(false);
+                await handler.HandleAsync(dispatch, abandon).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !abandon.IsCancellationRequested)
             {
                 logger.EventFailed(ex, dispatch.EventName);
             }

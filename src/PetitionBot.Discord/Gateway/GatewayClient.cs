@@ -11,7 +11,9 @@ namespace PetitionBot.Discord.Gateway;
 
 /// <summary>Keeps one gateway session alive: discovers the URL with <c>GET /gateway/bot</c>, resumes after drops,
 /// identifies anew when the session is gone, backs off with jitter, respects <c>session_start_limit</c>, and stops
-/// for good (status Stopped, one log line) on fatal close codes. Never throws except for cancellation.</summary>
+/// for good (status Stopped, one log line) on fatal close codes. Never throws except for cancellation.
+/// When the host stops it closes with 1000 (session over); when it stops to restart (<see cref="ShutdownIntent"/>) it
+/// closes with 4000 and leaves the session in the handoff file, and the next process resumes it.</summary>
 internal sealed class GatewayClient(
     DiscordRestClient rest,
     Func<IGatewayTransport> transports,
@@ -19,6 +21,8 @@ internal sealed class GatewayClient(
     DiscordAdapterStatus status,
     GatewayTimings timings,
     TimeProvider time,
+    GatewaySessionHandoff handoff,
+    ShutdownIntent shutdown,
     ILogger<GatewayClient> logger)
 {
     private const int MaxFailedResumes = 3;
@@ -27,6 +31,42 @@ internal sealed class GatewayClient(
     private bool _established;
 
     public async Task RunAsync(ChannelWriter<GatewayDispatch> events, CancellationToken ct = default)
+    {
+        if (!_session.CanResume && await handoff.TakeAsync(ct).ConfigureAwait(false) is { } saved)
+        {
+            logger.HandoffFound();
+            _session.SessionId = saved.SessionId;
+            _session.ResumeUrl = saved.ResumeUrl;
+            _session.Sequence = saved.Sequence;
+        }
+
+        try
+        {
+            await RunSessionsAsync(events, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (ct.IsCancellationRequested)
+            {
+                await HandOverAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>After the host stopped: on a restart, leave the session for the next process; otherwise leave nothing.</summary>
+    private async Task HandOverAsync()
+    {
+        if (shutdown.IsRestart && _session is { SessionId: { } id, ResumeUrl: { } url })
+        {
+            await handoff.SaveAsync(new GatewaySessionState(id, url, _session.Sequence, time.GetUtcNow())).ConfigureAwait(false);
+        }
+        else
+        {
+            handoff.Discard();
+        }
+    }
+
+    private async Task RunSessionsAsync(ChannelWriter<GatewayDispatch> events, CancellationToken ct)
     {
         var attempt = 0;
         var failedResumes = 0;
@@ -105,15 +145,16 @@ internal sealed class GatewayClient(
                     _lastIdentify = time.GetTimestamp();
                 }
 
-                var connection = new GatewayConnection(transport, _session, events, status, options.Value.Token, time, timings, logger);
+                var connection = new GatewayConnection(transport, _session, events, status, options.Value.Token, time, timings, logger, shutdown);
                 var outcome = await connection.RunAsync(resume, ct).ConfigureAwait(false);
                 _established = connection.Established;
                 return _established && outcome.Delay is null ? outcome with { Delay = timings.InitialBackoff * Random.Shared.NextDouble() } : outcome;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                using var closeCts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await transport.CloseAsync((int)WebSocketCloseStatus.NormalClosure, closeCts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // The connection already sent its close frame when it was running; this covers a stop while connecting.
+                using var closeCts = new CancellationTokenSource(timings.CloseWait, time);
+                await transport.CloseAsync(GatewayCloseCodes.ForStop(shutdown.IsRestart), closeCts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 return null;
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or JsonException or InvalidOperationException or KeyNotFoundException)

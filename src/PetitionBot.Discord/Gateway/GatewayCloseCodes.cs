@@ -3,6 +3,10 @@ namespace PetitionBot.Discord.Gateway;
 /// <summary>What a close code means for the next connection.</summary>
 internal static class GatewayCloseCodes
 {
+    /// <summary>Our close code when the host stops: 1000 ends the session (the bot goes offline at once); 4000 keeps it
+    /// resumable for the next process (restart).</summary>
+    public static int ForStop(bool restart) => restart ? 4000 : 1000;
+
     public static bool IsFatal(int? code) => code is 4004 or (>= 4010 and <= 4014);
 
     /// <summary>4007 invalid seq, 4009 session timed out: reconnect with a new Identify.</summary>

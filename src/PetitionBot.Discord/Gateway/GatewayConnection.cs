@@ -17,7 +17,8 @@ internal sealed class GatewayConnection(
     string token,
     TimeProvider time,
     GatewayTimings timings,
-    ILogger logger)
+    ILogger logger,
+    ShutdownIntent? shutdown = null)
 {
     public const int Intents = 1;
     private const int ResumableCloseCode = 4000;
@@ -26,14 +27,22 @@ internal sealed class GatewayConnection(
     private readonly GatewaySendLimiter _limiter = new(time);
     private volatile bool _acked = true;
     private volatile bool _zombie;
+    private volatile bool _closing;
 
     /// <summary>True once READY or RESUMED arrived on this connection.</summary>
     public bool Established { get; private set; }
 
+    /// <summary>Runs until the connection ends. When <paramref name="ct"/> (the host stopping) fires, it takes no further
+    /// events, sends a close frame (1000, or 4000 on a restart so the session stays resumable), waits briefly for
+    /// Discord's answer and throws <see cref="OperationCanceledException"/>.</summary>
     public async Task<SessionOutcome> RunAsync(bool resume, CancellationToken ct = default)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Not linked to ct: cancelling a pending receive aborts a ClientWebSocket, and the close frame would never go out.
+        using var cts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         Task? heartbeat = null;
+        Task? closing = null;
+        using var onStop = ct.Register(() => closing = CloseForStopAsync(cts));
+        using var dispatching = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, ct);
         try
         {
             while (true)
@@ -47,6 +56,21 @@ internal sealed class GatewayConnection(
                 {
                     return new SessionOutcome(SessionNext.Resume, "zombie connection");
                 }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(ct);
+                }
+
+                if (ct.IsCancellationRequested)
+                {
+                    // Stopping: whatever Discord sends before it answers the close is left for the next session to replay.
+                    if (frame.IsClose)
+                    {
+                        throw new OperationCanceledException(ct);
+                    }
+
+                    continue;
+                }
 
                 if (_zombie)
                 {
@@ -58,7 +82,7 @@ internal sealed class GatewayConnection(
                     return ForClose(frame.CloseCode);
                 }
 
-                var outcome = await HandleAsync(frame.Text!, resume, cts, h => heartbeat = h).ConfigureAwait(false);
+                var outcome = await HandleAsync(frame.Text!, resume, cts, h => heartbeat = h, dispatching.Token).ConfigureAwait(false);
                 if (outcome is not null)
                 {
                     return outcome;
@@ -67,6 +91,12 @@ internal sealed class GatewayConnection(
         }
         finally
         {
+            await onStop.DisposeAsync().ConfigureAwait(false);
+            if (closing is not null)
+            {
+                await closing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             await cts.CancelAsync().ConfigureAwait(false);
             if (heartbeat is not null)
             {
@@ -75,14 +105,44 @@ internal sealed class GatewayConnection(
         }
     }
 
-    private async Task<SessionOutcome?> HandleAsync(string text, bool resume, CancellationTokenSource cts, Action<Task> startedHeartbeat)
+    /// <summary>Sends the close frame for a stop; the read loop then ends on Discord's answer, or after
+    /// <see cref="GatewayTimings.CloseWait"/> when none comes.</summary>
+    private async Task CloseForStopAsync(CancellationTokenSource receive)
+    {
+        _closing = true;
+        var code = GatewayCloseCodes.ForStop(shutdown?.IsRestart == true);
+        using var timeout = new CancellationTokenSource(timings.CloseWait, time);
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await transport.CloseAsync(code, timeout.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            logger.GatewayError(ex.GetType().Name);
+        }
+        finally
+        {
+            receive.CancelAfter(timings.CloseWait);
+        }
+    }
+
+    private async Task<SessionOutcome?> HandleAsync(string text, bool resume, CancellationTokenSource cts, Action<Task> startedHeartbeat, CancellationToken dispatching)
     {
         using var doc = JsonDocument.Parse(text);
         var root = doc.RootElement;
         var op = root.GetProperty("op").GetInt32();
-        if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
+        long? seq = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : null;
+        if (seq is not null && op != 0)
         {
-            session.Sequence = s.GetInt64();
+            session.Sequence = seq;
         }
 
         var d = root.TryGetProperty("d", out var data) ? data : default;
@@ -114,7 +174,19 @@ internal sealed class GatewayConnection(
                 var spread = timings.InvalidSessionDelayMax - timings.InvalidSessionDelayMin;
                 return new SessionOutcome(SessionNext.Identify, "invalid session (op 9)", timings.InvalidSessionDelayMin + spread * Random.Shared.NextDouble());
             case 0:
-                await DispatchAsync(root.GetProperty("t").GetString() ?? "", d, cts.Token).ConfigureAwait(false);
+                // An event that could not be queued (the host stopped meanwhile) does not count: a later Resume replays it.
+                var previous = session.Sequence;
+                session.Sequence = seq ?? previous;
+                try
+                {
+                    await DispatchAsync(root.GetProperty("t").GetString() ?? "", d, dispatching).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    session.Sequence = previous;
+                    throw;
+                }
+
                 return null;
             default:
                 return null;
@@ -179,6 +251,11 @@ internal sealed class GatewayConnection(
         await _sendLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            if (_closing)
+            {
+                return;
+            }
+
             await transport.SendAsync(payload.ToJsonString(), ct).ConfigureAwait(false);
         }
         finally

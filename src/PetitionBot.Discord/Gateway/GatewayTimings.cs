@@ -22,4 +22,11 @@ internal sealed class GatewayTimings
     public int Workers { get; init; } = 16;
 
     public int QueueCapacity { get; init; } = 1024;
+
+    /// <summary>How long a session handed over on restart is tried: Discord keeps a session that was not closed with
+    /// 1000/1001 resumable for a few minutes; an older one is not worth a failed Resume.</summary>
+    public TimeSpan HandoffValidity { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>On stop, how long to wait for Discord to answer the close frame before dropping the socket.</summary>
+    public TimeSpan CloseWait { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -22,6 +22,7 @@ internal sealed class SocketModeConnection(
     private Task _readLoop = Task.CompletedTask;
     private int _inFlight;
     private int _disposed;
+    private volatile bool _accepting = true;
 
     public int Id => id;
 
@@ -32,6 +33,10 @@ internal sealed class SocketModeConnection(
     public Task<string?> Ended => _ended.Task;
 
     public Task ReadLoop => _readLoop;
+
+    /// <summary>From now on envelopes are read but not taken (nor acknowledged: Slack delivers them again later);
+    /// the socket stays open for the acks of the envelopes already taken.</summary>
+    public void StopAccepting() => _accepting = false;
 
     public async Task StartAsync(Uri url, CancellationToken ct = default)
     {
@@ -102,10 +107,27 @@ internal sealed class SocketModeConnection(
             SlackLog.UnparseableMessage(logger, ex);
         }
 
-        if (envelope is not null)
+        if (envelope is null)
         {
-            Interlocked.Increment(ref _inFlight);
+            return;
+        }
+
+        if (!_accepting)
+        {
+            SlackLog.EnvelopeNotTaken(logger);
+            return;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
             await queue.WriteAsync(new QueuedEnvelope(envelope, this), ct).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The service stopped between the check above and the write: the envelope was not taken.
+            Interlocked.Decrement(ref _inFlight);
+            SlackLog.EnvelopeNotTaken(logger);
         }
     }
 

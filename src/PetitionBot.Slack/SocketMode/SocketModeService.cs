@@ -13,7 +13,10 @@ namespace PetitionBot.Slack.SocketMode;
 /// hello, disconnect reasons (warning/refresh_requested: open the new socket before closing the old; link_disabled: stop;
 /// too_many_websockets: close, then back off), dropped or silent sockets replaced, auth errors stop the adapter with one
 /// log line. Envelopes are handled by workers from a bounded queue; every envelope is acknowledged exactly once; a
-/// redelivered envelope is only acknowledged. Never lets an exception escape (that would stop the host).</summary>
+/// redelivered envelope is only acknowledged. Never lets an exception escape (that would stop the host).
+/// Stopping takes no new envelopes (they stay unacknowledged, so Slack delivers them again later) but finishes every
+/// envelope already taken, acknowledgement and reply included, on a socket kept open until then; only the host's
+/// shutdown timeout cuts that short.</summary>
 public sealed class SocketModeService : BackgroundService
 {
     private static readonly HashSet<string> FatalErrors = new(StringComparer.Ordinal)
@@ -31,6 +34,10 @@ public sealed class SocketModeService : BackgroundService
     private readonly ILogger<SocketModeService> _logger;
     private readonly Channel<QueuedEnvelope> _queue;
     private readonly RecentKeys _seen = new(20_000);
+    private readonly List<SocketModeConnection> _draining = [];
+
+    /// <summary>Cancelled only when the host gives up waiting (HostOptions.ShutdownTimeout): the upper bound of the drain.</summary>
+    private readonly CancellationTokenSource _abandon = new();
     private int _connectionIds;
 
     public SocketModeService(
@@ -61,11 +68,28 @@ public sealed class SocketModeService : BackgroundService
     /// <summary>How many sockets were opened so far (diagnostics and tests).</summary>
     public int ConnectionsOpened => Volatile.Read(ref _connectionIds);
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using var giveUp = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _abandon);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers))
-            .Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None))
+            .Select(_ => Task.Run(() => WorkerAsync(_abandon.Token), CancellationToken.None))
             .ToArray();
+        using var stopping = stoppingToken.Register(() =>
+        {
+            SlackLog.Stopping(_logger);
+            _status.Set(AdapterState.Stopped, "host stopping");
+        });
         try
         {
             if (string.IsNullOrWhiteSpace(_options.BotToken) && !_tokens.HasInstallationStore)
@@ -90,6 +114,10 @@ public sealed class SocketModeService : BackgroundService
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
+        foreach (var connection in _draining)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private void Stop(string reason)
@@ -173,9 +201,23 @@ public sealed class SocketModeService : BackgroundService
         {
             if (current is not null)
             {
-                await current.DisposeAsync().ConfigureAwait(false);
+                await RetireAsync(current, ct).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>A socket no longer needed: closed now, unless the host is stopping, when it only stops taking envelopes
+    /// and stays open for the acks of those already taken (closed after the workers finish).</summary>
+    private async Task RetireAsync(SocketModeConnection connection, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested)
+        {
+            connection.StopAccepting();
+            _draining.Add(connection);
+            return;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<SocketModeConnection?> ReplaceAsync(SocketModeConnection old, CancellationToken ct)
@@ -205,7 +247,7 @@ public sealed class SocketModeService : BackgroundService
         }
         catch (OperationCanceledException)
         {
-            await old.DisposeAsync().ConfigureAwait(false);
+            await RetireAsync(old, ct).ConfigureAwait(false);
             throw;
         }
     }
@@ -271,6 +313,13 @@ public sealed class SocketModeService : BackgroundService
 
     private async Task ProcessAsync(QueuedEnvelope item, CancellationToken ct)
     {
+        if (ct.IsCancellationRequested)
+        {
+            // The shutdown timeout ran out before this envelope's turn: leave it unacknowledged so Slack delivers it again.
+            SlackLog.EnvelopeNotTaken(_logger);
+            return;
+        }
+
         var envelope = item.Envelope;
         var ack = new SocketModeAck(payload =>
         {

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using PetitionBot.Discord;
 using PetitionBot.Slack;
 using PetitionBot.Slack.Interactions;
 using PetitionBot.Slack.OAuth;
+using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
 
@@ -12,6 +14,13 @@ internal static class ChatAdapters
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordAdapter(configuration);
+        services.AddOptions<DiscordOptions>().PostConfigure<IOptions<StorageOptions>>((discord, storage) =>
+        {
+            if (string.IsNullOrWhiteSpace(discord.SessionFile))
+            {
+                discord.SessionFile = Path.GetFullPath(storage.Value.Path) + ".discord-session";
+            }
+        });
         if (SlackConfigured(configuration))
         {
             services.AddSlackAdapter(configuration);

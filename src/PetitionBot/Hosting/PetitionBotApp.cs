@@ -6,11 +6,15 @@ using PetitionBot.Storage.LiteDb;
 namespace PetitionBot.Hosting;
 
 /// <summary>The process entry: picks the mode from the verb and the configuration, runs it, and turns start-up
-/// failures into one clear line and an exit code (2 configuration, 3 database in use, 1 anything else).</summary>
+/// failures into one clear line and an exit code (2 configuration, 3 database in use, 1 anything else, 75 stopped to
+/// be restarted).</summary>
 public static class PetitionBotApp
 {
     public const int ConfigError = 2;
     public const int StoreLocked = 3;
+
+    /// <summary>Exit code after SIGHUP (EX_TEMPFAIL): non-zero, so "restart on failure" supervisors start the bot again.</summary>
+    public const int RestartExitCode = 75;
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error,
         IDictionary<string, string?>? overrides = null, CancellationToken ct = default)
@@ -80,8 +84,10 @@ public static class PetitionBotApp
                 return code;
             }
 
+            var shutdown = app.Services.GetRequiredService<Core.Ports.ShutdownIntent>();
+            using var restart = mode == HostMode.Bot ? RestartSignal.Listen(app.Services) : null;
             await app.RunAsync(ct);
-            return 0;
+            return shutdown.IsRestart ? RestartExitCode : 0;
         }
         catch (OptionsValidationException ex)
         {

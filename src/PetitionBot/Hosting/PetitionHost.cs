@@ -33,6 +33,7 @@ public static class PetitionHost
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ShutdownIntent>();
         services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.AddOptions<BotOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidation>();

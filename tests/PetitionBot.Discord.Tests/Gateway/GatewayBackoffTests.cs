@@ -13,6 +13,8 @@ public sealed class GatewayBackoffTests
         new DiscordAdapterStatus(TimeProvider.System),
         new GatewayTimings(),
         TimeProvider.System,
+        new GatewaySessionHandoff(Options.Create(new DiscordOptions()), new GatewayTimings(), TimeProvider.System, NullLogger<GatewaySessionHandoff>.Instance),
+        new Core.Ports.ShutdownIntent(),
         NullLogger<GatewayClient>.Instance);
 
     [Theory]

@@ -12,6 +12,7 @@ public sealed partial class FakeDiscordServer
     private readonly List<FakeGatewayFrame> _frames = [];
     private readonly List<(long Seq, string Json)> _events = [];
     private readonly List<string> _connectionPaths = [];
+    private readonly List<int> _clientCloseCodes = [];
     private readonly Dictionary<string, DateTimeOffset> _delivered = new(StringComparer.Ordinal);
     private FakeGatewayConnection? _current;
     private string? _sessionId;
@@ -35,6 +36,22 @@ public sealed partial class FakeDiscordServer
             }
         }
     }
+
+    /// <summary>The close codes of the close frames the bot sent, in order (a dropped connection adds nothing):
+    /// 1000/1001 end the session, any other code keeps it resumable.</summary>
+    public IReadOnlyList<int> ClientCloseCodes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _clientCloseCodes];
+            }
+        }
+    }
+
+    public Task WaitForClientCloseAsync(int count = 1, TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => ClientCloseCodes.Count >= count, $"{count} close frames from the bot", timeout);
 
     public string? SessionId
     {
@@ -183,6 +200,16 @@ public sealed partial class FakeDiscordServer
         {
             lock (_gate)
             {
+                if (connection.ClientCloseCode is { } code)
+                {
+                    _clientCloseCodes.Add(code);
+                    if (code is 1000 or 1001 && _current == connection)
+                    {
+                        // Like Discord: a client closing with 1000/1001 ends its session; a Resume of it gets op 9.
+                        _sessionId = null;
+                    }
+                }
+
                 if (_current == connection)
                 {
                     _current = null;

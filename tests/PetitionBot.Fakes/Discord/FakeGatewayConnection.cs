@@ -13,6 +13,9 @@ internal sealed class FakeGatewayConnection(WebSocket socket, int number)
     /// <summary>Identified or resumed: dispatches are sent to it.</summary>
     public bool Live { get; set; }
 
+    /// <summary>The close code the bot sent, once its close frame arrived (null: not closed by the bot, or dropped).</summary>
+    public int? ClientCloseCode { get; private set; }
+
     public async Task SendAsync(string json, CancellationToken ct = default)
     {
         await _send.WaitAsync(ct).ConfigureAwait(false);
@@ -54,6 +57,27 @@ internal sealed class FakeGatewayConnection(WebSocket socket, int number)
         }
     }
 
+    /// <summary>Completes the closing handshake the bot started, as Discord does.</summary>
+    private async Task AnswerCloseAsync(WebSocketCloseStatus status, CancellationToken ct)
+    {
+        await _send.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (socket.State == WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(status, null, ct).ConfigureAwait(false);
+            }
+        }
+        catch (WebSocketException)
+        {
+            socket.Abort();
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
     /// <summary>The next text message, or null when the connection closed or broke.</summary>
     public async Task<string?> ReceiveAsync(CancellationToken ct = default)
     {
@@ -73,6 +97,9 @@ internal sealed class FakeGatewayConnection(WebSocket socket, int number)
 
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                Live = false;
+                ClientCloseCode = (int?)result.CloseStatus;
+                await AnswerCloseAsync(result.CloseStatus ?? WebSocketCloseStatus.NormalClosure, ct).ConfigureAwait(false);
                 return null;
             }
 

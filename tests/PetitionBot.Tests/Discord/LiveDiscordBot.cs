@@ -57,16 +57,25 @@ internal sealed class LiveDiscordBot : IAsyncDisposable
         InteractionDeadline = TimeSpan.FromSeconds(10),
     };
 
-    public static async Task<LiveDiscordBot> StartAsync(FakeDiscordOptions? fakeOptions = null, IDictionary<string, string?>? extra = null)
+    public static async Task<LiveDiscordBot> StartAsync(FakeDiscordOptions? fakeOptions = null, IDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? configure = null)
     {
         var dir = new TempDirectory();
         var fake = await FakeDiscordServer.StartAsync(fakeOptions ?? DefaultFakeOptions);
-        var host = PetitionHost.Build(new PetitionHostOptions(HostMode.Bot, []) { Overrides = Settings(dir.Path, fake, extra) });
+        var host = await StartHostAsync(dir.Path, fake, extra, configure);
+        return new LiveDiscordBot(dir, fake, host);
+    }
+
+    /// <summary>Builds and starts the real host on <paramref name="directory"/> against <paramref name="fake"/> and waits
+    /// until the Discord adapter is connected (tests that restart the bot on the same database use this directly).</summary>
+    public static async Task<IHost> StartHostAsync(string directory, FakeDiscordServer fake, IDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var host = PetitionHost.Build(new PetitionHostOptions(HostMode.Bot, []) { Overrides = Settings(directory, fake, extra), ConfigureServices = configure });
         await host.StartAsync();
-        var bot = new LiveDiscordBot(dir, fake, host);
         var discord = host.Services.GetServices<IAdapterStatusSource>().Single(s => s.Current.Name.Contains("discord", StringComparison.OrdinalIgnoreCase));
         await FakeDiscordServer.WaitUntilAsync(() => discord.Current.State == AdapterState.Connected, "the Discord adapter to connect", DiscordFlow.Timeout);
-        return bot;
+        return host;
     }
 
     /// <summary>Runs /setup channel:<paramref name="channelId"/> as a member with Manage Server in <paramref name="guildId"/>.</summary>

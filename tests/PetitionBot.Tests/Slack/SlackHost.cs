@@ -46,7 +46,8 @@ internal sealed class SlackHost : IAsyncDisposable
 
     public ISignatureStore Signatures => Host.Services.GetRequiredService<ISignatureStore>();
 
-    public static async Task<SlackHost> StartAsync(Action<FakeSlackServer>? arrange = null, IDictionary<string, string?>? extra = null)
+    public static async Task<SlackHost> StartAsync(Action<FakeSlackServer>? arrange = null, IDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? configure = null)
     {
         var slack = await FakeSlackServer.StartAsync();
         slack.AddTeam(TeamA).AddUser(Organizer).AddUser(AdminA, isAdmin: true);
@@ -80,6 +81,7 @@ internal sealed class SlackHost : IAsyncDisposable
             {
                 s.RemoveAll<ILoggerProvider>();
                 s.AddSingleton<ILoggerProvider>(logs);
+                configure?.Invoke(s);
             },
         });
         await host.Services.GetRequiredService<IInstallationStore>().SaveAsync(
