@@ -114,7 +114,10 @@ public sealed class GatewayConnectionTests
         _time.Advance(TimeSpan.FromMilliseconds(1000));
         await _socket.ExpectAsync(1);
         _socket.Send(new JsonObject { ["op"] = 11 });
-        await Task.Delay(50);
+
+        // Frames are handled in order: once the dispatch after the ack reaches the queue, the ack has been seen.
+        _socket.Send(Dispatch("GUILD_CREATE", 1, new JsonObject { ["id"] = "1" }));
+        await _events.Reader.ReadAsync();
 
         await AdvanceUntilAsync(() => _socket.HasSent || run.IsCompleted, TimeSpan.FromMilliseconds(1000));
 

@@ -116,6 +116,6 @@ public sealed class ChatPlatformLoopbackTests
         Assert.Equal(0, h.Server.RateLimitViolations);
         Assert.All(channels, c => Assert.Equal(5, h.Server.MessagesPosted(c)));
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(450), $"5 posts at 3 per 500 ms took {watch.Elapsed}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"fan-out took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"fan-out took {watch.Elapsed}");
     }
 }
