@@ -13,6 +13,7 @@ using PetitionBot.Core.Storage;
 using PetitionBot.Fakes.Discord;
 using PetitionBot.Fakes.Slack;
 using PetitionBot.Hosting;
+using PetitionBot.Tests.Slack;
 using PetitionBot.Tests.Support;
 using Xunit.Abstractions;
 
@@ -153,28 +154,16 @@ public sealed class SoakTests(ITestOutputHelper output)
 
     private static async Task<IHost> StartHostAsync(FakeDiscordServer discord, FakeSlackServer slack, string directory, LogRecorder logs)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Discord:Token"] = discord.Options.Token,
-            ["Discord:ApplicationId"] = discord.Options.ApplicationId,
-            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
-            ["Slack:AppToken"] = slack.AppToken,
-            ["Slack:BotToken"] = slack.Team(Teams[0]).BotToken,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
-            ["Slack:MethodPacing"] = "false",
-            ["Slack:KeepAliveInterval"] = "00:00:00.500",
-            ["Slack:KeepAliveTimeout"] = "00:00:01",
-            ["Slack:HelloTimeout"] = "00:00:03",
-            ["Slack:ReconnectDelay"] = "00:00:00.050",
-            ["Slack:MaxReconnectDelay"] = "00:00:00.500",
-            ["Slack:TooManyWebsocketsDelay"] = "00:00:00.400",
-            ["Campaigns:0:Goal"] = "1000",
-            ["Campaigns:0:SchoolMilestones:0"] = "100000",
-            ["Alerts:SpikeThreshold"] = "100000",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Outbox:BaseBackoff"] = "00:00:00.200",
-            ["Outbox:MaxBackoff"] = "00:00:02",
-        };
+        var settings = SlackHost.FastSlackSettings(slack, Teams[0]);
+        settings["Discord:Token"] = discord.Options.Token;
+        settings["Discord:ApplicationId"] = discord.Options.ApplicationId;
+        settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+        settings["Campaigns:0:Goal"] = "1000";
+        settings["Campaigns:0:SchoolMilestones:0"] = "100000";
+        settings["Alerts:SpikeThreshold"] = "100000";
+        settings["Outbox:PollInterval"] = "00:00:00.100";
+        settings["Outbox:BaseBackoff"] = "00:00:00.200";
+        settings["Outbox:MaxBackoff"] = "00:00:02";
         for (var i = 0; i < Milestones.Length; i++)
         {
             settings[$"Campaigns:0:Milestones:{i}"] = Milestones[i].ToString(CultureInfo.InvariantCulture);

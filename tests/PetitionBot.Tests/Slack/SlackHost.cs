@@ -55,20 +55,8 @@ internal sealed class SlackHost : IAsyncDisposable
         arrange?.Invoke(slack);
         var dir = new TempDirectory();
         var logs = new LogRecorder();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Slack:AppToken"] = slack.AppToken,
-            ["Slack:BotToken"] = slack.Team(TeamA).BotToken,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
-            ["Slack:MethodPacing"] = "false",
-            ["Slack:KeepAliveInterval"] = "00:00:00.500",
-            ["Slack:KeepAliveTimeout"] = "00:00:01",
-            ["Slack:HelloTimeout"] = "00:00:03",
-            ["Slack:ReconnectDelay"] = "00:00:00.050",
-            ["Slack:MaxReconnectDelay"] = "00:00:00.500",
-            ["Slack:TooManyWebsocketsDelay"] = "00:00:00.400",
-            ["Organizers:0"] = $"slack:{TeamA}:{Organizer}",
-        };
+        var settings = FastSlackSettings(slack, TeamA);
+        settings["Organizers:0"] = $"slack:{TeamA}:{Organizer}";
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {
             settings[k] = v;
@@ -92,6 +80,22 @@ internal sealed class SlackHost : IAsyncDisposable
     }
 
     /// <summary>Every string a person could read in a message: the fallback text and every string value of the blocks.</summary>
+    /// <summary>The Slack settings of a host under test: the fake's tokens and URL (<paramref name="team"/>'s bot token),
+    /// no method pacing, and short keep-alive and reconnect timings so drops are noticed in test time.</summary>
+    public static Dictionary<string, string?> FastSlackSettings(FakeSlackServer slack, string team) => new()
+    {
+        ["Slack:AppToken"] = slack.AppToken,
+        ["Slack:BotToken"] = slack.Team(team).BotToken,
+        ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+        ["Slack:MethodPacing"] = "false",
+        ["Slack:KeepAliveInterval"] = "00:00:00.500",
+        ["Slack:KeepAliveTimeout"] = "00:00:01",
+        ["Slack:HelloTimeout"] = "00:00:03",
+        ["Slack:ReconnectDelay"] = "00:00:00.050",
+        ["Slack:MaxReconnectDelay"] = "00:00:00.500",
+        ["Slack:TooManyWebsocketsDelay"] = "00:00:00.400",
+    };
+
     public static IEnumerable<string> ReadableStrings(FakeSlackMessage message)
     {
         yield return message.Text;
