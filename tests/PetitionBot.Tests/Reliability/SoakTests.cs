@@ -106,7 +106,14 @@ public sealed class SoakTests(ITestOutputHelper output)
             await FakeDiscordServer.WaitUntilAsync(() => faults.Rounds > 2, "three rounds of faults", TimeSpan.FromSeconds(30));
             await stopFaults.CancelAsync();
             await faulting;
+
+            // One more command on each platform while the last storms may still be pending, so a storm queued just
+            // before the signers ran out is met too.
+            Assert.Contains("Test petition", await d.PetitionAsync(Guilds[1], "690000000000000002"), StringComparison.Ordinal);
+            slack.Team(Teams[1]).AddUser("U0MIDSTORM");
+            Assert.Contains("Test petition", await sl.PetitionAsync(Teams[1], "U0MIDSTORM"), StringComparison.Ordinal);
             var served = faults.Served();
+            output.WriteLine($"still pending: discord callbacks {discord.PendingFaults("POST", "interactions/")}, channels {discord.PendingFaults("POST", "channels/")}; slack postMessage {slack.PendingFaults("chat.postMessage")}, postEphemeral {slack.PendingFaults("chat.postEphemeral")}, views.open {slack.PendingFaults("views.open")}");
             discord.ClearFaults();
             slack.ClearFaults();
             output.WriteLine($"signing done at {clock.Elapsed}; rounds {faults.Rounds}; injected: {Describe(faults.Injected)}; served: {Describe(served)}; redeliveries after drops: {_redelivered}; gateway resumes {discord.CountOp(6)}, identifies {discord.CountOp(2)}; slack sockets {slack.Connections.Count}");
