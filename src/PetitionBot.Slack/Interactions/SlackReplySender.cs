@@ -107,7 +107,7 @@ public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger
             var channelBlocks = blocks;
             var sent = await WithRetriesAsync(() => isPublic
                 ? api.PostMessageAsync(target.Token, channel, fallback, channelBlocks?.DeepClone() as JsonArray, ct)
-                : api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, channelBlocks?.DeepClone() as JsonArray, ct), ct).ConfigureAwait(false);
+                : api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, channelBlocks?.DeepClone() as JsonArray, ct), retryUnsure: !isPublic, ct).ConfigureAwait(false);
             if (sent.Ok)
             {
                 return;
@@ -125,15 +125,17 @@ public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger
         }
 
         var dmBlocks = blocks;
-        var direct = await WithRetriesAsync(() => api.PostMessageAsync(target.Token, dmChannel, fallback, dmBlocks?.DeepClone() as JsonArray, ct), ct).ConfigureAwait(false);
+        var direct = await WithRetriesAsync(() => api.PostMessageAsync(target.Token, dmChannel, fallback, dmBlocks?.DeepClone() as JsonArray, ct), retryUnsure: true, ct).ConfigureAwait(false);
         if (!direct.Ok)
         {
             SlackLog.DeliveryFailed(logger, "chat.postMessage (DM)", direct.Error ?? "unknown");
         }
     }
 
-    /// <summary>Post, and post again after Retry-After (429) or a short pause (5xx, network) while the failure passes.</summary>
-    private async Task<SlackApiResponse> WithRetriesAsync(Func<Task<SlackApiResponse>> post, CancellationToken ct)
+    /// <summary>Post, and post again after Retry-After (429: Slack did not post it) or, when <paramref name="retryUnsure"/>,
+    /// after a short pause on a 5xx or network error (the post may have gone through: only private replies, where a
+    /// repeat is harmless, take that chance; a public message is not risked twice in the channel).</summary>
+    private async Task<SlackApiResponse> WithRetriesAsync(Func<Task<SlackApiResponse>> post, bool retryUnsure, CancellationToken ct)
     {
         var result = await post().ConfigureAwait(false);
         for (var attempt = 1; attempt <= Retries && !result.Ok; attempt++)
@@ -143,7 +145,7 @@ public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger
             {
                 wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
             }
-            else if (result.IsTransient)
+            else if (result.IsTransient && retryUnsure)
             {
                 wait = TimeSpan.FromMilliseconds(500 * attempt);
             }
