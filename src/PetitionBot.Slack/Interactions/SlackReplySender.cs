@@ -82,15 +82,17 @@ public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger
     public async Task SendMessageAsync(SlackReplyTarget target, Reply reply, CancellationToken ct = default)
     {
         var fallback = BlockKitRenderer.FallbackText(reply);
-        var blocks = BlockKitRenderer.MessageBlocks(reply);
         var isPublic = reply.Visibility == Visibility.Public;
+
+        // A JSON node belongs to one body, so every post (and every retry) gets freshly rendered blocks.
+        JsonArray Blocks() => BlockKitRenderer.MessageBlocks(reply);
         if (target.ResponseUrl is { } url)
         {
             var body = new JsonObject
             {
                 ["response_type"] = isPublic ? "in_channel" : "ephemeral",
                 ["text"] = fallback,
-                ["blocks"] = blocks,
+                ["blocks"] = Blocks(),
                 ["replace_original"] = target.ReplaceOriginal && reply.ReplacesPrevious,
             };
             var posted = await api.Client.PostToUrlAsync(url, body, ct).ConfigureAwait(false);
@@ -98,23 +100,19 @@ public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger
             {
                 return;
             }
-
-            blocks = BlockKitRenderer.MessageBlocks(reply);
         }
 
         if (target.ChannelId is { Length: > 0 } channel)
         {
-            var channelBlocks = blocks;
             var sent = await WithRetriesAsync(() => isPublic
-                ? api.PostMessageAsync(target.Token, channel, fallback, channelBlocks?.DeepClone() as JsonArray, ct)
-                : api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, channelBlocks?.DeepClone() as JsonArray, ct), retryUnsure: !isPublic, ct).ConfigureAwait(false);
+                ? api.PostMessageAsync(target.Token, channel, fallback, Blocks(), ct)
+                : api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, Blocks(), ct), retryUnsure: !isPublic, ct).ConfigureAwait(false);
             if (sent.Ok)
             {
                 return;
             }
 
             SlackLog.DeliveryFailed(logger, isPublic ? "chat.postMessage" : "chat.postEphemeral", sent.Error ?? "unknown");
-            blocks = BlockKitRenderer.MessageBlocks(reply);
         }
 
         var (dm, dmChannel) = await api.OpenDirectMessageAsync(target.Token, target.UserId, ct).ConfigureAwait(false);
@@ -124,8 +122,7 @@ public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger
             return;
         }
 
-        var dmBlocks = blocks;
-        var direct = await WithRetriesAsync(() => api.PostMessageAsync(target.Token, dmChannel, fallback, dmBlocks?.DeepClone() as JsonArray, ct), retryUnsure: true, ct).ConfigureAwait(false);
+        var direct = await WithRetriesAsync(() => api.PostMessageAsync(target.Token, dmChannel, fallback, Blocks(), ct), retryUnsure: true, ct).ConfigureAwait(false);
         if (!direct.Ok)
         {
             SlackLog.DeliveryFailed(logger, "chat.postMessage (DM)", direct.Error ?? "unknown");
