@@ -2,6 +2,7 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
+using PetitionBot.Reports;
 
 namespace PetitionBot.ConsoleUi;
 
@@ -114,9 +115,7 @@ public sealed partial class ConsoleSession(
         _actions = ConsoleRenderer.Render(reply, io.Output);
         foreach (var file in reply.Attachments)
         {
-            Directory.CreateDirectory(settings.ExportDirectory);
-            var path = Path.Combine(settings.ExportDirectory, Path.GetFileName(file.FileName));
-            await File.WriteAllBytesAsync(path, file.Content, ct);
+            var path = await ExportFiles.WriteNewAsync(ExportFiles.StampedPath(settings.ExportDirectory, file.FileName, time.GetUtcNow()), file.Content, ct);
             io.Output.WriteLine($"   Saved {file.FileName} ({file.Content.Length:N0} bytes) to {path}");
         }
     }
