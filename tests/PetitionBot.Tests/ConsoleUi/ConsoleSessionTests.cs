@@ -75,13 +75,15 @@ public sealed class ConsoleSessionTests : IDisposable
         var steps = new List<string>();
         for (var i = 1; i <= 3; i++)
         {
-            steps.AddRange(["/update", $"Chapter meeting number {i}", $"wait-for:Chapter meeting number {i}"]);
+            steps.AddRange(["/update", $"Chapter meeting number {i}", "1", $"wait-for:[#announcements] Chapter update\nChapter meeting number {i}"]);
         }
 
         steps.AddRange(["/update"]);
         var output = await RunConsoleAsync(settings, ["console", "--as", "leader"], steps);
         Assert.Contains("[#announcements] Chapter update", output);
         Assert.Contains("already posted 3 updates in the last 24 hours", output);
+        Assert.Contains("The next update can be posted in", output);
+        Assert.Contains("1) Post", output);
     }
 
     public void Dispose() => _dir.Dispose();
