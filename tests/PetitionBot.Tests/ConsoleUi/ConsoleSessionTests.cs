@@ -17,7 +17,7 @@ public sealed class ConsoleSessionTests : IDisposable
             "/sign", "1", "Ana Lopez", "UC Davis", "MS2", "1",
             "/user ben",
             "/sign", "2", "Ben Ortiz", "UC Davis", "pgy1", "2",
-            "wait-for:[#announcements] 2 signatures!",
+            "wait-for:[#announcements] The petition passed 2 signatures!",
             "/as organizer",
             "/totals",
         ]);
