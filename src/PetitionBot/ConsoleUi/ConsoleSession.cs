@@ -72,7 +72,7 @@ public sealed partial class ConsoleSession(
                 return;
             }
 
-            input = new CommandInput(_actor, ConsoleIdentity.ChannelId, command, options);
+            input = new CommandInput(_actor, ConsoleIdentity.ChannelId, command, ConsoleOptions.Normalize(command, options));
         }
         else if (int.TryParse(line, out var n) && n >= 1 && n <= _actions.Count)
         {

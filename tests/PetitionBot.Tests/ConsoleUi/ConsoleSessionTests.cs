@@ -86,6 +86,21 @@ public sealed class ConsoleSessionTests : IDisposable
         Assert.Contains("1) Post", output);
     }
 
+    [Fact]
+    public async Task Console_SetupInTheFormsItShows_Accepted()
+    {
+        var settings = TestConfig.For(_dir.Path);
+
+        var output = await RunConsoleAsync(settings, ["console", "--as", "leader"],
+            ["/setup channel:#announcements verified_role:@leader", "/setup #announcements leader_role:@leader", "/setup"]);
+
+        Assert.DoesNotContain("picked from the list", output);
+        Assert.DoesNotContain("Nothing was changed", output);
+        Assert.Contains("Saved.", output);
+        Assert.Contains("• Announcement channel: #announcements", output);
+        Assert.Contains("• Verified role: @leader", output);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static async Task<string> RunConsoleAsync(Dictionary<string, string?> settings, string[] args, IEnumerable<string> steps)
