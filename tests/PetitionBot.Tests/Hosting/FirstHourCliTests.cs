@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PetitionBot.Hosting;
 using PetitionBot.Tests.Support;
 
@@ -156,6 +157,30 @@ public sealed class FirstHourCliTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.DoesNotContain("ExternalUrl", error);
+    }
+
+    [Fact]
+    public void ShippedExample_CampaignText_NamesThePolicyAndCreditsTheAuthors()
+    {
+        var example = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build();
+        var summary = example["Campaigns:0:Summary"]!;
+
+        Assert.Contains("2021 \"Sensitive Areas\" guidance", summary);
+        Assert.Contains("protected areas", summary);
+        Assert.Contains("January 21, 2025", summary);
+        Assert.Contains("Nathaly Gonzalez MS and Isabella Reitz MS, Latino Medical Student Association", summary);
+        Assert.Contains("REPLACE", example["Campaigns:0:ExternalUrl"]);
+        Assert.NotEqual("/", new Uri(example["Campaigns:0:ExternalUrl"]!).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ShippedExampleAlone_WarnsTheLinkIsAPlaceholder()
+    {
+        var (code, output, error) = await ChildProcess.RunAsync(_dir.Path, ["check-config"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Configuration is valid.", output);
+        Assert.Contains("Warning: Campaigns:0:ExternalUrl is still the example's placeholder", error);
     }
 
     public void Dispose() => _dir.Dispose();
