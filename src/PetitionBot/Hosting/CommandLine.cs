@@ -85,6 +85,31 @@ public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) && !args[0].StartsWith('/') &&
         !Verbs.Contains(args[0]) ? args[0] : null;
 
+    /// <summary>The first extra argument that is not a setting (<c>--Key=value</c>, <c>--Key value</c>, <c>/Key=value</c>,
+    /// <c>Key=value</c>), such as a campaign typed without <c>--campaign</c>; null when all are settings.</summary>
+    public static string? StrayToken(IReadOnlyList<string> configArgs)
+    {
+        for (var i = 0; i < configArgs.Count; i++)
+        {
+            var token = configArgs[i];
+            var prefixed = token.StartsWith("--", StringComparison.Ordinal) || token.StartsWith('/');
+            if (token.Contains('=', StringComparison.Ordinal) && (prefixed || !token.StartsWith('-')) && !token.StartsWith('='))
+            {
+                continue;
+            }
+
+            if (prefixed && token.TrimStart('-', '/').Length > 0 && i + 1 < configArgs.Count)
+            {
+                i++;
+                continue;
+            }
+
+            return token;
+        }
+
+        return null;
+    }
+
     /// <summary>True when the parse ended in errors (an unknown value, a missing required option) rather than help.</summary>
     public static bool Failed(ParseResult parse) => parse.Action is ParseErrorAction;
 

@@ -52,6 +52,12 @@ public static class PetitionBotApp
     private static async Task<int> RunVerbAsync(CommandLine cli, TextReader input, TextWriter output, TextWriter error,
         IDictionary<string, string?>? overrides, CancellationToken ct)
     {
+        if (CommandLine.StrayToken(cli.ConfigArgs) is { } stray)
+        {
+            await error.WriteLineAsync($"I did not understand \"{stray}\". Settings are given as --Key=value; petitionbot {cli.Verb} --help lists the options.");
+            return ConfigError;
+        }
+
         if (!ConfigurationLoader.TryLoad(cli.ConfigArgs, overrides, out var configuration, out var fileProblem))
         {
             await error.WriteLineAsync(fileProblem);

@@ -46,6 +46,8 @@ public sealed class FirstHourCliTests : IDisposable
     [InlineData("bogus", "Unknown command \"bogus\"")]
     [InlineData("console --as wizard", "wizard")]
     [InlineData("invalidate", "--campaign")]
+    [InlineData("totals protected-areas", "I did not understand \"protected-areas\"")]
+    [InlineData("export --Storage:Path", "I did not understand \"--Storage:Path\"")]
     public async Task BadCommandLine_OneClearLineExitTwoCreatesNothing(string args, string expected)
     {
         var (code, _, error) = await ChildProcess.RunAsync(_dir.Path, args.Split(' '));
