@@ -103,7 +103,12 @@ public sealed partial class PetitionBotService(
             CommandCatalog.Petition => await flows.Info.PetitionAsync(ctx, campaign, ct),
             CommandCatalog.Totals => await flows.Info.TotalsAsync(ctx, campaign, ct),
             CommandCatalog.Update => await flows.Update.StartAsync(ctx, campaign, ct),
-            CommandCatalog.Export => await flows.Export.ExportAsync(ctx, campaign, ct),
+            CommandCatalog.Export => PacketExportFlow.FormatOf(command.Options) switch
+            {
+                PacketExportFlow.Pdf => await flows.Packet.ExportAsync(ctx, campaign, ct),
+                PacketExportFlow.Csv => await flows.Export.ExportAsync(ctx, campaign, ct),
+                _ => Reply.Private("The export format is csv (the default) or pdf; nothing was exported."),
+            },
             _ => Help(),
         };
     }

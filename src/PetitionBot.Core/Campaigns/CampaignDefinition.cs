@@ -32,6 +32,15 @@ public sealed class CampaignDefinition
     /// <summary>After this instant nobody can sign.</summary>
     public DateTimeOffset? ClosesAt { get; set; }
 
+    /// <summary>The organizers' sign-off under the delivery packet's cover letter.</summary>
+    public string SignOff { get; set; } = "";
+
+    /// <summary>The delivery packet's paper: "Letter" (default) or "A4".</summary>
+    public string PaperSize { get; set; } = "Letter";
+
+    /// <summary>Signers may opt in to one private message when the petition is delivered or a recipient responds.</summary>
+    public bool Notifications { get; set; }
+
     public static IReadOnlyList<string> DefaultStages { get; } =
         ["MS1", "MS2", "MS3", "MS4", "PGY1", "PGY2", "PGY3", "PGY4", "PGY5", "PGY6", "PGY7", "Fellow"];
 

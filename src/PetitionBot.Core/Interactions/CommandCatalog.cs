@@ -19,6 +19,7 @@ public static class CommandCatalog
     public const string VerifiedRoleOption = "verified_role";
     public const string StrictOption = "strict";
     public const string SchoolOption = "school";
+    public const string FormatOption = "format";
 
     private static readonly CommandOption CampaignChoice = new(CampaignOption, "Which campaign (when more than one is open)", OptionKind.Campaign);
 
@@ -30,7 +31,8 @@ public static class CommandCatalog
         new(MyData, "See what PetitionBot stores about you, and delete it", []),
         new(Totals, "Signature totals (chapter leaders: your school; organizers: full breakdown)", [CampaignChoice], MayBeSlow: true),
         new(Update, "Post an update to this server's announcement channel (chapter leaders)", [CampaignChoice], OpensForm: true),
-        new(Export, "Export the signer list as CSV (organizers)", [CampaignChoice], MayBeSlow: true),
+        new(Export, "Export the signer list as CSV or the delivery packet as PDF (organizers)",
+            [CampaignChoice, new(FormatOption, "csv (default) or pdf (the delivery packet)", OptionKind.Text, MaxLength: 3, Choices: ["csv", "pdf"])], MayBeSlow: true),
         new(Setup, "Configure PetitionBot for this server (server admins)",
         [
             new(ChannelOption, "Channel for announcements and updates", OptionKind.Channel),

@@ -44,6 +44,13 @@ public static class SlashCommandParser
                     continue;
                 }
 
+                // A bare word that is one of an option's fixed choices sets it (e.g. "/export pdf").
+                if (key is null && spec.Options.FirstOrDefault(o => o.Choices?.Contains(token.ToLowerInvariant()) == true) is { } chosen)
+                {
+                    options[chosen.Name] = token.ToLowerInvariant();
+                    continue;
+                }
+
                 var valid = spec.Options.Count == 0 ? "none" : string.Join(", ", spec.Options.Select(o => o.Name + ":…"));
                 return new ParsedCommand(spec.Name, options, $"I did not understand \"{token}\". Options of /{spec.Name}: {valid}");
             }

@@ -116,7 +116,7 @@ public sealed partial class ConsoleSession(
         {
             Directory.CreateDirectory(settings.ExportDirectory);
             var path = Path.Combine(settings.ExportDirectory, Path.GetFileName(file.FileName));
-            await File.WriteAllBytesAsync(path, file.Content, ct);
+            await Cli.PacketVerb.WritePrivateAsync(path, file.Content, ct);
             io.Output.WriteLine($"   Saved {file.FileName} ({file.Content.Length:N0} bytes) to {path}");
         }
     }

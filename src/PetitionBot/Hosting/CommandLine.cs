@@ -4,7 +4,7 @@ namespace PetitionBot.Hosting;
 public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string> Flags, string[] ConfigArgs)
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help" };
-    private static readonly IReadOnlySet<string> FlagNames = new HashSet<string>(StringComparer.Ordinal) { "--as", "--user", "--out", "--campaign", "--server", "--since", "--until" };
+    private static readonly IReadOnlySet<string> FlagNames = new HashSet<string>(StringComparer.Ordinal) { "--as", "--user", "--out", "--campaign", "--server", "--since", "--until", "--format" };
 
     public static CommandLine Parse(string[] args)
     {

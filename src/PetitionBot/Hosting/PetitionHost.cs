@@ -45,6 +45,8 @@ public static class PetitionHost
         services.AddPetitionCore();
         services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
+        services.AddOptions<Reports.Pdf.PdfPacketOptions>().BindConfiguration(Reports.Pdf.PdfPacketOptions.SectionName);
+        services.AddSingleton<IDeliveryPacketWriter, Reports.Pdf.PdfDeliveryPacketWriter>();
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<AnnouncementTexts>();
         services.AddSingleton<OutboxDispatcher>();

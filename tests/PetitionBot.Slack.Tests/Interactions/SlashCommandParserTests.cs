@@ -43,4 +43,18 @@ public sealed class SlashCommandParserTests
     [Fact]
     public void Parse_EscapedSchoolText_Unescaped() =>
         Assert.Equal("A&M <x>", SlashCommandParser.Parse("/setup", "school:\"A&amp;M &lt;x&gt;\"")!.Options["school"]);
+
+    [Theory]
+    [InlineData("/export", "pdf")]
+    [InlineData("/export", "PDF")]
+    [InlineData("/export", "format:pdf")]
+    [InlineData("/petition", "export pdf")]
+    public void Parse_ExportPdf_FormatOption(string command, string text)
+    {
+        var parsed = SlashCommandParser.Parse(command, text)!;
+
+        Assert.Null(parsed.Error);
+        Assert.Equal("export", parsed.Name);
+        Assert.Equal("pdf", parsed.Options["format"]);
+    }
 }
