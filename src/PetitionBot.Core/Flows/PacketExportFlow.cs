@@ -33,14 +33,13 @@ public sealed class PacketExportFlow(ISignatureStore signatures, IResponseStore 
     public async Task<DeliveryPacket> WriteAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
         DateTimeOffset now, CancellationToken ct = default)
     {
-        var all = new List<SignatureRecord>();
+        var builder = new PacketBuilder();
         await foreach (var s in signatures.ListAsync(campaign.Id, ct))
         {
-            all.Add(s);
+            builder.Add(s);
         }
 
-        var data = PacketBuilder.Build(campaign, all, await responses.ListAsync(campaign.Id, ct), now);
-        all.Clear();
+        var data = builder.Build(campaign, await responses.ListAsync(campaign.Id, ct), now);
         var packet = writer.Write(data);
         await audit.AppendAsync(new AuditEntry(AuditActions.Export, workspace, actorKey,
             $"campaign={campaign.Id} format=pdf named={data.Named} total={data.Total} pages={packet.Pages}", now), ct);

@@ -5,38 +5,62 @@ using PetitionBot.Core.Text;
 namespace PetitionBot.Core.Reports;
 
 /// <summary>Groups signatures for the delivery packet: schools (same school key = same school), named signers
-/// alphabetically, counts by stage and verification. Counted-only signers contribute counts and nothing else.</summary>
-public static class PacketBuilder
+/// alphabetically, counts by stage and verification. Counted-only signers contribute counts and nothing else.
+/// Signatures are added one at a time, so the store's records need not be held in memory all at once.</summary>
+public sealed class PacketBuilder
 {
+    private readonly Dictionary<string, SchoolAccumulator> schools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> stages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> stageNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<Verification, int> verifications = [];
+    private int total;
+    private int named;
+
     public static PacketData Build(CampaignDefinition campaign, IEnumerable<SignatureRecord> signatures,
         IReadOnlyList<RecipientResponse> responses, DateTimeOffset generatedAt)
     {
-        var schools = new Dictionary<string, SchoolAccumulator>(StringComparer.Ordinal);
-        var stages = new Dictionary<string, int>(StringComparer.Ordinal);
-        var verifications = new Dictionary<Verification, int>();
-        int total = 0, named = 0;
+        var builder = new PacketBuilder();
         foreach (var s in signatures)
         {
-            total++;
-            var key = InputRules.SchoolKey(s.School);
-            if (!schools.TryGetValue(key, out var school))
-            {
-                schools[key] = school = new SchoolAccumulator(s.School);
-            }
-
-            stages[s.Stage] = stages.GetValueOrDefault(s.Stage) + 1;
-            verifications[s.Verification] = verifications.GetValueOrDefault(s.Verification) + 1;
-            if (s.FullName is { } name)
-            {
-                named++;
-                school.Signers.Add(new PacketSigner(name, s.Stage, VerificationLabels.Label(s.Verification)));
-            }
-            else
-            {
-                school.CountedOnly++;
-            }
+            builder.Add(s);
         }
 
+        return builder.Build(campaign, responses, generatedAt);
+    }
+
+    public void Add(SignatureRecord s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        total++;
+        var key = InputRules.SchoolKey(s.School);
+        if (!schools.TryGetValue(key, out var school))
+        {
+            schools[key] = school = new SchoolAccumulator(s.School);
+        }
+
+        if (!stageNames.TryGetValue(s.Stage, out var stage))
+        {
+            // One string per stage instead of one per signer.
+            stageNames[s.Stage] = stage = s.Stage;
+        }
+
+        stages[stage] = stages.GetValueOrDefault(stage) + 1;
+        verifications[s.Verification] = verifications.GetValueOrDefault(s.Verification) + 1;
+        if (s.FullName is { } name)
+        {
+            named++;
+            school.Signers.Add(new PacketSigner(name, stage, VerificationLabels.Label(s.Verification)));
+        }
+        else
+        {
+            school.CountedOnly++;
+        }
+    }
+
+    public PacketData Build(CampaignDefinition campaign, IReadOnlyList<RecipientResponse> responses, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(responses);
         var comparer = StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, ignoreCase: true);
         var list = schools.Values
             .Select(a => new PacketSchool(a.Name, a.Signers.Count, a.CountedOnly,

@@ -100,6 +100,8 @@ public sealed class PdfDeliveryPacketWriterTests : IDisposable
             Sig("José Muñoz", "School A", "MS1"),
             Sig("Nguyễn Thị Minh Khai", "School A", "MS1"),
             Sig("王小明", "School A", "MS1"),
+            Sig("김서연", "School A", "MS1"),
+            Sig("佐藤ゆき", "School A", "MS1"),
             Sig("محمد علي", "School A", "MS1"),
             Sig("Ana \U00013000 Ruiz", "School A", "MS1"),
         };
@@ -109,14 +111,16 @@ public sealed class PdfDeliveryPacketWriterTests : IDisposable
         Assert.Contains("José Muñoz", text);
         Assert.Contains("Nguyễn Thị Minh Khai", text);
         Assert.Contains("王小明", text);
+        Assert.Contains("김서연", text);
+        Assert.Contains("佐藤ゆき", text);
         Assert.Equal(1, packet.MissingGlyphs);
         Assert.Contains("Ana \uFFFD Ruiz", text);
     }
 
     [Fact]
-    public async Task Write_WithoutCjkFont_CjkNameBecomesCountedPlaceholders()
+    public async Task Write_WithoutFallbackFonts_CjkNameBecomesCountedPlaceholders()
     {
-        var options = new PdfPacketOptions { CjkFontPath = Path.Combine(_dir.Path, "absent.ttf") };
+        var options = new PdfPacketOptions { FallbackFontPaths = [Path.Combine(_dir.Path, "absent.ttf")] };
 
         var (packet, text) = await WriteAsync(Campaign(), [Sig("王小明", "School A", "MS1")], options: options);
 

@@ -20,7 +20,9 @@ internal sealed class FontCoverage
     public static FontCoverage Read(ReadOnlySpan<byte> font)
     {
         var coverage = new FontCoverage();
-        var cmap = FindTable(font, "cmap");
+        // A collection (.ttc) starts with "ttcf"; its first font's table directory is at the first offset.
+        var directory = TrueTypeCollection.IsCollection(font) ? (int)U32(font, 12) : 0;
+        var cmap = FindTable(font, directory, "cmap");
         if (cmap.IsEmpty)
         {
             return coverage;
@@ -118,17 +120,17 @@ internal sealed class FontCoverage
         }
     }
 
-    private static ReadOnlySpan<byte> FindTable(ReadOnlySpan<byte> font, string tag)
+    private static ReadOnlySpan<byte> FindTable(ReadOnlySpan<byte> font, int directory, string tag)
     {
-        if (font.Length < 12)
+        if (font.Length < directory + 12)
         {
             return default;
         }
 
-        var tables = U16(font, 4);
+        var tables = U16(font, directory + 4);
         for (var i = 0; i < tables; i++)
         {
-            var record = 12 + (i * 16);
+            var record = directory + 12 + (i * 16);
             if (record + 16 > font.Length)
             {
                 break;

@@ -8,18 +8,19 @@ internal sealed class PacketFonts
 {
     private static readonly XPdfFontOptions Embedded = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
 
-    private PacketFonts(Face regular, Face bold, Face? cjk)
+    private PacketFonts(Face regular, Face bold, IReadOnlyList<Face> fallbacks)
     {
         Regular = regular;
         Bold = bold;
-        Cjk = cjk;
+        Fallbacks = fallbacks;
     }
 
     public Face Regular { get; }
 
     public Face Bold { get; }
 
-    public Face? Cjk { get; }
+    /// <summary>Fonts for characters the regular font lacks (CJK), in the order they are tried.</summary>
+    public IReadOnlyList<Face> Fallbacks { get; }
 
     public static PacketFonts Load(PdfPacketOptions options)
     {
@@ -27,8 +28,8 @@ internal sealed class PacketFonts
             ?? throw new InvalidOperationException(
                 $"The delivery packet needs a TrueType font at Reports:Pdf:RegularFontPath ({options.RegularFontPath}): install fonts-dejavu-core.");
         var bold = LoadFace(options.BoldFontPath) ?? regular;
-        var cjk = LoadFace(options.CjkFontPath);
-        return new PacketFonts(regular, bold, cjk);
+        var fallbacks = (options.FallbackFontPaths ?? []).Select(LoadFace).OfType<Face>().ToList();
+        return new PacketFonts(regular, bold, fallbacks);
     }
 
     public XFont Font(Face face, double size) => new(face.Family, size, XFontStyleEx.Regular, Embedded);
@@ -41,6 +42,11 @@ internal sealed class PacketFonts
         }
 
         var bytes = File.ReadAllBytes(path);
+        if (TrueTypeCollection.IsCollection(bytes))
+        {
+            bytes = TrueTypeCollection.FirstFont(bytes);
+        }
+
         var family = PacketFontResolver.Instance.Register(Path.GetFullPath(path), bytes);
         return new Face(family, FontCoverage.Read(bytes));
     }

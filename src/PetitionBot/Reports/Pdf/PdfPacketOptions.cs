@@ -1,7 +1,8 @@
 namespace PetitionBot.Reports.Pdf;
 
 /// <summary>Fonts embedded in the delivery packet (section <c>Reports:Pdf</c>). Defaults are Debian's DejaVu Sans
-/// (fonts-dejavu-core) and, when installed, Droid Sans Fallback (fonts-droid-fallback) for Chinese, Japanese and Korean.</summary>
+/// (fonts-dejavu-core) and, when installed, Droid Sans Fallback (fonts-droid-fallback: Chinese, Japanese) and
+/// WenQuanYi Micro Hei (fonts-wqy-microhei: also Korean Hangul) as fallbacks.</summary>
 public sealed class PdfPacketOptions
 {
     public const string SectionName = "Reports:Pdf";
@@ -12,10 +13,13 @@ public sealed class PdfPacketOptions
 
     public const string DefaultCjkPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
 
+    public const string DefaultHangulPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
     public string RegularFontPath { get; set; } = DefaultRegularPath;
 
     public string BoldFontPath { get; set; } = DefaultBoldPath;
 
-    /// <summary>A TrueType (glyf outlines, not a .ttc collection) font for CJK names; skipped when the file is absent.</summary>
-    public string CjkFontPath { get; set; } = DefaultCjkPath;
+    /// <summary>Fallback fonts for characters DejaVu lacks, tried in order; each must have TrueType (glyf) outlines
+    /// (.ttf, or the first font of a .ttc). A file that is absent is skipped.</summary>
+    public string[] FallbackFontPaths { get; set; } = [DefaultCjkPath, DefaultHangulPath];
 }

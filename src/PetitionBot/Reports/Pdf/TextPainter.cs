@@ -4,7 +4,7 @@ using PdfSharp.Drawing;
 namespace PetitionBot.Reports.Pdf;
 
 /// <summary>Draws and measures text with font fallback: each character goes to the first font that has it (DejaVu,
-/// then the CJK font); a character no font has is drawn as a visible placeholder and counted in
+/// then the fallback fonts); a character no font has is drawn as a visible placeholder and counted in
 /// <see cref="MissingGlyphs"/>, never dropped.</summary>
 internal sealed class TextPainter(PacketFonts fonts)
 {
@@ -135,9 +135,9 @@ internal sealed class TextPainter(PacketFonts fonts)
             {
                 face = fonts.Regular;
             }
-            else if (fonts.Cjk is { } cjk && cjk.Coverage.Covers(rune.Value))
+            else if (Fallback(rune.Value) is { } fallback)
             {
-                face = cjk;
+                face = fallback;
             }
             else
             {
@@ -162,6 +162,19 @@ internal sealed class TextPainter(PacketFonts fonts)
         }
 
         return [.. _runs];
+    }
+
+    private PacketFonts.Face? Fallback(int codePoint)
+    {
+        foreach (var face in fonts.Fallbacks)
+        {
+            if (face.Coverage.Covers(codePoint))
+            {
+                return face;
+            }
+        }
+
+        return null;
     }
 
     private static bool AllCovered(string text, PacketFonts.Face face)
