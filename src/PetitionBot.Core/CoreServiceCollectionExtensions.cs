@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InfoFlow>();
         services.AddSingleton<ExportFlow>();
         services.AddSingleton<PacketExportFlow>();
+        services.AddSingleton<ResponseFlow>();
         services.AddSingleton<UpdateFlow>();
         services.AddSingleton<SetupFlow>();
         services.AddSingleton<FlowSet>();

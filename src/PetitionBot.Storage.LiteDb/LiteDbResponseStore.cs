@@ -10,17 +10,17 @@ public sealed class LiteDbResponseStore(LiteDbContext db) : IResponseStore
 {
     private ILiteCollection<ResponseDoc> Responses => db.Database.GetCollection<ResponseDoc>("responses");
 
-    public Task<int> AddAsync(RecipientResponse response, Announcement announcement, CancellationToken ct = default)
+    public Task<int?> AddAsync(RecipientResponse response, Announcement announcement, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(announcement);
         ct.ThrowIfCancellationRequested();
-        var channels = db.Write(() =>
+        var channels = db.Write<int?>(() =>
         {
             var key = $"{response.CampaignId}|r|{response.Id}";
             if (db.Announcements.Exists(a => a.UniqueKey == key))
             {
-                return 0;
+                return null;
             }
 
             Responses.EnsureIndex(x => x.CampaignId);

@@ -9,4 +9,5 @@ public sealed record FlowSet(
     ExportFlow Export,
     UpdateFlow Update,
     SetupFlow Setup,
-    PacketExportFlow Packet);
+    PacketExportFlow Packet,
+    ResponseFlow Respond);

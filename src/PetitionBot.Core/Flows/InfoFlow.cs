@@ -8,7 +8,7 @@ using PetitionBot.Core.Text;
 namespace PetitionBot.Core.Flows;
 
 /// <summary>/petition (everyone) and /totals (by role).</summary>
-public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
+public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts, IResponseStore responses)
 {
     public async Task<Reply> PetitionAsync(FlowContext ctx, CampaignDefinition campaign, CancellationToken ct = default)
     {
@@ -23,6 +23,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
             ? $"This petition closed on {Replies.Date(campaign.ClosesAt!.Value)}.\n"
             : $"Medical students and resident physicians sign with /sign. Not eligible? Sign the public petition: {campaign.ExternalUrl}\n");
         text.Append($"{Replies.Signatures(stats.Total)} so far.");
+        text.Append(ResponseSummary.Latest(await responses.ListAsync(campaign.Id, ct)));
         return new Reply
         {
             Title = campaign.Title,
