@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExportFlow>();
         services.AddSingleton<PacketExportFlow>();
         services.AddSingleton<ResponseFlow>();
+        services.AddSingleton<Reports.PublicProgressBuilder>();
         services.AddSingleton<UpdateFlow>();
         services.AddSingleton<SetupFlow>();
         services.AddSingleton<FlowSet>();

@@ -8,6 +8,7 @@ using PetitionBot.Core.Reports;
 using PetitionBot.Health;
 using PetitionBot.Metrics;
 using PetitionBot.Outbox;
+using PetitionBot.PublicPages;
 using PetitionBot.Reports;
 using PetitionBot.Storage.LiteDb;
 
@@ -50,6 +51,7 @@ public static class PetitionHost
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<AnnouncementTexts>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<PublicProgressCache>();
 
         if (options.Mode != HostMode.Bot)
         {
@@ -90,6 +92,7 @@ public static class PetitionHost
         var app = web.Build();
         app.MapHealth();
         app.MapPetitionMetrics();
+        app.MapPublicPages();
         ChatAdapters.Map(app);
         return app;
     }
