@@ -6,8 +6,16 @@ namespace PetitionBot.Storage.LiteDb;
 
 /// <summary>Responses in the "responses" collection; each is saved with its announcement and deliveries at once, so it is
 /// announced exactly once (the announcement's unique key is the response's id).</summary>
-public sealed class LiteDbResponseStore(LiteDbContext db) : IResponseStore
+public sealed class LiteDbResponseStore : IResponseStore
 {
+    private readonly LiteDbContext db;
+
+    public LiteDbResponseStore(LiteDbContext db)
+    {
+        this.db = db;
+        Responses.EnsureIndex(x => x.CampaignId);
+    }
+
     private ILiteCollection<ResponseDoc> Responses => db.Database.GetCollection<ResponseDoc>("responses");
 
     public Task<int?> AddAsync(RecipientResponse response, Announcement announcement, CancellationToken ct = default)
@@ -23,7 +31,6 @@ public sealed class LiteDbResponseStore(LiteDbContext db) : IResponseStore
                 return null;
             }
 
-            Responses.EnsureIndex(x => x.CampaignId);
             Responses.Insert(new ResponseDoc
             {
                 Id = response.Id,
