@@ -41,6 +41,21 @@ public sealed class CampaignDefinition
     /// <summary>Signers may opt in to one private message when the petition is delivered or a recipient responds.</summary>
     public bool Notifications { get; set; }
 
+    /// <summary><c>none</c> (default), <c>email</c> or <c>email-required</c>; see <see cref="VerificationMode"/>.</summary>
+    public string Verification { get; set; } = "none";
+
+    /// <summary>Extra institutional mail domains accepted for this campaign (e.g. teaching hospitals for residents).</summary>
+    public List<string> EmailDomains { get; set; } = [];
+
+    /// <summary>The parsed <see cref="Verification"/>; null when the value is not one of the three (the validator names the key).</summary>
+    public Core.Email.VerificationMode? VerificationMode => Verification.Trim().ToLowerInvariant() switch
+    {
+        "" or "none" => Core.Email.VerificationMode.None,
+        "email" => Core.Email.VerificationMode.Email,
+        "email-required" => Core.Email.VerificationMode.EmailRequired,
+        _ => null,
+    };
+
     public static IReadOnlyList<string> DefaultStages { get; } =
         ["MS1", "MS2", "MS3", "MS4", "PGY1", "PGY2", "PGY3", "PGY4", "PGY5", "PGY6", "PGY7", "Fellow"];
 

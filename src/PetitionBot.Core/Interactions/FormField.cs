@@ -9,4 +9,5 @@ public sealed record FormField(
     bool Multiline = false,
     string? Value = null,
     string? Placeholder = null,
-    int MinLength = 0);
+    int MinLength = 0,
+    FormFieldKind Kind = FormFieldKind.Text);

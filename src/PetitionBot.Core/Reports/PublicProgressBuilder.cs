@@ -24,6 +24,6 @@ public sealed class PublicProgressBuilder(ISignatureStore signatures, IResponseS
             .Select(r => r with { Id = "", CampaignId = campaign.Id })
             .ToList();
         return new PublicProgress(campaign.Id, campaign.Title, campaign.Summary, campaign.ExternalUrl, campaign.Recipients,
-            stats.Total, campaign.Goal, progress.Percent, campaign.IsClosed(now), schools, stages, answered, now);
+            stats.Total, campaign.Goal, progress.WholePercent, campaign.IsClosed(now), schools, stages, answered, now);
     }
 }

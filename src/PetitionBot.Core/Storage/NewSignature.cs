@@ -14,4 +14,6 @@ public sealed record NewSignature(
     string Stage,
     string Role,
     Verification Verification,
-    DateTimeOffset SignedAt);
+    DateTimeOffset SignedAt,
+    string SchoolId = Schools.School.OtherId,
+    string? EmailAddress = null);

@@ -16,7 +16,7 @@ public static class PublicBadge
         var left = Math.Ceiling((label.Length * CharWidth) + 12);
         var right = Math.Ceiling((value.Length * CharWidth) + 12);
         var width = left + right;
-        var alt = HtmlEncoder.Default.Encode($"{p.Title}: {value} signatures ({p.Percent}% of the goal)");
+        var alt = HtmlEncoder.Default.Encode($"{p.Title}: {value} signatures ({p.PercentText}% of the goal)");
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
         return $"""
             <svg xmlns="http://www.w3.org/2000/svg" width="{F(width)}" height="20" role="img" aria-label="{alt}">

@@ -44,7 +44,7 @@ public static class PublicPageHtml
             html.Append("<p>Addressed to: ").Append(E(string.Join(", ", p.Recipients))).Append(".</p>\n");
         }
 
-        var alt = $"{N(p.Total)} of {N(p.Goal)} signatures ({p.Percent}% of the goal)";
+        var alt = $"{N(p.Total)} of {N(p.Goal)} signatures ({p.PercentText}% of the goal)";
         html.Append("<section aria-labelledby=\"progress\">\n<h2 id=\"progress\">Progress</h2>\n")
             .Append("<p class=\"big\"><strong id=\"total\" data-value=\"").Append(p.Total.ToString(CultureInfo.InvariantCulture)).Append("\">")
             .Append(N(p.Total)).Append("</strong> signatures of a goal of <strong id=\"goal\" data-value=\"")
@@ -53,7 +53,7 @@ public static class PublicPageHtml
             .Append(p.Goal.ToString(CultureInfo.InvariantCulture)).Append("\" aria-valuenow=\"").Append(Math.Min(p.Total, p.Goal).ToString(CultureInfo.InvariantCulture))
             .Append("\" aria-valuetext=\"").Append(E(alt)).Append("\"><div class=\"fill\" style=\"width:")
             .Append(Math.Clamp(p.Percent, 0, 100).ToString(CultureInfo.InvariantCulture)).Append("%\"></div></div>\n")
-            .Append("<p id=\"percent\">").Append(p.Percent.ToString(CultureInfo.InvariantCulture)).Append("% of the goal.")
+            .Append("<p id=\"percent\">").Append(E(p.PercentText)).Append("% of the goal.")
             .Append(p.Closed ? " This petition is closed." : "").Append("</p>\n</section>\n");
 
         html.Append("<section aria-labelledby=\"schools\">\n<h2 id=\"schools\">Schools with at least ").Append(PublicNumbers.MinGroupSize).Append(" signers</h2>\n");

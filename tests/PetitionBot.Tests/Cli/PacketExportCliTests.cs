@@ -45,16 +45,19 @@ public sealed class PacketExportCliTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportPdf_NoOut_OneSentenceExitTwoNoFile()
+    public async Task ExportPdf_OutExists_OneSentenceExitTwoFileUntouched()
     {
         var settings = TestConfig.For(_dir.Path);
+        var target = Path.Combine(_dir.Path, "existing.pdf");
+        await File.WriteAllTextAsync(target, "keep me");
         var output = new CapturedOutput();
         var error = new CapturedOutput();
 
-        var code = await PetitionBotApp.RunAsync(["export", "--format", "pdf"], TextReader.Null, output, error, settings);
+        var code = await PetitionBotApp.RunAsync(["export", "--format", "pdf", "--out", target], TextReader.Null, output, error, settings);
 
         Assert.Equal(2, code);
-        Assert.Equal("export --format pdf needs --out FILE (where to write the delivery packet).", error.Text.Trim());
+        Assert.StartsWith($"{target} already exists; an export never replaces a file.", error.Text.Trim(), StringComparison.Ordinal);
+        Assert.Equal("keep me", await File.ReadAllTextAsync(target));
     }
 
     [Fact]

@@ -1,0 +1,22 @@
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Core.Ports;
+
+/// <summary>Email-verification bookkeeping. Addresses are passed normalized (trimmed, lower-case) and the store keeps them
+/// only as keyed hashes (their own derived key) beside the domain; never in plain text.</summary>
+public interface IEmailVerificationStore
+{
+    /// <summary>Counts one code sent to <paramref name="address"/> for <paramref name="identityKey"/>, when neither has had
+    /// <paramref name="maxPerHour"/> sends in the hour before <paramref name="now"/>; otherwise counts nothing and returns false.</summary>
+    Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, CancellationToken ct = default);
+
+    /// <summary>The signature of this campaign verified with this address, whichever platform it came from.</summary>
+    Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default);
+
+    /// <summary>Every signature verified with this address, in all campaigns (for /mydata after the address is proven again).</summary>
+    Task<IReadOnlyList<SignatureRecord>> FindAllByEmailAsync(string address, CancellationToken ct = default);
+
+    /// <summary>Deletes the signature verified with this address and lowers the aggregates (for /unsign from another account
+    /// after the address is proven again). False when there was none.</summary>
+    Task<bool> RemoveByEmailAsync(string campaignId, string address, CancellationToken ct = default);
+}
