@@ -57,6 +57,7 @@ public sealed class PacketExportFlowTests : IDisposable
     [Theory]
     [InlineData(Verification.SelfAttested, "self-attested")]
     [InlineData(Verification.RoleVerified, "server role")]
+    [InlineData(Verification.SchoolEmail, "school email")]
     [InlineData((Verification)7, "7")]
     public void Label_AnyVerification_ReadsAsWords(Verification verification, string expected) =>
         Assert.Equal(expected, VerificationLabels.Label(verification));
