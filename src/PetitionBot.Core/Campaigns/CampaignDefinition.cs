@@ -38,9 +38,6 @@ public sealed class CampaignDefinition
     /// <summary>The delivery packet's paper: "Letter" (default) or "A4".</summary>
     public string PaperSize { get; set; } = "Letter";
 
-    /// <summary>Signers may opt in to one private message when the petition is delivered or a recipient responds.</summary>
-    public bool Notifications { get; set; }
-
     /// <summary><c>none</c> (default), <c>email</c> or <c>email-required</c>; see <see cref="VerificationMode"/>.</summary>
     public string Verification { get; set; } = "none";
 
