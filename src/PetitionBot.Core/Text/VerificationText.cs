@@ -10,7 +10,8 @@ public static class VerificationText
     {
         Verification.SchoolEmail => emailDomain is { Length: > 0 } ? $"school email ({emailDomain})" : "school email",
         Verification.RoleVerified => "server role",
-        _ => "self-attested",
+        Verification.SelfAttested => "self-attested",
+        _ => method.ToString().ToLowerInvariant(),
     };
 
     /// <summary>Every method, strongest first.</summary>
