@@ -22,6 +22,11 @@ public static class InputRules
             return FieldCheck.Fail($"{label} contains control characters; please type it again as plain text.");
         }
 
+        if (HasInvisible(raw))
+        {
+            return FieldCheck.Fail($"{label} contains invisible characters; please type it again as plain text.");
+        }
+
         var value = CollapseWhitespace(Normalize(raw));
         return Length(value, label, min, max);
     }
@@ -43,6 +48,11 @@ public static class InputRules
         if (HasForbiddenControl(text))
         {
             return FieldCheck.Fail($"{label} contains control characters; please type it again as plain text.");
+        }
+
+        if (HasInvisible(text))
+        {
+            return FieldCheck.Fail($"{label} contains invisible characters; please type it again as plain text.");
         }
 
         return Length(text.Trim(), label, min, max);
@@ -103,7 +113,9 @@ public static class InputRules
             return FieldCheck.Fail($"{label} must be at least {min} characters.");
         }
 
-        return length > max ? FieldCheck.Fail($"{label} must be at most {max} characters.") : FieldCheck.Ok(value);
+        // User text never carries the core's own channel/role reference syntax ("{#id}", "{@&id}"): adapters would turn it
+        // into a real mention.
+        return length > max ? FieldCheck.Fail($"{label} must be at most {max} characters.") : FieldCheck.Ok(Mention.Neutralize(value));
     }
 
     private static string Normalize(string raw)
@@ -141,6 +153,32 @@ public static class InputRules
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Unicode format characters (zero-width space, direction marks, BOM, soft hyphen, tag characters, …) hide
+    /// text from the reader and from checks such as a spreadsheet's formula guard. Zero-width (non-)joiners between two
+    /// visible characters stay: emoji sequences and several scripts need them.</summary>
+    private static bool HasInvisible(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+            if (category == UnicodeCategory.Format)
+            {
+                var joiner = text[i] is '\u200D' or '\u200C';
+                if (!joiner || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i - 1]) || char.IsWhiteSpace(text[i + 1]))
+                {
+                    return true;
+                }
+            }
+
+            if (char.IsHighSurrogate(text[i]))
+            {
+                i++;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasForbiddenControl(string text)

@@ -16,6 +16,11 @@ public static partial class Mention
     public static string Rewrite(string text, Func<string, string> channel, Func<string, string> role) =>
         Pattern().Replace(text, m => m.Groups["kind"].Value == "#" ? channel(m.Groups["id"].Value) : role(m.Groups["id"].Value));
 
+    /// <summary>Makes text a person typed unable to act as a neutral reference: the brace of "{#…}" or "{@&amp;…}" becomes
+    /// a full-width brace, which reads the same and is never rewritten.</summary>
+    public static string Neutralize(string userText) =>
+        userText.Contains('{', StringComparison.Ordinal) ? Pattern().Replace(userText, m => "\uFF5B" + m.Value[1..]) : userText;
+
     [GeneratedRegex(@"\{(?<kind>#|@&)(?<id>[A-Za-z0-9_-]{1,40})\}")]
     private static partial Regex Pattern();
 }

@@ -58,9 +58,9 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
             csv.WriteHeader([.. SignerColumns]);
             foreach (var signature in named)
             {
-                csv.WriteField(signature.FullName);
-                csv.WriteField(signature.Stage);
-                csv.WriteField(signature.School);
+                csv.WriteField(SpreadsheetSafe(signature.FullName!));
+                csv.WriteField(SpreadsheetSafe(signature.Stage));
+                csv.WriteField(SpreadsheetSafe(signature.School));
                 csv.WriteField(signature.SignedAt.ToUniversalTime(), SignedAtFormat);
                 csv.WriteField(VerificationText.Label(signature.Verification, signature.EmailDomain));
                 csv.EndRecord();
@@ -82,7 +82,7 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
             csv.WriteHeader([.. SchoolColumns]);
             foreach (var school in rows)
             {
-                csv.WriteField(school.Label);
+                csv.WriteField(SpreadsheetSafe(school.Label));
                 csv.WriteField(school.Count, default);
                 foreach (var method in VerificationText.Methods)
                 {
@@ -94,6 +94,20 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>CsvHelper's guard looks at the first character only; a spreadsheet skips invisible format characters and
+    /// white space before a formula. When the first visible character would start a formula, the cell gets the same
+    /// leading apostrophe CsvHelper uses (CsvHelper then leaves it alone).</summary>
+    internal static string SpreadsheetSafe(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.Format))
+        {
+            i++;
+        }
+
+        return i > 0 && i < text.Length && text[i] is '=' or '+' or '-' or '@' ? "'" + text : text;
     }
 
     /// <summary>Campaign ids come from configuration, but a file name must never carry a path.</summary>

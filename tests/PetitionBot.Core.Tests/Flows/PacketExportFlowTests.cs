@@ -60,9 +60,9 @@ public sealed class PacketExportFlowTests : IDisposable
     [InlineData(Verification.SchoolEmail, "school email")]
     [InlineData((Verification)7, "7")]
     public void Label_AnyVerification_ReadsAsWords(Verification verification, string expected) =>
-        Assert.Equal(expected, Text.VerificationText.Label(verification));
+        Assert.Equal(expected, PetitionBot.Core.Text.VerificationText.Label(verification));
 
     [Fact]
     public void Label_SchoolEmailWithDomain_NamesTheDomain() =>
-        Assert.Equal("school email (ucsf.edu)", Text.VerificationText.Label(Verification.SchoolEmail, "ucsf.edu"));
+        Assert.Equal("school email (ucsf.edu)", PetitionBot.Core.Text.VerificationText.Label(Verification.SchoolEmail, "ucsf.edu"));
 }

@@ -125,6 +125,23 @@ public sealed class CsvSignerExportWriterTests
         Assert.Equal(["'" + text, "1", "0", "0", "1"], schools[0]);
     }
 
+    [Theory]
+    [InlineData("\u200B=HYPERLINK(\"http://x\")")]
+    [InlineData(" \uFEFF+1")]
+    public void Write_FormulaBehindInvisibleCharacters_Escaped(string text)
+    {
+        var signature = Signature("s", text, At(1)) with { School = text };
+        var stats = CampaignStats.Empty(CampaignId) with { BySchool = [new CountBy("k", text, 1)] };
+
+        var files = writer.Write(CampaignId, [signature], stats);
+
+        var (_, signers) = Read(files[0].Content);
+        Assert.Equal("'" + text, signers[0][0]);
+        Assert.Equal("'" + text, signers[0][2]);
+        var (_, schools) = Read(files[1].Content);
+        Assert.Equal("'" + text, schools[0][0]);
+    }
+
     [Fact]
     public void Write_VerifiedSigners_EachRowSaysHowAndSchoolsSplitByMethod()
     {
