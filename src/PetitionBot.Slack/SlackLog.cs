@@ -38,8 +38,18 @@ internal static partial class SlackLog
     [LoggerMessage(11, LogLevel.Warning, "Slack socket {ConnectionId} went silent; replacing it")]
     public static partial void SocketSilent(ILogger logger, int connectionId);
 
-    [LoggerMessage(12, LogLevel.Information, "Slack app installed in team {TeamId}")]
-    public static partial void Installed(ILogger logger, string teamId);
+    /// <summary>Workspace ids are logged at Debug only (SECURITY.md): the Information line names no workspace.</summary>
+    public static void Installed(ILogger logger, string teamId)
+    {
+        InstalledSomewhere(logger);
+        InstalledIn(logger, teamId);
+    }
+
+    [LoggerMessage(12, LogLevel.Information, "Slack app installed in a workspace")]
+    private static partial void InstalledSomewhere(ILogger logger);
+
+    [LoggerMessage(26, LogLevel.Debug, "Slack app installed in team {TeamId}")]
+    private static partial void InstalledIn(ILogger logger, string teamId);
 
     [LoggerMessage(13, LogLevel.Warning, "Slack OAuth callback rejected: {Reason}")]
     public static partial void OAuthRejected(ILogger logger, string reason);
@@ -47,8 +57,18 @@ internal static partial class SlackLog
     [LoggerMessage(14, LogLevel.Debug, "Slack unparseable socket message ignored")]
     public static partial void UnparseableMessage(ILogger logger, Exception exception);
 
-    [LoggerMessage(15, LogLevel.Warning, "Slack directory lookup {Method} failed for team {TeamId}: {Error}")]
-    public static partial void DirectoryFailed(ILogger logger, string method, string teamId, string error);
+    /// <summary>The warning names the method and Slack's error; the workspace id goes to Debug only.</summary>
+    public static void DirectoryFailed(ILogger logger, string method, string teamId, string error)
+    {
+        DirectoryLookupFailed(logger, method, error);
+        DirectoryLookupTeam(logger, method, teamId);
+    }
+
+    [LoggerMessage(15, LogLevel.Warning, "Slack directory lookup {Method} failed: {Error}")]
+    private static partial void DirectoryLookupFailed(ILogger logger, string method, string error);
+
+    [LoggerMessage(27, LogLevel.Debug, "Slack directory lookup {Method} failed for team {TeamId}")]
+    private static partial void DirectoryLookupTeam(ILogger logger, string method, string teamId);
 
     [LoggerMessage(16, LogLevel.Warning, "Slack reply delivery step {Step} failed: {Error}")]
     public static partial void DeliveryFailed(ILogger logger, string step, string error);
