@@ -11,5 +11,6 @@ internal static class ExtraScenarios
         ("discord", DiscordLoadBenchmark.RunAsync),
         ("fanout", FanOutBenchmark.RunAsync),
         ("pdf", PdfPacketBenchmark.RunAsync),
+        ("mail", MailBenchmark.RunAsync),
     ];
 }
