@@ -60,6 +60,7 @@ public static partial class ConfigCheck
         }
 
         await output.WriteLineAsync(ValidMessage);
+        await output.WriteLineAsync(SchoolCheck.Describe(configuration));
         return 0;
     }
 
@@ -88,6 +89,7 @@ public static partial class ConfigCheck
         Bind<OutboxOptions>(configuration.GetSection("Outbox"), errors);
         Bind<ChartRendererOptions>(configuration.GetSection(ChartRendererOptions.SectionName), errors);
 
+        errors.AddRange(SchoolCheck.Problems(configuration));
         CheckDiscord(configuration.GetSection("Discord"), errors);
         CheckSlack(configuration.GetSection("Slack"), errors);
         if (!PlatformSettings.From(configuration).Any)
