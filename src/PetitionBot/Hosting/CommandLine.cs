@@ -3,7 +3,7 @@ namespace PetitionBot.Hosting;
 /// <summary>The parsed command line: a verb, its flags, and the rest as configuration (<c>--Key=value</c>).</summary>
 public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string> Flags, string[] ConfigArgs)
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help", Cli.SchoolsVerb.Verb };
     private static readonly IReadOnlySet<string> FlagNames = new HashSet<string>(StringComparer.Ordinal) { "--as", "--user", "--out", "--campaign", "--server", "--since", "--until" };
 
     public static CommandLine Parse(string[] args)

@@ -20,6 +20,11 @@ public static class PetitionBotApp
         IDictionary<string, string?>? overrides = null, CancellationToken ct = default)
     {
         var cli = CommandLine.Parse(args);
+        if (cli.Verb == SchoolsVerb.Verb)
+        {
+            cli = SchoolsVerb.Split(cli);
+        }
+
         if (!CommandLine.Verbs.Contains(cli.Verb))
         {
             await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID], invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME], check-config.");
@@ -40,7 +45,7 @@ public static class PetitionBotApp
         var mode = cli.Verb switch
         {
             "console" => HostMode.Console,
-            "totals" or "export" or "invalidate" => HostMode.Cli,
+            "totals" or "export" or "invalidate" or SchoolsVerb.Verb => HostMode.Cli,
             _ => HostMode.Bot,
         };
         if (mode == HostMode.Bot && !PlatformSettings.From(ConfigurationLoader.Load(cli.ConfigArgs, overrides)).Any)
@@ -77,6 +82,7 @@ public static class PetitionBotApp
                 {
                     "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, ct),
                     "invalidate" => await InvalidateVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
+                    SchoolsVerb.Verb => await SchoolsVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
                     _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
                 };
