@@ -21,7 +21,7 @@ public static class PetitionBotApp
     {
         if (CommandLine.UnknownVerb(args) is { } unknown)
         {
-            await error.WriteLineAsync($"Unknown command \"{unknown}\". Commands: run (default), console, totals, export, invalidate, check-config; petitionbot --help explains them.");
+            await error.WriteLineAsync($"Unknown command \"{unknown}\". Commands: run (default), console, totals, export, invalidate, schools, check-config; petitionbot --help explains them.");
             return ConfigError;
         }
 
@@ -72,7 +72,7 @@ public static class PetitionBotApp
         var mode = cli.Verb switch
         {
             "console" => HostMode.Console,
-            "totals" or "export" or "invalidate" => HostMode.Cli,
+            "totals" or "export" or "invalidate" or SchoolsVerb.Verb => HostMode.Cli,
             _ => HostMode.Bot,
         };
         if (mode == HostMode.Bot && !PlatformSettings.From(configuration!).Any)
@@ -120,6 +120,7 @@ public static class PetitionBotApp
                 {
                     "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, error, ct),
                     "invalidate" => await InvalidateVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
+                    SchoolsVerb.Verb => await SchoolsVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
                     _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
                 };
@@ -158,6 +159,7 @@ public static class PetitionBotApp
     {
         _ = services.GetRequiredService<IOptions<Core.Campaigns.BotOptions>>().Value;
         _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Schools.SchoolOptions>>().Value;
         if (services.GetService<IOptions<HttpOptions>>() is { } http)
         {
             _ = http.Value;
