@@ -37,8 +37,8 @@ public static class SlashCommandParser
             var option = key is null ? null : spec.Options.FirstOrDefault(o => o.Name == key);
             if (option is null)
             {
-                // A bare word is the campaign when that is the command's only option (e.g. "/sign ama2025").
-                if (key is null && spec.Options.Count == 1 && spec.Options[0].Kind == OptionKind.Campaign)
+                // A bare word is the campaign when that is the command's only option besides a school (e.g. "/sign ama2025").
+                if (key is null && spec.Options.Count(o => o.Kind != OptionKind.School) == 1 && spec.Options[0].Kind == OptionKind.Campaign)
                 {
                     options[spec.Options[0].Name] = Unescape(token);
                     continue;
