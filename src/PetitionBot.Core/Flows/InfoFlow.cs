@@ -74,7 +74,8 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
             .Append($"last 24 h: {Replies.Count(stats.Last24Hours)}, last 7 days: {Replies.Count(stats.Last7Days)}.\n");
         Section(text, "By stage", stats.ByStage.OrderByDescending(s => s.Count));
         Section(text, "By platform", stats.ByPlatform.OrderByDescending(s => s.Count));
-        Section(text, "By school", stats.BySchool.OrderByDescending(s => s.Count).Take(25));
+        Section(text, "By school", stats.BySchool.OrderByDescending(s => s.Count).Take(25)
+            .Select(s => Schools.SchoolKeys.IsOther(s.Key) ? s with { Label = "Other: " + s.Label } : s));
         if (stats.BySchool.Count > 25)
         {
             text.Append($"… and {stats.BySchool.Count - 25} more schools (see /export).\n");

@@ -17,7 +17,7 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
     public static readonly IReadOnlyList<string> SignerColumns = ["name", "stage", "school", "signed_at"];
 
     /// <summary>The column names of the schools file, in order.</summary>
-    public static readonly IReadOnlyList<string> SchoolColumns = ["school", "signatures"];
+    public static readonly IReadOnlyList<string> SchoolColumns = ["school", "signatures", "school_id"];
 
     /// <summary>UTC, ISO 8601, to the second: 2025-01-31T18:04:05Z.</summary>
     public const string SignedAtFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
@@ -80,8 +80,10 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
             csv.WriteHeader([.. SchoolColumns]);
             foreach (var school in rows)
             {
-                csv.WriteField(school.Label);
+                var other = Core.Schools.SchoolKeys.IsOther(school.Key);
+                csv.WriteField(other ? "Other: " + school.Label : school.Label);
                 csv.WriteField(school.Count, default);
+                csv.WriteField(other ? Core.Schools.School.OtherId : school.Key);
                 csv.EndRecord();
             }
         }

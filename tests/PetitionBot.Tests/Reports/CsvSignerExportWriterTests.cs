@@ -62,9 +62,9 @@ public sealed class CsvSignerExportWriterTests
     {
         var (header, rows) = Read(writer.Write(CampaignId, Signatures(), Stats())[1].Content);
 
-        Assert.Equal(["school", "signatures"], header);
+        Assert.Equal(["school", "signatures", "school_id"], header);
         Assert.Equal(
-            [["Universidad Central del Caribe", "3"], ["UCSF School of Medicine", "2"]],
+            [["Universidad Central del Caribe", "3", "ucc"], ["UCSF School of Medicine", "2", "ucsf"], ["Other: St Georges", "1", "other"]],
             rows);
     }
 
@@ -117,7 +117,7 @@ public sealed class CsvSignerExportWriterTests
         Assert.Equal("'" + text, signers[0][1]);
         Assert.Equal("'" + text, signers[0][2]);
         var (_, schools) = Read(files[1].Content);
-        Assert.Equal(["'" + text, "1"], schools[0]);
+        Assert.Equal(["'" + text, "1", "k"], schools[0]);
     }
 
     [Theory]
@@ -197,6 +197,6 @@ public sealed class CsvSignerExportWriterTests
     {
         Total = 5,
         Named = 3,
-        BySchool = [new CountBy("ucsf", "UCSF School of Medicine", 2), new CountBy("ucc", "Universidad Central del Caribe", 3)],
+        BySchool = [new CountBy("ucsf", "UCSF School of Medicine", 2), new CountBy("ucc", "Universidad Central del Caribe", 3), new CountBy("other:st georges", "St Georges", 1)],
     };
 }
