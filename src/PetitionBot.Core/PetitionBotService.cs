@@ -16,7 +16,8 @@ public sealed partial class PetitionBotService(
     IServerStore servers,
     Abuse.InteractionRateLimiter rateLimiter,
     TimeProvider time,
-    ILogger<PetitionBotService> logger) : IPetitionBot
+    ILogger<PetitionBotService> logger,
+    ISchoolDirectory schools) : IPetitionBot
 {
     public async Task<Reply> HandleAsync(BotInput input, CancellationToken ct = default)
     {

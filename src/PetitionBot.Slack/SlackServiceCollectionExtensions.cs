@@ -51,6 +51,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlashCommandHandler>();
         services.TryAddSingleton<BlockActionsHandler>();
         services.TryAddSingleton<ViewSubmissionHandler>();
+        services.TryAddSingleton<BlockSuggestionHandler>();
         services.TryAddSingleton<ISocketModeEnvelopeHandler, SlackEnvelopeRouter>();
         services.TryAddSingleton<ISocketModeTransportFactory, WebSocketTransportFactory>();
         services.TryAddSingleton<SlackOAuthState>();

@@ -41,7 +41,7 @@ internal static class Aggregates
         db.AggregateCache[cacheKey] = campaign;
 
         var at = new DateTime(s.SignedAtTicks, DateTimeKind.Utc);
-        var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, s.School, delta, hour: null);
+        var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, SchoolLabel(s), delta, hour: null);
         BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, at.Hour);
         BumpCounter(db, s.CampaignId, SchoolVerification, s.SchoolKey + "|" + method, method, delta, hour: null);
         return (campaign.Total, school);
@@ -134,6 +134,41 @@ internal static class Aggregates
 
         db.AggregateCache[id] = doc;
         return doc.Count;
+    }
+
+    /// <summary>A directory school reads as its name; an "Other" school as the text typed (its key starts "other:").</summary>
+    public static string SchoolLabel(SignatureDoc s) => s.School;
+
+    /// <summary>Drops every school counter and counts them again from the signatures (after a migration or a mapping).</summary>
+    public static void RebuildSchools(LiteDbContext db)
+    {
+        db.AggregateCache.Clear();
+        db.Counters.DeleteMany(c => c.Group.EndsWith("|" + School) || c.Group.EndsWith("|" + SchoolVerification));
+        var signatures = db.Signatures.FindAll().ToList();
+        foreach (var group in signatures.GroupBy(s => (s.CampaignId, s.SchoolKey)))
+        {
+            var first = group.First();
+            db.Counters.Insert(new CounterDoc
+            {
+                Id = Id(first.CampaignId, School, first.SchoolKey),
+                Group = Group(first.CampaignId, School),
+                Key = first.SchoolKey,
+                Label = SchoolLabel(first),
+                Count = group.Count(),
+            });
+        }
+
+        foreach (var group in signatures.GroupBy(s => (s.CampaignId, Key: s.SchoolKey + "|" + ((Verification)s.Verification))))
+        {
+            db.Counters.Insert(new CounterDoc
+            {
+                Id = Id(group.Key.CampaignId, SchoolVerification, group.Key.Key),
+                Group = Group(group.Key.CampaignId, SchoolVerification),
+                Key = group.Key.Key,
+                Label = ((Verification)group.First().Verification).ToString(),
+                Count = group.Count(),
+            });
+        }
     }
 
     private static string Group(string campaignId, string kind) => campaignId + "|" + kind;

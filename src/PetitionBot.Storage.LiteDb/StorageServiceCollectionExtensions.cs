@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         services.AddSingleton<IInstallationStore, LiteDbInstallationStore>();
         services.AddSingleton<IResponseStore, LiteDbResponseStore>();
+        services.AddSingleton<LiteDbSchoolMaintenance>();
         return services;
     }
 }

@@ -39,7 +39,7 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
         Assert.Equal(1, second.CampaignTotal);
         var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0);
         Assert.Equal((1, 1), (stats.Total, stats.Named));
-        Assert.Equal(["ucsf school of medicine"], stats.BySchool.Select(s => s.Key));
+        Assert.Equal(["other:ucsf school of medicine"], stats.BySchool.Select(s => s.Key));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
         }
 
         var announcement = Assert.Single(outcomes.SelectMany(o => o.Announcements));
-        Assert.Equal((AnnouncementKind.SchoolMilestone, 5, "ucsf school of medicine"), (announcement.Kind, announcement.Milestone, announcement.SchoolKey));
+        Assert.Equal((AnnouncementKind.SchoolMilestone, 5, "other:ucsf school of medicine"), (announcement.Kind, announcement.Milestone, announcement.SchoolKey));
         Assert.Same(outcomes[8], outcomes.Single(o => o.Announcements.Count > 0));
         var channels = (await store.Outbox.ListForAnnouncementAsync(announcement.Id)).Select(d => d.Channel.ChannelId).Order();
         Assert.Equal(["11", "22"], channels);
@@ -152,7 +152,7 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
         var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0.AddMinutes(1));
 
         Assert.Equal((4, 2), (stats.Total, stats.Named));
-        Assert.Equal(new Dictionary<string, int> { ["ucsf school of medicine"] = 2, ["harvard medical school"] = 2 }, stats.BySchool.ToDictionary(s => s.Key, s => s.Count));
+        Assert.Equal(new Dictionary<string, int> { ["other:ucsf school of medicine"] = 2, ["other:harvard medical school"] = 2 }, stats.BySchool.ToDictionary(s => s.Key, s => s.Count));
         Assert.Equal(new Dictionary<string, int> { ["MS1"] = 3, ["PGY1"] = 1 }, stats.ByStage.ToDictionary(s => s.Key, s => s.Count));
         Assert.Equal(new Dictionary<string, int> { ["Discord"] = 3, ["Slack"] = 1 }, stats.ByPlatform.ToDictionary(s => s.Key, s => s.Count));
         Assert.Equal([("2026-03-08", 2), ("2026-03-10", 2)], stats.ByDay.Select(d => (d.Key, d.Count)));
@@ -190,7 +190,7 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
 
         var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0);
         Assert.Equal((1, 0, 1, 1), (stats.Total, stats.Named, stats.Last24Hours, stats.Last7Days));
-        Assert.Equal(["ucsf school of medicine"], stats.BySchool.Select(s => s.Key));
+        Assert.Equal(["other:ucsf school of medicine"], stats.BySchool.Select(s => s.Key));
         Assert.Equal(["MS2"], stats.ByStage.Select(s => s.Key));
         Assert.Equal([1], stats.ByDay.Select(s => s.Count));
         Assert.Null(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"));

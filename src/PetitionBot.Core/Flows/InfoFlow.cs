@@ -49,7 +49,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts, 
         {
             if (ctx.Server?.School is { Length: > 0 } school)
             {
-                var key = InputRules.SchoolKey(school);
+                var key = ctx.Server.SchoolKey;
                 var ranked = stats.BySchool.OrderByDescending(s => s.Count).ToList();
                 var index = ranked.FindIndex(s => s.Key == key);
                 var count = index < 0 ? 0 : ranked[index].Count;
@@ -80,7 +80,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts, 
         Section(text, "By verification", VerificationText.Methods
             .Select(m => new CountBy(m.ToString(), VerificationText.Label(m), stats.Count(m))).Where(r => r.Count > 0));
         Section(text, "By school", stats.BySchool.OrderByDescending(s => s.Count).Take(25)
-            .Select(s => s with { Label = s.Label + MethodsOf(stats, s.Key) }));
+            .Select(s => s with { Label = (Schools.SchoolKeys.IsOther(s.Key) ? "Other: " + s.Label : s.Label) + MethodsOf(stats, s.Key) }));
         if (stats.BySchool.Count > 25)
         {
             text.Append($"… and {stats.BySchool.Count - 25} more schools (see /export).\n");

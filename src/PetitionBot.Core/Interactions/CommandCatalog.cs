@@ -30,7 +30,8 @@ public static class CommandCatalog
 
     public static IReadOnlyList<CommandSpec> All { get; } =
     [
-        new(Sign, "Sign the petition (medical students and resident physicians)", [CampaignChoice]),
+        new(Sign, "Sign the petition (medical students and resident physicians)",
+            [CampaignChoice, new(SchoolOption, "Your school (pick from the list, or type it)", OptionKind.School, MaxLength: 100)]),
         new(Unsign, "Withdraw your signature and delete its data", [CampaignChoice]),
         new(Petition, "What the petition asks, the link, and progress so far", [CampaignChoice]),
         new(MyData, "See what PetitionBot stores about you, and delete it", []),
@@ -52,7 +53,7 @@ public static class CommandCatalog
             new(LeaderRoleOption, "Role (Slack: user group) of chapter leaders", OptionKind.Role),
             new(VerifiedRoleOption, "Role (Slack: user group) of verified medical students/residents", OptionKind.Role),
             new(StrictOption, "Only members with the verified role may sign", OptionKind.Boolean),
-            new(SchoolOption, "Your school or program's name", OptionKind.Text, MaxLength: 100),
+            new(SchoolOption, "Your school (pick from the list; other: <name> for one the list lacks)", OptionKind.School, MaxLength: 100),
             new(CampaignOption, "Default campaign for this server", OptionKind.Campaign),
         ], AdminOnlyByDefault: true),
     ];

@@ -10,4 +10,8 @@ public enum OptionKind
 
     /// <summary>A campaign id; adapters may offer the open campaigns as choices.</summary>
     Campaign = 4,
+
+    /// <summary>A school of the directory: adapters offer type-ahead suggestions (<see cref="Ports.IPetitionBot.SuggestAsync"/>);
+    /// the value is a school id when picked from them, the typed text otherwise.</summary>
+    School = 5,
 }

@@ -9,6 +9,11 @@ public interface IPetitionBot
     /// <summary>Handle one interaction and return the reply to show the person.</summary>
     Task<Reply> HandleAsync(BotInput input, CancellationToken ct = default);
 
+    /// <summary>Type-ahead suggestions for a field or option (Discord autocomplete, Slack external_select): at most
+    /// <see cref="SuggestInput.Max"/>, best first, fast (no store access). Unknown fields get none.</summary>
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestInput input, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Suggestion>>([]);
+
     /// <summary>The bot is (now) in this workspace (Discord GUILD_CREATE, Slack install / team seen).</summary>
     Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default);
 

@@ -53,6 +53,14 @@ internal sealed class InteractionHandler(
             return;
         }
 
+        if (interaction.Suggest is { } suggest)
+        {
+            await responder.SuggestAsync(await SuggestAsync(suggest, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            RecordAck(receivedAt);
+            Count(interaction, "ok");
+            return;
+        }
+
         if (interaction.Input is not { } input)
         {
             return;
@@ -103,9 +111,23 @@ internal sealed class InteractionHandler(
                 CommandInput => "command",
                 ChoiceInput => "choice",
                 FormInput => "form",
+                _ when interaction.Suggest is not null => "autocomplete",
                 _ => "other",
             }),
             new KeyValuePair<string, object?>("outcome", outcome));
+
+    private async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestInput input, CancellationToken ct)
+    {
+        try
+        {
+            return await bot.SuggestAsync(input, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.InteractionFailed(ex);
+            return [];
+        }
+    }
 
     private async Task<Reply> CallCoreAsync(BotInput input, CancellationToken ct)
     {

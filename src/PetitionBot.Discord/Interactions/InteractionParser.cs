@@ -41,6 +41,10 @@ internal static class InteractionParser
                     ? v.EnumerateArray().Select(x => x.ToString()).ToList()
                     : [];
                 return new ParsedInteraction(id, token, type, new ChoiceInput(actor, channelId, customId, values));
+            case ParsedInteraction.Autocomplete:
+                return Focused(data) is { } focused
+                    ? new ParsedInteraction(id, token, type, null, Str(data, "name"), Suggest: new SuggestInput(actor, channelId, focused.Name, focused.Value))
+                    : new ParsedInteraction(id, token, type, null);
             case ParsedInteraction.ModalSubmit:
                 return new ParsedInteraction(id, token, type, new FormInput(actor, channelId, Str(data, "custom_id") ?? "", ModalFields(data)));
             default:
@@ -83,6 +87,30 @@ internal static class InteractionParser
         }
 
         return result;
+    }
+
+    /// <summary>The option being typed in an autocomplete interaction (<c>focused: true</c>; a sub-command's options nest).</summary>
+    private static (string Name, string Value)? Focused(JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var option in options.EnumerateArray())
+        {
+            if (option.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True && Str(option, "name") is { } name)
+            {
+                return (name, option.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : Str(option, "value") ?? "");
+            }
+
+            if (Focused(option) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Text inputs of a modal submit, in the Label shape (type 18 → component) and the legacy Action Row shape

@@ -47,6 +47,18 @@ internal sealed class InteractionResponder(
     public Task OpenFormAsync(FormSpec form, CancellationToken ct = default) =>
         RespondAsync(new Reply { Text = form.Title, Form = form }, ct);
 
+    /// <summary>Answers an autocomplete interaction (callback type 8) with at most 25 choices; names and values ≤ 100 characters.</summary>
+    public async Task SuggestAsync(IReadOnlyList<Suggestion> suggestions, CancellationToken ct = default)
+    {
+        var choices = suggestions.Take(SuggestInput.Max)
+            .Select(s => new AutocompleteChoicePayload(Clip(s.Label), Clip(s.Value)))
+            .ToList();
+        Check(await SendCallbackAsync(new InteractionCallbackPayload(InteractionCallbackPayload.AutocompleteResult, new AutocompleteResultPayload(choices)), ct).ConfigureAwait(false));
+        _state = State.Done;
+
+        static string Clip(string text) => text.Length <= 100 ? text : text[..99] + "…";
+    }
+
     public async Task RespondAsync(Reply reply, CancellationToken ct = default)
     {
         var ephemeral = reply.Visibility == Visibility.Private;

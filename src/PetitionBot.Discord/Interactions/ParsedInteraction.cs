@@ -10,7 +10,8 @@ internal sealed record ParsedInteraction(
     int Type,
     BotInput? Input,
     string? CommandName = null,
-    string? FormButtonToken = null)
+    string? FormButtonToken = null,
+    SuggestInput? Suggest = null)
 {
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;

@@ -27,6 +27,7 @@ internal static class CommandRenderer
         OptionKind.Boolean => new(5, option.Name, Truncate(option.Description, 100), option.Required),
         _ when option.Choices is { Count: > 0 } choices => new(3, option.Name, Truncate(option.Description, 100), option.Required,
             Choices: choices.Select(c => new CommandChoicePayload(c, c)).ToList()),
+        OptionKind.School => new(3, option.Name, Truncate(option.Description, 100), option.Required, Math.Clamp(option.MaxLength, 1, 6000), Autocomplete: true),
         _ => new(3, option.Name, Truncate(option.Description, 100), option.Required, Math.Clamp(option.MaxLength, 1, 6000)),
     };
 

@@ -8,5 +8,6 @@ internal sealed record InteractionCallbackPayload(int Type, object? Data = null)
     public const int DeferredMessage = 5;
     public const int DeferredUpdate = 6;
     public const int UpdateMessage = 7;
+    public const int AutocompleteResult = 8;
     public const int Modal = 9;
 }

@@ -58,25 +58,50 @@ public static class BlockKitRenderer
         ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = $"`{progress.Bar}`  {Mrkdwn.Escape(progress.Summary)}" }),
     };
 
+    /// <summary>A school field: an <c>external_select</c> whose options come from <c>block_suggestion</c> requests
+    /// (<see cref="Interactions.BlockSuggestionHandler"/>); a preset value is its initial option.</summary>
+    private static JsonObject SchoolSelect(FormField field)
+    {
+        var element = new JsonObject
+        {
+            ["type"] = "external_select",
+            ["action_id"] = field.Id,
+            ["min_query_length"] = 1,
+        };
+        if (!string.IsNullOrEmpty(field.Value))
+        {
+            element["initial_option"] = Option(field.ValueLabel ?? field.Value, field.Value);
+        }
+
+        return element;
+    }
+
+    /// <summary>An option object: text ≤ 75 characters, value ≤ 150 (Block Kit limits).</summary>
+    public static JsonObject Option(string text, string value) => new()
+    {
+        ["text"] = PlainText(Mrkdwn.Truncate(text, 75)),
+        ["value"] = value.Length <= 150 ? value : value[..150],
+    };
+
     /// <summary>A modal for a form: callback_id = form token, one input block per field (block_id = action_id = field id).</summary>
     public static JsonObject ModalView(FormSpec form, string privateMetadata)
     {
         var blocks = new JsonArray();
         foreach (var field in form.Fields)
         {
-            var element = new JsonObject
+            var element = field.Kind == FormFieldKind.School ? SchoolSelect(field) : new JsonObject
             {
                 ["type"] = "plain_text_input",
                 ["action_id"] = field.Id,
                 ["multiline"] = field.Multiline,
                 ["max_length"] = Math.Clamp(field.MaxLength, 1, 3000),
             };
-            if (field.MinLength > 0)
+            if (field.MinLength > 0 && field.Kind != FormFieldKind.School)
             {
                 element["min_length"] = Math.Min(field.MinLength, 3000);
             }
 
-            if (!string.IsNullOrEmpty(field.Value))
+            if (!string.IsNullOrEmpty(field.Value) && field.Kind != FormFieldKind.School)
             {
                 element["initial_value"] = field.Value;
             }

@@ -14,7 +14,8 @@ public sealed class SlackEnvelopeRouter(
     ViewSubmissionHandler submissions,
     SlackTokenProvider tokens,
     IPetitionBot bot,
-    IInstallationStore? store = null) : ISocketModeEnvelopeHandler
+    IInstallationStore? store = null,
+    BlockSuggestionHandler? suggestions = null) : ISocketModeEnvelopeHandler
 {
     public async Task HandleAsync(SocketModeEnvelope envelope, SocketModeAck ack, CancellationToken ct = default)
     {
@@ -29,6 +30,9 @@ public sealed class SlackEnvelopeRouter(
                 break;
             case SocketModeEnvelope.Interactive when SlackPayload.Str(payload, "type") == "view_submission":
                 await submissions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+                break;
+            case SocketModeEnvelope.Interactive when SlackPayload.Str(payload, "type") == "block_suggestion" && suggestions is not null:
+                await suggestions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
                 break;
             case SocketModeEnvelope.EventsApi:
                 await ack.SendAsync().ConfigureAwait(false);

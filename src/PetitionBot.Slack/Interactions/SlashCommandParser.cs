@@ -53,8 +53,8 @@ public static class SlashCommandParser
                     continue;
                 }
 
-                // A bare word is the campaign when that is the command's only free option (e.g. "/sign ama2025").
-                var free = spec.Options.Where(o => o.Choices is null).ToList();
+                // A bare word is the campaign when that is the command's only free option besides a school (e.g. "/sign ama2025").
+                var free = spec.Options.Where(o => o.Choices is null && o.Kind != OptionKind.School).ToList();
                 if (key is null && free.Count == 1 && free[0].Kind == OptionKind.Campaign)
                 {
                     options[free[0].Name] = Unescape(token);

@@ -7,7 +7,7 @@ namespace PetitionBot.Hosting;
 /// <summary>The parsed command line: a verb, its flags, and the rest as configuration (<c>--Key=value</c>).</summary>
 public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string> Flags, string[] ConfigArgs)
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help", Cli.SchoolsVerb.Verb };
 
     private const string SettingsHelp = "--Key=value (e.g. --Storage:Path=data/bot.db), environment Key__Sub=value, " +
         "./appsettings.json, ./appsettings.Local.json, the file in PETITIONBOT_CONFIG.";
@@ -67,7 +67,8 @@ public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string
             return root.Parse(again).InvokeAsync(parse.InvocationConfiguration, ct);
         });
 
-        foreach (var verb in new[] { runVerb, console, totals, export, invalidate, checkConfig, help })
+        var schools = Cli.SchoolsVerb.Build(run);
+        foreach (var verb in new[] { runVerb, console, totals, export, invalidate, checkConfig, schools, help })
         {
             root.Subcommands.Add(verb);
         }

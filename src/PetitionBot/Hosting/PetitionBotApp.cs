@@ -21,7 +21,7 @@ public static class PetitionBotApp
     {
         if (CommandLine.UnknownVerb(args) is { } unknown)
         {
-            await error.WriteLineAsync($"Unknown command \"{unknown}\". Commands: run (default), console, totals, export, invalidate, check-config; petitionbot --help explains them.");
+            await error.WriteLineAsync($"Unknown command \"{unknown}\". Commands: run (default), console, totals, export, invalidate, schools, check-config; petitionbot --help explains them.");
             return ConfigError;
         }
 
@@ -72,7 +72,7 @@ public static class PetitionBotApp
         var mode = cli.Verb switch
         {
             "console" => HostMode.Console,
-            "totals" or "export" or "invalidate" => HostMode.Cli,
+            "totals" or "export" or "invalidate" or SchoolsVerb.Verb => HostMode.Cli,
             _ => HostMode.Bot,
         };
         if (mode == HostMode.Bot && !PlatformSettings.From(configuration!).Any)
@@ -123,6 +123,7 @@ public static class PetitionBotApp
                     "export" when cli.Flags.GetValueOrDefault("format") is { } format && format != "csv" => format == "pdf"
                         ? await PacketVerb.RunAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct)
                         : await PacketVerb.UnknownFormatAsync(error),
+                    SchoolsVerb.Verb => await SchoolsVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
                     _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
                 };
@@ -161,6 +162,7 @@ public static class PetitionBotApp
     {
         _ = services.GetRequiredService<IOptions<Core.Campaigns.BotOptions>>().Value;
         _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Schools.SchoolOptions>>().Value;
         if (services.GetService<IOptions<HttpOptions>>() is { } http)
         {
             _ = http.Value;

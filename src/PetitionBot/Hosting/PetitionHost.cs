@@ -11,6 +11,7 @@ using PetitionBot.Metrics;
 using PetitionBot.Outbox;
 using PetitionBot.PublicPages;
 using PetitionBot.Reports;
+using PetitionBot.Schools;
 using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
@@ -46,6 +47,7 @@ public static class PetitionHost
         services.AddLiteDbStorage();
         services.AddPetitionCore();
         services.AddVerificationMail();
+        services.AddSchoolDirectory();
         services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddOptions<Reports.Pdf.PdfPacketOptions>().BindConfiguration(Reports.Pdf.PdfPacketOptions.SectionName);

@@ -18,7 +18,7 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
     public static readonly IReadOnlyList<string> SignerColumns = ["name", "stage", "school", "signed_at", "verification"];
 
     /// <summary>The column names of the schools file, in order.</summary>
-    public static readonly IReadOnlyList<string> SchoolColumns = ["school", "signatures", "school_email", "server_role", "self_attested"];
+    public static readonly IReadOnlyList<string> SchoolColumns = ["school", "signatures", "school_id", "school_email", "server_role", "self_attested"];
 
     /// <summary>UTC, ISO 8601, to the second: 2025-01-31T18:04:05Z.</summary>
     public const string SignedAtFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
@@ -82,8 +82,10 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
             csv.WriteHeader([.. SchoolColumns]);
             foreach (var school in rows)
             {
-                csv.WriteField(SpreadsheetSafe(school.Label));
+                var other = Core.Schools.SchoolKeys.IsOther(school.Key);
+                csv.WriteField(SpreadsheetSafe(other ? "Other: " + school.Label : school.Label));
                 csv.WriteField(school.Count, default);
+                csv.WriteField(other ? Core.Schools.School.OtherId : school.Key);
                 foreach (var method in VerificationText.Methods)
                 {
                     csv.WriteField(stats.SchoolCount(school.Key, method), default);

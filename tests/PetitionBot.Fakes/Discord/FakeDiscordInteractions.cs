@@ -29,6 +29,21 @@ public static class FakeDiscordInteractions
         return Create(server, 2, guildId, userId, data, roles, permissions);
     }
 
+    /// <summary>An APPLICATION_COMMAND_AUTOCOMPLETE interaction (type 4): the person is typing <paramref name="typed"/>
+    /// into the STRING option <paramref name="focused"/> (marked <c>focused: true</c>) of command <paramref name="name"/>.</summary>
+    public static JsonObject Autocomplete(FakeDiscordServer server, string? guildId, string userId, string name, string focused, string typed,
+        IReadOnlyList<string>? roles = null, string permissions = MemberPermissions)
+    {
+        var data = new JsonObject
+        {
+            ["id"] = server.NextId(),
+            ["name"] = name,
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = focused, ["type"] = 3, ["value"] = typed, ["focused"] = true }),
+        };
+        return Create(server, 4, guildId, userId, data, roles, permissions);
+    }
+
     public static JsonObject Button(FakeDiscordServer server, string? guildId, string userId, string customId,
         IReadOnlyList<string>? roles = null, string permissions = MemberPermissions) =>
         Create(server, 3, guildId, userId, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, roles, permissions);

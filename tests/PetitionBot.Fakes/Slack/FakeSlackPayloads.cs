@@ -57,12 +57,38 @@ internal static class FakeSlackPayloads
         };
     }
 
-    public static JsonObject ViewSubmission(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata, string viewId, string trigger)
+    /// <summary>A view_submission; fields named in <paramref name="externalSelects"/> were <c>external_select</c> menus
+    /// (their state carries <c>selected_option</c> instead of <c>value</c>).</summary>
+    /// <summary>A block_suggestion: the person typed <paramref name="value"/> into the external_select
+    /// <paramref name="actionId"/> of an open modal (api.slack.com/reference/block-kit/block-elements#external_select).</summary>
+    public static JsonObject BlockSuggestion(string teamId, string userId, string actionId, string blockId, string value, string viewId, string callbackId) => new()
+    {
+        ["type"] = "block_suggestion",
+        ["user"] = new JsonObject { ["id"] = userId, ["username"] = "user", ["name"] = "user", ["team_id"] = teamId },
+        ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId },
+        ["api_app_id"] = "A0FAKE",
+        ["token"] = "verification-token",
+        ["action_id"] = actionId,
+        ["block_id"] = blockId,
+        ["value"] = value,
+        ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = teamId.ToLowerInvariant() },
+        ["enterprise"] = null,
+        ["is_enterprise_install"] = false,
+        ["view"] = new JsonObject { ["id"] = viewId, ["team_id"] = teamId, ["type"] = "modal", ["callback_id"] = callbackId },
+    };
+
+    public static JsonObject ViewSubmission(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata, string viewId, string trigger,
+        IReadOnlyCollection<string>? externalSelects = null)
     {
         var state = new JsonObject();
         foreach (var (field, value) in values)
         {
-            state[field] = new JsonObject { [field] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+            state[field] = new JsonObject
+            {
+                [field] = externalSelects?.Contains(field) == true
+                    ? new JsonObject { ["type"] = "external_select", ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value }, ["value"] = value } }
+                    : new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
+            };
         }
 
         return new JsonObject

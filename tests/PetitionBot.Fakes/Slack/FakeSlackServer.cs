@@ -159,10 +159,18 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         return SendEnvelopeAsync("interactive", payload, envelopeId);
     }
 
-    /// <summary>Deliver a view_submission of a modal with plain-text inputs (block_id = action_id = field id).</summary>
-    public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "", string? envelopeId = null)
+    /// <summary>Deliver a block_suggestion (envelope type "interactive") and wait for its ack, whose payload carries the options.</summary>
+    public Task<FakeSlackAck> SendBlockSuggestionAsync(string teamId, string userId, string actionId, string value, string callbackId = "form:1", string? envelopeId = null)
     {
-        var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger(userId));
+        var payload = FakeSlackPayloads.BlockSuggestion(teamId, userId, actionId, actionId, value, "V" + Interlocked.Increment(ref _sequence), callbackId);
+        return SendEnvelopeAsync("interactive", payload, envelopeId);
+    }
+
+    /// <summary>Deliver a view_submission of a modal with plain-text inputs (block_id = action_id = field id).</summary>
+    public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "", string? envelopeId = null,
+        IReadOnlyCollection<string>? externalSelects = null)
+    {
+        var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger(userId), externalSelects);
         return SendEnvelopeAsync("interactive", payload, envelopeId);
     }
 

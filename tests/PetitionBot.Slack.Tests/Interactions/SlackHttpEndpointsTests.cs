@@ -111,6 +111,21 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactivity_BlockSuggestion_OptionsInTheResponseBody()
+    {
+        _bot.Suggester = input => [new Suggestion("ucsf", "University of California, San Francisco School of Medicine"), new Suggestion("ucsd", input.Query)];
+        var payload = """{"type":"block_suggestion","user":{"id":"U1","team_id":"T1"},"container":{"type":"view","view_id":"V1"},"api_app_id":"A1","action_id":"school","block_id":"school","value":"ucs","team":{"id":"T1","domain":"t1"},"view":{"id":"V1","type":"modal","callback_id":"form:1"}}""";
+
+        var response = await PostAsync(SlackHttpEndpoints.InteractivityPath, "payload=" + Uri.EscapeDataString(payload), "application/x-www-form-urlencoded");
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        var options = json["options"]!.AsArray();
+        Assert.Equal(["ucsf", "ucsd"], options.Select(o => o!["value"]!.GetValue<string>()));
+        Assert.Equal("ucs", options[1]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal(("school", "ucs"), (Assert.Single(_bot.Suggests).Field, _bot.Suggests.Single().Query));
+    }
+
+    [Fact]
     public async Task Commands_SlackRetriesSameTrigger_HandledOnce()
     {
         const string body = "team_id=T1&user_id=U1&channel_id=C1&command=%2Fsign&text=&trigger_id=5.5.5";

@@ -24,6 +24,16 @@ public sealed class FakePetitionBot : IPetitionBot
         return Respond(input);
     }
 
+    public ConcurrentQueue<SuggestInput> Suggests { get; } = new();
+
+    public Func<SuggestInput, IReadOnlyList<Suggestion>> Suggester { get; set; } = _ => [];
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestInput input, CancellationToken ct = default)
+    {
+        Suggests.Enqueue(input);
+        return Task.FromResult(Suggester(input));
+    }
+
     public Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default)
     {
         Joined.Enqueue(workspace);

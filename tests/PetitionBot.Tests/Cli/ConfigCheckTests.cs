@@ -177,7 +177,9 @@ public sealed class ConfigCheckTests : IDisposable
         var code = await PetitionBotApp.RunAsync(["check-config"], TextReader.Null, output, error, Settings(new() { ["Storage:Path"] = storage }));
 
         Assert.Equal(0, code);
-        Assert.Equal(ConfigCheck.ValidMessage, output.Text.Trim());
+        var lines = output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(ConfigCheck.ValidMessage, lines[0]);
+        Assert.StartsWith("School directory: ", Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(storage)), "check-config must not create the database directory");
     }
 

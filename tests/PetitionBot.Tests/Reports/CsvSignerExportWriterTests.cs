@@ -63,10 +63,10 @@ public sealed class CsvSignerExportWriterTests
     {
         var (header, rows) = Read(writer.Write(CampaignId, Signatures(), Stats())[1].Content);
 
-        Assert.Equal(["school", "signatures", "school_email", "server_role", "self_attested"], header);
-        Assert.Equal(["Universidad Central del Caribe", "3"], rows[0][..2]);
-        Assert.Equal(["UCSF School of Medicine", "2"], rows[1][..2]);
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(["school", "signatures", "school_id", "school_email", "server_role", "self_attested"], header);
+        Assert.Equal(
+            [["Universidad Central del Caribe", "3", "ucc"], ["UCSF School of Medicine", "2", "ucsf"], ["Other: St Georges", "1", "other"]],
+            rows.Select(r => r[..3]).ToList());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class CsvSignerExportWriterTests
         Assert.Equal("'" + text, signers[0][1]);
         Assert.Equal("'" + text, signers[0][2]);
         var (_, schools) = Read(files[1].Content);
-        Assert.Equal(["'" + text, "1", "0", "0", "1"], schools[0]);
+        Assert.Equal(["'" + text, "1", "k", "0", "0", "1"], schools[0]);
     }
 
     [Theory]
@@ -163,8 +163,8 @@ public sealed class CsvSignerExportWriterTests
         var (_, signers) = Read(files[0].Content);
         Assert.Equal(["school email (ucsf.edu)", "server role"], signers.Select(r => r[4]));
         var (header, schools) = Read(files[1].Content);
-        Assert.Equal(["school", "signatures", "school_email", "server_role", "self_attested"], header);
-        Assert.Equal(["UCSF", "3", "1", "1", "1"], schools[0]);
+        Assert.Equal(["school", "signatures", "school_id", "school_email", "server_role", "self_attested"], header);
+        Assert.Equal(["UCSF", "3", "ucsf", "1", "1", "1"], schools[0]);
     }
 
     [Theory]
@@ -244,6 +244,6 @@ public sealed class CsvSignerExportWriterTests
     {
         Total = 5,
         Named = 3,
-        BySchool = [new CountBy("ucsf", "UCSF School of Medicine", 2), new CountBy("ucc", "Universidad Central del Caribe", 3)],
+        BySchool = [new CountBy("ucsf", "UCSF School of Medicine", 2), new CountBy("ucc", "Universidad Central del Caribe", 3), new CountBy("other:st georges", "St Georges", 1)],
     };
 }

@@ -1,0 +1,142 @@
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Ports;
+using PetitionBot.Core.Storage;
+using PetitionBot.Hosting;
+using PetitionBot.Storage.LiteDb;
+using PetitionBot.Tests.Support;
+
+namespace PetitionBot.Tests.Cli;
+
+/// <summary><c>petitionbot schools other|map</c>, the school settings at start, and check-config's directory line.</summary>
+public sealed class SchoolsVerbTests : IDisposable
+{
+    private const string Typed = "Hogwarts School of Witchcraft";
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task SchoolsOtherThenMap_OtherText_ListsCountsAndMovesToTheSchool()
+    {
+        await SeedAsync(2);
+
+        var (listed, listOut, _) = await RunAsync(["schools", "other"]);
+        Assert.Equal(0, listed);
+        Assert.Contains("2  " + Typed, listOut, StringComparison.Ordinal);
+
+        var (mapped, mapOut, mapErr) = await RunAsync(["schools", "map", "hogwarts school of WITCHCRAFT", "vanderbilt"]);
+        Assert.True(mapped == 0, mapErr);
+        Assert.Contains("Moved 2 signatures", mapOut, StringComparison.Ordinal);
+
+        using var after = Build();
+        await after.StartAsync();
+        var stats = await after.Services.GetRequiredService<ISignatureStore>().GetStatsAsync("test", DateTimeOffset.UtcNow);
+        Assert.Equal(("vanderbilt", 2), (stats.BySchool.Single().Key, stats.BySchool.Single().Count));
+        var audit = await after.Services.GetRequiredService<IAuditLog>().RecentAsync(5);
+        Assert.Contains(audit, a => a.Action == AuditActions.SchoolMap);
+        await after.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("map", Typed, "not-a-school", "no school with the id")]
+    [InlineData("map", "Durmstrang", "vanderbilt", "No signature has the \"Other\" school")]
+    [InlineData("map", Typed, null, "Usage")]
+    [InlineData("rename", null, null, "Usage")]
+    public async Task SchoolsMap_BadInput_Exit2AndNothingChanges(string sub, string? typed, string? id, string fragment)
+    {
+        await SeedAsync(1);
+        string[] args = ["schools", sub, .. new[] { typed, id }.Where(a => a is not null).Select(a => a!)];
+
+        var (code, _, error) = await RunAsync(args);
+
+        Assert.Equal(PetitionBotApp.ConfigError, code);
+        Assert.Contains(fragment, error, StringComparison.Ordinal);
+        var (_, listOut, _) = await RunAsync(["schools", "other"]);
+        Assert.Contains("1  " + Typed, listOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SchoolsMap_DatabaseHeldByAnotherProcess_Exit3()
+    {
+        using var holder = new LiteDbContext(new StorageOptions { Path = Path.Combine(_dir.Path, "petitionbot.db") });
+
+        var (code, _, error) = await RunAsync(["schools", "map", Typed, "vanderbilt"]);
+
+        Assert.Equal(PetitionBotApp.StoreLocked, code);
+        Assert.Contains("in use by another PetitionBot process", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_BadSchoolsFile_Exit2NamingKeyAndLine()
+    {
+        var file = Path.Combine(_dir.Path, "schools.csv");
+        await File.WriteAllTextAsync(file, "id,name,kind,state,email_domains,aliases\nabc,Some School,MD,CA,,\nxyz,Other School,PhD,CA,,\n");
+
+        var (code, _, error) = await RunAsync(["totals"], new() { ["Schools:File"] = file });
+
+        Assert.Equal(PetitionBotApp.ConfigError, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Schools:File", line, StringComparison.Ordinal);
+        Assert.Contains("line 3", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ShippedPlusEntries_ReportsDirectorySize()
+    {
+        var (code, output, error) = await RunAsync(["check-config"], new()
+        {
+            ["Schools:0:Id"] = "sgu",
+            ["Schools:0:Name"] = "St. George's University School of Medicine",
+            ["Schools:0:Kind"] = "MD",
+            ["Schools:1:Id"] = "ucsf",
+            ["Schools:1:EmailDomains:0"] = "ucsf.edu",
+        });
+
+        Assert.True(code == 0, error);
+        Assert.Matches(@"School directory: \d{3} schools \(\d+ MD, \d+ DO\) from the shipped list and 2 Schools entries", output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_BadSchoolsEntry_ReportsTheKey()
+    {
+        var (code, _, error) = await RunAsync(["check-config"], new() { ["Schools:0:Id"] = "x y", ["Schools:0:Name"] = "X", ["Schools:0:Kind"] = "MD" });
+
+        Assert.Equal(PetitionBotApp.ConfigError, code);
+        Assert.Contains("Configuration error: Schools:0: the id \"x y\"", error, StringComparison.Ordinal);
+    }
+
+    private async Task SeedAsync(int signers)
+    {
+        using var host = Build();
+        await host.StartAsync();
+        var bot = host.Services.GetRequiredService<IPetitionBot>();
+        for (var i = 0; i < signers; i++)
+        {
+            var actor = new Actor(PlatformKind.Discord, "g", $"{700 + i}", [], false);
+            var start = await bot.HandleAsync(CommandInput.Create(actor, "c", CommandCatalog.Sign));
+            var form = await bot.HandleAsync(ChoiceInput.Button(actor, "c", start.Choices[0].Token));
+            var confirm = await bot.HandleAsync(new FormInput(actor, "c", form.Form!.Token,
+                new Dictionary<string, string> { ["name"] = "Signer Name", ["school"] = Typed, ["stage"] = "MS1" }));
+            var done = await bot.HandleAsync(ChoiceInput.Button(actor, "c", confirm.Choices[0].Token));
+            Assert.StartsWith("Signed", done.Text);
+        }
+
+        await host.StopAsync();
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(string[] args, Dictionary<string, string?>? extra = null)
+    {
+        var output = new CapturedOutput();
+        var error = new CapturedOutput();
+        var code = await PetitionBotApp.RunAsync(args, TextReader.Null, output, error, TestConfig.For(_dir.Path, extra));
+        return (code, output.Text, error.Text);
+    }
+
+    private IHost Build() =>
+        PetitionHost.Build(new PetitionHostOptions(HostMode.Cli, [])
+        {
+            Overrides = TestConfig.For(_dir.Path),
+            ConfigureServices = s => s.AddSingleton<IChatPlatform>(new FakeChatPlatform()),
+        });
+}
