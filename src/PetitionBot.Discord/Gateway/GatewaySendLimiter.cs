@@ -1,3 +1,5 @@
+using PetitionBot.Core.Pacing;
+
 namespace PetitionBot.Discord.Gateway;
 
 /// <summary>The 120 events per 60 s send limit of a connection; 3 slots are kept for heartbeats.</summary>
@@ -5,9 +7,8 @@ internal sealed class GatewaySendLimiter(TimeProvider time)
 {
     public const int Limit = 120;
     public const int ReservedForHeartbeats = 3;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
 
-    private readonly Queue<long> _sent = new();
+    private readonly SlidingWindow _sent = new(TimeSpan.FromSeconds(60));
     private readonly Lock _gate = new();
 
     public async Task WaitAsync(bool heartbeat, CancellationToken ct = default)
@@ -18,19 +19,10 @@ internal sealed class GatewaySendLimiter(TimeProvider time)
             TimeSpan wait;
             lock (_gate)
             {
-                var now = time.GetTimestamp();
-                while (_sent.Count > 0 && time.GetElapsedTime(_sent.Peek(), now) >= Window)
+                if (_sent.TryTake(time.GetUtcNow(), limit, out wait) is not null)
                 {
-                    _sent.Dequeue();
-                }
-
-                if (_sent.Count < limit)
-                {
-                    _sent.Enqueue(now);
                     return;
                 }
-
-                wait = Window - time.GetElapsedTime(_sent.Peek(), now);
             }
 
             await Task.Delay(wait, time, ct).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using PetitionBot.Core.Pacing;
 
 namespace PetitionBot.Discord.Rest;
 
@@ -17,7 +18,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
 
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
-    private readonly Queue<StrongBox<DateTimeOffset>> _globalWindow = new();
+    private readonly SlidingWindow _globalWindow = new(TimeSpan.FromSeconds(1));
     private readonly Lock _globalGate = new();
     private DateTimeOffset _globalBlockedUntil;
 
@@ -138,19 +139,12 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
                 return (_globalBlockedUntil - now, null);
             }
 
-            while (_globalWindow.Count > 0 && now - _globalWindow.Peek().Value >= TimeSpan.FromSeconds(1))
+            var slot = _globalWindow.TryTake(now, GlobalPerSecond, out var wait);
+            if (slot is null)
             {
-                _globalWindow.Dequeue();
-            }
-
-            if (_globalWindow.Count >= GlobalPerSecond)
-            {
-                var wait = _globalWindow.Peek().Value + TimeSpan.FromSeconds(1) - now;
                 return (wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), null);
             }
 
-            var slot = new StrongBox<DateTimeOffset>(now);
-            _globalWindow.Enqueue(slot);
             return (TimeSpan.Zero, slot);
         }
     }

@@ -1,5 +1,5 @@
-using System.Text;
 using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Text;
 
 namespace PetitionBot.Slack.Interactions;
 
@@ -30,7 +30,7 @@ public static class SlashCommandParser
         }
 
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var token in Tokenize(rest))
+        foreach (var token in QuotedWords.Split(rest, keepQuotes: true, curlyQuotes: true))
         {
             var colon = token.IndexOf(':', StringComparison.Ordinal);
             var key = colon > 0 ? token[..colon].Trim().ToLowerInvariant() : null;
@@ -135,36 +135,4 @@ public static class SlashCommandParser
     /// <summary>Slack escapes &amp; &lt; &gt; in command text; the core wants what the person typed.</summary>
     private static string Unescape(string value) =>
         Unquote(value).Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
-
-    /// <summary>Splits on spaces outside double quotes (straight or curly, as Slack clients may auto-correct).</summary>
-    internal static IEnumerable<string> Tokenize(string text)
-    {
-        var current = new StringBuilder();
-        var quoted = false;
-        foreach (var c in text)
-        {
-            if (c is '"' or '\u201C' or '\u201D')
-            {
-                quoted = !quoted;
-                current.Append('"');
-            }
-            else if (char.IsWhiteSpace(c) && !quoted)
-            {
-                if (current.Length > 0)
-                {
-                    yield return current.ToString();
-                    current.Clear();
-                }
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            yield return current.ToString();
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PetitionBot.Core.Pacing;
 
 namespace PetitionBot.Slack.WebApi;
 
@@ -40,20 +41,9 @@ public sealed class SlackPacer(TimeProvider time)
         var now = time.GetUtcNow();
         lock (cell)
         {
-            var granted = cell.Granted ??= new Queue<DateTimeOffset>();
-            var allowedAt = now;
-            if (granted.Count >= Math.Max(1, limit))
-            {
-                var oldest = granted.Dequeue() + window;
-                allowedAt = oldest > allowedAt ? oldest : allowedAt;
-            }
-
-            if (cell.BlockedUntil > allowedAt)
-            {
-                allowedAt = cell.BlockedUntil;
-            }
-
-            granted.Enqueue(allowedAt);
+            var granted = cell.Granted ??= new SlidingWindow(window);
+            var earliest = cell.BlockedUntil > now ? cell.BlockedUntil : now;
+            var allowedAt = granted.Reserve(earliest, limit);
             return allowedAt - now;
         }
     }
@@ -99,7 +89,7 @@ public sealed class SlackPacer(TimeProvider time)
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        /// <summary>Times granted by <see cref="ReserveInWindow"/>, oldest first (at most the limit).</summary>
-        public Queue<DateTimeOffset>? Granted { get; set; }
+        /// <summary>Times granted by <see cref="ReserveInWindow"/> (the window of the first call).</summary>
+        public SlidingWindow? Granted { get; set; }
     }
 }

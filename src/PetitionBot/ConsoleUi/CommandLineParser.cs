@@ -1,4 +1,4 @@
-using System.Text;
+using PetitionBot.Core.Text;
 
 namespace PetitionBot.ConsoleUi;
 
@@ -7,7 +7,7 @@ public static class CommandLineParser
 {
     public static (string Command, Dictionary<string, string> Options) Parse(string line)
     {
-        var words = Split(line.Trim().TrimStart('/'));
+        var words = QuotedWords.Split(line.Trim().TrimStart('/'));
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         if (words.Count == 0)
         {
@@ -29,38 +29,5 @@ public static class CommandLineParser
         }
 
         return (command, options);
-    }
-
-    private static List<string> Split(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        foreach (var ch in text)
-        {
-            if (ch == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (char.IsWhiteSpace(ch) && !quoted)
-            {
-                if (current.Length > 0)
-                {
-                    words.Add(current.ToString());
-                    current.Clear();
-                }
-            }
-            else
-            {
-                current.Append(ch);
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
     }
 }
