@@ -174,7 +174,8 @@ public sealed class ConfigCheckTests : IDisposable
         var code = await PetitionBotApp.RunAsync(["check-config"], TextReader.Null, output, error, Settings(new() { ["Storage:Path"] = storage }));
 
         Assert.Equal(0, code);
-        Assert.Equal(ConfigCheck.ValidMessage, output.Text.Trim());
+        Assert.Equal(ConfigCheck.ValidMessage, output.Text.Split('\n')[0].Trim());
+        Assert.StartsWith("School directory: ", output.Text.Split('\n')[1], StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(storage)), "check-config must not create the database directory");
     }
 

@@ -146,7 +146,7 @@ public sealed class CsvSignerExportWriterTests
         var (schoolsHeader, schools) = Read(files[1].Content);
         Assert.Equal(4, signersHeader.Count);
         Assert.Empty(signers);
-        Assert.Equal(2, schoolsHeader.Count);
+        Assert.Equal(3, schoolsHeader.Count);
         Assert.Empty(schools);
     }
 
