@@ -10,21 +10,26 @@ namespace PetitionBot.Storage.LiteDb;
 public sealed class LiteDbSchoolMaintenance(LiteDbContext db)
 {
     /// <summary>Resolves the school text of every signature and server that has no school id yet (Found → the id and
-    /// the school's name; anything else → "Other" with the text kept) and rebuilds the school aggregates. Idempotent:
-    /// a second run finds nothing to do. Returns how many signatures it migrated.</summary>
+    /// the school's name; anything else → "Other" with the text kept), and of every "Other" one again (a school added
+    /// to the directory since then takes its signatures), then rebuilds the school aggregates. Idempotent: a second run
+    /// with the same directory finds nothing to do. Returns how many signatures changed.</summary>
     public Task<int> MigrateAsync(ISchoolDirectory directory, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(db.Write(() =>
         {
-            var pending = db.Signatures.Find(s => s.SchoolId == null || s.SchoolId == "").ToList();
-            foreach (var doc in pending)
+            var changed = 0;
+            foreach (var doc in db.Signatures.Find(s => s.SchoolId == null || s.SchoolId == "" || s.SchoolId == School.OtherId).ToList())
             {
                 var match = directory.Resolve(doc.School);
                 if (match is { Kind: SchoolMatchKind.Found, School: { } school })
                 {
                     doc.SchoolId = school.Id;
                     doc.School = school.Name;
+                }
+                else if (doc.SchoolId == School.OtherId)
+                {
+                    continue;
                 }
                 else
                 {
@@ -33,22 +38,34 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db)
 
                 doc.SchoolKey = SchoolKeys.For(doc.SchoolId, doc.School);
                 db.Signatures.Update(doc);
+                changed++;
             }
 
-            foreach (var server in db.Servers.Find(s => s.School != null && s.SchoolId == null).ToList())
+            foreach (var server in db.Servers.Find(s => s.School != null && (s.SchoolId == null || s.SchoolId == School.OtherId)).ToList())
             {
                 var match = directory.Resolve(server.School!);
-                server.SchoolId = match.Kind == SchoolMatchKind.Found ? match.School!.Id : School.OtherId;
-                server.School = match.School?.Name ?? server.School;
+                if (match is { Kind: SchoolMatchKind.Found, School: { } school })
+                {
+                    (server.SchoolId, server.School) = (school.Id, school.Name);
+                }
+                else if (server.SchoolId == School.OtherId)
+                {
+                    continue;
+                }
+                else
+                {
+                    server.SchoolId = School.OtherId;
+                }
+
                 db.Servers.Update(server);
             }
 
-            if (pending.Count > 0)
+            if (changed > 0)
             {
                 Aggregates.RebuildSchools(db);
             }
 
-            return pending.Count;
+            return changed;
         }));
     }
 

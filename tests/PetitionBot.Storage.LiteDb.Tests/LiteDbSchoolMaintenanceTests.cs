@@ -51,6 +51,21 @@ public sealed class LiteDbSchoolMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task MigrateAsync_DirectoryGainedTheSchool_OtherSignaturesMoveToIt()
+    {
+        await SeedAsOldCodeDidAsync();
+        await maintenance.MigrateAsync(Directory);
+        var grown = new SchoolDirectory([.. Directory.All, new School("hogwarts", "Hogwarts School of Medicine", SchoolKind.DO, "UK", [], [])]);
+
+        var moved = await maintenance.MigrateAsync(grown);
+
+        Assert.Equal(1, moved);
+        var rows = (await Stats()).BySchool.ToDictionary(r => r.Key, r => r.Count);
+        Assert.Equal(new Dictionary<string, int> { ["ucsf"] = 3, ["hogwarts"] = 1 }, rows);
+        Assert.Equal(0, await maintenance.MigrateAsync(grown));
+    }
+
+    [Fact]
     public async Task AddAsync_NewSignatures_CountByIdAndOtherTextSeparately()
     {
         await store.Signatures.AddAsync(TempStore.Signature("1", school: "University of California, San Francisco School of Medicine") with { SchoolId = "ucsf" }, MilestonePlan.None);

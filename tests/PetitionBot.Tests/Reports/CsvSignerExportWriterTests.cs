@@ -193,7 +193,7 @@ public sealed class CsvSignerExportWriterTests
         var (schoolsHeader, schools) = Read(files[1].Content);
         Assert.Equal(5, signersHeader.Count);
         Assert.Empty(signers);
-        Assert.Equal(5, schoolsHeader.Count);
+        Assert.Equal(6, schoolsHeader.Count);
         Assert.Empty(schools);
     }
 
