@@ -16,6 +16,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Abuse.SpikeMonitor>();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<SignFlow>();
+        services.AddSingleton<SignSchoolStep>();
+        services.AddSingleton<SignEmailStep>();
+        services.AddSingleton<SignCompletion>();
+        services.AddSingleton<EmailCodeStep>();
+        services.AddSingleton<AddressProofFlow>();
         services.AddSingleton<UnsignFlow>();
         services.AddSingleton<MyDataFlow>();
         services.AddSingleton<InfoFlow>();

@@ -32,18 +32,23 @@ public sealed class CoreServiceCollectionExtensionsTests
             services.AddSingleton<ISignerExportWriter, FakeExportWriter>();
             services.AddPetitionCore();
             services.AddLiteDbStorage();
+            services.AddSingleton<ISchoolDirectory, TestSchools>();
+            services.AddSingleton<IVerificationMailer, RecordingMailer>();
+            services.AddSingleton<IEmailVerificationStore>(sp => new MemoryEmailVerificationStore(
+                sp.GetRequiredService<Core.Storage.ISignatureStore>(), sp.GetRequiredService<TimeProvider>()));
 
             await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
             {
                 var bot = provider.GetRequiredService<IPetitionBot>();
                 var actor = BotHarness.Student();
                 var start = await bot.HandleAsync(CommandInput.Create(actor, null, CommandCatalog.Sign));
-                var form = await bot.HandleAsync(ChoiceInput.Button(actor, null, start.Choices[0].Token));
+                var naming = await bot.HandleAsync(ChoiceInput.Button(actor, null, start.Choices[0].Token));
+                var form = await bot.HandleAsync(ChoiceInput.Button(actor, null, naming.Choices[0].Token));
                 var confirm = await bot.HandleAsync(new FormInput(actor, null, form.Form!.Token,
                     new Dictionary<string, string> { ["name"] = "Ana Lopez", ["school"] = "UCSF", ["stage"] = "MS4" }));
                 var done = await bot.HandleAsync(ChoiceInput.Button(actor, null, confirm.Choices[0].Token));
 
-                Assert.StartsWith("Signed — you are one of 1, ", done.Text, StringComparison.Ordinal);
+                Assert.StartsWith("Signed — you are the first to sign", done.Text, StringComparison.Ordinal);
             }
 
             Assert.True(File.Exists(Path.Combine(directory, "bot.db")));

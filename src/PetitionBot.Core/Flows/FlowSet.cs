@@ -8,4 +8,5 @@ public sealed record FlowSet(
     InfoFlow Info,
     ExportFlow Export,
     UpdateFlow Update,
-    SetupFlow Setup);
+    SetupFlow Setup,
+    AddressProofFlow Proof);

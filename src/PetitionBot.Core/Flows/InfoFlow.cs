@@ -41,7 +41,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
             return OrganizerTotals(campaign, stats, progress);
         }
 
-        var text = new StringBuilder($"{Replies.Signatures(stats.Total)}, {progress.Percent}% of the {Replies.Count(campaign.Goal)} goal.");
+        var text = new StringBuilder($"{Replies.Signatures(stats.Total)}, {progress.PercentText} of the {Replies.Count(campaign.Goal)} goal.");
         if (ctx.IsLeaderOrAdmin)
         {
             if (ctx.Server?.School is { Length: > 0 } school)
@@ -72,7 +72,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
         var text = new StringBuilder()
             .Append($"Total {Replies.Count(stats.Total)} ({Replies.Count(stats.Named)} named, {Replies.Count(stats.Total - stats.Named)} counted only); ")
             .Append($"last 24 h: {Replies.Count(stats.Last24Hours)}, last 7 days: {Replies.Count(stats.Last7Days)}.\n");
-        Section(text, "By stage", stats.ByStage.OrderByDescending(s => s.Count));
+        Section(text, "By stage", RoleStages.InNaturalOrder(campaign, stats.ByStage, s => s.Label));
         Section(text, "By platform", stats.ByPlatform.OrderByDescending(s => s.Count));
         Section(text, "By school", stats.BySchool.OrderByDescending(s => s.Count).Take(25));
         if (stats.BySchool.Count > 25)

@@ -22,7 +22,7 @@ public sealed class InfoFlowTests : IDisposable
         Assert.Contains("Total 3 (2 named, 1 counted only)", reply.Text, StringComparison.Ordinal);
         Assert.Contains("last 24 h: 1, last 7 days: 3", reply.Text, StringComparison.Ordinal);
         Assert.Contains("By stage:", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("PGY1: 2", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("By stage:\n  MS1: 1\n  PGY1: 2\n", reply.Text, StringComparison.Ordinal);
         Assert.Contains("By platform:", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Discord: 3", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Harvard Medical School: 2", reply.Text, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class InfoFlowTests : IDisposable
 
         var reply = await bot.CommandAsync(BotHarness.Student("2"), CommandCatalog.Totals);
 
-        Assert.StartsWith("1 signature, 0% of the 1,000 goal.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("1 signature, <1% of the 1,000 goal.", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("UCSF", reply.Text, StringComparison.Ordinal);
         Assert.Empty(reply.Attachments);
     }

@@ -27,9 +27,12 @@ public sealed class SignFlowStorageTests : IDisposable
         var actor = BotHarness.Student(userId);
         using (var bot = new BotHarness(storage: storage))
         {
-            var confirm = await bot.FillAsync(actor, name: name, school: "Zzyzx Medical College");
-            Assert.Contains(name, confirm.Text, StringComparison.Ordinal);
-            var done = await bot.PressAsync(actor, confirm, "Count me, withhold my name");
+            var named = await bot.FillAsync(BotHarness.Student("2718"), name: name, school: "Zzyzx Medical College");
+            Assert.Contains(name, named.Text, StringComparison.Ordinal);
+            await bot.PressAsync(BotHarness.Student("2718"), named, "Cancel");
+            var confirm = await bot.FillAsync(actor, school: "Zzyzx Medical College", named: false);
+            Assert.DoesNotContain(name, confirm.Text, StringComparison.Ordinal);
+            var done = await bot.PressAsync(actor, confirm, "Sign, counted only");
             Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
             await bot.CommandAsync(actor, CommandCatalog.MyData);
             bot.Context.Checkpoint();

@@ -21,21 +21,28 @@ public sealed class SignFlowTests : IDisposable
         Assert.Equal(["Medical student", "Resident physician", "None of these"], start.Choices.Select(c => c.Label));
         Assert.All(start.Choices, c => Assert.InRange(c.Token.Length, 1, Choice.MaxTokenLength));
 
-        var form = await bot.PressAsync(student, start, "Medical student");
+        var naming = await bot.PressAsync(student, start, "Medical student");
+        Assert.Null(naming.Form);
+        Assert.Equal(["Sign with my name", "Count me, withhold my name", "Cancel"], naming.Choices.Select(c => c.Label));
+        var form = await bot.PressAsync(student, naming, "Sign with my name");
         Assert.NotNull(form.Form);
         Assert.Equal(["name", "school", "stage"], form.Form.Fields.Select(f => f.Id));
+        Assert.Equal(FormFieldKind.School, form.Form.Fields.Single(f => f.Id == "school").Kind);
         Assert.Equal("UCSF School of Medicine", form.Form.Fields.Single(f => f.Id == "school").Value);
         Assert.All(form.Form.Fields, f => Assert.InRange(f.Label.Length, 1, 45));
 
         var confirm = await bot.SubmitAsync(student, form, ("name", "  Ana   Lopez "), ("school", "UCSF School of Medicine"), ("stage", "ms2"));
         Assert.Empty(confirm.FieldErrors);
         Assert.Contains("Ana Lopez", confirm.Text, StringComparison.Ordinal);
+        Assert.Equal(["Sign with my name", "Edit", "Cancel"], confirm.Choices.Select(c => c.Label));
         Assert.Null(await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
 
         var done = await bot.PressAsync(student, confirm, "Sign with my name");
 
-        Assert.StartsWith("Signed — you are one of 1, ", done.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Signed — you are the first to sign", done.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0%", done.Text, StringComparison.Ordinal);
         Assert.Equal(new Progress(1, 1000), done.Progress);
+        Assert.EndsWith(" <1%", done.Progress!.Bar, StringComparison.Ordinal);
         var saved = await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey);
         Assert.NotNull(saved);
         Assert.Equal(("Ana Lopez", "UCSF School of Medicine", "MS2", "Medical student", Verification.SelfAttested),
@@ -45,11 +52,26 @@ public sealed class SignFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Sign_SecondSigner_ReadsOneOfTwoAndUnderOnePercent()
+    {
+        await bot.SignAsync(BotHarness.Student("1002"));
+
+        var done = await bot.SignAsync(student);
+
+        Assert.StartsWith("Signed — you are one of 2, <1% of the 1,000 goal.", done.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_CountedOnly_StoresNoName()
     {
-        var done = await bot.SignAsync(student, named: false, name: "Secret Person");
+        var form = await bot.FormAsync(student, named: false);
+        Assert.Equal(["school", "stage"], form.Form!.Fields.Select(f => f.Id));
+        var confirm = await bot.SubmitAsync(student, form, ("school", "UCSF School of Medicine"), ("stage", "MS2"));
+        Assert.Contains("not asked (counted only)", confirm.Text, StringComparison.Ordinal);
+        var done = await bot.PressAsync(student, confirm, "Sign, counted only");
 
-        Assert.StartsWith("Signed — you are one of 1, ", done.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Signed — you are the first to sign", done.Text, StringComparison.Ordinal);
+        Assert.Contains("Your name was not stored", done.Text, StringComparison.Ordinal);
         var saved = await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey);
         Assert.NotNull(saved);
         Assert.Null(saved.FullName);
@@ -94,10 +116,10 @@ public sealed class SignFlowTests : IDisposable
     public async Task Sign_TwoFlowsOpenAtOnce_SecondConfirmChangesNothing()
     {
         var first = await bot.FillAsync(student, name: "First Name");
-        var second = await bot.FillAsync(student, name: "Second Name");
+        var second = await bot.FillAsync(student, named: false);
         await bot.PressAsync(student, first, "Sign with my name");
 
-        var reply = await bot.PressAsync(student, second, "Count me, withhold my name");
+        var reply = await bot.PressAsync(student, second, "Sign, counted only");
 
         Assert.Contains("already signed", reply.Text, StringComparison.Ordinal);
         var saved = await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey);
@@ -129,8 +151,7 @@ public sealed class SignFlowTests : IDisposable
     [MemberData(nameof(InvalidFields))]
     public async Task Submit_InvalidField_ReturnsFieldErrorAndSavesNothing(string field, string name, string school, string stage, string message)
     {
-        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
-        var form = await bot.PressAsync(student, start, "Medical student");
+        var form = await bot.FormAsync(student);
 
         var reply = await bot.SubmitAsync(student, form, ("name", name), ("school", school), ("stage", stage));
 
@@ -142,7 +163,12 @@ public sealed class SignFlowTests : IDisposable
 
         var edit = await bot.PressAsync(student, reply, "Edit my answers");
         Assert.NotNull(edit.Form);
-        Assert.Null(edit.Form.Fields.Single(f => f.Id == "name").Value);
+        Assert.Null(edit.Form.Fields.Single(f => f.Id == field).Value);
+        foreach (var kept in edit.Form.Fields.Where(f => f.Id != field))
+        {
+            Assert.False(string.IsNullOrEmpty(kept.Value), $"the valid answer for {kept.Id} was kept");
+        }
+
         Assert.Equal(0, (await bot.StatsAsync()).Total);
     }
 
@@ -150,8 +176,7 @@ public sealed class SignFlowTests : IDisposable
     public async Task Submit_NameWithLoneSurrogate_IsRefused()
     {
         // Not a theory row: xunit's serialization of theory data would replace the lone surrogate.
-        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
-        var form = await bot.PressAsync(student, start, "Medical student");
+        var form = await bot.FormAsync(student);
 
         var reply = await bot.SubmitAsync(student, form, ("name", "Ana \uD800Lopez"), ("school", "UCSF"), ("stage", "MS1"));
 
@@ -162,8 +187,7 @@ public sealed class SignFlowTests : IDisposable
     [Fact]
     public async Task Submit_MissingFields_ReturnsErrorsForEach()
     {
-        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
-        var form = await bot.PressAsync(student, start, "Medical student");
+        var form = await bot.FormAsync(student);
 
         var reply = await bot.SubmitAsync(student, form);
 
@@ -174,8 +198,7 @@ public sealed class SignFlowTests : IDisposable
     [Fact]
     public async Task Submit_AfterDraftLifetime_SaysExpiredAndSavesNothing()
     {
-        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
-        var form = await bot.PressAsync(student, start, "Medical student");
+        var form = await bot.FormAsync(student);
         bot.Time.Advance(bot.Options.Flows.DraftLifetime + TimeSpan.FromSeconds(1));
 
         var reply = await bot.SubmitAsync(student, form, ("name", "Ana Lopez"), ("school", "UCSF"), ("stage", "MS1"));
@@ -311,9 +334,7 @@ public sealed class SignFlowTests : IDisposable
     [Fact]
     public async Task Sign_ResidentRole_StoresTheRoleChosen()
     {
-        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
-        var form = await bot.PressAsync(student, start, "Resident physician");
-        var confirm = await bot.SubmitAsync(student, form, ("name", "Ana Lopez"), ("school", "UCSF"), ("stage", "PGY-2"));
+        var confirm = await bot.FillAsync(student, school: "UCSF", stage: "PGY-2", role: "Resident physician");
 
         await bot.PressAsync(student, confirm, "Sign with my name");
 
