@@ -36,9 +36,11 @@ public static class SignPreview
                 break;
             case VerificationMode.Email:
                 text.Append("\n\nVerify with your school email to make your signature count as verified (we mail you a 6-digit code and " +
-                            "keep only the domain and a keyed fingerprint of the address), or skip and sign self-attested.");
+                            "keep only the domain and a keyed fingerprint of the address), or skip.");
                 choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Verify my school email", ChoiceStyle.Success));
-                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "skip"), "Skip — sign self-attested", ChoiceStyle.Primary));
+                var byRole = v.GetValueOrDefault(SignKeys.Verification) == nameof(Verification.RoleVerified);
+                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "skip"),
+                    byRole ? "Skip — sign verified by server role" : "Skip — sign self-attested", ChoiceStyle.Primary));
                 break;
             default:
                 choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "sign"), named ? "Sign with my name" : "Sign, counted only", ChoiceStyle.Success));
