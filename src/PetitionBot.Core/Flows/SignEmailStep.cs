@@ -118,7 +118,7 @@ public sealed class SignEmailStep(
 
     private static Reply FieldError(FlowDraft draft, string field, string error, string again) => new()
     {
-        Text = error + " Nothing was saved.",
+        Text = error,
         FieldErrors = new Dictionary<string, string> { [field] = error },
         Choices = [new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), again, ChoiceStyle.Primary), SignFlow.CancelChoice(draft)],
     };
