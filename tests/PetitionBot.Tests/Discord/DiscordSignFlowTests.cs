@@ -48,7 +48,8 @@ public sealed class DiscordSignFlowTests
         var stored = await bot.Signatures.FindAsync("test", "discord:" + Ana);
         Assert.NotNull(stored);
         Assert.Equal("Ana Lopez", stored.FullName);
-        Assert.Equal("UC Davis", stored.School);
+        // The school as the directory names it (what was typed, "UC Davis", resolved).
+        Assert.Equal(bot.Host.Services.GetRequiredService<Core.Ports.ISchoolDirectory>().Resolve("UC Davis").School!.Name, stored.School);
         Assert.Equal("MS3", stored.Stage);
         Assert.Equal("Medical student", stored.Role);
         Assert.Equal(Core.Model.PlatformKind.Discord, stored.Platform);
