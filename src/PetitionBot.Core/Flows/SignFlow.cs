@@ -71,7 +71,7 @@ public sealed class SignFlow(
         return action switch
         {
             "none" when step == SignKeys.StepEligibility => await NotEligibleAsync(draft, campaign, ct),
-            "named" or "counted" when step == SignKeys.StepNaming => await NamingChosenAsync(draft, campaign, action, ct),
+            "named" or "counted" when step is SignKeys.StepNaming or SignKeys.StepForm => await NamingChosenAsync(draft, campaign, action, ct),
             "edit" when step is SignKeys.StepForm or SignKeys.StepSchool or SignKeys.StepConfirm or SignKeys.StepCode =>
                 await EditAsync(draft, campaign, ct),
             "sign" when step == SignKeys.StepConfirm && mode == VerificationMode.None => await SignSelfAsync(ctx, draft, campaign, ct),

@@ -268,4 +268,16 @@ public sealed class SignFlowTests : IDisposable
         Assert.Null(await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
         Assert.Equal(0, await bot.LeftoverDraftsAsync(student));
     }
+
+    [Fact]
+    public async Task Naming_PressedAgainAfterTheFormOpened_OpensTheFormAgain()
+    {
+        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
+        var naming = await bot.PressAsync(student, start, "Medical student");
+        await bot.PressAsync(student, naming, "Sign with my name"); // the platform could not show this form (expired trigger)
+
+        var again = await bot.PressAsync(student, naming, "Count me, withhold my name");
+
+        Assert.Equal(["school", "stage"], again.Form!.Fields.Select(f => f.Id));
+    }
 }
