@@ -41,7 +41,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
             return OrganizerTotals(campaign, stats, progress);
         }
 
-        var text = new StringBuilder($"{Replies.Signatures(stats.Total)}, {progress.PercentText} of the {Replies.Count(campaign.Goal)} goal.");
+        var text = new StringBuilder($"{Replies.Signatures(stats.Total)}, {progress.Percent}% of the {Replies.Count(campaign.Goal)} goal.");
         if (ctx.IsLeaderOrAdmin)
         {
             if (ctx.Server?.School is { Length: > 0 } school)

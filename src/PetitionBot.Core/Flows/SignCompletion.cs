@@ -37,7 +37,7 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
         var progress = new Progress(outcome.CampaignTotal, campaign.Goal);
         var standing = outcome.CampaignTotal == 1
             ? $"Signed — you are the first to sign, toward the {Replies.Count(campaign.Goal)} goal."
-            : $"Signed — you are one of {Replies.Count(outcome.CampaignTotal)}, {progress.PercentText} of the {Replies.Count(campaign.Goal)} goal.";
+            : $"Signed — you are one of {Replies.Count(outcome.CampaignTotal)}, {progress.Percent}% of the {Replies.Count(campaign.Goal)} goal.";
         return new Reply
         {
             Title = "Signed",

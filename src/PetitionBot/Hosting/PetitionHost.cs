@@ -51,11 +51,12 @@ public static class PetitionHost
 
         if (options.Mode != HostMode.Bot)
         {
-            services.PostConfigure<BotOptions>(o =>
+            services.AddSingleton<ConsoleOrganizers>();
+            services.AddOptions<BotOptions>().PostConfigure<ConsoleOrganizers>((o, local) =>
             {
-                if (!o.Organizers.Contains(ConsoleIdentity.OrganizerKey))
+                foreach (var key in local.Keys.Where(k => !o.Organizers.Contains(k)))
                 {
-                    o.Organizers.Add(ConsoleIdentity.OrganizerKey);
+                    o.Organizers.Add(key);
                 }
             });
         }
