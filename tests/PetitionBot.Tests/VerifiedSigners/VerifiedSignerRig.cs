@@ -19,6 +19,7 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
     public const string Domain = "verify-school.edu";
 
     private readonly TempDirectory _dir;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     private VerifiedSignerRig(TempDirectory dir, FakeDiscordServer discord, FakeSlackServer slack, IHost host)
     {
@@ -38,7 +39,11 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
 
     public ISignatureStore Signatures => Host.Services.GetRequiredService<ISignatureStore>();
 
-    public static async Task<VerifiedSignerRig> StartAsync(IDictionary<string, string?>? extra = null, params string[] slackUsers)
+    public static async Task<VerifiedSignerRig> StartAsync(IDictionary<string, string?>? extra = null, params string[] slackUsers) =>
+        await StartAsync(extra, null, slackUsers);
+
+    /// <param name="time">A clock for the host (the code's ten minutes), when the test moves time itself.</param>
+    public static async Task<VerifiedSignerRig> StartAsync(IDictionary<string, string?>? extra, TimeProvider? time, params string[] slackUsers)
     {
         var dir = new TempDirectory();
         var discord = await FakeDiscordServer.StartAsync(LiveDiscordBot.DefaultFakeOptions);
@@ -58,17 +63,21 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = await LiveDiscordBot.StartHostAsync(dir.Path, discord, settings);
+        var host = await LiveDiscordBot.StartHostAsync(dir.Path, discord, settings, time is null ? null : s => s.AddSingleton(time));
         await slack.WaitForConnectionAsync();
         return new VerifiedSignerRig(dir, discord, slack, host);
     }
 
-    /// <summary>The code of the newest mail to <paramref name="address"/> in the pickup directory.</summary>
+    /// <summary>The code of the mail to <paramref name="address"/> not read before (else the newest one) in the pickup directory.</summary>
     public string CodeFor(string address)
     {
-        var mails = Directory.Exists(MailDirectory) ? Directory.GetFiles(MailDirectory, "*.eml").OrderBy(File.GetLastWriteTimeUtc).ToList() : [];
-        var text = mails.Select(File.ReadAllText).LastOrDefault(t => t.Contains(address, StringComparison.OrdinalIgnoreCase))
-                   ?? throw new InvalidOperationException($"No mail to {address} among {mails.Count} in {MailDirectory}");
+        var mails = (Directory.Exists(MailDirectory) ? Directory.GetFiles(MailDirectory, "*.eml") : [])
+            .Where(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(File.GetLastWriteTimeUtc).ToList();
+        var file = mails.FirstOrDefault(f => !_read.Contains(f)) ?? mails.LastOrDefault()
+                   ?? throw new InvalidOperationException($"No mail to {address} in {MailDirectory}");
+        _read.Add(file);
+        var text = File.ReadAllText(file);
         return SixDigits().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException("No code in:\n" + text);
     }
 

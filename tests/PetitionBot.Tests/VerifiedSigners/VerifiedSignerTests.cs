@@ -108,4 +108,23 @@ public sealed class VerifiedSignerTests
         Assert.Contains("mail server is not answering; nothing was saved, please try again later", text, StringComparison.Ordinal);
         Assert.Null(await rig.Signatures.FindAsync("test", "discord:" + Ana));
     }
+
+    [Fact]
+    public async Task Sign_CodeEnteredAfterTenMinutes_ExpiredAndResendWorks()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var rig = await VerifiedSignerRig.StartAsync(null, time);
+        var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+        var first = rig.CodeFor(Address);
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        var expired = await rig.DiscordEnterCodeAsync(Ana, sent, first);
+
+        Assert.Equal("That code has expired; press \"Resend code\" for a new one.", Text(expired["data"]));
+        Assert.Null(await rig.Signatures.FindAsync("test", "discord:" + Ana));
+        var resent = await rig.Press(Ana, expired, "resend");
+        Assert.Contains("We sent a 6-digit code", Text(resent["data"]), StringComparison.Ordinal);
+        var done = await rig.DiscordEnterCodeAsync(Ana, resent, rig.CodeFor(Address));
+        Assert.Contains("Signed — you are the first to sign", Text(done["data"]), StringComparison.Ordinal);
+    }
 }
