@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Flows;
 using PetitionBot.Core.Ports;
@@ -31,6 +32,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnnouncementComposer>();
         services.AddSingleton<PetitionBotService>();
         services.AddSingleton<IPetitionBot>(sp => sp.GetRequiredService<PetitionBotService>());
+
+        // Stand-ins for a host that registers no school directory, mailer or email store (each registered elsewhere wins).
+        services.TryAddSingleton<ISchoolDirectory, Fallbacks.NoSchoolDirectory>();
+        services.TryAddSingleton<IVerificationMailer, Fallbacks.NoVerificationMailer>();
+        services.TryAddSingleton<IEmailVerificationStore, Fallbacks.NoEmailVerificationStore>();
         return services;
     }
 }

@@ -50,6 +50,13 @@ public sealed class SignSchoolStep(ISchoolDirectory directory)
             return true;
         }
 
+        if (directory.All.Count == 0)
+        {
+            // No directory at all: nothing to pick from, the school stays as typed.
+            values[SignKeys.SchoolId] = School.OtherId;
+            return true;
+        }
+
         values[SignKeys.Candidates] = string.Join(",", match.Candidates.Take(MaxCandidates).Select(c => c.Id));
         values.Remove(SignKeys.SchoolId);
         return false;

@@ -1,3 +1,4 @@
+using PetitionBot.Core.Flows;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Schools;
 using PetitionBot.Core.Tests.Support;
@@ -106,5 +107,16 @@ public sealed class SignFlowSchoolTests : IDisposable
         var edit = await bot.PressAsync(student, confirm, "Edit");
 
         Assert.Equal(["Ana Lopez", "UCSF School of Medicine", "MS3"], edit.Form!.Fields.Select(f => f.Value));
+    }
+
+    [Fact]
+    public void Resolve_NoDirectoryRegistered_KeepsTheTypedSchoolWithoutAsking()
+    {
+        var values = new Dictionary<string, string> { ["school"] = "Escuela de Medicina" };
+
+        var settled = new SignSchoolStep(new Fallbacks.NoSchoolDirectory()).Resolve(values);
+
+        Assert.True(settled);
+        Assert.Equal(("Escuela de Medicina", School.OtherId), (values["school"], values["schoolId"]));
     }
 }
