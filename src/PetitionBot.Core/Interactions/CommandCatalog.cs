@@ -24,7 +24,8 @@ public static class CommandCatalog
 
     public static IReadOnlyList<CommandSpec> All { get; } =
     [
-        new(Sign, "Sign the petition (medical students and resident physicians)", [CampaignChoice]),
+        new(Sign, "Sign the petition (medical students and resident physicians)",
+            [CampaignChoice, new(SchoolOption, "Your school (fills it in on the form)", OptionKind.Text, MaxLength: 100)]),
         new(Unsign, "Withdraw your signature and delete its data", [CampaignChoice]),
         new(Petition, "What the petition asks, the link, and progress so far", [CampaignChoice]),
         new(MyData, "See what PetitionBot stores about you, and delete it", []),

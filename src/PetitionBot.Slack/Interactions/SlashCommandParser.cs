@@ -46,8 +46,8 @@ public static class SlashCommandParser
                     continue;
                 }
 
-                // A bare word is the campaign when that is the command's only option (e.g. "/sign ama2025").
-                if (key is null && spec.Options.Count == 1 && spec.Options[0].Kind == OptionKind.Campaign)
+                // A bare word is the campaign when that is the command's first option (e.g. "/sign ama2025").
+                if (key is null && spec.Options.Count >= 1 && spec.Options[0].Kind == OptionKind.Campaign)
                 {
                     options[spec.Options[0].Name] = Unescape(token);
                     continue;

@@ -176,6 +176,21 @@ public sealed class DiscordSignFlowTests
         AssertBodiesMatchOpenApi(bot.Fake);
     }
 
+    [Fact]
+    public async Task Sign_WithSchoolOption_FormOpensWithTheSchoolFilledIn()
+    {
+        await using var bot = await LiveDiscordBot.StartAsync();
+        var start = await InteractAsync(bot.Fake, FakeDiscordInteractions.SlashCommand(bot.Fake, Guild, Ana, "sign",
+            new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["school"] = "Escuela Latinoamericana de Medicina" }));
+        var naming = await InteractAsync(bot.Fake, FakeDiscordInteractions.Button(bot.Fake, Guild, Ana, ButtonId(start, "r0")));
+
+        var form = await InteractAsync(bot.Fake, FakeDiscordInteractions.Button(bot.Fake, Guild, Ana, ButtonId(naming, "counted")));
+
+        var school = form["data"]!["components"]!.AsArray().Select(l => l!["component"]!).Single(c => c["custom_id"]!.GetValue<string>() == "school");
+        Assert.Equal("Escuela Latinoamericana de Medicina", school["value"]!.GetValue<string>());
+        AssertBodiesMatchOpenApi(bot.Fake);
+    }
+
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }
 
