@@ -110,6 +110,26 @@ public sealed class VerifiedSignerTests
     }
 
     [Fact]
+    public async Task Sign_MailServerRefuses5xx_TryLaterAndNothingSaved()
+    {
+        await using var smtp = await RefusingSmtpServer.StartAsync();
+        await using var rig = await VerifiedSignerRig.StartAsync(new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:From"] = "petition@example.org",
+        });
+
+        var reply = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+
+        Assert.Contains("mail server is not answering; nothing was saved, please try again later", Text(reply["data"]), StringComparison.Ordinal);
+        Assert.Equal(1, smtp.Refused);
+        Assert.DoesNotContain("Enter code", Buttons(reply["data"]).Select(b => b["label"]!.GetValue<string>()));
+        Assert.Null(await rig.Signatures.FindAsync("test", "discord:" + Ana));
+    }
+
+    [Fact]
     public async Task Sign_CodeEnteredAfterTenMinutes_ExpiredAndResendWorks()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
