@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PetitionBot.Hosting;
 using PetitionBot.Tests.Support;
 
@@ -6,7 +5,7 @@ namespace PetitionBot.Tests.VerifiedSigners;
 
 /// <summary>The local console shows the whole email flow with no mail server: the code is written as an <c>.eml</c>
 /// file to <c>Email:PickupDirectory</c>, and the console says where.</summary>
-public sealed partial class ConsoleVerifiedSignerTests : IDisposable
+public sealed class ConsoleVerifiedSignerTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
@@ -55,8 +54,5 @@ public sealed partial class ConsoleVerifiedSignerTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private static string CodeIn(string directory) =>
-        SixDigits().Match(File.ReadAllText(Assert.Single(Directory.GetFiles(directory, "*.eml")))).Value;
-
-    [GeneratedRegex(@"(?<![0-9])[0-9]{6}(?![0-9])")]
-    private static partial Regex SixDigits();
+        VerifiedSignerRig.CodeIn(File.ReadAllText(Assert.Single(Directory.GetFiles(directory, "*.eml"))));
 }

@@ -77,8 +77,15 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
         var file = mails.FirstOrDefault(f => !_read.Contains(f)) ?? mails.LastOrDefault()
                    ?? throw new InvalidOperationException($"No mail to {address} in {MailDirectory}");
         _read.Add(file);
-        var text = File.ReadAllText(file);
-        return SixDigits().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException("No code in:\n" + text);
+        return CodeIn(File.ReadAllText(file));
+    }
+
+    /// <summary>The 6-digit code in the body of a mail (after the headers, whose ids and dates may hold digits too).</summary>
+    public static string CodeIn(string mail)
+    {
+        var normalized = mail.ReplaceLineEndings("\n");
+        var body = normalized.IndexOf("\n\n", StringComparison.Ordinal) is var end and >= 0 ? normalized[end..] : normalized;
+        return SixDigits().Match(body) is { Success: true } m ? m.Value : throw new InvalidOperationException("No code in:\n" + mail);
     }
 
     /// <summary>Discord: /sign → role → named → form → (Other) → the preview callback.</summary>
