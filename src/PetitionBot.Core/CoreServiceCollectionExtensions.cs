@@ -32,8 +32,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnnouncementComposer>();
         services.AddSingleton<PetitionBotService>();
         services.AddSingleton<IPetitionBot>(sp => sp.GetRequiredService<PetitionBotService>());
+        return services;
+    }
 
-        // Stand-ins for a host that registers no school directory, mailer or email store (each registered elsewhere wins).
+    /// <summary>Stand-ins for what the host did not register: no school directory (schools stay as typed), no mailer (an
+    /// email step says "try again later"), no email store. Call it after every other registration: anything registered
+    /// before, by AddSingleton or TryAddSingleton, wins.</summary>
+    public static IServiceCollection AddPetitionCoreFallbacks(this IServiceCollection services)
+    {
         services.TryAddSingleton<ISchoolDirectory, Fallbacks.NoSchoolDirectory>();
         services.TryAddSingleton<IVerificationMailer, Fallbacks.NoVerificationMailer>();
         services.TryAddSingleton<IEmailVerificationStore, Fallbacks.NoEmailVerificationStore>();

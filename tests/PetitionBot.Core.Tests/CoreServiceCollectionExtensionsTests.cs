@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -58,5 +59,21 @@ public sealed class CoreServiceCollectionExtensionsTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void AddPetitionCoreFallbacks_AfterRegistrationsByTryAdd_KeepsThem()
+    {
+        var services = new ServiceCollection();
+        services.AddPetitionCore();
+        services.TryAddSingleton<IVerificationMailer, RecordingMailer>();
+        services.TryAddSingleton<ISchoolDirectory, TestSchools>();
+
+        services.AddPetitionCoreFallbacks();
+
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<RecordingMailer>(provider.GetRequiredService<IVerificationMailer>());
+        Assert.IsType<TestSchools>(provider.GetRequiredService<ISchoolDirectory>());
+        Assert.IsType<Fallbacks.NoEmailVerificationStore>(provider.GetRequiredService<IEmailVerificationStore>());
     }
 }
