@@ -13,6 +13,9 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPetitionCore(this IServiceCollection services)
     {
         services.AddSingleton<CampaignDirectory>();
+
+        // The host replaces this with the shipped directory (and Schools:File / Schools); an empty one keeps every school "Other".
+        services.TryAddSingleton<ISchoolDirectory>(new Schools.SchoolDirectory([]));
         services.AddSingleton<Abuse.InteractionRateLimiter>();
         services.AddSingleton<Abuse.SpikeMonitor>();
         services.AddSingleton<AccessPolicy>();

@@ -38,7 +38,7 @@ internal static class Aggregates
         db.AggregateCache[cacheKey] = campaign;
 
         var at = new DateTime(s.SignedAtTicks, DateTimeKind.Utc);
-        var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, s.School, delta, hour: null);
+        var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, SchoolLabel(s), delta, hour: null);
         BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, at.Hour);
         return (campaign.Total, school);
     }
@@ -124,6 +124,28 @@ internal static class Aggregates
 
         db.AggregateCache[id] = doc;
         return doc.Count;
+    }
+
+    /// <summary>A directory school reads as its name; an "Other" school as the text typed (its key starts "other:").</summary>
+    public static string SchoolLabel(SignatureDoc s) => s.School;
+
+    /// <summary>Drops every school counter and counts them again from the signatures (after a migration or a mapping).</summary>
+    public static void RebuildSchools(LiteDbContext db)
+    {
+        db.AggregateCache.Clear();
+        db.Counters.DeleteMany(c => c.Group.EndsWith("|" + School));
+        foreach (var group in db.Signatures.FindAll().GroupBy(s => (s.CampaignId, s.SchoolKey)))
+        {
+            var first = group.First();
+            db.Counters.Insert(new CounterDoc
+            {
+                Id = Id(first.CampaignId, School, first.SchoolKey),
+                Group = Group(first.CampaignId, School),
+                Key = first.SchoolKey,
+                Label = SchoolLabel(first),
+                Count = group.Count(),
+            });
+        }
     }
 
     private static string Group(string campaignId, string kind) => campaignId + "|" + kind;

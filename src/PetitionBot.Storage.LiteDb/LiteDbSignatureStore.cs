@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using LiteDB;
 using PetitionBot.Core.Flows;
 using PetitionBot.Core.Model;
+using PetitionBot.Core.Schools;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 using PetitionBot.Storage.LiteDb.Documents;
@@ -27,7 +28,8 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             WorkspaceId = signature.WorkspaceId,
             FullName = signature.FullName,
             School = signature.School,
-            SchoolKey = InputRules.SchoolKey(signature.School),
+            SchoolKey = SchoolKeys.For(signature.SchoolId, signature.School),
+            SchoolId = signature.SchoolId is { Length: > 0 } id ? id : School.OtherId,
             Stage = signature.Stage,
             Role = signature.Role,
             Verification = (int)signature.Verification,
@@ -117,7 +119,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         }
     }
 
-    private static SignatureRecord ToRecord(SignatureDoc d) => new(
+    internal static SignatureRecord ToRecord(SignatureDoc d) => new(
         d.Id,
         d.CampaignId,
         (PlatformKind)d.Platform,
@@ -127,5 +129,6 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         d.Stage,
         d.Role,
         (Verification)d.Verification,
-        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero));
+        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero),
+        d.SchoolId is { Length: > 0 } schoolId ? schoolId : School.OtherId);
 }

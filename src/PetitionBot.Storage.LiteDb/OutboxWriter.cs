@@ -1,7 +1,7 @@
 using PetitionBot.Core.Flows;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
-using PetitionBot.Core.Text;
+using PetitionBot.Core.Schools;
 using PetitionBot.Storage.LiteDb.Documents;
 
 namespace PetitionBot.Storage.LiteDb;
@@ -14,7 +14,7 @@ internal static class OutboxWriter
     public static List<ChannelRef> Targets(LiteDbContext db, string campaignId, string? schoolKey) =>
         db.Servers.Find(s => s.Present && s.AnnouncementChannelId != null && s.ChannelProblem == null)
             .Where(s => s.DefaultCampaignId == null || s.DefaultCampaignId == campaignId)
-            .Where(s => schoolKey == null || (s.School != null && InputRules.SchoolKey(s.School) == schoolKey))
+            .Where(s => schoolKey == null || (s.School != null && SchoolKeys.For(s.SchoolId, s.School) == schoolKey))
             .Select(s => new ChannelRef((PlatformKind)s.Platform, s.WorkspaceId, s.AnnouncementChannelId!))
             .Distinct()
             .ToList();

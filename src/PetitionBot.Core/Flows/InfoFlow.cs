@@ -46,7 +46,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
         {
             if (ctx.Server?.School is { Length: > 0 } school)
             {
-                var key = InputRules.SchoolKey(school);
+                var key = ctx.Server.SchoolKey;
                 var ranked = stats.BySchool.OrderByDescending(s => s.Count).ToList();
                 var index = ranked.FindIndex(s => s.Key == key);
                 var count = index < 0 ? 0 : ranked[index].Count;

@@ -1,13 +1,14 @@
 using System.Text;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 
 namespace PetitionBot.Core.Flows;
 
 /// <summary>/setup (server admins): announcement channel, leader role, verified role and strict mode, school, default campaign.</summary>
-public sealed class SetupFlow(IServerStore servers, IAuditLog audit, CampaignDirectory campaigns)
+public sealed class SetupFlow(IServerStore servers, IAuditLog audit, CampaignDirectory campaigns, ISchoolDirectory schools)
 {
     public async Task<Reply> RunAsync(FlowContext ctx, IReadOnlyDictionary<string, string> options, CancellationToken ct = default)
     {
@@ -26,7 +27,8 @@ public sealed class SetupFlow(IServerStore servers, IAuditLog audit, CampaignDir
         if (known.Count == 0)
         {
             return Reply.Private(Describe(current) + "\n\nChange a setting with /setup channel:<channel> leader_role:<role> " +
-                                 "verified_role:<role> strict:<true|false> school:<name> campaign:<id>. Use \"none\" to clear a role.");
+                                 "verified_role:<role> strict:<true|false> school:<name> campaign:<id>. Use \"none\" to clear a role; " +
+                                 "a school the directory lacks is kept as typed with school:\"other: <name>\".");
         }
 
         var updated = current;
@@ -48,14 +50,13 @@ public sealed class SetupFlow(IServerStore servers, IAuditLog audit, CampaignDir
                     updated = updated with { Strict = strict };
                     break;
                 case CommandCatalog.SchoolOption:
-                    var school = InputRules.School(value);
-                    if (school.IsValid)
+                    if (SetupSchool.Pick(schools, value, out var picked) is { } schoolProblem)
                     {
-                        updated = updated with { School = school.Value };
+                        errors.Add(schoolProblem);
                     }
                     else
                     {
-                        errors.Add(school.Error!);
+                        updated = updated with { School = picked.Name, SchoolId = picked.Id };
                     }
 
                     break;

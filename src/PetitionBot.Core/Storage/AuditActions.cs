@@ -6,4 +6,5 @@ public static class AuditActions
     public const string Update = "update";
     public const string Setup = "setup";
     public const string Invalidate = "invalidate";
+    public const string SchoolMap = "school-map";
 }

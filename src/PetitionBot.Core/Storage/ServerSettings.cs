@@ -20,6 +20,12 @@ public sealed record ServerSettings(WorkspaceRef Workspace)
 
     public string? School { get; init; }
 
+    /// <summary>The directory id of <see cref="School"/> (null when unset or "Other"; <see cref="School"/> keeps the text).</summary>
+    public string? SchoolId { get; init; }
+
+    /// <summary>The key this server's school counts under (see <see cref="Schools.SchoolKeys"/>), or null without a school.</summary>
+    public string? SchoolKey => School is { Length: > 0 } || SchoolId is { Length: > 0 } ? Schools.SchoolKeys.For(SchoolId, School) : null;
+
     public string? DefaultCampaignId { get; init; }
 
     /// <summary>Set when the announcement channel answered forbidden/gone: posting there is disabled until /setup.</summary>

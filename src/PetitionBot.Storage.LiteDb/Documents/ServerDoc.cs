@@ -23,6 +23,8 @@ internal sealed class ServerDoc
 
     public string? School { get; set; }
 
+    public string? SchoolId { get; set; }
+
     public string? DefaultCampaignId { get; set; }
 
     public string? ChannelProblem { get; set; }

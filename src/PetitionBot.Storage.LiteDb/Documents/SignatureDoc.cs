@@ -21,6 +21,9 @@ internal sealed class SignatureDoc
 
     public string SchoolKey { get; set; } = "";
 
+    /// <summary>The directory id, or "other"; empty in a database written before the directory (migrated at start).</summary>
+    public string SchoolId { get; set; } = "";
+
     public string Stage { get; set; } = "";
 
     public string Role { get; set; } = "";

@@ -60,6 +60,7 @@ public static partial class ConfigCheck
         }
 
         await output.WriteLineAsync(ValidMessage);
+        await output.WriteLineAsync(SchoolCheck.Describe(configuration));
         return 0;
     }
 
@@ -89,6 +90,7 @@ public static partial class ConfigCheck
         Bind<ChartRendererOptions>(configuration.GetSection(ChartRendererOptions.SectionName), errors);
 
         warnings.AddRange(ExternalUrlCheck.Warnings(configuration));
+        errors.AddRange(SchoolCheck.Problems(configuration));
         CheckDiscord(configuration.GetSection("Discord"), errors);
         CheckSlack(configuration.GetSection("Slack"), errors);
         if (!PlatformSettings.From(configuration).Any)

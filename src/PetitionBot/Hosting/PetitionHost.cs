@@ -9,6 +9,7 @@ using PetitionBot.Health;
 using PetitionBot.Metrics;
 using PetitionBot.Outbox;
 using PetitionBot.Reports;
+using PetitionBot.Schools;
 using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
@@ -43,6 +44,7 @@ public static class PetitionHost
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         services.AddLiteDbStorage();
         services.AddPetitionCore();
+        services.AddSchoolDirectory();
         services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<ChatPlatforms>();

@@ -25,8 +25,9 @@ public sealed class SetupFlowTests : IDisposable
         Assert.StartsWith("Saved.", reply.Text, StringComparison.Ordinal);
         var saved = await bot.Servers.FindAsync(admin.Workspace);
         Assert.NotNull(saved);
-        Assert.Equal(("600", "700", "701", true, "UCSF School of Medicine", BotHarness.CampaignId, true),
+        Assert.Equal(("600", "700", "701", true, "University of California, San Francisco School of Medicine", BotHarness.CampaignId, true),
             (saved.AnnouncementChannelId, saved.LeaderRoleId, saved.VerifiedRoleId, saved.Strict, saved.School, saved.DefaultCampaignId, saved.Present));
+        Assert.Equal("ucsf", saved.SchoolId);
         var audit = Assert.Single(await bot.Audit.RecentAsync(10));
         Assert.Equal((AuditActions.Setup, admin.Workspace), (audit.Action, audit.Workspace));
         Assert.Contains("channel", audit.Detail, StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class SetupFlowTests : IDisposable
         await bot.SaveServerAsync(s => s with { School = "Old School" });
         var before = await bot.Servers.FindAsync(admin.Workspace);
 
-        var valid = key == CommandCatalog.SchoolOption ? (CommandCatalog.ChannelOption, "601") : (CommandCatalog.SchoolOption, "New School");
+        var valid = key == CommandCatalog.SchoolOption ? (CommandCatalog.ChannelOption, "601") : (CommandCatalog.SchoolOption, "Stanford");
 
         var reply = await bot.CommandAsync(admin, CommandCatalog.Setup, valid, (key, value));
 

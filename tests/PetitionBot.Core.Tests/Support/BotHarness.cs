@@ -47,6 +47,7 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<IChartRenderer>(Charts);
         services.AddSingleton<ISignerExportWriter, FakeExportWriter>();
         services.AddPetitionCore();
+        services.AddSingleton<Core.Ports.ISchoolDirectory>(Schools.ShippedSchools.Directory);
         services.AddLiteDbStorage();
         services.AddSingleton(storage is null
             ? new LiteDbContext(new MemoryStream(), new SecretKeys(RandomNumberGenerator.GetBytes(32)))

@@ -1,0 +1,112 @@
+using PetitionBot.Core.Ports;
+using PetitionBot.Core.Schools;
+using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>School upkeep of the store: the start-up migration of signatures (and servers) written before the school
+/// directory, the "Other" texts with their counts, and mapping one of them to a directory school.</summary>
+public sealed class LiteDbSchoolMaintenance(LiteDbContext db)
+{
+    /// <summary>Resolves the school text of every signature and server that has no school id yet (Found → the id and
+    /// the school's name; anything else → "Other" with the text kept) and rebuilds the school aggregates. Idempotent:
+    /// a second run finds nothing to do. Returns how many signatures it migrated.</summary>
+    public Task<int> MigrateAsync(ISchoolDirectory directory, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(db.Write(() =>
+        {
+            var pending = db.Signatures.Find(s => s.SchoolId == null || s.SchoolId == "").ToList();
+            foreach (var doc in pending)
+            {
+                var match = directory.Resolve(doc.School);
+                if (match is { Kind: SchoolMatchKind.Found, School: { } school })
+                {
+                    doc.SchoolId = school.Id;
+                    doc.School = school.Name;
+                }
+                else
+                {
+                    doc.SchoolId = School.OtherId;
+                }
+
+                doc.SchoolKey = SchoolKeys.For(doc.SchoolId, doc.School);
+                db.Signatures.Update(doc);
+            }
+
+            foreach (var server in db.Servers.Find(s => s.School != null && s.SchoolId == null).ToList())
+            {
+                var match = directory.Resolve(server.School!);
+                server.SchoolId = match.Kind == SchoolMatchKind.Found ? match.School!.Id : School.OtherId;
+                server.School = match.School?.Name ?? server.School;
+                db.Servers.Update(server);
+            }
+
+            if (pending.Count > 0)
+            {
+                Aggregates.RebuildSchools(db);
+            }
+
+            return pending.Count;
+        }));
+    }
+
+    /// <summary>Every "Other" school text with how many signatures (all campaigns) carry it, most first.</summary>
+    public Task<IReadOnlyList<CountBy>> ListOtherAsync(CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        IReadOnlyList<CountBy> rows = db.Signatures.Find(s => s.SchoolId == School.OtherId).ToList()
+            .GroupBy(s => s.SchoolKey)
+            .Select(g => new CountBy(g.Key, g.First().School, g.Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return Task.FromResult(rows);
+    }
+
+    /// <summary>Moves every "Other" signature whose text is <paramref name="typed"/> (case and spacing ignored) to
+    /// <paramref name="school"/>, with its aggregates, and the servers that typed the same text; audited. Returns how
+    /// many signatures moved (0: no such text, nothing changed).</summary>
+    public Task<int> MapAsync(string typed, School school, string actorKey, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        var key = SchoolKeys.For(School.OtherId, typed);
+        var textKey = InputRules.SchoolKey(typed);
+        return Task.FromResult(db.Write(() =>
+        {
+            var moved = db.Signatures.Find(s => s.SchoolKey == key).ToList();
+            if (moved.Count == 0)
+            {
+                return 0;
+            }
+
+            foreach (var doc in moved)
+            {
+                Aggregates.Apply(db, doc, -1);
+                doc.SchoolId = school.Id;
+                doc.School = school.Name;
+                doc.SchoolKey = school.Id;
+                db.Signatures.Update(doc);
+                Aggregates.Apply(db, doc, +1);
+            }
+
+            foreach (var server in db.Servers.Find(s => s.SchoolId == School.OtherId).ToList()
+                .Where(s => s.School is { } text && InputRules.SchoolKey(text) == textKey))
+            {
+                server.SchoolId = school.Id;
+                server.School = school.Name;
+                db.Servers.Update(server);
+            }
+
+            db.Audit.Insert(new Documents.AuditDoc
+            {
+                Action = AuditActions.SchoolMap,
+                ActionKey = AuditActions.SchoolMap + "|",
+                ActorHash = db.Keys.Hash(actorKey),
+                Detail = $"mapped {moved.Count} signatures of the Other school \"{textKey}\" to {school.Id}",
+                AtTicks = now.UtcTicks,
+            });
+            return moved.Count;
+        }));
+    }
+}
