@@ -5,6 +5,7 @@ using PetitionBot.Core;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Reports;
+using PetitionBot.Email;
 using PetitionBot.Health;
 using PetitionBot.Metrics;
 using PetitionBot.Outbox;
@@ -43,6 +44,7 @@ public static class PetitionHost
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         services.AddLiteDbStorage();
         services.AddPetitionCore();
+        services.AddVerificationMailer();
         services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<ChatPlatforms>();
