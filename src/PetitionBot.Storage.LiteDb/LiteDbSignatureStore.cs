@@ -16,10 +16,12 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
     {
         ct.ThrowIfCancellationRequested();
         var hash = db.Keys.Hash(signature.IdentityKey);
+        var id = ObjectId.NewObjectId().ToString();
+        var emailHash = signature.EmailAddress is { } address ? EmailAddresses.Hash(db.Keys, address) : null;
         var doc = new SignatureDoc
         {
             // Time-ordered ids keep the primary index append-mostly (random ids cost ~15% of ingest).
-            Id = ObjectId.NewObjectId().ToString(),
+            Id = id,
             Key = signature.CampaignId + "|" + hash,
             CampaignId = signature.CampaignId,
             IdentityHash = hash,
@@ -32,13 +34,19 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             Role = signature.Role,
             Verification = (int)signature.Verification,
             SignedAtTicks = signature.SignedAt.UtcTicks,
+
+            // Only the keyed hash and the domain of a verified address are kept, never the address.
+            EmailHash = emailHash,
+            EmailDomain = signature.EmailAddress is { } verified ? EmailAddresses.Domain(verified) : null,
+            EmailKey = emailHash is null ? id : EmailAddresses.Key(signature.CampaignId, emailHash),
         };
 
         try
         {
             return Task.FromResult(db.Write(() =>
             {
-                // The unique index on Key is the check: a repeat fails here and the whole transaction rolls back.
+                // The unique indexes on Key and EmailKey are the check: a repeat (same account, or same verified address
+                // from any platform) fails here and the whole transaction rolls back.
                 db.Signatures.Insert(doc);
                 var (after, schoolAfter) = Aggregates.Apply(db, doc, +1);
                 var made = MilestoneRecorder.Record(db, doc, after - 1, after, schoolAfter, milestones, signature.SignedAt);
@@ -48,7 +56,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
             // Already signed (a repeat, or concurrent submissions by the same person): nothing changed.
-            var existing = db.Signatures.FindOne(x => x.Key == doc.Key);
+            var existing = db.Signatures.FindOne(x => x.Key == doc.Key) ?? db.Signatures.FindOne(x => x.EmailKey == doc.EmailKey);
             return Task.FromResult(new SignOutcome(false, ToRecord(existing), db.CampaignCounters.FindById(doc.CampaignId)?.Total ?? 0, []));
         }
     }
@@ -117,7 +125,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         }
     }
 
-    private static SignatureRecord ToRecord(SignatureDoc d) => new(
+    internal static SignatureRecord ToRecord(SignatureDoc d) => new(
         d.Id,
         d.CampaignId,
         (PlatformKind)d.Platform,
@@ -127,5 +135,6 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         d.Stage,
         d.Role,
         (Verification)d.Verification,
-        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero));
+        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero),
+        EmailDomain: d.EmailDomain);
 }

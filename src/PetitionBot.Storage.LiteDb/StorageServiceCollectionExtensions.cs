@@ -16,6 +16,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
         services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         services.AddSingleton<IInstallationStore, LiteDbInstallationStore>();
+        services.AddSingleton<IEmailVerificationStore, LiteDbEmailVerificationStore>();
         return services;
     }
 }
