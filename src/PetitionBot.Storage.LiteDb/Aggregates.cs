@@ -10,6 +10,7 @@ internal static class Aggregates
 {
     public const string School = "school";
     public const string Day = "day";
+    public const string SchoolVerification = "school-verification";
 
     /// <summary>Adds (+1) or removes (-1) one signature from every aggregate (three small documents: the campaign's,
     /// the school's and the day's); returns the new campaign total and school count.</summary>
@@ -26,6 +27,7 @@ internal static class Aggregates
 
         Bump(campaign.ByPlatform, ((PlatformKind)s.Platform).ToString(), delta);
         Bump(campaign.ByStage, s.Stage, delta);
+        Bump(campaign.ByVerification, ((Verification)s.Verification).ToString(), delta);
         if (known is null)
         {
             db.CampaignCounters.Insert(campaign);
@@ -39,6 +41,7 @@ internal static class Aggregates
 
         var at = new DateTime(s.SignedAtTicks, DateTimeKind.Utc);
         var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, SchoolLabel(s), delta, hour: null);
+        BumpCounter(db, s.CampaignId, SchoolVerification, SchoolVerificationKey(s.SchoolKey, (Verification)s.Verification), s.School, delta, hour: null);
         BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, at.Hour);
         return (campaign.Total, school);
     }
@@ -67,7 +70,12 @@ internal static class Aggregates
             ToRows(campaign.ByPlatform),
             days,
             last24,
-            last7d);
+            last7d)
+        {
+            ByVerification = ToRows(campaign.ByVerification),
+            BySchoolVerification = db.Counters.Find(c => c.Group == Group(campaignId, SchoolVerification))
+                .Where(c => c.Count > 0).Select(c => new CountBy(c.Key, c.Label, c.Count)).ToList(),
+        };
     }
 
     /// <summary>Signatures in the <paramref name="hours"/> hours up to and including the current one.</summary>
@@ -147,6 +155,30 @@ internal static class Aggregates
             });
         }
     }
+
+    /// <summary>Once, when a file from before verification counts is opened: counts its signatures by method, overall and
+    /// per school (the other aggregates already include them).</summary>
+    public static void CountVerificationOfExisting(LiteDbContext db)
+    {
+        foreach (var campaign in db.Signatures.FindAll().GroupBy(s => s.CampaignId).ToList())
+        {
+            if (db.CampaignCounters.FindById(campaign.Key) is { } counter)
+            {
+                counter.ByVerification = campaign.GroupBy(s => ((Verification)s.Verification).ToString()).ToDictionary(g => g.Key, g => g.Count());
+                db.CampaignCounters.Update(counter);
+            }
+
+            foreach (var s in campaign)
+            {
+                BumpCounter(db, s.CampaignId, SchoolVerification, SchoolVerificationKey(s.SchoolKey, (Verification)s.Verification), s.School, +1, hour: null);
+            }
+        }
+
+        db.AggregateCache.Clear();
+    }
+
+    /// <summary>school key + "|" + verification name: one counter per school and method.</summary>
+    public static string SchoolVerificationKey(string schoolKey, Verification verification) => schoolKey + "|" + verification;
 
     private static string Group(string campaignId, string kind) => campaignId + "|" + kind;
 

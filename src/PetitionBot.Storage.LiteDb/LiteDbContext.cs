@@ -73,6 +73,8 @@ public sealed class LiteDbContext : IDisposable
 
     internal ILiteCollection<InstallationDoc> Installations => Database.GetCollection<InstallationDoc>("installations");
 
+    internal ILiteCollection<EmailSendDoc> EmailSends => Database.GetCollection<EmailSendDoc>("email_sends");
+
     /// <summary>Aggregate documents as last written, read only under the write gate. This process is the file's only
     /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
     internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
@@ -152,6 +154,18 @@ public sealed class LiteDbContext : IDisposable
         Signatures.EnsureIndex(x => x.Key, unique: true);
         Signatures.EnsureIndex(x => x.IdentityHash);
         Signatures.EnsureIndex(x => x.CampaignId);
+        if (!Database.GetCollection("$indexes").Exists("collection = 'signatures' AND name = 'EmailKey'"))
+        {
+            // Signatures saved before email verification have no EmailKey; each gets its own id so the unique index holds.
+            Database.GetCollection("signatures").UpdateMany("{ EmailKey: $._id }", "$.EmailKey = null");
+            Aggregates.CountVerificationOfExisting(this);
+        }
+
+        Signatures.EnsureIndex(x => x.EmailKey, unique: true);
+        Signatures.EnsureIndex(x => x.EmailHash);
+        EmailSends.EnsureIndex(x => x.IdentityHash);
+        EmailSends.EnsureIndex(x => x.AddressHash);
+        EmailSends.EnsureIndex(x => x.SentAtTicks);
         Counters.EnsureIndex(x => x.Group);
         Announcements.EnsureIndex(x => x.UniqueKey, unique: true);
         Outbox.EnsureIndex(x => x.State);

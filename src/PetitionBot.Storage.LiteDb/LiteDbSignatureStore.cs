@@ -17,10 +17,12 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
     {
         ct.ThrowIfCancellationRequested();
         var hash = db.Keys.Hash(signature.IdentityKey);
+        var id = ObjectId.NewObjectId().ToString();
+        var emailHash = signature.EmailAddress is { } address ? EmailAddresses.Hash(db.Keys, address) : null;
         var doc = new SignatureDoc
         {
             // Time-ordered ids keep the primary index append-mostly (random ids cost ~15% of ingest).
-            Id = ObjectId.NewObjectId().ToString(),
+            Id = id,
             Key = signature.CampaignId + "|" + hash,
             CampaignId = signature.CampaignId,
             IdentityHash = hash,
@@ -29,18 +31,24 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             FullName = signature.FullName,
             School = signature.School,
             SchoolKey = SchoolKeys.For(signature.SchoolId, signature.School),
-            SchoolId = signature.SchoolId is { Length: > 0 } id ? id : School.OtherId,
+            SchoolId = signature.SchoolId is { Length: > 0 } schoolId ? schoolId : School.OtherId,
             Stage = signature.Stage,
             Role = signature.Role,
             Verification = (int)signature.Verification,
             SignedAtTicks = signature.SignedAt.UtcTicks,
+
+            // Only the keyed hash and the domain of a verified address are kept, never the address.
+            EmailHash = emailHash,
+            EmailDomain = signature.EmailAddress is { } verified ? EmailAddresses.Domain(verified) : null,
+            EmailKey = emailHash is null ? id : EmailAddresses.Key(signature.CampaignId, emailHash),
         };
 
         try
         {
             return Task.FromResult(db.Write(() =>
             {
-                // The unique index on Key is the check: a repeat fails here and the whole transaction rolls back.
+                // The unique indexes on Key and EmailKey are the check: a repeat (same account, or same verified address
+                // from any platform) fails here and the whole transaction rolls back.
                 db.Signatures.Insert(doc);
                 var (after, schoolAfter) = Aggregates.Apply(db, doc, +1);
                 var made = MilestoneRecorder.Record(db, doc, after - 1, after, schoolAfter, milestones, signature.SignedAt);
@@ -50,7 +58,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
             // Already signed (a repeat, or concurrent submissions by the same person): nothing changed.
-            var existing = db.Signatures.FindOne(x => x.Key == doc.Key);
+            var existing = db.Signatures.FindOne(x => x.Key == doc.Key) ?? db.Signatures.FindOne(x => x.EmailKey == doc.EmailKey);
             return Task.FromResult(new SignOutcome(false, ToRecord(existing), db.CampaignCounters.FindById(doc.CampaignId)?.Total ?? 0, []));
         }
     }
@@ -130,5 +138,6 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         d.Role,
         (Verification)d.Verification,
         new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero),
-        d.SchoolId is { Length: > 0 } schoolId ? schoolId : School.OtherId);
+        d.SchoolId is { Length: > 0 } schoolId ? schoolId : School.OtherId,
+        d.EmailDomain);
 }

@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         services.AddSingleton<IInstallationStore, LiteDbInstallationStore>();
         services.AddSingleton<LiteDbSchoolMaintenance>();
+        services.AddSingleton<IEmailVerificationStore, LiteDbEmailVerificationStore>();
         return services;
     }
 }

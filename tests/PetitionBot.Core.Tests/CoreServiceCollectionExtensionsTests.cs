@@ -35,8 +35,6 @@ public sealed class CoreServiceCollectionExtensionsTests
             services.AddLiteDbStorage();
             services.AddSingleton<ISchoolDirectory, TestSchools>();
             services.AddSingleton<IVerificationMailer, RecordingMailer>();
-            services.AddSingleton<IEmailVerificationStore>(sp => new MemoryEmailVerificationStore(
-                sp.GetRequiredService<Core.Storage.ISignatureStore>(), sp.GetRequiredService<TimeProvider>()));
 
             await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
             {
@@ -67,13 +65,12 @@ public sealed class CoreServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddPetitionCore();
         services.TryAddSingleton<IVerificationMailer, RecordingMailer>();
-        services.TryAddSingleton<ISchoolDirectory, TestSchools>();
 
         services.AddPetitionCoreFallbacks();
 
         using var provider = services.BuildServiceProvider();
         Assert.IsType<RecordingMailer>(provider.GetRequiredService<IVerificationMailer>());
-        Assert.IsType<TestSchools>(provider.GetRequiredService<ISchoolDirectory>());
+        Assert.IsNotType<Fallbacks.NoSchoolDirectory>(provider.GetRequiredService<ISchoolDirectory>());
         Assert.IsType<Fallbacks.NoEmailVerificationStore>(provider.GetRequiredService<IEmailVerificationStore>());
     }
 }

@@ -24,6 +24,7 @@ public sealed class TempStore : IDisposable
         Outbox = new LiteDbOutboxStore(Context);
         Audit = new LiteDbAuditLog(Context);
         Installations = new LiteDbInstallationStore(Context);
+        Emails = new LiteDbEmailVerificationStore(Context);
     }
 
     public string Directory { get; }
@@ -43,6 +44,8 @@ public sealed class TempStore : IDisposable
     public LiteDbAuditLog Audit { get; }
 
     public LiteDbInstallationStore Installations { get; }
+
+    public LiteDbEmailVerificationStore Emails { get; }
 
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 

@@ -14,7 +14,7 @@ public sealed class SignSchoolStep(ISchoolDirectory directory)
     /// <summary>The school to prefill: the /sign school: option, else the server's school; a directory id shows as its name.</summary>
     public void Prefill(Dictionary<string, string> values, string? requested, ServerSettings? server)
     {
-        var given = !string.IsNullOrWhiteSpace(requested) ? requested.Trim() : server?.School;
+        var given = !string.IsNullOrWhiteSpace(requested) ? requested.Trim() : server?.SchoolId is { Length: > 0 } id ? id : server?.School;
         if (string.IsNullOrWhiteSpace(given) || values.ContainsKey(SignKeys.School))
         {
             return;

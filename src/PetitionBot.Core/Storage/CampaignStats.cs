@@ -14,5 +14,11 @@ public sealed record CampaignStats(
     int Last24Hours,
     int Last7Days)
 {
+    /// <summary>Signatures per <see cref="Verification"/> (key and label: its name). Empty where the store keeps none.</summary>
+    public IReadOnlyList<CountBy> ByVerification { get; init; } = [];
+
+    /// <summary>Signatures per school and method: key "schoolKey|VerificationName", label the school as first written.</summary>
+    public IReadOnlyList<CountBy> BySchoolVerification { get; init; } = [];
+
     public static CampaignStats Empty(string campaignId) => new(campaignId, 0, 0, [], [], [], [], 0, 0);
 }

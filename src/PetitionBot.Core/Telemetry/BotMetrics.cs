@@ -27,4 +27,7 @@ public static class BotMetrics
 
     /// <summary>Announcement deliveries (tags platform, outcome).</summary>
     public static Counter<long> Deliveries { get; } = Meter.CreateCounter<long>("petitionbot_outbox_deliveries", description: "Announcement deliveries by outcome");
+
+    /// <summary>Verification mails (tag outcome = sent|pickup|refused|unreachable); never the address.</summary>
+    public static Counter<long> MailSends { get; } = Meter.CreateCounter<long>("petitionbot_mail_sends", description: "Verification code mails by outcome");
 }

@@ -12,4 +12,7 @@ internal sealed class CampaignCounterDoc
     public Dictionary<string, int> ByPlatform { get; set; } = [];
 
     public Dictionary<string, int> ByStage { get; set; } = [];
+
+    /// <summary>Signatures per <see cref="Core.Storage.Verification"/> name (school email, server role, self-attested).</summary>
+    public Dictionary<string, int> ByVerification { get; set; } = [];
 }

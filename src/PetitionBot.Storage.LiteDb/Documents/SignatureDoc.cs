@@ -31,4 +31,14 @@ internal sealed class SignatureDoc
     public int Verification { get; set; }
 
     public long SignedAtTicks { get; set; }
+
+    /// <summary>The keyed hash of the verified address (<see cref="SecretKeys.HashEmail"/>); null without one.</summary>
+    public string? EmailHash { get; set; }
+
+    /// <summary>The verified address's domain; null without one.</summary>
+    public string? EmailDomain { get; set; }
+
+    /// <summary>campaign + "|" + <see cref="EmailHash"/> under a unique index (one signature per address and campaign),
+    /// or this signature's own id when there is no address (the index needs a distinct value per document).</summary>
+    public string? EmailKey { get; set; }
 }

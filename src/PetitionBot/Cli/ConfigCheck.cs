@@ -86,6 +86,11 @@ public static partial class ConfigCheck
         errors.AddRange(Failures(new StorageOptionsValidation().Validate(null, storage)));
         var http = Bind<HttpOptions>(configuration.GetSection("Http"), errors) ?? new HttpOptions();
         errors.AddRange(Failures(new HttpOptionsValidation().Validate(null, http)));
+        if (Bind<Email.EmailOptions>(configuration.GetSection(Email.EmailOptions.SectionName), errors) is { } email)
+        {
+            errors.AddRange(Failures(new Email.EmailOptionsValidation().Validate(null, email)));
+        }
+
         Bind<OutboxOptions>(configuration.GetSection("Outbox"), errors);
         Bind<ChartRendererOptions>(configuration.GetSection(ChartRendererOptions.SectionName), errors);
 

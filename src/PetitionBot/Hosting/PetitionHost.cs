@@ -5,6 +5,7 @@ using PetitionBot.Core;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Reports;
+using PetitionBot.Email;
 using PetitionBot.Health;
 using PetitionBot.Metrics;
 using PetitionBot.Outbox;
@@ -45,6 +46,7 @@ public static class PetitionHost
         services.AddLiteDbStorage();
         services.AddPetitionCore();
         services.AddSchoolDirectory();
+        services.AddVerificationMailer();
         services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<ChatPlatforms>();

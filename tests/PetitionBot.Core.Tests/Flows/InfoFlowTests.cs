@@ -26,7 +26,7 @@ public sealed class InfoFlowTests : IDisposable
         Assert.Contains("By platform:", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Discord: 3", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Harvard Medical School: 2", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("UCSF School of Medicine: 1", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(BotHarness.Ucsf + ": 1", reply.Text, StringComparison.Ordinal);
         var chart = Assert.Single(reply.Attachments);
         Assert.Equal("image/png", chart.ContentType);
         Assert.Equal([1, 2], Assert.Single(bot.Charts.Calls).Select(d => d.Count).Order());
@@ -65,7 +65,7 @@ public sealed class InfoFlowTests : IDisposable
     [Fact]
     public async Task Totals_LeaderWithFiveOrMore_GetsCountAndRank()
     {
-        await bot.SaveServerAsync(s => s with { School = "UCSF School of Medicine" });
+        await bot.SaveServerAsync(s => s with { School = "UCSF School of Medicine", SchoolId = "ucsf" });
         for (var i = 0; i < 6; i++)
         {
             await bot.SignAsync(BotHarness.Student($"h{i}"), school: "Harvard Medical School");

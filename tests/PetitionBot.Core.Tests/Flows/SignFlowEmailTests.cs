@@ -82,9 +82,9 @@ public sealed class SignFlowEmailTests : IDisposable
     [InlineData("ana@@ucsf.edu", "That is not an email address we can use; please type it as name@school.edu.")]
     [InlineData("ana lopez@ucsf.edu", "That is not an email address we can use; please type it as name@school.edu.")]
     [InlineData("ana@ucsf", "That is not an email address we can use; please type it as name@school.edu.")]
-    [InlineData("ana@gmail.com", "That address is not at a domain we accept for UCSF School of Medicine; please use one ending in @ucsf.edu or @ucsfhealth.org.")]
-    [InlineData("ana@ucsf.edu.evil.com", "That address is not at a domain we accept for UCSF School of Medicine; please use one ending in @ucsf.edu or @ucsfhealth.org.")]
-    [InlineData("ana@notucsf.edu", "That address is not at a domain we accept for UCSF School of Medicine; please use one ending in @ucsf.edu or @ucsfhealth.org.")]
+    [InlineData("ana@gmail.com", "That address is not at a domain we accept for University of California, San Francisco School of Medicine; please use one ending in @ucsf.edu or @ucsfhealth.org.")]
+    [InlineData("ana@ucsf.edu.evil.com", "That address is not at a domain we accept for University of California, San Francisco School of Medicine; please use one ending in @ucsf.edu or @ucsfhealth.org.")]
+    [InlineData("ana@notucsf.edu", "That address is not at a domain we accept for University of California, San Francisco School of Medicine; please use one ending in @ucsf.edu or @ucsfhealth.org.")]
     public async Task Address_MalformedOrWrongDomain_OneSentenceAndNoMail(string address, string error)
     {
         var addressForm = await bot.PressAsync(student, await bot.FillAsync(student, school: "UCSF"), "Verify my school email");

@@ -27,9 +27,9 @@ public sealed class SignFlowSchoolTests : IDisposable
     }
 
     [Fact]
-    public async Task Form_ServerSchoolId_IsTheDefault()
+    public async Task Form_ServerSchoolIdFromSetup_IsTheDefault()
     {
-        await bot.SaveServerAsync(s => s with { School = "umich" });
+        await bot.SaveServerAsync(s => s with { School = "Michigan Med", SchoolId = "umich" });
 
         var form = await bot.FormAsync(student);
 
@@ -38,7 +38,7 @@ public sealed class SignFlowSchoolTests : IDisposable
 
     [Theory]
     [InlineData("umich", "University of Michigan Medical School")]
-    [InlineData("UCSF", "UCSF School of Medicine")]
+    [InlineData("UCSF", BotHarness.Ucsf)]
     [InlineData("uc davis", "UC Davis School of Medicine")]
     public async Task Submit_IdOrKnownName_GoesStraightToPreviewWithTheDirectoryName(string typed, string name)
     {
@@ -58,8 +58,8 @@ public sealed class SignFlowSchoolTests : IDisposable
         Assert.Null(reply.Form);
         Assert.Contains("\"Touro\"", reply.Text, StringComparison.Ordinal);
         Assert.Equal(
-            ["Touro University California College of Osteopathic Medicine (DO, CA)", "Touro College of Osteopathic Medicine (DO, NY)",
-             BotHarness.OtherSchool, "Edit my answers", "Cancel"],
+            ["Touro College of Osteopathic Medicine (DO, NY)", "Touro University California College of Osteopathic Medicine (DO, CA)",
+             "Touro University Nevada College of Osteopathic Medicine (DO, NV)", BotHarness.OtherSchool, "Edit my answers", "Cancel"],
             reply.Choices.Select(c => c.Label));
         Assert.All(reply.Choices, c => Assert.InRange(c.Token.Length, 1, Choice.MaxTokenLength));
 
@@ -106,7 +106,7 @@ public sealed class SignFlowSchoolTests : IDisposable
 
         var edit = await bot.PressAsync(student, confirm, "Edit");
 
-        Assert.Equal(["Ana Lopez", "UCSF School of Medicine", "MS3"], edit.Form!.Fields.Select(f => f.Value));
+        Assert.Equal(["Ana Lopez", BotHarness.Ucsf, "MS3"], edit.Form!.Fields.Select(f => f.Value));
     }
 
     [Fact]

@@ -45,8 +45,8 @@ public sealed class SignFlowTests : IDisposable
         Assert.EndsWith(" <1%", done.Progress!.Bar, StringComparison.Ordinal);
         var saved = await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey);
         Assert.NotNull(saved);
-        Assert.Equal(("Ana Lopez", "UCSF School of Medicine", "MS2", "Medical student", Verification.SelfAttested),
-            (saved.FullName, saved.School, saved.Stage, saved.Role, saved.Verification));
+        Assert.Equal(("Ana Lopez", BotHarness.Ucsf, "ucsf", "MS2", "Medical student", Verification.SelfAttested),
+            (saved.FullName, saved.School, saved.SchoolId, saved.Stage, saved.Role, saved.Verification));
         Assert.Equal(bot.Time.GetUtcNow(), saved.SignedAt);
         Assert.Equal(0, await bot.LeftoverDraftsAsync(student));
     }
@@ -75,7 +75,7 @@ public sealed class SignFlowTests : IDisposable
         var saved = await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey);
         Assert.NotNull(saved);
         Assert.Null(saved.FullName);
-        Assert.Equal(("UCSF School of Medicine", "MS2"), (saved.School, saved.Stage));
+        Assert.Equal((BotHarness.Ucsf, "MS2"), (saved.School, saved.Stage));
         var stats = await bot.StatsAsync();
         Assert.Equal((1, 0), (stats.Total, stats.Named));
         Assert.Equal(0, await bot.LeftoverDraftsAsync(student));
@@ -240,7 +240,7 @@ public sealed class SignFlowTests : IDisposable
         var done = await bot.PressAsync(student, confirm, "Sign with my name");
         Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
         var saved = await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey);
-        Assert.Equal(("Ana Lopez", "UCSF School of Medicine"), (saved!.FullName, saved.School));
+        Assert.Equal(("Ana Lopez", BotHarness.Ucsf), (saved!.FullName, saved.School));
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class BotHarness : IDisposable
     public const string OrganizerId = "4242";
     public const string OtherSchool = "Other — keep what I typed";
 
+    /// <summary>What "UCSF School of Medicine" resolves to in the shipped directory.</summary>
+    public const string Ucsf = "University of California, San Francisco School of Medicine";
+
     private readonly ServiceProvider _provider;
 
     /// <param name="configure">Changes to the default options.</param>
@@ -47,17 +50,12 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<IChartRenderer>(Charts);
         services.AddSingleton<ISignerExportWriter, FakeExportWriter>();
         services.AddPetitionCore();
-        services.AddSingleton<Core.Ports.ISchoolDirectory>(Schools.ShippedSchools.Directory);
         services.AddLiteDbStorage();
         services.AddSingleton(storage is null
             ? new LiteDbContext(new MemoryStream(), new SecretKeys(RandomNumberGenerator.GetBytes(32)))
             : new LiteDbContext(storage));
-        services.AddSingleton<ISchoolDirectory>(Schools);
+        services.AddSingleton<ISchoolDirectory>(SchoolList);
         services.AddSingleton<IVerificationMailer>(Mailer);
-        services.AddSingleton(sp => new MemoryEmailVerificationStore(
-            ActivatorUtilities.CreateInstance<LiteDbSignatureStore>(sp), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ISignatureStore>(sp => sp.GetRequiredService<MemoryEmailVerificationStore>());
-        services.AddSingleton<IEmailVerificationStore>(sp => sp.GetRequiredService<MemoryEmailVerificationStore>());
         _provider = services.BuildServiceProvider();
         Bot = _provider.GetRequiredService<IPetitionBot>();
     }
@@ -68,7 +66,8 @@ public sealed class BotHarness : IDisposable
 
     public FakeChartRenderer Charts { get; } = new();
 
-    public TestSchools Schools { get; } = new();
+    /// <summary>The shipped directory plus the flow tests' own entries.</summary>
+    public TestSchools SchoolList { get; } = new();
 
     public RecordingMailer Mailer { get; } = new();
 

@@ -54,6 +54,10 @@ public sealed class ConfigCheckTests : IDisposable
         { "Slack:OAuthRedirectUri", "http://bot.example.org/slack/oauth", "Slack:OAuthRedirectUri", "https://" },
         { "Slack:ClientId", "123.456", "Slack:ClientSecret", "required when Slack:ClientId is set" },
         { "Slack:ClientSecret", "0123456789abcdef", "Slack:ClientId", "required when Slack:ClientSecret is set" },
+        { "Email:Smtp:Host", "smtp.example.org", "Email:From", "must be set when Email:Smtp:Host is" },
+        { "Email:From", "not an address", "Email:From", "mail address" },
+        { "Email:Smtp:Security", "Tls13", "Email:Smtp:Security", "" },
+        { "Email:PickupDirectory", " ", "Email:PickupDirectory", "must name a folder" },
     };
 
     [Theory]
