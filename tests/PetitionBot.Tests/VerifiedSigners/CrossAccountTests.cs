@@ -26,7 +26,7 @@ public sealed class CrossAccountTests
             new Dictionary<string, string> { ["email"] = Address }));
         var proven = await rig.DiscordEnterCodeAsync(Ana, sent, rig.CodeFor(Address));
 
-        Assert.StartsWith("This address signed on Slack on ", Text(proven["data"]), StringComparison.Ordinal);
+        Assert.Contains("This address signed on Slack on ", Text(proven["data"]), StringComparison.Ordinal);
         var done = await rig.Press(Ana, proven, "withdraw");
 
         Assert.Contains("deleted", Text(done["data"]), StringComparison.Ordinal);
