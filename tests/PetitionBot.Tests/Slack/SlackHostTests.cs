@@ -30,7 +30,7 @@ public sealed class SlackHostTests
         Assert.Equal("MS2", ana.Stage);
         Assert.NotNull(ben);
         Assert.Null(ben.FullName);
-        Assert.Equal("UC Davis School of Medicine", ben.School);
+        Assert.Equal(h.Host.Services.GetRequiredService<Core.Ports.ISchoolDirectory>().Resolve("UC Davis School of Medicine").School!.Name, ben.School);
         var stats = await h.Signatures.GetStatsAsync(SlackHost.Campaign, DateTimeOffset.UtcNow);
         Assert.Equal(2, stats.Total);
         Assert.Equal(1, stats.Named);
