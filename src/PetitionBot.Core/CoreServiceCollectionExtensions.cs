@@ -20,6 +20,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Abuse.SpikeMonitor>();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<SignFlow>();
+        services.AddSingleton<SignSchoolStep>();
+        services.AddSingleton<SignEmailStep>();
+        services.AddSingleton<SignCompletion>();
+        services.AddSingleton<EmailCodeStep>();
+        services.AddSingleton<AddressProofFlow>();
         services.AddSingleton<UnsignFlow>();
         services.AddSingleton<MyDataFlow>();
         services.AddSingleton<InfoFlow>();
@@ -33,6 +38,17 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnnouncementComposer>();
         services.AddSingleton<PetitionBotService>();
         services.AddSingleton<IPetitionBot>(sp => sp.GetRequiredService<PetitionBotService>());
+        return services;
+    }
+
+    /// <summary>Stand-ins for what the host did not register: no school directory (schools stay as typed), no mailer (an
+    /// email step says "try again later"), no email store. Call it after every other registration: anything registered
+    /// before, by AddSingleton or TryAddSingleton, wins.</summary>
+    public static IServiceCollection AddPetitionCoreFallbacks(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ISchoolDirectory, Fallbacks.NoSchoolDirectory>();
+        services.TryAddSingleton<IVerificationMailer, Fallbacks.NoVerificationMailer>();
+        services.TryAddSingleton<IEmailVerificationStore, Fallbacks.NoEmailVerificationStore>();
         return services;
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class PetitionBotService(
 
         return name switch
         {
-            CommandCatalog.Sign => await flows.Sign.StartAsync(ctx, campaign, ct),
+            CommandCatalog.Sign => await flows.Sign.StartAsync(ctx, campaign, command.Options.GetValueOrDefault(CommandCatalog.SchoolOption), ct),
             CommandCatalog.Unsign => await flows.Unsign.StartAsync(ctx, campaign, ct),
             CommandCatalog.Petition => await flows.Info.PetitionAsync(ctx, campaign, ct),
             CommandCatalog.Totals => await flows.Info.TotalsAsync(ctx, campaign, ct),
@@ -122,6 +122,7 @@ public sealed partial class PetitionBotService(
         MyDataFlow.Prefix => flows.MyData.ChooseAsync(ctx, choice.Token, ct),
         UpdateFlow.ScopePrefix => flows.Update.ChooseAsync(ctx, choice.Token, ct),
         UpdateFlow.PreviewPrefix => flows.Update.PreviewChoiceAsync(ctx, choice.Token, ct),
+        AddressProofFlow.Prefix => flows.Proof.ChooseAsync(ctx, choice.Token, ct),
         _ => Task.FromResult(Replies.Expired),
     };
 
@@ -129,6 +130,7 @@ public sealed partial class PetitionBotService(
     {
         SignFlow.FormPrefix => flows.Sign.SubmitAsync(ctx, form.Token, form.Fields, ct),
         UpdateFlow.FormPrefix => flows.Update.SubmitAsync(ctx, form.Token, form.Fields, ct),
+        AddressProofFlow.FormPrefix => flows.Proof.SubmitAsync(ctx, form.Token, form.Fields, ct),
         _ => Task.FromResult(Replies.Expired),
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -33,18 +34,21 @@ public sealed class CoreServiceCollectionExtensionsTests
             services.AddSingleton<IDeliveryPacketWriter, FakePacketWriter>();
             services.AddPetitionCore();
             services.AddLiteDbStorage();
+            services.AddSingleton<ISchoolDirectory, TestSchools>();
+            services.AddSingleton<IVerificationMailer, RecordingMailer>();
 
             await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
             {
                 var bot = provider.GetRequiredService<IPetitionBot>();
                 var actor = BotHarness.Student();
                 var start = await bot.HandleAsync(CommandInput.Create(actor, null, CommandCatalog.Sign));
-                var form = await bot.HandleAsync(ChoiceInput.Button(actor, null, start.Choices[0].Token));
+                var naming = await bot.HandleAsync(ChoiceInput.Button(actor, null, start.Choices[0].Token));
+                var form = await bot.HandleAsync(ChoiceInput.Button(actor, null, naming.Choices[0].Token));
                 var confirm = await bot.HandleAsync(new FormInput(actor, null, form.Form!.Token,
                     new Dictionary<string, string> { ["name"] = "Ana Lopez", ["school"] = "UCSF", ["stage"] = "MS4" }));
                 var done = await bot.HandleAsync(ChoiceInput.Button(actor, null, confirm.Choices[0].Token));
 
-                Assert.StartsWith("Signed — you are one of 1, ", done.Text, StringComparison.Ordinal);
+                Assert.StartsWith("Signed — you are the first to sign", done.Text, StringComparison.Ordinal);
             }
 
             Assert.True(File.Exists(Path.Combine(directory, "bot.db")));
@@ -54,5 +58,20 @@ public sealed class CoreServiceCollectionExtensionsTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void AddPetitionCoreFallbacks_AfterRegistrationsByTryAdd_KeepsThem()
+    {
+        var services = new ServiceCollection();
+        services.AddPetitionCore();
+        services.TryAddSingleton<IVerificationMailer, RecordingMailer>();
+
+        services.AddPetitionCoreFallbacks();
+
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<RecordingMailer>(provider.GetRequiredService<IVerificationMailer>());
+        Assert.IsNotType<Fallbacks.NoSchoolDirectory>(provider.GetRequiredService<ISchoolDirectory>());
+        Assert.IsType<Fallbacks.NoEmailVerificationStore>(provider.GetRequiredService<IEmailVerificationStore>());
     }
 }

@@ -69,6 +69,15 @@ public static partial class BotOptionsValidator
                 errors.Add($"{key}:Stages must list at most 25 stages of at most 30 characters");
             }
 
+            foreach (var (role, stages) in c.RoleStages)
+            {
+                if (!c.EligibleRoles.Contains(role, StringComparer.OrdinalIgnoreCase) ||
+                    stages.Any(s => !c.EffectiveStages.Contains(s, StringComparer.OrdinalIgnoreCase)))
+                {
+                    errors.Add($"{key}:RoleStages:{role} must name one of EligibleRoles and list only stages of Stages");
+                }
+            }
+
             if (c.Goal <= 0)
             {
                 errors.Add($"{key}:Goal must be a positive number");

@@ -20,6 +20,10 @@ public sealed class CampaignDefinition
 
     public int Goal { get; set; }
 
+    /// <summary>Which stages each eligible role may pick (<c>Campaigns:N:RoleStages:&lt;role&gt;</c>); a role not listed gets
+    /// the defaults of <see cref="Core.Campaigns.RoleStages"/>.</summary>
+    public Dictionary<string, List<string>> RoleStages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Campaign-wide totals that trigger an announcement to every server.</summary>
     public List<int> Milestones { get; set; } = [];
 

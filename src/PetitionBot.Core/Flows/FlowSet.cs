@@ -10,4 +10,5 @@ public sealed record FlowSet(
     UpdateFlow Update,
     SetupFlow Setup,
     PacketExportFlow Packet,
-    ResponseFlow Respond);
+    ResponseFlow Respond,
+    AddressProofFlow Proof);

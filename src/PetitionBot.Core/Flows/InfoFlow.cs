@@ -75,7 +75,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts, 
         var text = new StringBuilder()
             .Append($"Total {Replies.Count(stats.Total)} ({Replies.Count(stats.Named)} named, {Replies.Count(stats.Total - stats.Named)} counted only); ")
             .Append($"last 24 h: {Replies.Count(stats.Last24Hours)}, last 7 days: {Replies.Count(stats.Last7Days)}.\n");
-        Section(text, "By stage", stats.ByStage.OrderByDescending(s => s.Count));
+        Section(text, "By stage", RoleStages.InNaturalOrder(campaign, stats.ByStage, s => s.Label));
         Section(text, "By platform", stats.ByPlatform.OrderByDescending(s => s.Count));
         Section(text, "By verification", VerificationText.Methods
             .Select(m => new CountBy(m.ToString(), VerificationText.Label(m), stats.Count(m))).Where(r => r.Count > 0));

@@ -14,33 +14,51 @@ public sealed class MyDataFlow(ISignatureStore signatures, IDraftStore drafts, C
     {
         var mine = await signatures.FindAllAsync(ctx.Actor.IdentityKey, ct);
         var text = new StringBuilder();
-        if (mine.Count == 0)
+        text.Append(mine.Count == 0 ? "PetitionBot stores no signature of yours.\n" : "PetitionBot stores:\n" + Describe(mine, campaigns));
+        text.Append("\nYour chat account is stored only as a keyed hash, never in clear, and immigration status is never asked or stored. " +
+                    "A school email you verified is kept only as a keyed fingerprint with its domain. " +
+                    "Unfinished sign-ups are deleted after a few minutes.");
+        var choices = new List<Choice>();
+        if (mine.Count > 0)
         {
-            text.Append("PetitionBot stores no signature of yours.");
-        }
-        else
-        {
-            text.Append("PetitionBot stores:\n");
-            foreach (var s in mine)
-            {
-                var title = campaigns.Find(s.CampaignId)?.Title ?? s.CampaignId;
-                text.Append("• ").Append(title).Append(": signed ").Append(Replies.Date(s.SignedAt))
-                    .Append(s.IsNamed ? $", name \"{s.FullName}\"" : ", counted only (no name)")
-                    .Append(", school \"").Append(s.School).Append("\", stage ").Append(s.Stage)
-                    .Append(", ").Append(s.Role)
-                    .Append(s.Verification == Verification.RoleVerified ? ", verified by server role" : ", self-attested")
-                    .Append('\n');
-            }
+            choices.Add(new Choice(Token.Make(Prefix, "delete"), "Delete all my data", ChoiceStyle.Danger));
         }
 
-        text.Append("\nYour chat account is stored only as a keyed hash, never in clear, and immigration status is never asked or stored. " +
-                    "Unfinished sign-ups are deleted after a few minutes.");
+        if (campaigns.All.Any(c => (c.VerificationMode ?? Email.VerificationMode.None) != Email.VerificationMode.None))
+        {
+            choices.Add(AddressProofFlow.ForMyData());
+        }
+
         return new Reply
         {
             Title = "Your data",
             Text = text.ToString(),
-            Choices = mine.Count == 0 ? [] : [new Choice(Token.Make(Prefix, "delete"), "Delete all my data", ChoiceStyle.Danger)],
+            Choices = choices,
         };
+    }
+
+    /// <summary>One line per signature: campaign, date, name or counted only, school, stage, role, how it was verified.</summary>
+    public static string Describe(IEnumerable<SignatureRecord> signatures, CampaignDirectory campaigns)
+    {
+        var text = new StringBuilder();
+        foreach (var s in signatures)
+        {
+            var title = campaigns.Find(s.CampaignId)?.Title ?? s.CampaignId;
+            text.Append("• ").Append(title).Append(": signed ").Append(Replies.Date(s.SignedAt))
+                .Append(" on ").Append(SignCompletion.PlatformName(s.Platform))
+                .Append(s.IsNamed ? $", name \"{s.FullName}\"" : ", counted only (no name)")
+                .Append(", school \"").Append(s.School).Append("\", stage ").Append(s.Stage)
+                .Append(", ").Append(s.Role)
+                .Append(s.Verification switch
+                {
+                    Verification.RoleVerified => ", verified by server role",
+                    Verification.SchoolEmail => s.EmailDomain is { } d ? $", verified by school email ({d})" : ", verified by school email",
+                    _ => ", self-attested",
+                })
+                .Append('\n');
+        }
+
+        return text.ToString();
     }
 
     public async Task<Reply> ChooseAsync(FlowContext ctx, string token, CancellationToken ct = default)

@@ -1,27 +1,28 @@
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Email;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
-using PetitionBot.Core.Text;
 
 namespace PetitionBot.Core.Flows;
 
-/// <summary>/sign: eligibility → form → named / counted-only confirmation → done. State between steps lives in a draft.</summary>
+/// <summary>/sign: eligibility → named or counted only → form (the name only when named) → the school picked when the
+/// typed one is not clear → preview → (email code when the campaign verifies) → done. State between steps lives in a
+/// draft; each step's details live in <see cref="SignForm"/>, <see cref="SignSchoolStep"/>, <see cref="SignEmailStep"/>
+/// and <see cref="SignCompletion"/>.</summary>
 public sealed class SignFlow(
     ISignatureStore signatures,
     IDraftStore drafts,
     CampaignDirectory campaigns,
-    Abuse.SpikeMonitor spikes,
+    SignSchoolStep schools,
+    SignEmailStep email,
+    SignCompletion completion,
     IOptionsMonitor<BotOptions> options)
 {
     public const string Prefix = "sg";
     public const string FormPrefix = "sgf";
-    private const string FlowName = "sign";
-    private const string NameField = "name";
-    private const string SchoolField = "school";
-    private const string StageField = "stage";
 
-    public async Task<Reply> StartAsync(FlowContext ctx, CampaignDefinition campaign, CancellationToken ct = default)
+    public async Task<Reply> StartAsync(FlowContext ctx, CampaignDefinition campaign, string? school = null, CancellationToken ct = default)
     {
         if (campaign.IsClosed(ctx.Now))
         {
@@ -30,11 +31,13 @@ public sealed class SignFlow(
 
         if (await signatures.FindAsync(campaign.Id, ctx.Actor.IdentityKey, ct) is { } existing)
         {
-            return AlreadySigned(campaign, existing);
+            return SignCompletion.AlreadySigned(campaign, existing, ctx.Actor.Platform);
         }
 
-        var draft = new FlowDraft(DraftIds.New(), FlowName, ctx.Actor.IdentityKey, campaign.Id, "eligibility",
-            new Dictionary<string, string>(), ctx.Now + options.CurrentValue.Flows.DraftLifetime);
+        var values = new Dictionary<string, string>();
+        schools.Prefill(values, school, ctx.Server);
+        var draft = new FlowDraft(DraftIds.New(), SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignKeys.StepEligibility,
+            values, ctx.Now + options.CurrentValue.Flows.DraftLifetime);
         await drafts.SaveAsync(draft, ct);
 
         var choices = campaign.EligibleRoles
@@ -44,7 +47,7 @@ public sealed class SignFlow(
         return new Reply
         {
             Title = campaign.Title,
-            Text = $"{campaign.Summary}\n\nThis petition is signed by {string.Join(" and ", campaign.EligibleRoles.Select(r => r.ToLowerInvariant() + "s"))}. Which describes you?",
+            Text = $"{campaign.Summary}\n\nThis petition is signed by {Roles(campaign)}. Which describes you?",
             Choices = choices,
         };
     }
@@ -57,19 +60,28 @@ public sealed class SignFlow(
         }
 
         var draft = await LoadAsync(ctx, parts[1], ct);
-        if (draft is null || Find(draft) is not { } campaign)
+        if (draft is null || campaigns.Find(draft.CampaignId) is not { } campaign)
         {
             return Replies.Expired;
         }
 
         var action = parts[2];
+        var step = draft.Step;
+        var mode = campaign.VerificationMode ?? VerificationMode.None;
         return action switch
         {
-            "none" => await NotEligibleAsync(draft, campaign, ct),
-            "edit" when draft.Step is "form" or "confirm" => FormReply(campaign, draft, draft.Values),
-            "named" or "counted" when draft.Step == "confirm" => await SignAsync(ctx, draft, campaign, named: action == "named", ct),
+            "none" when step == SignKeys.StepEligibility => await NotEligibleAsync(draft, campaign, ct),
+            "named" or "counted" when step is SignKeys.StepNaming or SignKeys.StepForm => await NamingChosenAsync(draft, campaign, action, ct),
+            "edit" when step is SignKeys.StepForm or SignKeys.StepSchool or SignKeys.StepConfirm or SignKeys.StepCode =>
+                await EditAsync(draft, campaign, ct),
+            "sign" when step == SignKeys.StepConfirm && mode == VerificationMode.None => await SignSelfAsync(ctx, draft, campaign, ct),
+            "skip" when step == SignKeys.StepConfirm && mode == VerificationMode.Email => await SignSelfAsync(ctx, draft, campaign, ct),
+            "verify" when step is SignKeys.StepConfirm or SignKeys.StepCode && mode != VerificationMode.None => SignEmailStep.OpenAddressForm(draft),
+            "code" when step == SignKeys.StepCode => SignEmailStep.OpenCodeForm(draft),
+            "resend" when step == SignKeys.StepCode => await email.ResendAsync(ctx, draft, campaign, ct),
             "cancel" => await CancelAsync(draft, ct),
-            _ when action.StartsWith('r') && int.TryParse(action.AsSpan(1), out var i) && i >= 0 && i < campaign.EligibleRoles.Count
+            _ when step == SignKeys.StepSchool && action.StartsWith('s') => await SchoolPickedAsync(draft, campaign, action, ct),
+            _ when step == SignKeys.StepEligibility && action.StartsWith('r') && int.TryParse(action.AsSpan(1), out var i) && i >= 0 && i < campaign.EligibleRoles.Count
                 => await RoleChosenAsync(ctx, draft, campaign, campaign.EligibleRoles[i], ct),
             _ => Replies.Expired,
         };
@@ -77,57 +89,39 @@ public sealed class SignFlow(
 
     public async Task<Reply> SubmitAsync(FlowContext ctx, string token, IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
     {
-        if (!Token.TrySplit(token, FormPrefix, 2, out var parts))
+        string form;
+        if (Token.TrySplit(token, FormPrefix, 2, out var parts))
+        {
+            form = "main";
+        }
+        else if (Token.TrySplit(token, FormPrefix, 3, out parts))
+        {
+            form = parts[2];
+        }
+        else
         {
             return Replies.Expired;
         }
 
         var draft = await LoadAsync(ctx, parts[1], ct);
-        if (draft is null || draft.Step is not ("form" or "confirm") || Find(draft) is not { } campaign)
+        if (draft is null || campaigns.Find(draft.CampaignId) is not { } campaign)
         {
             return Replies.Expired;
         }
 
-        var name = InputRules.PersonName(fields.GetValueOrDefault(NameField));
-        var school = InputRules.School(fields.GetValueOrDefault(SchoolField));
-        var stage = InputRules.Stage(fields.GetValueOrDefault(StageField), campaign.EffectiveStages);
-        var errors = new Dictionary<string, string>();
-        AddError(errors, NameField, name);
-        AddError(errors, SchoolField, school);
-        AddError(errors, StageField, stage);
-        if (errors.Count > 0)
+        var verifies = (campaign.VerificationMode ?? VerificationMode.None) != VerificationMode.None;
+        return form switch
         {
-            return new Reply
-            {
-                Text = "Please fix your answers (nothing was saved):\n" + string.Join("\n", errors.Values.Select(e => "• " + e)),
-                FieldErrors = errors,
-                Choices = [new Choice(Token.Make(Prefix, draft.Id, "edit"), "Edit my answers", ChoiceStyle.Primary), CancelChoice(draft)],
-            };
-        }
-
-        var values = new Dictionary<string, string>(draft.Values)
-        {
-            [NameField] = name.Value!,
-            [SchoolField] = school.Value!,
-            [StageField] = stage.Value!,
-        };
-        await drafts.SaveAsync(draft with { Step = "confirm", Values = values }, ct);
-        return new Reply
-        {
-            Title = "Check and sign",
-            Text = $"Name: {name.Value}\nSchool or program: {school.Value}\nTraining stage: {stage.Value}\nI am a: {values["role"]}\n\n" +
-                   "Sign with your name: your name, school and stage go on the list delivered to " +
-                   $"{Recipients(campaign)}.\nCount me, withhold my name: you are counted in every total, " +
-                   "and only your school and stage are kept; your name is never stored.",
-            Choices =
-            [
-                new Choice(Token.Make(Prefix, draft.Id, "named"), "Sign with my name", ChoiceStyle.Success),
-                new Choice(Token.Make(Prefix, draft.Id, "counted"), "Count me, withhold my name", ChoiceStyle.Primary),
-                new Choice(Token.Make(Prefix, draft.Id, "edit"), "Edit"),
-                CancelChoice(draft),
-            ],
+            "main" when draft.Step is SignKeys.StepForm or SignKeys.StepSchool or SignKeys.StepConfirm => await SubmitFormAsync(draft, campaign, fields, ct),
+            SignEmailStep.AddressForm when verifies && draft.Step is SignKeys.StepConfirm or SignKeys.StepCode =>
+                await email.SubmitAddressAsync(ctx, draft, campaign, fields.GetValueOrDefault(EmailCodeStep.AddressField), ct),
+            SignEmailStep.CodeForm when verifies && draft.Step == SignKeys.StepCode =>
+                await email.SubmitCodeAsync(ctx, draft, campaign, fields.GetValueOrDefault(EmailCodeStep.CodeField), ct),
+            _ => Replies.Expired,
         };
     }
+
+    public static Choice CancelChoice(FlowDraft draft) => new(Token.Make(Prefix, draft.Id, "cancel"), "Cancel", ChoiceStyle.Danger);
 
     private async Task<Reply> RoleChosenAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string role, CancellationToken ct)
     {
@@ -151,73 +145,81 @@ public sealed class SignFlow(
             }
         }
 
-        var values = new Dictionary<string, string>(draft.Values) { ["role"] = role, ["verification"] = verification.ToString() };
-        if (server?.School is { Length: > 0 } school && !values.ContainsKey(SchoolField))
-        {
-            values[SchoolField] = school;
-        }
-
-        var updated = draft with { Step = "form", Values = values };
+        var values = new Dictionary<string, string>(draft.Values) { [SignKeys.Role] = role, [SignKeys.Verification] = verification.ToString() };
+        var updated = draft with { Step = SignKeys.StepNaming, Values = values };
         await drafts.SaveAsync(updated, ct);
-        return FormReply(campaign, updated, values);
-    }
-
-    private Reply FormReply(CampaignDefinition campaign, FlowDraft draft, IReadOnlyDictionary<string, string> values) => new()
-    {
-        Text = "Please fill in the sign-up form.",
-        Form = new FormSpec(Token.Make(FormPrefix, draft.Id), "Sign the petition",
-        [
-            new FormField(NameField, "Full name", InputRules.NameMax, Value: values.GetValueOrDefault(NameField), MinLength: 2,
-                Placeholder: "As it should appear on the delivered list"),
-            new FormField(SchoolField, "School or program", InputRules.SchoolMax, Value: values.GetValueOrDefault(SchoolField), MinLength: 2),
-            new FormField(StageField, "Training stage", 30, Value: values.GetValueOrDefault(StageField),
-                Placeholder: Clip(string.Join(", ", campaign.EffectiveStages), 100)),
-        ]),
-        ReplacesPrevious = true,
-    };
-
-    private async Task<Reply> SignAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, bool named, CancellationToken ct)
-    {
-        if (campaign.IsClosed(ctx.Now))
-        {
-            await drafts.DeleteAsync(draft.Id, ct);
-            return Replies.Closed(campaign);
-        }
-
-        var v = draft.Values;
-        var signature = new NewSignature(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.WorkspaceId,
-            named ? v[NameField] : null, v[SchoolField], v[StageField], v["role"],
-            Enum.TryParse<Verification>(v.GetValueOrDefault("verification"), out var verification) ? verification : Verification.SelfAttested,
-            ctx.Now);
-        var outcome = await signatures.AddAsync(signature,
-            new MilestonePlan(campaign.Milestones, campaign.EffectiveSchoolMilestones.Where(m => m >= PublicNumbers.MinGroupSize).ToList()), ct);
-        await drafts.DeleteAsync(draft.Id, ct);
-        if (!outcome.Added)
-        {
-            return AlreadySigned(campaign, outcome.Signature) with { ReplacesPrevious = true };
-        }
-
-        await spikes.RecordAsync(ctx.Actor.Workspace, campaign.Id, ctx.Now, ct);
-        Telemetry.BotMetrics.Signatures.Add(1, new KeyValuePair<string, object?>("platform", ctx.Actor.Platform.ToString().ToLowerInvariant()));
-        var progress = new Progress(outcome.CampaignTotal, campaign.Goal);
         return new Reply
         {
-            Title = "Signed",
-            Text = $"Signed — you are one of {Replies.Count(outcome.CampaignTotal)}, {progress.Percent}% of the " +
-                   $"{Replies.Count(campaign.Goal)} goal." +
-                   (named ? "" : " Your name was not stored.") +
-                   " Thank you! Share /sign with classmates; /unsign withdraws at any time.",
-            Progress = progress,
+            Title = "How do you want to sign?",
+            Text = $"Sign with my name: your name, school and stage go on the list delivered to {Recipients(campaign)}.\n" +
+                   "Count me, withhold my name: you are counted in every total and only your school and stage are kept; " +
+                   "you will not be asked for your name.",
+            Choices =
+            [
+                new Choice(Token.Make(Prefix, draft.Id, "named"), "Sign with my name", ChoiceStyle.Success),
+                new Choice(Token.Make(Prefix, draft.Id, "counted"), "Count me, withhold my name", ChoiceStyle.Primary),
+                CancelChoice(draft),
+            ],
             ReplacesPrevious = true,
         };
     }
+
+    private async Task<Reply> NamingChosenAsync(FlowDraft draft, CampaignDefinition campaign, string naming, CancellationToken ct)
+    {
+        var updated = draft with { Step = SignKeys.StepForm, Values = new Dictionary<string, string>(draft.Values) { [SignKeys.Naming] = naming } };
+        await drafts.SaveAsync(updated, ct);
+        return SignForm.Show(campaign, updated);
+    }
+
+    private async Task<Reply> EditAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
+    {
+        var updated = EmailCodeStep.Forget(draft) with { Step = SignKeys.StepForm };
+        await drafts.SaveAsync(updated, ct);
+        return SignForm.Show(campaign, updated);
+    }
+
+    private async Task<Reply> SubmitFormAsync(FlowDraft draft, CampaignDefinition campaign, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
+    {
+        var (values, errors) = SignForm.Check(campaign, draft, fields);
+        if (errors.Count > 0)
+        {
+            await drafts.SaveAsync(draft with { Step = SignKeys.StepForm, Values = values }, ct);
+            return SignForm.Errors(draft, errors);
+        }
+
+        if (!schools.Resolve(values))
+        {
+            var asking = draft with { Step = SignKeys.StepSchool, Values = values };
+            await drafts.SaveAsync(asking, ct);
+            return schools.Ask(asking);
+        }
+
+        return await ConfirmAsync(draft with { Values = values }, campaign, ct);
+    }
+
+    private async Task<Reply> SchoolPickedAsync(FlowDraft draft, CampaignDefinition campaign, string action, CancellationToken ct)
+    {
+        var values = new Dictionary<string, string>(draft.Values);
+        return schools.Pick(values, draft, action) ? await ConfirmAsync(draft with { Values = values }, campaign, ct) : Replies.Expired;
+    }
+
+    private async Task<Reply> ConfirmAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
+    {
+        var confirm = draft with { Step = SignKeys.StepConfirm };
+        await drafts.SaveAsync(confirm, ct);
+        return SignPreview.Show(confirm, campaign, Recipients(campaign));
+    }
+
+    private async Task<Reply> SignSelfAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, CancellationToken ct) =>
+        await completion.SignAsync(ctx, draft, campaign,
+            Enum.TryParse<Verification>(draft.Values.GetValueOrDefault(SignKeys.Verification), out var v) ? v : Verification.SelfAttested, null, ct);
 
     private async Task<Reply> NotEligibleAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {
         await drafts.DeleteAsync(draft.Id, ct);
         return new Reply
         {
-            Text = $"Thank you for caring about this. This petition is only for {string.Join(" and ", campaign.EligibleRoles.Select(r => r.ToLowerInvariant() + "s"))}, " +
+            Text = $"Thank you for caring about this. This petition is only for {Roles(campaign)}, " +
                    $"so nothing was saved. Everyone can sign the public petition: {campaign.ExternalUrl}",
             Choices = [Choice.Link("Open the public petition", campaign.ExternalUrl)],
             ReplacesPrevious = true,
@@ -233,7 +235,7 @@ public sealed class SignFlow(
     private async Task<FlowDraft?> LoadAsync(FlowContext ctx, string id, CancellationToken ct)
     {
         var draft = await drafts.FindAsync(id, ctx.Actor.IdentityKey, ct);
-        if (draft is null || draft.Flow != FlowName)
+        if (draft is null || draft.Flow != SignKeys.FlowName)
         {
             return null;
         }
@@ -247,28 +249,9 @@ public sealed class SignFlow(
         return draft;
     }
 
-    private CampaignDefinition? Find(FlowDraft draft) => campaigns.Find(draft.CampaignId);
-
-    private static Reply AlreadySigned(CampaignDefinition campaign, SignatureRecord existing) => new()
-    {
-        Title = campaign.Title,
-        Text = $"You already signed this petition on {Replies.Date(existing.SignedAt)}" +
-               (existing.IsNamed ? " with your name" : " as counted only") +
-               ". To withdraw your signature, use /unsign.",
-    };
-
-    private static Choice CancelChoice(FlowDraft draft) => new(Token.Make(Prefix, draft.Id, "cancel"), "Cancel", ChoiceStyle.Danger);
-
-    private static void AddError(Dictionary<string, string> errors, string field, FieldCheck check)
-    {
-        if (!check.IsValid)
-        {
-            errors[field] = check.Error!;
-        }
-    }
+    private static string Roles(CampaignDefinition campaign) =>
+        string.Join(" and ", campaign.EligibleRoles.Select(r => r.ToLowerInvariant() + "s"));
 
     private static string Recipients(CampaignDefinition campaign) =>
         campaign.Recipients.Count == 0 ? "the petition's recipients" : string.Join(", ", campaign.Recipients);
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

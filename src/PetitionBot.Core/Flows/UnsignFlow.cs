@@ -14,7 +14,15 @@ public sealed class UnsignFlow(ISignatureStore signatures, CampaignDirectory cam
         var existing = await signatures.FindAsync(campaign.Id, ctx.Actor.IdentityKey, ct);
         if (existing is null)
         {
-            return new Reply { Title = campaign.Title, Text = "You have not signed this petition, so there is nothing to withdraw." };
+            return (campaign.VerificationMode ?? Email.VerificationMode.None) == Email.VerificationMode.None
+                ? new Reply { Title = campaign.Title, Text = "You have not signed this petition, so there is nothing to withdraw." }
+                : new Reply
+                {
+                    Title = campaign.Title,
+                    Text = "You have not signed this petition from this account, so there is nothing to withdraw here. " +
+                           "If you signed from another account or platform with your school email, prove that address to withdraw that signature.",
+                    Choices = [AddressProofFlow.ForUnsign(campaign.Id)],
+                };
         }
 
         return new Reply

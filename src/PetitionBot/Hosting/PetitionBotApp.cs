@@ -163,6 +163,7 @@ public static class PetitionBotApp
         _ = services.GetRequiredService<IOptions<Core.Campaigns.BotOptions>>().Value;
         _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Schools.SchoolOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Email.EmailOptions>>().Value;
         if (services.GetService<IOptions<HttpOptions>>() is { } http)
         {
             _ = http.Value;

@@ -88,6 +88,7 @@ public static class PetitionHost
                 break;
         }
 
+        services.AddPetitionCoreFallbacks(); // last: a school directory, mailer or email store registered above wins
         options.ConfigureServices?.Invoke(services);
         if (web is null)
         {

@@ -74,18 +74,20 @@ internal sealed class DiscordRig : IAsyncDisposable
 
     public string NewUser() => Interlocked.Increment(ref _nextUser).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>One complete sign flow (slash → role button → modal submit → "sign with my name"); the ack latency of
-    /// each interaction is added to <paramref name="latencies"/>. Returns false when a step failed (missed deadline, no reply).</summary>
+    /// <summary>One complete sign flow (slash → role button → "Sign with my name" → modal submit → "Other" when the
+    /// school is not in the directory → "Sign"); the ack latency of each interaction is added to <paramref name="latencies"/>.
+    /// Returns false when a step failed (missed deadline, no reply).</summary>
     public async Task<bool> SignAsync(string guildId, string userId, ICollection<double> latencies, Action<long>? beforeConfirm = null)
     {
         var first = await StepAsync(FakeDiscordInteractions.SlashCommand(Fake, guildId, userId, "sign"), latencies);
-        var role = first is null ? null : CustomIds(first).FirstOrDefault(c => c.StartsWith("sg:", StringComparison.Ordinal) && c.EndsWith(":r0", StringComparison.Ordinal));
-        if (role is null)
+        var role = SignButton(first, "r0");
+        var naming = role is null ? null : SignButton(await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, role), latencies), "named");
+        if (naming is null)
         {
             return false;
         }
 
-        var modal = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, role), latencies);
+        var modal = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, naming), latencies);
         var form = modal is null ? null : CustomIds(modal).FirstOrDefault(c => c.StartsWith("sgf:", StringComparison.Ordinal));
         if (form is null)
         {
@@ -94,16 +96,25 @@ internal sealed class DiscordRig : IAsyncDisposable
 
         var fields = new Dictionary<string, string> { ["name"] = "Bench Signer " + userId[^6..], ["school"] = "Bench School " + (userId[^1] - '0'), ["stage"] = "MS2" };
         var confirm = await StepAsync(FakeDiscordInteractions.ModalSubmit(Fake, guildId, userId, form, fields), latencies);
-        var named = confirm is null ? null : CustomIds(confirm).FirstOrDefault(c => c.StartsWith("sg:", StringComparison.Ordinal) && c.EndsWith(":named", StringComparison.Ordinal));
-        if (named is null)
+        if (SignButton(confirm, "sother") is { } other)
+        {
+            confirm = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, other), latencies);
+        }
+
+        var sign = SignButton(confirm, "sign");
+        if (sign is null)
         {
             return false;
         }
 
         beforeConfirm?.Invoke(Stopwatch.GetTimestamp());
-        var done = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, named), latencies);
+        var done = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, sign), latencies);
         return done is not null;
     }
+
+    private static string? SignButton(JsonNode? reply, string action) => reply is null
+        ? null
+        : CustomIds(reply).FirstOrDefault(c => c.StartsWith("sg:", StringComparison.Ordinal) && c.EndsWith(":" + action, StringComparison.Ordinal));
 
     /// <summary>Dispatches one interaction and returns the JSON the bot answered with (the callback, or after a defer
     /// the webhook edit/follow-up); null when the callback missed the deadline or nothing came.</summary>

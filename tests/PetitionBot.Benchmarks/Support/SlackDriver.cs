@@ -109,6 +109,12 @@ internal sealed class SlackDriver : IAsyncDisposable
                 return false;
             }
 
+            var naming = await NextAsync<FakeSlackMessage>(inbox, m => ButtonToken(m.Blocks, "named") is not null);
+            if (naming is null || !Acked(await Fake.SendBlockActionAsync(teamId, userId, ButtonToken(naming.Blocks, "named")!, channelId: "C0GENERAL"), latencies))
+            {
+                return false;
+            }
+
             var view = await NextAsync<FakeSlackView>(inbox, v => v.View["callback_id"]?.GetValue<string>() is { } id && id.StartsWith("sgf:", StringComparison.Ordinal));
             if (view is null)
             {
@@ -123,13 +129,21 @@ internal sealed class SlackDriver : IAsyncDisposable
                 return false;
             }
 
-            var confirm = await NextAsync<FakeSlackMessage>(inbox, m => ButtonToken(m.Blocks, "named") is not null);
-            if (confirm is null || !Acked(await Fake.SendBlockActionAsync(teamId, userId, ButtonToken(confirm.Blocks, "named")!, channelId: metadata.Length > 0 ? metadata : "C0GENERAL"), latencies))
+            var channel = metadata.Length > 0 ? metadata : "C0GENERAL";
+            var confirm = await NextAsync<FakeSlackMessage>(inbox, m => ButtonToken(m.Blocks, "sign") is not null || ButtonToken(m.Blocks, "sother") is not null);
+            if (confirm is not null && ButtonToken(confirm.Blocks, "sother") is { } other)
+            {
+                confirm = Acked(await Fake.SendBlockActionAsync(teamId, userId, other, channelId: channel), latencies)
+                    ? await NextAsync<FakeSlackMessage>(inbox, m => ButtonToken(m.Blocks, "sign") is not null)
+                    : null;
+            }
+
+            if (confirm is null || !Acked(await Fake.SendBlockActionAsync(teamId, userId, ButtonToken(confirm.Blocks, "sign")!, channelId: channel), latencies))
             {
                 return false;
             }
 
-            return await NextAsync<FakeSlackMessage>(inbox, m => m.Text.Contains("you are one of", StringComparison.Ordinal)) is not null;
+            return await NextAsync<FakeSlackMessage>(inbox, m => m.Text.Contains("Signed — you are", StringComparison.Ordinal)) is not null;
         }
         catch (TimeoutException)
         {

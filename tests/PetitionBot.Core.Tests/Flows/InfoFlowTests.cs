@@ -22,12 +22,12 @@ public sealed class InfoFlowTests : IDisposable
         Assert.Contains("Total 3 (2 named, 1 counted only)", reply.Text, StringComparison.Ordinal);
         Assert.Contains("last 24 h: 1, last 7 days: 3", reply.Text, StringComparison.Ordinal);
         Assert.Contains("By stage:", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("PGY1: 2", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("By stage:\n  MS1: 1\n  PGY1: 2\n", reply.Text, StringComparison.Ordinal);
         Assert.Contains("By platform:", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Discord: 3", reply.Text, StringComparison.Ordinal);
         Assert.Contains("By verification:\n  self-attested: 3", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Harvard Medical School (2 self-attested): 2", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("UCSF School of Medicine (1 self-attested): 1", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(BotHarness.Ucsf + " (1 self-attested): 1", reply.Text, StringComparison.Ordinal);
         var chart = Assert.Single(reply.Attachments);
         Assert.Equal("image/png", chart.ContentType);
         Assert.Equal([1, 2], Assert.Single(bot.Charts.Calls).Select(d => d.Count).Order());
@@ -66,7 +66,7 @@ public sealed class InfoFlowTests : IDisposable
     [Fact]
     public async Task Totals_LeaderWithFiveOrMore_GetsCountAndRank()
     {
-        await bot.SaveServerAsync(s => s with { School = "UCSF School of Medicine" });
+        await bot.SaveServerAsync(s => s with { School = "UCSF School of Medicine", SchoolId = "ucsf" });
         for (var i = 0; i < 6; i++)
         {
             await bot.SignAsync(BotHarness.Student($"h{i}"), school: "Harvard Medical School");

@@ -18,7 +18,7 @@ public sealed class MyDataFlowTests : IDisposable
         var reply = await bot.CommandAsync(student, CommandCatalog.MyData);
 
         Assert.Contains("Ana Lopez", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("UCSF School of Medicine", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(BotHarness.Ucsf, reply.Text, StringComparison.Ordinal);
         Assert.Contains("MS3", reply.Text, StringComparison.Ordinal);
         Assert.Contains("March 10, 2026", reply.Text, StringComparison.Ordinal);
         Assert.Contains(reply.Choices, c => c.Label == "Delete all my data");

@@ -27,9 +27,12 @@ public sealed class SignFlowStorageTests : IDisposable
         var actor = BotHarness.Student(userId);
         using (var bot = new BotHarness(storage: storage))
         {
-            var confirm = await bot.FillAsync(actor, name: name, school: "Zzyzx Medical College");
-            Assert.Contains(name, confirm.Text, StringComparison.Ordinal);
-            var done = await bot.PressAsync(actor, confirm, "Count me, withhold my name");
+            var named = await bot.FillAsync(BotHarness.Student("2718"), name: name, school: "Zzyzx Medical College");
+            Assert.Contains(name, named.Text, StringComparison.Ordinal);
+            await bot.PressAsync(BotHarness.Student("2718"), named, "Cancel");
+            var confirm = await bot.FillAsync(actor, school: "Zzyzx Medical College", named: false);
+            Assert.DoesNotContain(name, confirm.Text, StringComparison.Ordinal);
+            var done = await bot.PressAsync(actor, confirm, "Sign, counted only");
             Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
             await bot.CommandAsync(actor, CommandCatalog.MyData);
             bot.Context.Checkpoint();
@@ -44,6 +47,32 @@ public sealed class SignFlowStorageTests : IDisposable
         Assert.False(Contains(bytes, "Citlali"));
         Assert.False(Contains(bytes, userId));
     }
+
+    [Fact]
+    public async Task Sign_VerifiedBySchoolEmail_FileBytesHoldNeitherTheAddressNorTheCode()
+    {
+        const string address = "citlali.huerta@ucsf.edu";
+        string code;
+        var actor = BotHarness.Student("271828182845904523");
+        using (var bot = new BotHarness(o => o.Campaigns[0].Verification = "email-required", new StorageOptions { Path = Path.Combine(directory, "bot.db") }))
+        {
+            var form = await bot.PressAsync(actor, await bot.FillAsync(actor, school: "UCSF", named: false), "Verify my school email");
+            var sent = await bot.SubmitAsync(actor, form, ("email", address));
+            bot.Context.Checkpoint();
+            Assert.False(FileHolds("citlali"), "the pending address is only in the encrypted draft");
+            code = bot.Mailer.LastCode;
+            var done = await bot.SubmitAsync(actor, await bot.PressAsync(actor, sent, "Enter code"), ("code", code));
+            Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
+            bot.Context.Checkpoint();
+        }
+
+        Assert.False(FileHolds("citlali"));
+        Assert.False(FileHolds(address));
+    }
+
+    private bool FileHolds(string text) => Directory.GetFiles(directory)
+        .Where(f => !f.EndsWith(".key", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal))
+        .Any(f => Contains(File.ReadAllBytes(f), text));
 
     [Fact]
     public async Task Confirm_PressedEightTimesAtOnce_SignsOnce()

@@ -23,6 +23,10 @@ public sealed class BotHarness : IDisposable
     public const string LeaderRoleId = "700";
     public const string VerifiedRoleId = "701";
     public const string OrganizerId = "4242";
+    public const string OtherSchool = "Other — keep what I typed";
+
+    /// <summary>What "UCSF School of Medicine" resolves to in the shipped directory.</summary>
+    public const string Ucsf = "University of California, San Francisco School of Medicine";
 
     private readonly ServiceProvider _provider;
 
@@ -47,11 +51,12 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<ISignerExportWriter, FakeExportWriter>();
         services.AddSingleton<IDeliveryPacketWriter>(Packets);
         services.AddPetitionCore();
-        services.AddSingleton<Core.Ports.ISchoolDirectory>(Schools.ShippedSchools.Directory);
         services.AddLiteDbStorage();
         services.AddSingleton(storage is null
             ? new LiteDbContext(new MemoryStream(), new SecretKeys(RandomNumberGenerator.GetBytes(32)))
             : new LiteDbContext(storage));
+        services.AddSingleton<ISchoolDirectory>(SchoolList);
+        services.AddSingleton<IVerificationMailer>(Mailer);
         _provider = services.BuildServiceProvider();
         Bot = _provider.GetRequiredService<IPetitionBot>();
     }
@@ -63,6 +68,13 @@ public sealed class BotHarness : IDisposable
     public FakeChartRenderer Charts { get; } = new();
 
     public FakePacketWriter Packets { get; } = new();
+
+    /// <summary>The shipped directory plus the flow tests' own entries.</summary>
+    public TestSchools SchoolList { get; } = new();
+
+    public RecordingMailer Mailer { get; } = new();
+
+    public IEmailVerificationStore Emails => _provider.GetRequiredService<IEmailVerificationStore>();
 
     public IPetitionBot Bot { get; }
 
@@ -118,18 +130,29 @@ public sealed class BotHarness : IDisposable
         return Bot.HandleAsync(new FormInput(actor, ChannelId, form.Token, fields.ToDictionary(f => f.Key, f => f.Value)));
     }
 
-    /// <summary>/sign → role → form → confirm, returning the confirm reply.</summary>
-    public async Task<Reply> FillAsync(Actor actor, string name = "Ana Lopez", string school = "UCSF School of Medicine", string stage = "MS2")
+    /// <summary>/sign → role → named or counted only → form (with the name only when named) → the preview.</summary>
+    public async Task<Reply> FillAsync(Actor actor, string name = "Ana Lopez", string school = "UCSF School of Medicine", string stage = "MS2",
+        bool named = true, string? role = null)
+    {
+        var form = await FormAsync(actor, named, role ?? (RoleStages.IsResidentStage(stage) ? "Resident physician" : "Medical student"));
+        var reply = named
+            ? await SubmitAsync(actor, form, ("name", name), ("school", school), ("stage", stage))
+            : await SubmitAsync(actor, form, ("school", school), ("stage", stage));
+        return reply.Choices.Any(c => c.Label == OtherSchool) ? await PressAsync(actor, reply, OtherSchool) : reply;
+    }
+
+    /// <summary>/sign → role → named or counted only, returning the form.</summary>
+    public async Task<Reply> FormAsync(Actor actor, bool named = true, string role = "Medical student")
     {
         var start = await CommandAsync(actor, CommandCatalog.Sign);
-        var form = await PressAsync(actor, start, "Medical student");
-        return await SubmitAsync(actor, form, ("name", name), ("school", school), ("stage", stage));
+        var naming = await PressAsync(actor, start, role);
+        return await PressAsync(actor, naming, named ? "Sign with my name" : "Count me, withhold my name");
     }
 
     public async Task<Reply> SignAsync(Actor actor, bool named = true, string name = "Ana Lopez", string school = "UCSF School of Medicine", string stage = "MS2")
     {
-        var confirm = await FillAsync(actor, name, school, stage);
-        return await PressAsync(actor, confirm, named ? "Sign with my name" : "Count me, withhold my name");
+        var confirm = await FillAsync(actor, name, school, stage, named);
+        return await PressAsync(actor, confirm, named ? "Sign with my name" : "Sign, counted only");
     }
 
     public Task SaveServerAsync(Func<ServerSettings, ServerSettings>? change = null, string guild = GuildId)

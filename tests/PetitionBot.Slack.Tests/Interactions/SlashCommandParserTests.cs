@@ -34,6 +34,10 @@ public sealed class SlashCommandParserTests
     public void Parse_SignWithBareCampaign_CampaignOption() =>
         Assert.Equal("ama2025", SlashCommandParser.Parse("/sign", "ama2025")!.Options["campaign"]);
 
+    [Fact]
+    public void Parse_SignWithSchool_SchoolOption() =>
+        Assert.Equal("UC San Diego", SlashCommandParser.Parse("/sign", "school:\"UC San Diego\"")!.Options["school"]);
+
     [Theory]
     [InlineData("strict:maybe")]
     [InlineData("colour:red")]

@@ -100,10 +100,16 @@ public sealed class AbuseLimitTests : IDisposable
     internal static async Task SignAsync(IPetitionBot bot, Actor actor, string name = "Signer Name", bool named = true)
     {
         var start = await bot.HandleAsync(CommandInput.Create(actor, "c", CommandCatalog.Sign));
-        var form = await bot.HandleAsync(ChoiceInput.Button(actor, "c", start.Choices[0].Token));
-        var confirm = await bot.HandleAsync(new FormInput(actor, "c", form.Form!.Token,
-            new Dictionary<string, string> { ["name"] = name, ["school"] = "UC Davis", ["stage"] = "MS1" }));
-        var done = await bot.HandleAsync(ChoiceInput.Button(actor, "c", confirm.Choices[named ? 0 : 1].Token));
+        var naming = await bot.HandleAsync(ChoiceInput.Button(actor, "c", start.Choices[0].Token));
+        var form = await bot.HandleAsync(ChoiceInput.Button(actor, "c", naming.Choices[named ? 0 : 1].Token));
+        var fields = new Dictionary<string, string> { ["school"] = "UC Davis", ["stage"] = "MS1" };
+        if (named)
+        {
+            fields["name"] = name;
+        }
+
+        var confirm = await bot.HandleAsync(new FormInput(actor, "c", form.Form!.Token, fields));
+        var done = await bot.HandleAsync(ChoiceInput.Button(actor, "c", confirm.Choices[0].Token));
         Assert.StartsWith("Signed", done.Text);
     }
 

@@ -75,7 +75,8 @@ public sealed class HostileInputTests : IDisposable
                 return; // this generated id already signed in an earlier sample
             }
 
-            var form = await _bot.HandleAsync(ChoiceInput.Button(actor, "c", start.Choices[0].Token));
+            var naming = await _bot.HandleAsync(ChoiceInput.Button(actor, "c", start.Choices[0].Token));
+            var form = await _bot.HandleAsync(ChoiceInput.Button(actor, "c", naming.Choices[0].Token));
             var reply = await _bot.HandleAsync(new FormInput(actor, "c", form.Form!.Token,
                 new Dictionary<string, string> { ["name"] = name, ["school"] = school, ["stage"] = stage }));
             AssertClear(reply);
@@ -91,9 +92,11 @@ public sealed class HostileInputTests : IDisposable
     {
         var victim = new Actor(PlatformKind.Discord, "1", "10", [], false);
         var start = await _bot.HandleAsync(CommandInput.Create(victim, "c", CommandCatalog.Sign));
-        var form = await _bot.HandleAsync(ChoiceInput.Button(victim, "c", start.Choices[0].Token));
+        var naming = await _bot.HandleAsync(ChoiceInput.Button(victim, "c", start.Choices[0].Token));
+        var form = await _bot.HandleAsync(ChoiceInput.Button(victim, "c", naming.Choices[0].Token));
         var confirm = await _bot.HandleAsync(new FormInput(victim, "c", form.Form!.Token,
             new Dictionary<string, string> { ["name"] = "Victim Name", ["school"] = "UC Davis", ["stage"] = "MS1" }));
+        Assert.Equal("Sign with my name", confirm.Choices[0].Label);
         var tokens = confirm.Choices.Select(c => c.Token).Append(form.Form.Token).ToList();
 
         await Gen.Int[11, 100_000].SampleAsync(async attackerId =>

@@ -14,14 +14,14 @@ public sealed class ConsoleSessionTests : IDisposable
         var settings = TestConfig.For(_dir.Path);
         var output = await RunConsoleAsync(settings, ["console", "--as", "student", "--user", "ana"],
         [
-            "/sign", "1", "Ana Lopez", "UC Davis", "MS2", "1",
+            "/sign", "1", "1", "Ana Lopez", "UC Davis", "MS2", "1",
             "/user ben",
-            "/sign", "2", "Ben Ortiz", "UC Davis", "pgy1", "2",
+            "/sign", "2", "2", "UC Davis", "pgy1", "1",
             "wait-for:[#announcements] The petition passed 2 signatures!",
             "/as organizer",
             "/totals",
         ]);
-        Assert.Contains("Signed — you are one of 1,", output);
+        Assert.Contains("Signed — you are the first to sign", output);
         Assert.Contains("Signed — you are one of 2,", output);
         Assert.Contains("Total 2 (1 named, 1 counted only)", output);
 
@@ -62,7 +62,7 @@ public sealed class ConsoleSessionTests : IDisposable
     public async Task Console_InvalidFormField_ExplainsAndSavesNothing()
     {
         var settings = TestConfig.For(_dir.Path);
-        var output = await RunConsoleAsync(settings, ["console"], ["/sign", "1", "   ", "UC Davis", "MS9", "/as organizer", "/totals"]);
+        var output = await RunConsoleAsync(settings, ["console"], ["/sign", "1", "1", "   ", "UC Davis", "MS9", "/as organizer", "/totals"]);
         Assert.Contains("Full name is required.", output);
         Assert.Contains("Training stage must be one of", output);
         Assert.Contains("Total 0", output);

@@ -102,22 +102,39 @@ internal static class DiscordFlow
                ?? throw new InvalidOperationException($"No button \"{action}\" among [{string.Join(", ", ids)}] in {callback.ToJsonString()}");
     }
 
-    /// <summary>/sign → "Medical student" → form → named or counted only. Returns every callback, in order.</summary>
+    /// <summary>/sign → "Medical student" → named or counted only → form → (a school the directory does not know: "Other")
+    /// → preview → sign. Returns every callback, in order.</summary>
     public static async Task<SignTrace> SignAsync(FakeDiscordServer fake, string userId, string name, string school = "UC Davis",
         string stage = "MS3", bool named = true, string guildId = Guild, TimeSpan? timeout = null, CancellationToken ct = default,
-        Action<string>? confirming = null)
+        Action<string>? confirming = null, string role = "r0")
     {
         var start = await InteractAsync(fake, FakeDiscordInteractions.SlashCommand(fake, guildId, userId, "sign"), timeout: timeout, ct: ct);
-        var role = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(start, "r0")), timeout: timeout, ct: ct);
-        var formId = role["data"]?["custom_id"]?.GetValue<string>()
-                     ?? throw new InvalidOperationException("Expected a modal, got " + role.ToJsonString());
-        var preview = await InteractAsync(fake, FakeDiscordInteractions.ModalSubmit(fake, guildId, userId, formId,
-            new Dictionary<string, string> { ["name"] = name, ["school"] = school, ["stage"] = stage }), timeout: timeout, ct: ct);
-        var confirm = FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(preview, named ? "named" : "counted"));
+        var naming = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(start, role)), timeout: timeout, ct: ct);
+        var form = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(naming, named ? "named" : "counted")),
+            timeout: timeout, ct: ct);
+        var formId = form["data"]?["custom_id"]?.GetValue<string>()
+                     ?? throw new InvalidOperationException("Expected a modal, got " + form.ToJsonString());
+        var fields = new Dictionary<string, string> { ["school"] = school, ["stage"] = stage };
+        if (named)
+        {
+            fields["name"] = name;
+        }
+
+        var preview = await InteractAsync(fake, FakeDiscordInteractions.ModalSubmit(fake, guildId, userId, formId, fields), timeout: timeout, ct: ct);
+        if (HasButton(preview, "sother"))
+        {
+            preview = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(preview, "sother")), timeout: timeout, ct: ct);
+        }
+
+        var confirm = FakeDiscordInteractions.Button(fake, guildId, userId, ButtonId(preview, "sign"));
         confirming?.Invoke(confirm["id"]!.GetValue<string>());
         var done = await InteractAsync(fake, confirm, timeout: timeout, ct: ct);
-        return new SignTrace(start, role, preview, done, confirm["id"]!.GetValue<string>());
+        return new SignTrace(start, naming, form, preview, done, confirm["id"]!.GetValue<string>());
     }
+
+    /// <summary>True when the reply has a button whose id ends with ":<paramref name="action"/>".</summary>
+    public static bool HasButton(JsonNode callback, string action) =>
+        Buttons(callback["data"]).Any(b => b["custom_id"]?.GetValue<string>()?.EndsWith(":" + action, StringComparison.Ordinal) == true);
 
     /// <summary>Checks every body the bot sent to the fake against the official Discord OpenAPI schemas: callbacks,
     /// webhook edits and follow-ups (the payload_json of multipart ones), channel messages.</summary>
@@ -171,8 +188,8 @@ internal static class DiscordFlow
     }
 }
 
-/// <summary>The four callbacks of one sign flow.</summary>
-internal sealed record SignTrace(JsonNode Start, JsonNode Role, JsonNode Preview, JsonNode Done, string ConfirmInteractionId)
+/// <summary>The callbacks of one sign flow: the prompt, the named/counted choice, the form (modal), the preview, the result.</summary>
+internal sealed record SignTrace(JsonNode Start, JsonNode Naming, JsonNode Form, JsonNode Preview, JsonNode Done, string ConfirmInteractionId)
 {
-    public IReadOnlyList<JsonNode> All => [Start, Role, Preview, Done];
+    public IReadOnlyList<JsonNode> All => [Start, Naming, Form, Preview, Done];
 }

@@ -14,8 +14,8 @@ public sealed class DiscordOrganizerTests
     private static async Task<LiveDiscordBot> StartWithTwoSignersAsync()
     {
         var bot = await LiveDiscordBot.StartAsync();
-        await SignAsync(bot.Fake, Student, "Ana Lopez", school: "UC Davis", stage: "MS1", named: true);
-        await SignAsync(bot.Fake, Other, "Hidden Person", school: "UC Davis", stage: "MS2", named: false);
+        await SignAsync(bot.Fake, Student, "Ana Lopez", school: "Davis Test College", stage: "MS1", named: true);
+        await SignAsync(bot.Fake, Other, "Hidden Person", school: "Davis Test College", stage: "MS2", named: false);
         return bot;
     }
 
@@ -68,10 +68,10 @@ public sealed class DiscordOrganizerTests
         var signers = files["test-signers.csv"].ReplaceLineEndings("\n").Trim().Split('\n');
         Assert.Equal("name,stage,school,signed_at,verification", signers[0]);
         var row = Assert.Single(signers.Skip(1));
-        Assert.StartsWith("Ana Lopez,MS1,UC Davis,", row, StringComparison.Ordinal);
+        Assert.StartsWith("Ana Lopez,MS1,Davis Test College,", row, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Person", files["test-signers.csv"], StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Person", files["test-schools.csv"], StringComparison.Ordinal);
-        Assert.Contains("UC Davis,2", files["test-schools.csv"], StringComparison.Ordinal);
+        Assert.Contains("Davis Test College,2", files["test-schools.csv"], StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Fake.Requests.SelectMany(r => r.Parts).Where(p => p.FileName is null), p => p.Text.Contains("Hidden Person", StringComparison.Ordinal));
         AssertBodiesMatchOpenApi(bot.Fake);
     }
@@ -89,7 +89,7 @@ public sealed class DiscordOrganizerTests
         var totalsText = Text(totalsEdit.Json);
         Assert.Contains("2 signatures, 2% of the 100 goal", totalsText, StringComparison.Ordinal);
         Assert.DoesNotContain("named", totalsText, StringComparison.Ordinal);
-        Assert.DoesNotContain("UC Davis", totalsText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Davis Test College", totalsText, StringComparison.Ordinal);
         Assert.Equal("Only organizers can use this command here.", Text(exportEdit.Json));
         await Task.Delay(200); // no follow-up with a file comes after the refusal
         Assert.DoesNotContain(WebhookRequests(bot.Fake, totals).Concat(WebhookRequests(bot.Fake, export)), r => r.Method == "POST");

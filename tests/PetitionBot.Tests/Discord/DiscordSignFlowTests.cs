@@ -25,18 +25,22 @@ public sealed class DiscordSignFlowTests
         Assert.Contains("Test petition", Text(trace.Start["data"]), StringComparison.Ordinal);
         Assert.Equal(["Medical student", "Resident physician", "None of these"],
             Buttons(trace.Start["data"]).Select(b => b["label"]!.GetValue<string>()));
-        // The role button opens the form as a modal with Label components.
-        Assert.Equal(9, trace.Role["type"]!.GetValue<int>());
+        // The role button asks named or counted only first (updating the prompt) …
+        Assert.Equal(7, trace.Naming["type"]!.GetValue<int>());
+        Assert.Equal(["Sign with my name", "Count me, withhold my name", "Cancel"],
+            Buttons(trace.Naming["data"]).Select(b => b["label"]!.GetValue<string>()));
+        // … and that choice opens the form as a modal with Label components.
+        Assert.Equal(9, trace.Form["type"]!.GetValue<int>());
         Assert.Equal(["name", "school", "stage"],
-            trace.Role["data"]!["components"]!.AsArray().Select(l => l!["component"]!["custom_id"]!.GetValue<string>()));
-        // The modal submit shows a preview with the two ways to sign.
+            trace.Form["data"]!["components"]!.AsArray().Select(l => l!["component"]!["custom_id"]!.GetValue<string>()));
+        // The modal submit shows a preview with the way to sign.
         Assert.Equal(4, trace.Preview["type"]!.GetValue<int>());
         Assert.Equal(64, trace.Preview["data"]!["flags"]!.GetValue<int>());
         Assert.Contains("Name: Ana Lopez", Text(trace.Preview["data"]), StringComparison.Ordinal);
         Assert.Contains("Training stage: MS3", Text(trace.Preview["data"]), StringComparison.Ordinal);
         // The confirm button updates the message: signed, with progress.
         Assert.Equal(7, trace.Done["type"]!.GetValue<int>());
-        Assert.StartsWith("Signed — you are one of 1, 1% of the 100 goal.", trace.Done["data"]!["embeds"]![0]!["description"]!.GetValue<string>(),
+        Assert.StartsWith("Signed — you are the first to sign, toward the 100 goal.", trace.Done["data"]!["embeds"]![0]!["description"]!.GetValue<string>(),
             StringComparison.Ordinal);
         Assert.Empty(Buttons(trace.Done["data"]));
         Assert.All(trace.All.Where(c => c["type"]!.GetValue<int>() != 9), c => Assert.Empty(c["data"]!["allowed_mentions"]!["parse"]!.AsArray()));
@@ -44,7 +48,8 @@ public sealed class DiscordSignFlowTests
         var stored = await bot.Signatures.FindAsync("test", "discord:" + Ana);
         Assert.NotNull(stored);
         Assert.Equal("Ana Lopez", stored.FullName);
-        Assert.Equal("UC Davis", stored.School);
+        // The school as the directory names it (what was typed, "UC Davis", resolved).
+        Assert.Equal(bot.Host.Services.GetRequiredService<Core.Ports.ISchoolDirectory>().Resolve("UC Davis").School?.Name ?? "UC Davis", stored.School);
         Assert.Equal("MS3", stored.Stage);
         Assert.Equal("Medical student", stored.Role);
         Assert.Equal(Core.Model.PlatformKind.Discord, stored.Platform);
@@ -61,11 +66,13 @@ public sealed class DiscordSignFlowTests
         await using (var bot = await LiveDiscordBot.StartAsync())
         {
             directory = bot.Directory;
-            var trace = await SignAsync(bot.Fake, Ben, secretName, school: "State Med", stage: "PGY1", named: false);
+            var trace = await SignAsync(bot.Fake, Ben, secretName, school: "State Med", stage: "PGY1", named: false, role: "r1");
 
             Assert.Equal(7, trace.Done["type"]!.GetValue<int>());
             var done = Text(trace.Done["data"]);
-            Assert.Contains("Signed — you are one of 1,", done, StringComparison.Ordinal);
+            Assert.Contains("Signed — you are the first to sign", done, StringComparison.Ordinal);
+            Assert.Equal(["school", "stage"],
+                trace.Form["data"]!["components"]!.AsArray().Select(l => l!["component"]!["custom_id"]!.GetValue<string>()));
             Assert.Contains("Your name was not stored.", done, StringComparison.Ordinal);
             Assert.DoesNotContain(secretName, done, StringComparison.Ordinal);
 
@@ -142,17 +149,18 @@ public sealed class DiscordSignFlowTests
         var slash = FakeDiscordInteractions.SlashCommand(fake, Guild, Ana, "sign");
         var start = await InteractAsync(fake, slash, times: 2);
         var role = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, Guild, Ana, ButtonId(start, "r0")), times: 2);
-        var preview = await InteractAsync(fake, FakeDiscordInteractions.ModalSubmit(fake, Guild, Ana, role["data"]!["custom_id"]!.GetValue<string>(),
+        var form = await InteractAsync(fake, FakeDiscordInteractions.Button(fake, Guild, Ana, ButtonId(role, "named")), times: 2);
+        var preview = await InteractAsync(fake, FakeDiscordInteractions.ModalSubmit(fake, Guild, Ana, form["data"]!["custom_id"]!.GetValue<string>(),
             new Dictionary<string, string> { ["name"] = "Ana Lopez", ["school"] = "UC Davis", ["stage"] = "MS2" }), times: 2);
-        var confirm = FakeDiscordInteractions.Button(fake, Guild, Ana, ButtonId(preview, "named"));
+        var confirm = FakeDiscordInteractions.Button(fake, Guild, Ana, ButtonId(preview, "sign"));
 
         var done = await InteractAsync(fake, confirm, times: 2);
 
-        Assert.Contains("Signed — you are one of 1,", Text(done["data"]), StringComparison.Ordinal);
+        Assert.Contains("Signed — you are the first to sign", Text(done["data"]), StringComparison.Ordinal);
         // A later interaction of the same user, answered, means the duplicates before it were taken off the queue too.
         var barrier = await InteractAsync(fake, FakeDiscordInteractions.SlashCommand(fake, Guild, Ana, "petition"));
         Assert.Contains("1 signature so far", Text(barrier["data"]), StringComparison.Ordinal);
-        await FakeDiscordServer.WaitUntilAsync(() => fake.Requests.Count(r => r.Path.StartsWith("interactions/", StringComparison.Ordinal)) >= 5, "callbacks");
+        await FakeDiscordServer.WaitUntilAsync(() => fake.Requests.Count(r => r.Path.StartsWith("interactions/", StringComparison.Ordinal)) >= 6, "callbacks");
         await Task.Delay(200); // a duplicate wrongly handled would answer within this time (the fake answers 40060 to a second callback)
 
         foreach (var id in new[] { slash["id"], confirm["id"] }.Select(i => i!.GetValue<string>()))
@@ -160,11 +168,26 @@ public sealed class DiscordSignFlowTests
             Assert.Single(fake.CallbacksFor(id));
         }
 
-        Assert.Equal(5, fake.Requests.Count(r => r.Path.StartsWith("interactions/", StringComparison.Ordinal)));
+        Assert.Equal(6, fake.Requests.Count(r => r.Path.StartsWith("interactions/", StringComparison.Ordinal)));
         Assert.DoesNotContain(fake.Requests, r => r.Status >= 400);
         var stats = await bot.Signatures.GetStatsAsync("test", DateTimeOffset.UtcNow);
         Assert.Equal(1, stats.Total);
         Assert.Equal(1, stats.Named);
+        AssertBodiesMatchOpenApi(bot.Fake);
+    }
+
+    [Fact]
+    public async Task Sign_WithSchoolOption_FormOpensWithTheSchoolFilledIn()
+    {
+        await using var bot = await LiveDiscordBot.StartAsync();
+        var start = await InteractAsync(bot.Fake, FakeDiscordInteractions.SlashCommand(bot.Fake, Guild, Ana, "sign",
+            new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["school"] = "Escuela Latinoamericana de Medicina" }));
+        var naming = await InteractAsync(bot.Fake, FakeDiscordInteractions.Button(bot.Fake, Guild, Ana, ButtonId(start, "r0")));
+
+        var form = await InteractAsync(bot.Fake, FakeDiscordInteractions.Button(bot.Fake, Guild, Ana, ButtonId(naming, "counted")));
+
+        var school = form["data"]!["components"]!.AsArray().Select(l => l!["component"]!).Single(c => c["custom_id"]!.GetValue<string>() == "school");
+        Assert.Equal("Escuela Latinoamericana de Medicina", school["value"]!.GetValue<string>());
         AssertBodiesMatchOpenApi(bot.Fake);
     }
 

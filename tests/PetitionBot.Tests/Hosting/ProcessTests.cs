@@ -18,9 +18,9 @@ public sealed partial class ProcessTests : IDisposable
         var settings = TestConfig.For(_dir.Path);
         var args = ChildProcess.ConfigArgs(settings);
         using var holder = ChildProcess.Start(_dir.Path, ["console", "--user", "ana", .. args]);
-        await holder.StandardInput.WriteLineAsync("/sign\n1\nAna Lopez\nUC Davis\nMS1\n1");
+        await holder.StandardInput.WriteLineAsync("/sign\n1\n1\nAna Lopez\nUC Davis\nMS1\n1");
         await holder.StandardInput.FlushAsync();
-        await ReadUntilAsync(holder.StandardOutput, "Signed — you are one of 1,");
+        await ReadUntilAsync(holder.StandardOutput, "Signed — you are the first to sign");
 
         var (code, _, error) = await ChildProcess.RunAsync(_dir.Path, ["totals", .. args]);
         Assert.Equal(PetitionBotApp.StoreLocked, code);
@@ -44,7 +44,7 @@ public sealed partial class ProcessTests : IDisposable
             {
                 for (var i = 0; i < 400; i++)
                 {
-                    await child.StandardInput.WriteLineAsync($"/user s{i}\n/sign\n1\nSigner Number{i}\nUC Davis\nMS2\n{(i % 2 == 0 ? 1 : 2)}");
+                    await child.StandardInput.WriteLineAsync(i % 2 == 0 ? $"/user s{i}\n/sign\n1\n1\nSigner Number{i}\nUC Davis\nMS2\n1" : $"/user s{i}\n/sign\n1\n2\nUC Davis\nMS2\n1");
                     await child.StandardInput.FlushAsync();
                 }
             }
@@ -63,7 +63,7 @@ public sealed partial class ProcessTests : IDisposable
             {
                 user = m.Groups[1].Value;
             }
-            else if (line.Contains("Signed — you are one of", StringComparison.Ordinal) && user is not null)
+            else if (line.Contains("Signed — you are", StringComparison.Ordinal) && user is not null)
             {
                 reported.Add(user);
                 if (reported.Count == 25)

@@ -47,6 +47,13 @@ internal sealed class SoakDiscordDriver(FakeDiscordServer server)
         }
 
         id = await server.SendInteractionAsync(FakeDiscordInteractions.Button(server, guild, user, eligibility), times);
+        var naming = Token(await ReplyAsync(id, "naming"), named ? "named" : "counted");
+        if (naming is null)
+        {
+            return "lost";
+        }
+
+        id = await server.SendInteractionAsync(FakeDiscordInteractions.Button(server, guild, user, naming), times);
         var modal = await ReplyAsync(id, "modal");
         var form = modal["custom_id"]?.GetValue<string>();
         if (form is null || !form.StartsWith("sgf:", StringComparison.Ordinal))
@@ -54,9 +61,21 @@ internal sealed class SoakDiscordDriver(FakeDiscordServer server)
             return "lost";
         }
 
-        id = await server.SendInteractionAsync(FakeDiscordInteractions.ModalSubmit(server, guild, user, form, SlackHost.Form("Discord Signer " + user[^4..], "School " + guild[^1..])), times);
+        var fields = SlackHost.Form("Discord Signer " + user[^4..], "School " + guild[^1..]);
+        if (!named)
+        {
+            fields.Remove("name");
+        }
+
+        id = await server.SendInteractionAsync(FakeDiscordInteractions.ModalSubmit(server, guild, user, form, fields), times);
         var confirm = await ReplyAsync(id, "confirm");
-        var choice = Token(confirm, named ? "named" : "counted");
+        if (Token(confirm, "sother") is { } other)
+        {
+            id = await server.SendInteractionAsync(FakeDiscordInteractions.Button(server, guild, user, other), times);
+            confirm = await ReplyAsync(id, "confirm");
+        }
+
+        var choice = Token(confirm, "sign");
         if (choice is null)
         {
             return "lost";
@@ -64,7 +83,7 @@ internal sealed class SoakDiscordDriver(FakeDiscordServer server)
 
         id = await server.SendInteractionAsync(FakeDiscordInteractions.Button(server, guild, user, choice), times);
         var done = Text(await ReplyAsync(id, "done"));
-        return done.Contains("you are one of", StringComparison.Ordinal) ? "signed"
+        return done.Contains("Signed — you are", StringComparison.Ordinal) ? "signed"
             : done.Contains("already signed", StringComparison.OrdinalIgnoreCase) ? "already" : "lost";
     }
 

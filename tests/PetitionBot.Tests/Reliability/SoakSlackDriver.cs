@@ -41,9 +41,12 @@ internal sealed class SoakSlackDriver(FakeSlackServer slack, Action redelivered)
             return "already";
         }
 
-        var views = slack.Views.Count(v => v.UserId == user && v.TeamId == team);
         skip = slack.MessagesFor(team, user).Count;
         await DeliverAsync(id => slack.SendBlockActionAsync(team, user, SlackHost.ButtonToken(prompt, "r0")!, envelopeId: id), duplicate);
+        var naming = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "named") is not null, "naming");
+        var views = slack.Views.Count(v => v.UserId == user && v.TeamId == team);
+        skip = slack.MessagesFor(team, user).Count;
+        await DeliverAsync(id => slack.SendBlockActionAsync(team, user, SlackHost.ButtonToken(naming, named ? "named" : "counted")!, envelopeId: id), duplicate);
         FakeSlackView? view = null;
         try
         {
@@ -63,10 +66,24 @@ internal sealed class SoakSlackDriver(FakeSlackServer slack, Action redelivered)
         skip = slack.MessagesFor(team, user).Count;
         var callback = view.View["callback_id"]!.GetValue<string>();
         var metadata = view.View["private_metadata"]?.GetValue<string>() ?? "";
-        var ack = await DeliverAsync(id => slack.SendViewSubmissionAsync(team, user, callback, SlackHost.Form("Slack Signer " + user, "School " + team), metadata, id), duplicate);
-        var confirm = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "named") is not null, "confirm (form ack: " + ack?.Payload?.ToJsonString() + ")");
+        var fields = SlackHost.Form("Slack Signer " + user, "School " + team);
+        if (!named)
+        {
+            fields.Remove("name");
+        }
+
+        var ack = await DeliverAsync(id => slack.SendViewSubmissionAsync(team, user, callback, fields, metadata, id), duplicate);
+        var confirm = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "sign") is not null || SlackHost.ButtonToken(m, "sother") is not null,
+            "confirm (form ack: " + ack?.Payload?.ToJsonString() + ")");
+        if (SlackHost.ButtonToken(confirm, "sother") is { } other)
+        {
+            skip = slack.MessagesFor(team, user).Count;
+            await DeliverAsync(id => slack.SendBlockActionAsync(team, user, other, channelId: metadata.Length > 0 ? metadata : "C0GENERAL", envelopeId: id), duplicate);
+            confirm = await NextAsync(team, user, skip, m => SlackHost.ButtonToken(m, "sign") is not null, "confirm after Other");
+        }
+
         skip = slack.MessagesFor(team, user).Count;
-        await DeliverAsync(id => slack.SendBlockActionAsync(team, user, SlackHost.ButtonToken(confirm, named ? "named" : "counted")!, channelId: metadata.Length > 0 ? metadata : "C0GENERAL", envelopeId: id), duplicate);
+        await DeliverAsync(id => slack.SendBlockActionAsync(team, user, SlackHost.ButtonToken(confirm, "sign")!, channelId: metadata.Length > 0 ? metadata : "C0GENERAL", envelopeId: id), duplicate);
         var done = await NextAsync(team, user, skip, m => SlackHost.IsSigned(m) || m.Text.Contains("already signed", StringComparison.OrdinalIgnoreCase), "done");
         return SlackHost.IsSigned(done) ? "signed" : "already";
     }

@@ -149,43 +149,73 @@ internal sealed class SlackHost : IAsyncDisposable
         return match;
     }
 
-    /// <summary>/sign → eligibility button (role 0) → the form opens; returns the modal's callback_id and private_metadata.</summary>
-    public async Task<(string CallbackId, string Metadata, string DraftToken)> StartSignAsync(string team, string user)
+    /// <summary>/sign → eligibility button (role 0) → the named / counted-only message; returns that message.</summary>
+    public async Task<FakeSlackMessage> StartNamingAsync(string team, string user)
     {
         var skip = Slack.MessagesFor(team, user).Count;
-        var views = Slack.Views.Count;
         await Slack.SendSlashCommandAsync(team, user, "/sign", channelId: "C0GENERAL");
         var prompt = await NextMessageAsync(team, user, skip, m => ButtonToken(m, "r0") is not null);
-        var eligibility = ButtonToken(prompt, "r0")!;
-        await Slack.SendBlockActionAsync(team, user, eligibility, channelId: "C0GENERAL");
+        skip = Slack.MessagesFor(team, user).Count;
+        await Slack.SendBlockActionAsync(team, user, ButtonToken(prompt, "r0")!, channelId: "C0GENERAL");
+        return await NextMessageAsync(team, user, skip, m => ButtonToken(m, "named") is not null);
+    }
+
+    /// <summary>/sign → eligibility button (role 0) → named or counted only → the form opens; returns the modal's
+    /// callback_id and private_metadata.</summary>
+    public async Task<(string CallbackId, string Metadata, string DraftToken)> StartSignAsync(string team, string user, bool named = true)
+    {
+        var naming = await StartNamingAsync(team, user);
+        var views = Slack.Views.Count;
+        var choice = ButtonToken(naming, named ? "named" : "counted")!;
+        await Slack.SendBlockActionAsync(team, user, choice, channelId: "C0GENERAL");
         FakeSlackView? view = null;
         await FakeSlackServer.WaitUntilAsync(() => (view = Slack.Views.Skip(views).FirstOrDefault(v => v.TeamId == team && v.UserId == user
             && v.View["callback_id"]?.GetValue<string>() is { } id && id.StartsWith("sgf:", StringComparison.Ordinal))) is not null, TimeSpan.FromSeconds(15));
-        return (view!.View["callback_id"]!.GetValue<string>(), view.View["private_metadata"]?.GetValue<string>() ?? "", eligibility);
+        return (view!.View["callback_id"]!.GetValue<string>(), view.View["private_metadata"]?.GetValue<string>() ?? "", choice);
     }
 
     public static Dictionary<string, string> Form(string name, string school = "UC Davis School of Medicine", string stage = "MS2") =>
         new() { ["name"] = name, ["school"] = school, ["stage"] = stage };
 
-    /// <summary>The whole flow; returns the "Signed — you are one of …" message and the envelope id of the final click.</summary>
-    public async Task<(FakeSlackMessage Done, string EnvelopeId)> SignAsync(string team, string user, string name, bool named, string school = "UC Davis School of Medicine")
+    /// <summary>Submits the sign form and waits for the preview; a school the directory does not know is kept as typed ("Other").</summary>
+    public async Task<FakeSlackMessage> SubmitSignFormAsync(string team, string user, string callback, string metadata, Dictionary<string, string> fields)
     {
-        var (callback, metadata, _) = await StartSignAsync(team, user);
         var skip = Slack.MessagesFor(team, user).Count;
-        var ack = await Slack.SendViewSubmissionAsync(team, user, callback, Form(name, school), metadata);
+        var ack = await Slack.SendViewSubmissionAsync(team, user, callback, fields, metadata);
         if (ack.ResponseAction == "errors")
         {
             throw new InvalidOperationException("The form was refused: " + ack.Payload!.ToJsonString());
         }
 
-        var confirm = await NextMessageAsync(team, user, skip, m => ButtonToken(m, "named") is not null);
-        skip = Slack.MessagesFor(team, user).Count;
-        var click = await Slack.SendBlockActionAsync(team, user, ButtonToken(confirm, named ? "named" : "counted")!, channelId: metadata.Length > 0 ? metadata : "C0GENERAL");
+        var next = await NextMessageAsync(team, user, skip, m => ButtonToken(m, "sign") is not null || ButtonToken(m, "verify") is not null || ButtonToken(m, "sother") is not null);
+        if (ButtonToken(next, "sother") is { } other)
+        {
+            skip = Slack.MessagesFor(team, user).Count;
+            await Slack.SendBlockActionAsync(team, user, other, channelId: metadata.Length > 0 ? metadata : "C0GENERAL");
+            next = await NextMessageAsync(team, user, skip, m => ButtonToken(m, "sign") is not null || ButtonToken(m, "verify") is not null);
+        }
+
+        return next;
+    }
+
+    /// <summary>The whole flow; returns the "Signed — …" message and the envelope id of the final click.</summary>
+    public async Task<(FakeSlackMessage Done, string EnvelopeId)> SignAsync(string team, string user, string name, bool named, string school = "UC Davis School of Medicine")
+    {
+        var (callback, metadata, _) = await StartSignAsync(team, user, named);
+        var fields = Form(name, school);
+        if (!named)
+        {
+            fields.Remove("name");
+        }
+
+        var confirm = await SubmitSignFormAsync(team, user, callback, metadata, fields);
+        var skip = Slack.MessagesFor(team, user).Count;
+        var click = await Slack.SendBlockActionAsync(team, user, ButtonToken(confirm, "sign")!, channelId: metadata.Length > 0 ? metadata : "C0GENERAL");
         var done = await NextMessageAsync(team, user, skip, IsSigned);
         return (done, click.EnvelopeId);
     }
 
-    public static bool IsSigned(FakeSlackMessage m) => m.Text.Contains("you are one of", StringComparison.Ordinal);
+    public static bool IsSigned(FakeSlackMessage m) => m.Text.Contains("Signed — you are", StringComparison.Ordinal);
 
     public async Task<int> TotalAsync() => (await Signatures.GetStatsAsync(Campaign, DateTimeOffset.UtcNow)).Total;
 

@@ -1,0 +1,125 @@
+using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Ports;
+using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
+
+namespace PetitionBot.Core.Flows;
+
+/// <summary>/sign's email step (campaign <c>Verification</c> email or email-required): the institutional address, its
+/// domain checked against the school's and the campaign's domains, the code, and a right code signs "verified by school
+/// email" — unless that address already signed, from any platform.</summary>
+public sealed class SignEmailStep(
+    EmailCodeStep codes,
+    IEmailVerificationStore emails,
+    SignSchoolStep schools,
+    SignCompletion completion,
+    IDraftStore drafts)
+{
+    public const string AddressForm = "email";
+    public const string CodeForm = "code";
+
+    public static Reply OpenAddressForm(FlowDraft draft) => new()
+    {
+        Text = "Type your school email address; we will mail you a 6-digit code.",
+        Form = EmailCodeStep.AddressForm(Token.Make(SignFlow.FormPrefix, draft.Id, AddressForm), EmailCodeStep.PendingAddress(draft)),
+        ReplacesPrevious = true,
+    };
+
+    public static Reply OpenCodeForm(FlowDraft draft) => new()
+    {
+        Text = "Type the 6-digit code from the email.",
+        Form = EmailCodeStep.CodeForm(Token.Make(SignFlow.FormPrefix, draft.Id, CodeForm)),
+        ReplacesPrevious = true,
+    };
+
+    public async Task<Reply> SubmitAddressAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string? raw, CancellationToken ct = default)
+    {
+        var address = EmailAddressRules.Address(raw);
+        if (!address.IsValid)
+        {
+            return FieldError(draft, EmailCodeStep.AddressField, address.Error!, "Type it again");
+        }
+
+        var school = schools.SchoolOf(draft.Values);
+        var schoolDomains = school?.EmailDomains ?? [];
+        if (!EmailAddressRules.DomainMatches(EmailAddressRules.Domain(address.Value!), schoolDomains.Concat(campaign.EmailDomains)))
+        {
+            var working = schoolDomains.Concat(campaign.EmailDomains).Select(EmailAddressRules.Clean).Where(d => d.Length > 0)
+                .Distinct(StringComparer.Ordinal).Select(d => "@" + d).ToList();
+            var schoolName = school?.Name ?? draft.Values.GetValueOrDefault(SignKeys.School) ?? "your school";
+            return FieldError(draft, EmailCodeStep.AddressField, working.Count > 0
+                ? $"That address is not at a domain we accept for {schoolName}; please use one ending in {string.Join(" or ", working)}."
+                : $"We do not know the email domain of {schoolName} yet, so we cannot check this address; please ask your organizers to add your school's domain.",
+                "Type it again");
+        }
+
+        return await SendAsync(ctx, draft, campaign, address.Value!, ct);
+    }
+
+    public async Task<Reply> ResendAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, CancellationToken ct = default) =>
+        EmailCodeStep.PendingAddress(draft) is { } address ? await SendAsync(ctx, draft, campaign, address, ct) : OpenAddressForm(draft);
+
+    public async Task<Reply> SubmitCodeAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string? typed, CancellationToken ct = default)
+    {
+        var result = await codes.CheckAsync(ctx, draft, typed, ct);
+        switch (result.Status)
+        {
+            case EmailStepStatus.Proven:
+                if (await emails.FindByEmailAsync(campaign.Id, result.Address!, ct) is { } existing)
+                {
+                    await drafts.DeleteAsync(draft.Id, ct);
+                    return SignCompletion.AlreadySigned(campaign, existing, ctx.Actor.Platform, byEmail: true) with { ReplacesPrevious = true };
+                }
+
+                return await completion.SignAsync(ctx, result.Draft, campaign, Verification.SchoolEmail, result.Address, ct);
+            case EmailStepStatus.TooManyTries:
+                return new Reply { Text = EmailCodeStep.Say(result, false, "/sign"), ReplacesPrevious = true };
+            case EmailStepStatus.Expired:
+                return new Reply { Text = EmailCodeStep.Say(result, false, "/sign"), Choices = CodeChoices(draft, enter: false), ReplacesPrevious = true };
+            default:
+                return new Reply
+                {
+                    Text = EmailCodeStep.Say(result, false, "/sign"),
+                    FieldErrors = new Dictionary<string, string> { [EmailCodeStep.CodeField] = EmailCodeStep.Say(result, false, "/sign") },
+                    Choices = CodeChoices(draft, enter: true),
+                };
+        }
+    }
+
+    private async Task<Reply> SendAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string address, CancellationToken ct)
+    {
+        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignKeys.StepCode, ct);
+        var text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign");
+        return result.Status == EmailStepStatus.Sent
+            ? new Reply { Text = text, Choices = CodeChoices(result.Draft, enter: true), ReplacesPrevious = true }
+            : new Reply
+            {
+                Text = text,
+                Choices = [new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Try again", ChoiceStyle.Primary), SignFlow.CancelChoice(draft)],
+                ReplacesPrevious = true,
+            };
+    }
+
+    private static IReadOnlyList<Choice> CodeChoices(FlowDraft draft, bool enter)
+    {
+        var choices = new List<Choice>();
+        if (enter)
+        {
+            choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "code"), "Enter code", ChoiceStyle.Success));
+        }
+
+        choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "resend"), "Resend code", enter ? ChoiceStyle.Secondary : ChoiceStyle.Primary));
+        choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Use another address"));
+        choices.Add(SignFlow.CancelChoice(draft));
+        return choices;
+    }
+
+    private static Reply FieldError(FlowDraft draft, string field, string error, string again) => new()
+    {
+        Text = error,
+        FieldErrors = new Dictionary<string, string> { [field] = error },
+        Choices = [new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), again, ChoiceStyle.Primary), SignFlow.CancelChoice(draft)],
+    };
+}

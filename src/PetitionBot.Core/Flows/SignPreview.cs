@@ -1,0 +1,54 @@
+using System.Text;
+using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Email;
+using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Schools;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Core.Flows;
+
+/// <summary>The "Check and sign" step: the answers, what is kept, and the ways on — sign; or, when the campaign verifies
+/// by school email, verify (and, where it is optional, skip and sign self-attested).</summary>
+public static class SignPreview
+{
+    public static Reply Show(FlowDraft draft, CampaignDefinition campaign, string recipients)
+    {
+        var v = draft.Values;
+        var named = SignKeys.IsNamed(v);
+        var text = new StringBuilder();
+        text.Append(named ? $"Name: {v[SignKeys.Name]}\n" : "Name: not asked (counted only)\n")
+            .Append("School or program: ").Append(v[SignKeys.School])
+            .Append(v.GetValueOrDefault(SignKeys.SchoolId) == School.OtherId ? " (not in our list; organizers will match it)\n" : "\n")
+            .Append("Training stage: ").Append(v[SignKeys.Stage]).Append('\n')
+            .Append("I am a: ").Append(v[SignKeys.Role]).Append("\n\n")
+            .Append(named
+                ? $"Your name, school and stage go on the list delivered to {recipients}."
+                : "You are counted in every total; only your school and stage are kept, never a name.");
+
+        var mode = campaign.VerificationMode ?? VerificationMode.None;
+        var choices = new List<Choice>();
+        switch (mode)
+        {
+            case VerificationMode.EmailRequired:
+                text.Append("\n\nThis petition counts only signers who prove a school email address: we mail you a 6-digit code, " +
+                            "and keep only the address's domain and a keyed fingerprint of it, never the address.");
+                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Verify my school email", ChoiceStyle.Success));
+                break;
+            case VerificationMode.Email:
+                text.Append("\n\nVerify with your school email to make your signature count as verified (we mail you a 6-digit code and " +
+                            "keep only the domain and a keyed fingerprint of the address), or skip.");
+                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Verify my school email", ChoiceStyle.Success));
+                var byRole = v.GetValueOrDefault(SignKeys.Verification) == nameof(Verification.RoleVerified);
+                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "skip"),
+                    byRole ? "Skip — sign verified by server role" : "Skip — sign self-attested", ChoiceStyle.Primary));
+                break;
+            default:
+                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "sign"), named ? "Sign with my name" : "Sign, counted only", ChoiceStyle.Success));
+                break;
+        }
+
+        choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "edit"), "Edit"));
+        choices.Add(SignFlow.CancelChoice(draft));
+        return new Reply { Title = "Check and sign", Text = text.ToString(), Choices = choices, ReplacesPrevious = true };
+    }
+}
