@@ -23,7 +23,7 @@ public sealed class PacketExportFlowTests : IDisposable
         var file = Assert.Single(reply.Attachments);
         Assert.Equal("application/pdf", file.ContentType);
         var lines = System.Text.Encoding.UTF8.GetString(file.Content).Split('\n');
-        Assert.Equal(["Baylor College of Medicine|Ben Ortiz|PGY1|self-attested", "UCSF School of Medicine|Ana Lopez|MS2|self-attested"], lines);
+        Assert.Equal(["Baylor College of Medicine|Ben Ortiz|PGY1|self-attested", BotHarness.Ucsf + "|Ana Lopez|MS2|self-attested"], lines);
         Assert.Equal((3, 2, 1), (bot.Packets.Last!.Total, bot.Packets.Last.Named, bot.Packets.Last.CountedOnly));
         Assert.Equal(Visibility.Private, reply.Visibility);
         Assert.Contains("3 pages", reply.Text, StringComparison.Ordinal);

@@ -15,11 +15,11 @@ public sealed class PacketExportCliTests : IDisposable
         var settings = TestConfig.For(_dir.Path, new Dictionary<string, string?> { ["Campaigns:0:SignOff"] = "The organizers" });
         await RunAsync(settings, ["console", "--as", "student", "--user", "ana"],
         [
-            "/sign", "1", "Ana López", "UC Davis", "MS2", "1",
+            "/sign", "1", "1", "Ana López", "UC Davis", "MS2", "1",
             "/user ben",
-            "/sign", "2", "Ben Ortiz", "UC Davis", "PGY1", "2",
+            "/sign", "2", "2", "UC Davis", "PGY1", "1",
             "/user chen",
-            "/sign", "1", "Chen Wei 陈伟", "Howard University", "MS1", "1",
+            "/sign", "1", "1", "Chen Wei 陈伟", "Howard University", "MS1", "1",
         ]);
         var pdf = Path.Combine(_dir.Path, "out", "packet.pdf");
 
@@ -32,8 +32,8 @@ public sealed class PacketExportCliTests : IDisposable
         Assert.DoesNotContain("Ben Ortiz", text);
         var signers = text[text.IndexOf("Named signers by school", StringComparison.Ordinal)..];
         Assert.True(signers.IndexOf("Howard University", StringComparison.Ordinal) < signers.IndexOf("Chen Wei", StringComparison.Ordinal));
-        Assert.True(signers.IndexOf("Chen Wei", StringComparison.Ordinal) < signers.IndexOf("UC Davis", StringComparison.Ordinal));
-        Assert.True(signers.IndexOf("UC Davis", StringComparison.Ordinal) < signers.IndexOf("Ana López", StringComparison.Ordinal));
+        Assert.True(signers.IndexOf("Chen Wei", StringComparison.Ordinal) < signers.IndexOf("University of California Davis", StringComparison.Ordinal));
+        Assert.True(signers.IndexOf("University of California Davis", StringComparison.Ordinal) < signers.IndexOf("Ana López", StringComparison.Ordinal));
         Assert.Contains("Counted only (name withheld at the signer's request; included in every count): 1.", text);
         if (!OperatingSystem.IsWindows())
         {
