@@ -139,7 +139,8 @@ internal static class Aggregates
     /// <summary>A directory school reads as its name; an "Other" school as the text typed (its key starts "other:").</summary>
     public static string SchoolLabel(SignatureDoc s) => s.School;
 
-    /// <summary>Drops every school counter and counts them again from the signatures (after a migration or a mapping).</summary>
+    /// <summary>Drops every school counter and counts them again from the signatures (after a migration or a mapping),
+    /// with the counts by verification method.</summary>
     public static void RebuildSchools(LiteDbContext db)
     {
         db.AggregateCache.Clear();
@@ -156,6 +157,14 @@ internal static class Aggregates
                 Label = SchoolLabel(first),
                 Count = group.Count(),
             });
+        }
+
+        // Signatures saved before the counts by method existed are counted here too.
+        foreach (var campaign in db.CampaignCounters.FindAll().ToList())
+        {
+            campaign.ByVerification = signatures.Where(s => s.CampaignId == campaign.Id)
+                .GroupBy(s => ((Verification)s.Verification).ToString()).ToDictionary(g => g.Key, g => g.Count());
+            db.CampaignCounters.Update(campaign);
         }
 
         foreach (var group in signatures.GroupBy(s => (s.CampaignId, Key: s.SchoolKey + "|" + ((Verification)s.Verification))))

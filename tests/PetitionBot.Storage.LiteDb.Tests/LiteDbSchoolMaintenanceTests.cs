@@ -37,6 +37,31 @@ public sealed class LiteDbSchoolMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task MigrateAsync_FileFromBeforeCountsByMethod_CountsThemOverallAndPerSchool()
+    {
+        await SeedAsOldCodeDidAsync();
+        store.Context.Write(() =>
+        {
+            foreach (var campaign in store.Context.CampaignCounters.FindAll().ToList())
+            {
+                campaign.ByVerification = [];
+                store.Context.CampaignCounters.Update(campaign);
+            }
+
+            store.Context.Counters.DeleteMany(c => c.Group.EndsWith("|" + Aggregates.SchoolVerification));
+            store.Context.AggregateCache.Clear();
+            return 0;
+        });
+        Assert.Equal(0, (await Stats()).Count(Verification.SelfAttested));
+
+        await maintenance.MigrateAsync(Directory);
+
+        var stats = await Stats();
+        Assert.Equal(4, stats.Count(Verification.SelfAttested));
+        Assert.Equal(3, stats.SchoolCount("ucsf", Verification.SelfAttested));
+    }
+
+    [Fact]
     public async Task MigrateAsync_SecondRun_ChangesNothing()
     {
         await SeedAsOldCodeDidAsync();
