@@ -37,6 +37,13 @@ public static class DiscordEndpointRouteBuilderExtensions
         var services = context.RequestServices;
         var time = services.GetRequiredService<TimeProvider>();
         var receivedAt = time.GetTimestamp();
+        if (!DiscordSignatureVerifier.HeadersPlausible(context.Request.Headers["X-Signature-Timestamp"], context.Request.Headers["X-Signature-Ed25519"], time.GetUtcNow()))
+        {
+            // Before anything else: a missing signature or a stale/non-numeric timestamp (a replay) is refused unread.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         var body = buffer.ToArray();

@@ -66,9 +66,9 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-    private HttpRequestMessage Signed(string body, bool tamper = false)
+    private HttpRequestMessage Signed(string body, bool tamper = false, string? timestamp = null)
     {
-        var timestamp = "1767225600";
+        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body));
         var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new StringContent(tamper ? body + " " : body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(signature).ToLowerInvariant());
@@ -89,6 +89,34 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
     public async Task Post_BodyNotMatchingSignature_Unauthorized()
     {
         using var response = await _http.SendAsync(Signed("""{"type":1}""", tamper: true));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TimestampSixMinutesOld_Unauthorized()
+    {
+        var stale = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await _http.SendAsync(Signed("""{"type":1}""", timestamp: stale));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TimestampSixMinutesAhead_Unauthorized()
+    {
+        var ahead = DateTimeOffset.UtcNow.AddMinutes(6).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await _http.SendAsync(Signed("""{"type":1}""", timestamp: ahead));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TimestampNotANumber_Unauthorized()
+    {
+        using var response = await _http.SendAsync(Signed("""{"type":1}""", timestamp: "notanumber"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
