@@ -44,9 +44,12 @@ public static class DiscordEndpointRouteBuilderExtensions
             return;
         }
 
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var body = buffer.ToArray();
+        if (await RequestBodyLimit.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is not { } body)
+        {
+            RequestBodyLimit.Refuse(context.Response);
+            return;
+        }
+
         var verifier = services.GetRequiredService<DiscordSignatureVerifier>();
         if (!verifier.Verify(context.Request.Headers["X-Signature-Timestamp"], body, context.Request.Headers["X-Signature-Ed25519"]))
         {
@@ -66,7 +69,15 @@ public static class DiscordEndpointRouteBuilderExtensions
             return;
         }
 
-        if (interaction.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == 1)
+        // Signed but malformed (not an object, no whole-number type): 400 with no detail, never a 500.
+        if (interaction.ValueKind != JsonValueKind.Object || !interaction.TryGetProperty("type", out var type)
+            || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out var kind))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (kind == 1)
         {
             await WriteAsync(context, new InteractionCallbackPayload(1)).ConfigureAwait(false);
             return;

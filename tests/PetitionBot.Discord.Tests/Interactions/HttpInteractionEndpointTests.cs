@@ -121,6 +121,50 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    private static string[] PlausibleHeaders(params string[] more) =>
+    [
+        "X-Signature-Ed25519: " + new string('a', 128),
+        "X-Signature-Timestamp: " + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        .. more,
+    ];
+
+    [Fact]
+    public async Task Post_ContentLength30MB_PayloadTooLargeBeforeBodySent()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_url), PlausibleHeaders("Content-Length: 30000000"), new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+    }
+
+    [Fact]
+    public async Task Post_ChunkedOver64KB_PayloadTooLargeBeforeBodyEnds()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_url), PlausibleHeaders("Transfer-Encoding: chunked"), RawHttp.FirstChunk(70_000), TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+    }
+
+    [Fact]
+    public async Task Post_UnsignedContentLength30MB_UnauthorizedBeforeBodySent()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_url), ["Content-Length: 30000000"], new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(401, status);
+    }
+
+    [Theory]
+    [InlineData("""{"type":1.5}""")]
+    [InlineData("""[{"type":1}]""")]
+    [InlineData("""{"type":"1"}""")]
+    [InlineData("""{"id":"1"}""")]
+    public async Task Post_SignedMalformedInteraction_BadRequestWithoutBody(string body)
+    {
+        using var response = await _http.SendAsync(Signed(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task Post_NoSignature_Unauthorized()
     {

@@ -124,4 +124,62 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Single(_bot.Inputs);
     }
+
+    private static string[] PlausibleHeaders(params string[] more) =>
+    [
+        "X-Slack-Signature: v0=" + new string('a', 64),
+        "X-Slack-Request-Timestamp: " + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        "Content-Type: application/x-www-form-urlencoded",
+        .. more,
+    ];
+
+    [Theory]
+    [InlineData(SlackHttpEndpoints.CommandsPath)]
+    [InlineData(SlackHttpEndpoints.InteractivityPath)]
+    [InlineData(SlackHttpEndpoints.EventsPath)]
+    public async Task Post_ContentLength30MB_PayloadTooLargeBeforeBodySent(string path)
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_http.BaseAddress!, path), PlausibleHeaders("Content-Length: 30000000"), new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+        Assert.Empty(_bot.Inputs);
+    }
+
+    [Fact]
+    public async Task Commands_ChunkedOver64KB_PayloadTooLargeBeforeBodyEnds()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_http.BaseAddress!, SlackHttpEndpoints.CommandsPath), PlausibleHeaders("Transfer-Encoding: chunked"), RawHttp.FirstChunk(70_000), TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+    }
+
+    [Theory]
+    [InlineData("notanumber")]
+    [InlineData("")]
+    [InlineData("1500000000")]
+    public async Task Commands_UnsignedOrStaleContentLength30MB_UnauthorizedBeforeBodySent(string timestamp)
+    {
+        string[] headers = timestamp.Length == 0
+            ? ["Content-Length: 30000000"]
+            : ["X-Slack-Signature: v0=" + new string('a', 64), "X-Slack-Request-Timestamp: " + timestamp, "Content-Length: 30000000"];
+
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_http.BaseAddress!, SlackHttpEndpoints.CommandsPath), headers, new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(401, status);
+    }
+
+    [Theory]
+    [InlineData(SlackHttpEndpoints.InteractivityPath, "team_id=T1&user_id=U1", "application/x-www-form-urlencoded")]
+    [InlineData(SlackHttpEndpoints.InteractivityPath, "payload=%5B1%2C2%5D", "application/x-www-form-urlencoded")]
+    [InlineData(SlackHttpEndpoints.InteractivityPath, "payload=1.5", "application/x-www-form-urlencoded")]
+    [InlineData(SlackHttpEndpoints.EventsPath, "[1,2]", "application/json")]
+    [InlineData(SlackHttpEndpoints.EventsPath, "\"url_verification\"", "application/json")]
+    public async Task Post_SignedMalformedPayload_BadRequestWithoutBody(string path, string body, string contentType)
+    {
+        var response = await PostAsync(path, body, contentType);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Empty(_bot.Inputs);
+    }
 }
