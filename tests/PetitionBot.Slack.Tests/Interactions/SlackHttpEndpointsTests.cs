@@ -182,4 +182,35 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.Empty(_bot.Inputs);
     }
+
+    [Fact]
+    public async Task Commands_ResponseUrlOnForeignHost_NotContactedAndReplySentThroughApi()
+    {
+        using var foreign = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        foreign.Start();
+        var foreignUrl = $"http://127.0.0.1:{((IPEndPoint)foreign.LocalEndpoint).Port}/steal";
+        _bot.Respond = _ => Task.FromResult(Reply.Private("only for you"));
+        var body = "team_id=T1&user_id=U1&channel_id=C1&command=%2Fpetition&text=totals&trigger_id=8.8.8&response_url=" + Uri.EscapeDataString(foreignUrl);
+
+        var response = await PostAsync(SlackHttpEndpoints.CommandsPath, body, "application/x-www-form-urlencoded");
+        var message = await _slack.WaitForMessageAsync(m => m.UserId == "U1", TimeSpan.FromSeconds(20));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(FakeSlackMessage.Ephemeral, message.Kind);
+        Assert.False(foreign.Pending());
+    }
+
+    [Theory]
+    [InlineData("https://hooks.slack.com/commands/T1/1/abc", true)]
+    [InlineData("https://HOOKS.slack.com/actions/T1/1/abc", true)]
+    [InlineData("http://hooks.slack.com/commands/T1/1/abc", false)]
+    [InlineData("https://hooks.slack.com:8443/commands/T1", false)]
+    [InlineData("https://hooks.slack.com.evil.example/commands/T1", false)]
+    [InlineData("https://user@hooks.slack.com/commands/T1", false)]
+    [InlineData("https://evil.example/hooks.slack.com", false)]
+    [InlineData("http://169.254.169.254/latest/meta-data", false)]
+    [InlineData("https://slack.com/api/chat.postMessage", true)]
+    [InlineData("https://slack.com:444/api/", false)]
+    public void IsAllowed_Url_OnlySlackHooksOrApiOrigin(string url, bool allowed) =>
+        Assert.Equal(allowed, SlackResponseUrlPolicy.IsAllowed(new Uri(url), "https://slack.com/api/"));
 }
