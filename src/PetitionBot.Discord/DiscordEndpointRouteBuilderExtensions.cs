@@ -37,9 +37,19 @@ public static class DiscordEndpointRouteBuilderExtensions
         var services = context.RequestServices;
         var time = services.GetRequiredService<TimeProvider>();
         var receivedAt = time.GetTimestamp();
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var body = buffer.ToArray();
+        if (!DiscordSignatureVerifier.HeadersPlausible(context.Request.Headers["X-Signature-Timestamp"], context.Request.Headers["X-Signature-Ed25519"], time.GetUtcNow()))
+        {
+            // Before anything else: a missing signature or a stale/non-numeric timestamp (a replay) is refused unread.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (await RequestBodyLimit.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false) is not { } body)
+        {
+            RequestBodyLimit.Refuse(context.Response);
+            return;
+        }
+
         var verifier = services.GetRequiredService<DiscordSignatureVerifier>();
         if (!verifier.Verify(context.Request.Headers["X-Signature-Timestamp"], body, context.Request.Headers["X-Signature-Ed25519"]))
         {
@@ -59,7 +69,15 @@ public static class DiscordEndpointRouteBuilderExtensions
             return;
         }
 
-        if (interaction.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == 1)
+        // Signed but malformed (not an object, no whole-number type): 400 with no detail, never a 500.
+        if (interaction.ValueKind != JsonValueKind.Object || !interaction.TryGetProperty("type", out var type)
+            || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out var kind))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (kind == 1)
         {
             await WriteAsync(context, new InteractionCallbackPayload(1)).ConfigureAwait(false);
             return;

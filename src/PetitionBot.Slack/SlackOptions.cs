@@ -24,7 +24,7 @@ public sealed class SlackOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>Where Slack sends the browser back after the install; must match the app's redirect URL.
-    /// Default: the callback path on the request's own host.</summary>
+    /// Required when OAuth is on (Slack:ClientId and Slack:ClientSecret set): never built from the Host header.</summary>
     public string? OAuthRedirectUri { get; set; }
 
     /// <summary>The authorize page; configurable for tests.</summary>

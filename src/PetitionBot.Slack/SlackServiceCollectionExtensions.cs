@@ -25,6 +25,7 @@ public static class SlackServiceCollectionExtensions
             .Bind(section)
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https", "Slack:ApiBaseUrl must be an absolute http(s) URL")
             .Validate(o => string.IsNullOrWhiteSpace(o.ClientId) == string.IsNullOrWhiteSpace(o.ClientSecret), "Slack:ClientId and Slack:ClientSecret go together")
+            .Validate(o => !o.HasOAuth || !string.IsNullOrWhiteSpace(o.OAuthRedirectUri), "Slack:OAuthRedirectUri is required when Slack:ClientId and Slack:ClientSecret are set (the OAuth redirect is never built from the request's Host header)")
             .Validate(o => o.Workers > 0 && o.QueueCapacity > 0, "Slack:Workers and Slack:QueueCapacity must be positive")
             .ValidateOnStart();
 

@@ -45,4 +45,13 @@ public sealed class SlackServiceCollectionExtensionsTests
 
         Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<SlackOptions>>().Value);
     }
+
+    [Fact]
+    public void AddSlackAdapter_OAuthWithoutRedirectUri_ValidationFailsNamingKey()
+    {
+        using var sp = Build(new() { ["Slack:ClientId"] = "1.2", ["Slack:ClientSecret"] = "0123456789abcdef" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<SlackOptions>>().Value);
+        Assert.Contains("Slack:OAuthRedirectUri", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
@@ -8,12 +9,26 @@ namespace PetitionBot.Discord.Interactions;
 /// with the application's hex public key (Discord:PublicKey).</summary>
 internal sealed class DiscordSignatureVerifier
 {
+    /// <summary>How far <c>X-Signature-Timestamp</c> may be from now (either way) before a request is refused.</summary>
+    public static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
+
     private static readonly SignatureAlgorithm Algorithm = SignatureAlgorithm.Ed25519;
     private readonly PublicKey? _key;
 
     public DiscordSignatureVerifier(IOptions<DiscordOptions> options) => _key = ImportKey(options.Value.PublicKey);
 
     public bool IsConfigured => _key is not null;
+
+    /// <summary>The cheap checks made before the body is read: both headers present, the signature 128 hex digits,
+    /// the timestamp whole Unix seconds no more than <see cref="MaxSkew"/> from <paramref name="now"/>.</summary>
+    public static bool HeadersPlausible(string? timestamp, string? signatureHex, DateTimeOffset now) =>
+        signatureHex is { Length: 128 } && signatureHex.All(Uri.IsHexDigit) && TimestampFresh(timestamp, now);
+
+    /// <summary>True when <paramref name="timestamp"/> is whole Unix seconds within <see cref="MaxSkew"/> of now.</summary>
+    public static bool TimestampFresh(string? timestamp, DateTimeOffset now) =>
+        timestamp is { Length: > 0 and <= 19 }
+        && long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && Math.Abs(now.ToUnixTimeSeconds() - seconds) <= MaxSkew.TotalSeconds;
 
     public bool Verify(string? timestamp, ReadOnlySpan<byte> body, string? signatureHex)
     {

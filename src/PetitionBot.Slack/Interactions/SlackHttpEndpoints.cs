@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -40,8 +41,19 @@ public static class SlackHttpEndpoints
             return Results.NotFound();
         }
 
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+        // Before reading anything: signature and timestamp headers present and fresh; then at most 64 KB of body.
+        if (!SlackSignatureVerifier.HeadersPlausible(http.Request.Headers["X-Slack-Request-Timestamp"], http.Request.Headers["X-Slack-Signature"], time.GetUtcNow()))
+        {
+            return Results.Unauthorized();
+        }
+
+        if (await RequestBodyLimit.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false) is not { } bytes)
+        {
+            RequestBodyLimit.Refuse(http.Response);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var body = Encoding.UTF8.GetString(bytes);
         if (!SlackSignatureVerifier.Verify(options.SigningSecret, http.Request.Headers["X-Slack-Request-Timestamp"], http.Request.Headers["X-Slack-Signature"], body, time.GetUtcNow()))
         {
             return Results.Unauthorized();
@@ -53,6 +65,12 @@ public static class SlackHttpEndpoints
             payload = ParsePayload(type, body);
         }
         catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        // Signed but malformed (an array, a bare value, interactivity without a payload object): 400, no detail.
+        if (payload.ValueKind != JsonValueKind.Object)
         {
             return Results.BadRequest();
         }
@@ -115,7 +133,8 @@ public static class SlackHttpEndpoints
         var form = QueryHelpers.ParseQuery(body);
         if (type == SocketModeEnvelope.Interactive)
         {
-            return JsonDocument.Parse(form["payload"].ToString()).RootElement.Clone();
+            // No payload field at all (the indexer would throw): an Undefined element, refused as 400 by the caller.
+            return form.TryGetValue("payload", out var json) ? JsonDocument.Parse(json.ToString()).RootElement.Clone() : default;
         }
 
         var fields = new JsonObject();

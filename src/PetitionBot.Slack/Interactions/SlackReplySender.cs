@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;
@@ -11,7 +12,7 @@ namespace PetitionBot.Slack.Interactions;
 /// and the message through the response_url, chat.postEphemeral, or chat.postMessage (public replies). A post that
 /// fails for a passing reason (429 with Retry-After, 5xx, network) is tried again a few times, so the person is not
 /// left without an answer after the interaction was acknowledged.</summary>
-public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger<SlackReplySender> logger)
+public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger<SlackReplySender> logger, IOptions<SlackOptions> options)
 {
     /// <summary>How many times a post that failed for a passing reason is tried again.</summary>
     internal const int Retries = 2;
@@ -86,7 +87,8 @@ public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger
 
         // A JSON node belongs to one body, so every post (and every retry) gets freshly rendered blocks.
         JsonArray Blocks() => BlockKitRenderer.MessageBlocks(reply);
-        if (target.ResponseUrl is { } url)
+        // Only Slack's own hooks (or the configured API origin) are followed; any other response_url is ignored.
+        if (target.ResponseUrl is { } url && SlackResponseUrlPolicy.IsAllowed(url, options.Value.ApiBaseUrl))
         {
             var body = new JsonObject
             {

@@ -16,6 +16,14 @@ public static class SlackSignatureVerifier
         return "v0=" + Convert.ToHexStringLower(mac);
     }
 
+    /// <summary>The cheap checks made before the body is read: a <c>v0=</c> signature of 64 hex digits and a timestamp
+    /// of whole Unix seconds within <see cref="MaxSkew"/> of <paramref name="now"/>.</summary>
+    public static bool HeadersPlausible(string? timestamp, string? signature, DateTimeOffset now) =>
+        signature is { Length: 67 } && signature.StartsWith("v0=", StringComparison.Ordinal) && signature[3..].All(Uri.IsHexDigit)
+        && timestamp is { Length: > 0 and <= 19 }
+        && long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && Math.Abs(now.ToUnixTimeSeconds() - seconds) <= MaxSkew.TotalSeconds;
+
     public static bool Verify(string signingSecret, string? timestamp, string? signature, string body, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature)

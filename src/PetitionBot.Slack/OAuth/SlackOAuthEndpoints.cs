@@ -37,7 +37,7 @@ public static class SlackOAuthEndpoints
         {
             ["client_id"] = o.ClientId,
             ["scope"] = o.OAuthScopes,
-            ["redirect_uri"] = RedirectUri(http, o),
+            ["redirect_uri"] = RedirectUri(o),
             ["state"] = state.Create(o.ClientSecret!),
         };
         return Results.Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(o.OAuthAuthorizeUrl, query));
@@ -79,7 +79,7 @@ public static class SlackOAuthEndpoints
             return Results.Text("Missing code.", "text/plain", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var result = await api.OAuthAccessAsync(o.ClientId!, o.ClientSecret!, code, RedirectUri(http, o), ct).ConfigureAwait(false);
+        var result = await api.OAuthAccessAsync(o.ClientId!, o.ClientSecret!, code, RedirectUri(o), ct).ConfigureAwait(false);
         var accessToken = result.GetString("access_token");
         var teamId = result.GetString("team", "id");
         if (!result.Ok || accessToken is null || teamId is null)
@@ -108,6 +108,6 @@ public static class SlackOAuthEndpoints
         return Results.Text("PetitionBot is installed in your Slack workspace. You can close this page and run /setup in Slack.", "text/plain");
     }
 
-    private static string RedirectUri(HttpContext http, SlackOptions o) =>
-        o.OAuthRedirectUri ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CallbackPath}";
+    private static string RedirectUri(SlackOptions o) =>
+        o.OAuthRedirectUri ?? throw new InvalidOperationException("Slack:OAuthRedirectUri is required when OAuth is configured.");
 }

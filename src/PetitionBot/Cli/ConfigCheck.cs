@@ -211,6 +211,11 @@ public static partial class ConfigCheck
             errors.Add("Slack:ClientId is required when Slack:ClientSecret is set");
         }
 
+        if (clientId is not null && clientSecret is not null && Value(slack, "OAuthRedirectUri") is null)
+        {
+            errors.Add("Slack:OAuthRedirectUri is required when Slack:ClientId and Slack:ClientSecret are set (the OAuth redirect is never built from the request's Host header)");
+        }
+
         CheckApiUrl(slack, "ApiBaseUrl", errors);
         CheckApiUrl(slack, "OAuthRedirectUri", errors);
     }

@@ -5,6 +5,10 @@ public sealed class HttpOptions
 {
     public string Urls { get; set; } = "http://127.0.0.1:8080";
 
+    /// <summary>Optional second, private listener (URLs with explicit ports, ';'-separated): when set, <c>/metrics</c>
+    /// and <c>/healthz</c> are served only there and not on <see cref="Urls"/>.</summary>
+    public string? MetricsUrls { get; set; }
+
     /// <summary>Serves the public progress page <c>/p/{campaignId}</c>, its JSON and its SVG badge.</summary>
     public bool PublicPages { get; set; }
 }

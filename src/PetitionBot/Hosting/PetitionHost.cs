@@ -74,7 +74,9 @@ public static class PetitionHost
             case HostMode.Bot:
                 services.AddOptions<HttpOptions>().BindConfiguration("Http").ValidateOnStart();
                 services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HttpOptions>, HttpOptionsValidation>();
-                web!.WebHost.UseUrls((builder.Configuration["Http:Urls"] is { Length: > 0 } urls ? urls : new HttpOptions().Urls).Split(';'));
+                web!.WebHost.UseUrls([
+                    .. (builder.Configuration["Http:Urls"] is { Length: > 0 } urls ? urls : new HttpOptions().Urls).Split(';'),
+                    .. MetricsListener.Split(builder.Configuration[MetricsListener.Key])]);
                 ChatAdapters.Add(services, builder.Configuration);
                 services.AddPetitionMetrics();
                 AddBackgroundWork(services);
@@ -96,6 +98,11 @@ public static class PetitionHost
         }
 
         var app = web.Build();
+        if (MetricsListener.Ports(builder.Configuration[MetricsListener.Key]) is { Count: > 0 } privatePorts)
+        {
+            app.UseMetricsListener(privatePorts);
+        }
+
         app.MapHealth();
         app.MapPetitionMetrics();
         app.MapPublicPages();

@@ -66,9 +66,9 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-    private HttpRequestMessage Signed(string body, bool tamper = false)
+    private HttpRequestMessage Signed(string body, bool tamper = false, string? timestamp = null)
     {
-        var timestamp = "1767225600";
+        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body));
         var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new StringContent(tamper ? body + " " : body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Ed25519", Convert.ToHexString(signature).ToLowerInvariant());
@@ -91,6 +91,78 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
         using var response = await _http.SendAsync(Signed("""{"type":1}""", tamper: true));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TimestampSixMinutesOld_Unauthorized()
+    {
+        var stale = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await _http.SendAsync(Signed("""{"type":1}""", timestamp: stale));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TimestampSixMinutesAhead_Unauthorized()
+    {
+        var ahead = DateTimeOffset.UtcNow.AddMinutes(6).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await _http.SendAsync(Signed("""{"type":1}""", timestamp: ahead));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TimestampNotANumber_Unauthorized()
+    {
+        using var response = await _http.SendAsync(Signed("""{"type":1}""", timestamp: "notanumber"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static string[] PlausibleHeaders(params string[] more) =>
+    [
+        "X-Signature-Ed25519: " + new string('a', 128),
+        "X-Signature-Timestamp: " + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        .. more,
+    ];
+
+    [Fact]
+    public async Task Post_ContentLength30MB_PayloadTooLargeBeforeBodySent()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_url), PlausibleHeaders("Content-Length: 30000000"), new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+    }
+
+    [Fact]
+    public async Task Post_ChunkedOver64KB_PayloadTooLargeBeforeBodyEnds()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_url), PlausibleHeaders("Transfer-Encoding: chunked"), RawHttp.FirstChunk(70_000), TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+    }
+
+    [Fact]
+    public async Task Post_UnsignedContentLength30MB_UnauthorizedBeforeBodySent()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_url), ["Content-Length: 30000000"], new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(401, status);
+    }
+
+    [Theory]
+    [InlineData("""{"type":1.5}""")]
+    [InlineData("""[{"type":1}]""")]
+    [InlineData("""{"type":"1"}""")]
+    [InlineData("""{"id":"1"}""")]
+    public async Task Post_SignedMalformedInteraction_BadRequestWithoutBody(string body)
+    {
+        using var response = await _http.SendAsync(Signed(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -139,4 +139,93 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Single(_bot.Inputs);
     }
+
+    private static string[] PlausibleHeaders(params string[] more) =>
+    [
+        "X-Slack-Signature: v0=" + new string('a', 64),
+        "X-Slack-Request-Timestamp: " + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        "Content-Type: application/x-www-form-urlencoded",
+        .. more,
+    ];
+
+    [Theory]
+    [InlineData(SlackHttpEndpoints.CommandsPath)]
+    [InlineData(SlackHttpEndpoints.InteractivityPath)]
+    [InlineData(SlackHttpEndpoints.EventsPath)]
+    public async Task Post_ContentLength30MB_PayloadTooLargeBeforeBodySent(string path)
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_http.BaseAddress!, path), PlausibleHeaders("Content-Length: 30000000"), new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+        Assert.Empty(_bot.Inputs);
+    }
+
+    [Fact]
+    public async Task Commands_ChunkedOver64KB_PayloadTooLargeBeforeBodyEnds()
+    {
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_http.BaseAddress!, SlackHttpEndpoints.CommandsPath), PlausibleHeaders("Transfer-Encoding: chunked"), RawHttp.FirstChunk(70_000), TimeSpan.FromSeconds(20));
+
+        Assert.Equal(413, status);
+    }
+
+    [Theory]
+    [InlineData("notanumber")]
+    [InlineData("")]
+    [InlineData("1500000000")]
+    public async Task Commands_UnsignedOrStaleContentLength30MB_UnauthorizedBeforeBodySent(string timestamp)
+    {
+        string[] headers = timestamp.Length == 0
+            ? ["Content-Length: 30000000"]
+            : ["X-Slack-Signature: v0=" + new string('a', 64), "X-Slack-Request-Timestamp: " + timestamp, "Content-Length: 30000000"];
+
+        var status = await RawHttp.StatusBeforeBodyEndsAsync(new Uri(_http.BaseAddress!, SlackHttpEndpoints.CommandsPath), headers, new byte[1024], TimeSpan.FromSeconds(20));
+
+        Assert.Equal(401, status);
+    }
+
+    [Theory]
+    [InlineData(SlackHttpEndpoints.InteractivityPath, "team_id=T1&user_id=U1", "application/x-www-form-urlencoded")]
+    [InlineData(SlackHttpEndpoints.InteractivityPath, "payload=%5B1%2C2%5D", "application/x-www-form-urlencoded")]
+    [InlineData(SlackHttpEndpoints.InteractivityPath, "payload=1.5", "application/x-www-form-urlencoded")]
+    [InlineData(SlackHttpEndpoints.EventsPath, "[1,2]", "application/json")]
+    [InlineData(SlackHttpEndpoints.EventsPath, "\"url_verification\"", "application/json")]
+    public async Task Post_SignedMalformedPayload_BadRequestWithoutBody(string path, string body, string contentType)
+    {
+        var response = await PostAsync(path, body, contentType);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Empty(_bot.Inputs);
+    }
+
+    [Fact]
+    public async Task Commands_ResponseUrlOnForeignHost_NotContactedAndReplySentThroughApi()
+    {
+        using var foreign = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        foreign.Start();
+        var foreignUrl = $"http://127.0.0.1:{((IPEndPoint)foreign.LocalEndpoint).Port}/steal";
+        _bot.Respond = _ => Task.FromResult(Reply.Private("only for you"));
+        var body = "team_id=T1&user_id=U1&channel_id=C1&command=%2Fpetition&text=totals&trigger_id=8.8.8&response_url=" + Uri.EscapeDataString(foreignUrl);
+
+        var response = await PostAsync(SlackHttpEndpoints.CommandsPath, body, "application/x-www-form-urlencoded");
+        var message = await _slack.WaitForMessageAsync(m => m.UserId == "U1", TimeSpan.FromSeconds(20));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(FakeSlackMessage.Ephemeral, message.Kind);
+        Assert.False(foreign.Pending());
+    }
+
+    [Theory]
+    [InlineData("https://hooks.slack.com/commands/T1/1/abc", true)]
+    [InlineData("https://HOOKS.slack.com/actions/T1/1/abc", true)]
+    [InlineData("http://hooks.slack.com/commands/T1/1/abc", false)]
+    [InlineData("https://hooks.slack.com:8443/commands/T1", false)]
+    [InlineData("https://hooks.slack.com.evil.example/commands/T1", false)]
+    [InlineData("https://user@hooks.slack.com/commands/T1", false)]
+    [InlineData("https://evil.example/hooks.slack.com", false)]
+    [InlineData("http://169.254.169.254/latest/meta-data", false)]
+    [InlineData("https://slack.com/api/chat.postMessage", true)]
+    [InlineData("https://slack.com:444/api/", false)]
+    public void IsAllowed_Url_OnlySlackHooksOrApiOrigin(string url, bool allowed) =>
+        Assert.Equal(allowed, SlackResponseUrlPolicy.IsAllowed(new Uri(url), "https://slack.com/api/"));
 }

@@ -20,6 +20,8 @@ public sealed class SlackOAuthEndpointsTests : IAsyncLifetime
     private readonly InMemoryInstallationStore _store = new();
     private readonly FakePetitionBot _bot = new();
 
+    private const string RedirectUri = "https://bot.example.org/slack/oauth/callback";
+
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackServer.StartAsync();
@@ -30,6 +32,7 @@ public sealed class SlackOAuthEndpointsTests : IAsyncLifetime
         builder.Configuration["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.ToString();
         builder.Configuration["Slack:ClientId"] = _slack.ClientId;
         builder.Configuration["Slack:ClientSecret"] = _slack.ClientSecret;
+        builder.Configuration["Slack:OAuthRedirectUri"] = RedirectUri;
         builder.Configuration["Slack:OAuthAuthorizeUrl"] = "https://slack.example/oauth/v2/authorize";
         builder.Services.AddSlackAdapter(builder.Configuration);
         builder.Services.AddSingleton<IInstallationStore>(_store);
@@ -55,6 +58,18 @@ public sealed class SlackOAuthEndpointsTests : IAsyncLifetime
         var location = response.Headers.Location!;
         Assert.StartsWith("https://slack.example/oauth/v2/authorize?", location.ToString(), StringComparison.Ordinal);
         return QueryHelpers.ParseQuery(location.Query);
+    }
+
+    [Fact]
+    public async Task Install_ForgedHostHeader_RedirectUriIsTheConfiguredOne()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(SlackOAuthEndpoints.InstallPath, UriKind.Relative));
+        request.Headers.Host = "evil.example";
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(RedirectUri, QueryHelpers.ParseQuery(response.Headers.Location!.Query)["redirect_uri"].ToString());
     }
 
     [Fact]

@@ -71,6 +71,14 @@ public sealed class ConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void Check_OAuthWithoutRedirectUri_ReportsThatKey()
+    {
+        var problems = ConfigCheck.Check(Configuration(new() { ["Slack:ClientId"] = "123.456", ["Slack:ClientSecret"] = "0123456789abcdef" }));
+
+        Assert.Equal("Slack:OAuthRedirectUri is required when Slack:ClientId and Slack:ClientSecret are set (the OAuth redirect is never built from the request's Host header)", Assert.Single(problems.Errors));
+    }
+
+    [Fact]
     public void Check_ValidBothPlatforms_NoErrorsNoWarnings()
     {
         var problems = ConfigCheck.Check(Configuration());
