@@ -5,6 +5,9 @@
 #   scripts/test-postgres.sh start   # prints the connection string; writes it to $PG_ENV_FILE
 #   scripts/test-postgres.sh stop    # stops the server and deletes its folder
 #
+# With PG_OWNER_PID set, `start` also leaves a watchdog that stops the server once that process has exited (a test run
+# that started its own server cannot leave it behind).
+#
 # PG_ENV_FILE (default /tmp/petitionbot-test-postgres.env) holds `PETITIONBOT_TEST_POSTGRES=...` and the data folder,
 # so `. "$PG_ENV_FILE"` exports the connection string for `dotnet test`.
 set -euo pipefail
@@ -66,6 +69,10 @@ start() {
     echo "export PETITIONBOT_TEST_POSTGRES PG_DATA_DIR PG_BIN_DIR"
   } > "$env_file"
   chmod 644 "$env_file"
+  if [ -n "${PG_OWNER_PID:-}" ]; then
+    PG_ENV_FILE="$env_file" nohup bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; "$2" stop' watchdog "$PG_OWNER_PID" "$(realpath "$0")" \
+      >/dev/null 2>&1 </dev/null &
+  fi
   echo "$conn"
 }
 

@@ -1,0 +1,172 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
+
+namespace PetitionBot.Storage.Postgres;
+
+/// <summary>Signatures in PostgreSQL. One per (campaign, identity hash) under a unique constraint; aggregates, milestones
+/// and their deliveries change in the same transaction as the signature.</summary>
+public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStore
+{
+    private const string Insert = $"""
+        INSERT INTO signatures ({StoredSignature.Columns})
+        VALUES (@id, @campaign, @hash, @platform, @workspace, @name, @school, @school_key, @stage, @role, @verification, @at)
+        ON CONFLICT (campaign_id, identity_hash) DO NOTHING
+        """;
+
+    public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
+    {
+        var s = new StoredSignature(
+            Guid.CreateVersion7().ToString("N"),
+            signature.CampaignId,
+            db.Keys.Hash(signature.IdentityKey),
+            (int)signature.Platform,
+            signature.WorkspaceId,
+            signature.FullName,
+            signature.School,
+            InputRules.SchoolKey(signature.School),
+            signature.Stage,
+            signature.Role,
+            (int)signature.Verification,
+            signature.SignedAt.UtcTicks);
+
+        await using var conn = await db.OpenAsync(ct);
+        await using (var tx = await conn.BeginTransactionAsync(ct))
+        {
+            int inserted;
+            await using (var cmd = new NpgsqlCommand(Insert, conn, tx))
+            {
+                s.AddParameters(cmd.Parameters);
+                inserted = await cmd.ExecuteNonQueryAsync(ct);
+            }
+
+            if (inserted == 1)
+            {
+                var (after, schoolAfter) = await PgAggregates.ApplyAsync(conn, tx, s, +1, ct);
+                var made = await PgMilestones.RecordAsync(conn, tx, s, after - 1, after, schoolAfter, milestones, signature.SignedAt, ct);
+                await tx.CommitAsync(ct);
+                return new SignOutcome(true, s.ToRecord(), after, made);
+            }
+
+            await tx.RollbackAsync(ct);
+        }
+
+        // Already signed (a repeat, or the same person at the same moment from another process): nothing changed.
+        await using var batch = new NpgsqlBatch(conn);
+        batch.BatchCommands.Add(PgAggregates.Command($"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND identity_hash = @h", ("c", s.CampaignId), ("h", s.IdentityHash)));
+        batch.BatchCommands.Add(PgAggregates.Command("SELECT total FROM campaign_counters WHERE campaign_id = @c", ("c", s.CampaignId)));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var existing = StoredSignature.Read(reader);
+        await reader.NextResultAsync(ct);
+        var total = await reader.ReadAsync(ct) ? reader.GetInt32(0) : 0;
+        return new SignOutcome(false, existing.ToRecord(), total, []);
+    }
+
+    public async Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default)
+    {
+        var found = await QueryAsync($"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND identity_hash = @h",
+            ct, ("c", campaignId), ("h", db.Keys.Hash(identityKey)));
+        return found.Count == 0 ? null : found[0].ToRecord();
+    }
+
+    public async Task<IReadOnlyList<SignatureRecord>> FindAllAsync(string identityKey, CancellationToken ct = default)
+    {
+        var found = await QueryAsync($"SELECT {StoredSignature.Columns} FROM signatures WHERE identity_hash = @h ORDER BY signed_at_ticks",
+            ct, ("h", db.Keys.Hash(identityKey)));
+        return found.Select(s => s.ToRecord()).ToList();
+    }
+
+    public async Task<bool> RemoveAsync(string campaignId, string identityKey, CancellationToken ct = default) =>
+        await DeleteWhereAsync("campaign_id = @c AND identity_hash = @h", ct, ("c", campaignId), ("h", db.Keys.Hash(identityKey))) > 0;
+
+    public Task<int> InvalidateAsync(string campaignId, Core.Model.WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default) =>
+        DeleteWhereAsync(
+            "campaign_id = @c AND (@any_ws OR (platform = @p AND workspace_id = @w)) AND signed_at_ticks >= @from AND signed_at_ticks < @to",
+            ct,
+            ("c", campaignId),
+            ("any_ws", workspace is null),
+            ("p", (int)(workspace?.Platform ?? 0)),
+            ("w", workspace?.WorkspaceId ?? ""),
+            ("from", from?.UtcTicks ?? long.MinValue),
+            ("to", to?.UtcTicks ?? long.MaxValue));
+
+    public async Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await db.EnsureReadyAsync(ct);
+        return await PgAggregates.ReadAsync(db.DataSource, campaignId, now, ct);
+    }
+
+    public async IAsyncEnumerable<SignatureRecord> ListAsync(string campaignId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        // Keyset pages: no transaction or cursor held open while the consumer awaits; each signature returned once.
+        long afterTicks = long.MinValue;
+        var afterId = "";
+        while (true)
+        {
+            var page = await QueryAsync(
+                $"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND (signed_at_ticks, id) > (@t, @i) ORDER BY signed_at_ticks, id LIMIT 500",
+                ct, ("c", campaignId), ("t", afterTicks), ("i", afterId));
+            foreach (var s in page)
+            {
+                yield return s.ToRecord();
+            }
+
+            if (page.Count < 500)
+            {
+                yield break;
+            }
+
+            (afterTicks, afterId) = (page[^1].SignedAtTicks, page[^1].Id);
+        }
+    }
+
+    /// <summary>Deletes the matching signatures and lowers every aggregate with them, in one transaction.</summary>
+    private async Task<int> DeleteWhereAsync(string where, CancellationToken ct, params (string, object)[] parameters)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var doomed = new List<StoredSignature>();
+        await using (var cmd = new NpgsqlCommand($"DELETE FROM signatures WHERE {where} RETURNING {StoredSignature.Columns}", conn, tx))
+        {
+            foreach (var (name, value) in parameters)
+            {
+                cmd.Parameters.AddWithValue(name, value);
+            }
+
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                doomed.Add(StoredSignature.Read(reader));
+            }
+        }
+
+        foreach (var s in doomed)
+        {
+            await PgAggregates.ApplyAsync(conn, tx, s, -1, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return doomed.Count;
+    }
+
+    private async Task<List<StoredSignature>> QueryAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        var list = new List<StoredSignature>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(StoredSignature.Read(reader));
+        }
+
+        return list;
+    }
+}
