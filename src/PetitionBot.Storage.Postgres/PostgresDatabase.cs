@@ -32,6 +32,20 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
     public SecretKeys Keys { get; }
 
+    /// <summary>True when Npgsql accepts the connection string's keywords (checked without connecting).</summary>
+    public static bool IsValidConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Names this process's claims (outbox leases): host, pid and a random suffix.</summary>
     public string InstanceId { get; }
 

@@ -16,6 +16,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IInstallationStore, PostgresInstallationStore>();
+        services.AddHostedService<PostgresStartup>();
         return services;
     }
 }

@@ -3,8 +3,8 @@ namespace PetitionBot.Hosting;
 /// <summary>The parsed command line: a verb, its flags, and the rest as configuration (<c>--Key=value</c>).</summary>
 public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string> Flags, string[] ConfigArgs)
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help" };
-    private static readonly IReadOnlySet<string> FlagNames = new HashSet<string>(StringComparer.Ordinal) { "--as", "--user", "--out", "--campaign", "--server", "--since", "--until" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help", "migrate" };
+    private static readonly IReadOnlySet<string> FlagNames = new HashSet<string>(StringComparer.Ordinal) { "--as", "--user", "--out", "--campaign", "--server", "--since", "--until", "--to" };
 
     public static CommandLine Parse(string[] args)
     {

@@ -22,19 +22,24 @@ public static class PetitionBotApp
         var cli = CommandLine.Parse(args);
         if (!CommandLine.Verbs.Contains(cli.Verb))
         {
-            await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID], invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME], check-config.");
+            await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID], invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME], check-config, migrate --to postgres.");
             return ConfigError;
         }
 
         if (cli.Verb == "help")
         {
-            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID] | invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME] | check-config  (settings: --Key=value, env Key__Sub=value)");
+            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID] | invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME] | check-config | migrate --to postgres  (settings: --Key=value, env Key__Sub=value)");
             return 0;
         }
 
         if (cli.Verb == "check-config")
         {
             return await CheckConfigAsync(cli, overrides, output, error, ct);
+        }
+
+        if (cli.Verb == "migrate")
+        {
+            return await MigrateAsync(cli, overrides, output, error, ct);
         }
 
         var mode = cli.Verb switch
@@ -118,6 +123,25 @@ public static class PetitionBotApp
         if (services.GetService<IOptions<HttpOptions>>() is { } http)
         {
             _ = http.Value;
+        }
+    }
+
+    /// <summary><c>migrate --to postgres</c>: no host; the LiteDB file's lock refuses while the bot runs.</summary>
+    private static async Task<int> MigrateAsync(CommandLine cli, IDictionary<string, string?>? overrides, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        try
+        {
+            return await MigrateVerb.RunAsync(ConfigurationLoader.Load(cli.ConfigArgs, overrides), cli.Flags.GetValueOrDefault("to"), output, error, ct);
+        }
+        catch (StoreLockedException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return StoreLocked;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            await error.WriteLineAsync($"Could not reach PostgreSQL (Storage:ConnectionString): {ex.Message}. Nothing was copied.");
+            return 1;
         }
     }
 
