@@ -26,6 +26,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         Keys = SecretKeys.Load(options);
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         DataSource = builder.Build();
+        UnpooledConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ConnectionString;
         InstanceId = Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + ":" + Guid.NewGuid().ToString("N")[..8];
     }
@@ -50,6 +51,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     public string InstanceId { get; }
 
     internal NpgsqlDataSource DataSource { get; }
+
+    /// <summary>For sessions that must end with their connection (advisory locks held for a role).</summary>
+    internal string UnpooledConnectionString { get; }
 
     /// <summary>Applies pending migrations once per process; a failed attempt (database down) is retried by the next call.</summary>
     public Task EnsureReadyAsync(CancellationToken ct = default)

@@ -16,6 +16,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IInstallationStore, PostgresInstallationStore>();
+        services.AddSingleton<IHandledKeys, PostgresHandledKeys>();
+        services.AddSingleton<IExclusiveRoles, PostgresExclusiveRoles>();
         services.AddHostedService<PostgresStartup>();
         return services;
     }

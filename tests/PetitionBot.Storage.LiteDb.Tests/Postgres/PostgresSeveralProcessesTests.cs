@@ -75,4 +75,52 @@ public sealed class PostgresSeveralProcessesTests : IAsyncLifetime
 
         Assert.Single(await _first.Outbox.DueAsync(TempStore.T0, 10));
     }
+
+    [Fact]
+    public async Task FirstTimeAsync_SameEnvelopeToTwoProcesses_OnlyOneTakesIt()
+    {
+        var a = new PostgresHandledKeys(_first.Database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresHandledKeys>.Instance);
+        var b = new PostgresHandledKeys(_second, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresHandledKeys>.Instance);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? a : b).FirstTimeAsync("slack:e:" + (i / 2))));
+
+        Assert.Equal(10, results.Count(r => r));
+        Assert.False(await a.FirstTimeAsync("slack:e:3"));
+        Assert.False(await b.FirstTimeAsync("slack:e:3"));
+        Assert.True(await b.FirstTimeAsync("discord:i:new"));
+        Assert.False(await a.FirstTimeAsync("discord:i:new"));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_HolderSessionDies_OtherProcessTakesOverAndHolderIsToldItLost()
+    {
+        var log = Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresExclusiveRoles>.Instance;
+        var a = new PostgresExclusiveRoles(_first.Database, log);
+        var b = new PostgresExclusiveRoles(_second, log);
+        await using var held = await a.AcquireAsync("discord-gateway");
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var waiting = b.AcquireAsync("discord-gateway", giveUp.Token);
+        await Task.Delay(PostgresExclusiveRoles.RetryInterval * 2);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(["discord-gateway"], a.Held);
+        Assert.Empty(b.Held);
+
+        // The holder's session ends as it would when its process is killed: the server drops the lock with it.
+        var killedAt = System.Diagnostics.Stopwatch.StartNew();
+        await using (var cmd = _second.DataSource.CreateCommand("""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """))
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await using var taken = await waiting;
+        Assert.InRange(killedAt.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.Equal(["discord-gateway"], b.Held);
+        await Task.Delay(PostgresExclusiveRoles.CheckInterval * 2, held.Lost).ContinueWith(_ => { }, TaskScheduler.Default);
+        Assert.True(held.Lost.IsCancellationRequested);
+        Assert.Empty(a.Held);
+    }
 }
