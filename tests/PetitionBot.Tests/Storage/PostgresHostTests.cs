@@ -42,9 +42,10 @@ public sealed class PostgresHostTests : IDisposable
         var connection = await TestPostgres.CreateDatabaseAsync();
         try
         {
-            Assert.Equal((HttpStatusCode.OK, "ok"), await HealthAsync(connection));
+            Assert.Equal((HttpStatusCode.OK, "ok", ""), await HealthAsync(connection));
+            Assert.Equal((HttpStatusCode.OK, "ok", "discord-gateway"), await HealthAsync(connection, holdGateway: true));
             var dead = new Npgsql.NpgsqlConnectionStringBuilder(connection) { Port = FreePort(), Timeout = 2 }.ConnectionString;
-            var (status, store) = await HealthAsync(dead);
+            var (status, store, _) = await HealthAsync(dead);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
             Assert.StartsWith("failing", store, StringComparison.Ordinal);
         }
@@ -91,7 +92,7 @@ public sealed class PostgresHostTests : IDisposable
         ["Outbox:PollInterval"] = "01:00:00",
     });
 
-    private async Task<(HttpStatusCode, string)> HealthAsync(string connection)
+    private async Task<(HttpStatusCode, string, string)> HealthAsync(string connection, bool holdGateway = false)
     {
         using var host = PetitionHost.Build(new PetitionHostOptions(HostMode.Bot, [])
         {
@@ -99,15 +100,22 @@ public sealed class PostgresHostTests : IDisposable
             ConfigureServices = s => s.AddSingleton<IAdapterStatusSource>(new FakeAdapterStatus("discord")),
         });
         await host.StartAsync();
+        var hold = holdGateway ? await host.Services.GetRequiredService<IExclusiveRoles>().AcquireAsync("discord-gateway") : null;
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
             using var response = await http.GetAsync("/healthz");
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return (response.StatusCode, json.RootElement.GetProperty("store").GetString()!);
+            var roles = string.Join(",", json.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+            return (response.StatusCode, json.RootElement.GetProperty("store").GetString()!, roles);
         }
         finally
         {
+            if (hold is not null)
+            {
+                await hold.DisposeAsync();
+            }
+
             await host.StopAsync();
         }
     }
