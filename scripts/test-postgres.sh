@@ -4,6 +4,7 @@
 #
 #   scripts/test-postgres.sh start   # prints the connection string; writes it to $PG_ENV_FILE
 #   scripts/test-postgres.sh stop    # stops the server and deletes its folder
+#   scripts/test-postgres.sh restart # stops the server, waits PG_DOWNTIME seconds (default 0), starts it again, data kept
 #
 # With PG_OWNER_PID set, `start` also leaves a watchdog that stops the server once that process has exited (a test run
 # that started its own server cannot leave it behind).
@@ -56,9 +57,8 @@ start() {
     || { cat "$dir/initdb.log" >&2; exit 1; }
   rm -f "$dir/pwfile"
   port=$(free_port)
-  as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null \
+  local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$opts" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
 
   local conn="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
@@ -66,7 +66,8 @@ start() {
     echo "PETITIONBOT_TEST_POSTGRES='$conn'"
     echo "PG_DATA_DIR='$dir/data'"
     echo "PG_BIN_DIR='$bin'"
-    echo "export PETITIONBOT_TEST_POSTGRES PG_DATA_DIR PG_BIN_DIR"
+    echo "PG_OPTS='$opts'"
+    echo "export PETITIONBOT_TEST_POSTGRES PG_DATA_DIR PG_BIN_DIR PG_OPTS"
   } > "$env_file"
   chmod 644 "$env_file"
   if [ -n "${PG_OWNER_PID:-}" ]; then
@@ -87,8 +88,17 @@ stop() {
   rm -f "$env_file"
 }
 
+restart() {
+  # shellcheck disable=SC1090
+  . "$env_file"
+  as_postgres "$bin/pg_ctl" -D "$PG_DATA_DIR" -m fast -w stop >/dev/null
+  sleep "${PG_DOWNTIME:-0}"
+  as_postgres "$bin/pg_ctl" -D "$PG_DATA_DIR" -l "$(dirname "$PG_DATA_DIR")/server.log" -w -t 30 -o "$PG_OPTS" start >/dev/null
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  restart) restart ;;
+  *) echo "usage: $0 start|stop|restart" >&2; exit 2 ;;
 esac

@@ -9,10 +9,12 @@ namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Roles held as PostgreSQL session advisory locks, each on its own unpooled connection: the lock lives exactly
 /// as long as that session, so when its process dies (even SIGKILL) the server drops it and a waiting process takes it
-/// at its next try (every <see cref="RetryInterval"/>). A holder checks its session every <see cref="CheckInterval"/>
-/// and reports the role lost when the check fails.</summary>
+/// at its next try (every <see cref="RetryInterval"/>). A holder checks its session every <see cref="CheckInterval"/>;
+/// when the session fails it takes the lock again, and reports the role lost only if another process got it first.</summary>
 public sealed partial class PostgresExclusiveRoles(PostgresDatabase db, ILogger<PostgresExclusiveRoles> logger) : IExclusiveRoles
 {
+    private readonly PostgresDatabase _db = db;
+
     public static TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     public static TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(3);
@@ -31,8 +33,8 @@ public sealed partial class PostgresExclusiveRoles(PostgresDatabase db, ILogger<
             NpgsqlConnection? conn = null;
             try
             {
-                await db.EnsureReadyAsync(ct);
-                conn = new NpgsqlConnection(db.UnpooledConnectionString);
+                await _db.EnsureReadyAsync(ct);
+                conn = new NpgsqlConnection(_db.UnpooledConnectionString);
                 await conn.OpenAsync(ct);
                 await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@k)", conn);
                 cmd.Parameters.AddWithValue("k", key);
@@ -75,24 +77,26 @@ public sealed partial class PostgresExclusiveRoles(PostgresDatabase db, ILogger<
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach PostgreSQL for {Role} ({Error}); retrying")]
     private static partial void LogUnreachable(ILogger logger, string role, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost {Role}: its PostgreSQL session failed ({Error})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost {Role} ({Error})")]
     private static partial void LogLost(ILogger logger, string role, string error);
 
     private sealed class Hold : IExclusiveRole
     {
         private readonly PostgresExclusiveRoles _owner;
         private readonly string _role;
-        private readonly NpgsqlConnection _conn;
+        private readonly ILogger _logger;
         private readonly CancellationTokenSource _lost = new();
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _watch;
+        private NpgsqlConnection _conn;
 
         public Hold(PostgresExclusiveRoles owner, string role, NpgsqlConnection conn, ILogger logger)
         {
             _owner = owner;
             _role = role;
             _conn = conn;
-            _watch = WatchAsync(logger);
+            _logger = logger;
+            _watch = WatchAsync();
         }
 
         public CancellationToken Lost => _lost.Token;
@@ -107,22 +111,77 @@ public sealed partial class PostgresExclusiveRoles(PostgresDatabase db, ILogger<
             _stop.Dispose();
         }
 
-        private async Task WatchAsync(ILogger logger)
+        /// <summary>Checks the lock's session; when it fails, takes the lock again on a fresh session. While the server
+        /// cannot be reached nobody else can take it either, so the role is kept; it is lost only when the server
+        /// answers and another process holds it.</summary>
+        private async Task WatchAsync()
         {
             try
             {
                 while (true)
                 {
                     await Task.Delay(CheckInterval, _stop.Token);
-                    await using var cmd = new NpgsqlCommand("SELECT 1", _conn);
-                    await cmd.ExecuteScalarAsync(_stop.Token);
+                    if (await PingAsync())
+                    {
+                        continue;
+                    }
+
+                    await _conn.DisposeAsync();
+                    if (!await RetakeAsync())
+                    {
+                        LogLost(_logger, _role, "another process holds it");
+                        _owner._held.TryRemove(_role, out _);
+                        await _lost.CancelAsync();
+                        return;
+                    }
                 }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Given up by its holder.
+            }
+        }
+
+        private async Task<bool> PingAsync()
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand("SELECT 1", _conn);
+                await cmd.ExecuteScalarAsync(_stop.Token);
+                return true;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                LogLost(logger, _role, ex.GetType().Name);
-                _owner._held.TryRemove(_role, out _);
-                await _lost.CancelAsync();
+                LogUnreachable(_logger, _role, ex.GetType().Name);
+                return false;
+            }
+        }
+
+        private async Task<bool> RetakeAsync()
+        {
+            while (true)
+            {
+                await Task.Delay(RetryInterval, _stop.Token);
+                var fresh = new NpgsqlConnection(_owner._db.UnpooledConnectionString);
+                try
+                {
+                    await fresh.OpenAsync(_stop.Token);
+                    await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@k)", fresh);
+                    cmd.Parameters.AddWithValue("k", LockKey(_role));
+                    if ((bool)(await cmd.ExecuteScalarAsync(_stop.Token))!)
+                    {
+                        _conn = fresh;
+                        return true;
+                    }
+
+                    await fresh.DisposeAsync();
+                    return false;
+                }
+                catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+                {
+                    LogUnreachable(_logger, _role, ex.GetType().Name);
+                    await fresh.DisposeAsync();
+                }
             }
         }
     }

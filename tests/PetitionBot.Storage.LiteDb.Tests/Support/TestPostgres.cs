@@ -65,6 +65,18 @@ public static class TestPostgres
         return dir?.FullName ?? throw new InvalidOperationException("PetitionBot.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>Starts a server of the caller's own (for tests that restart it); returns its connection string.</summary>
+    public static async Task<string> StartPrivateServerAsync(string envFile) =>
+        (await RunScriptAsync(Script, "start", envFile)).Trim().Split('\n')[^1];
+
+    /// <summary>Stops the private server, keeps it down for <paramref name="downtime"/>, starts it again with its data.</summary>
+    public static Task RestartPrivateServerAsync(string envFile, TimeSpan downtime) =>
+        RunScriptAsync(Script, "restart", envFile, ("PG_DOWNTIME", ((int)downtime.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public static Task StopPrivateServerAsync(string envFile) => RunScriptAsync(Script, "stop", envFile);
+
+    private static string Script => Path.Combine(RepositoryRoot(), "scripts", "test-postgres.sh");
+
     private static async Task<string> StartServerAsync()
     {
         var script = Path.Combine(RepositoryRoot(), "scripts", "test-postgres.sh");
@@ -74,9 +86,15 @@ public static class TestPostgres
         return output.Trim().Split('\n')[^1];
     }
 
-    private static async Task<string> RunScriptAsync(string script, string verb, string envFile)
+    private static async Task<string> RunScriptAsync(string script, string verb, string envFile, params (string Name, string Value)[] env)
     {
-        using var process = Process.Start(ScriptStart(script, verb, envFile)) ?? throw new InvalidOperationException("could not run " + script);
+        var start = ScriptStart(script, verb, envFile);
+        foreach (var (name, value) in env)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not run " + script);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
