@@ -5,36 +5,10 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 
-/// <summary>Records crossed milestones and their per-channel deliveries inside the signature's transaction. The
-/// announcement's unique key makes each milestone announced once ever, however many processes sign at once.</summary>
+/// <summary>Writes an announcement with its per-channel deliveries inside the caller's transaction (milestones are
+/// written by pb_sign, migration 0002, in the signature's own statement).</summary>
 internal static class PgMilestones
 {
-    public static async Task<List<Announcement>> RecordAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StoredSignature s,
-        int before, int after, int schoolAfter, MilestonePlan plan, DateTimeOffset now, CancellationToken ct)
-    {
-        var made = new List<Announcement>();
-        foreach (var m in plan.Campaign.Where(m => before < m && m <= after).Distinct())
-        {
-            var a = new Announcement(DraftIds.New(), s.CampaignId, AnnouncementKind.CampaignMilestone, m, null, null, null, now);
-            if (await InsertAsync(conn, tx, a, $"{s.CampaignId}|c|{m}", await TargetsAsync(conn, tx, s.CampaignId, null, ct), ct))
-            {
-                made.Add(a);
-            }
-        }
-
-        var schoolBefore = schoolAfter - 1;
-        foreach (var m in plan.School.Where(m => schoolBefore < m && m <= schoolAfter).Distinct())
-        {
-            var a = new Announcement(DraftIds.New(), s.CampaignId, AnnouncementKind.SchoolMilestone, m, s.SchoolKey, null, null, now);
-            if (await InsertAsync(conn, tx, a, $"{s.CampaignId}|s|{s.SchoolKey}|{m}", await TargetsAsync(conn, tx, s.CampaignId, s.SchoolKey, ct), ct))
-            {
-                made.Add(a);
-            }
-        }
-
-        return made;
-    }
-
     /// <summary>Inserts the announcement unless its unique key exists, with one pending delivery per channel.
     /// Returns false when the key existed (nothing written).</summary>
     public static async Task<bool> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Announcement a, string uniqueKey,
@@ -76,28 +50,5 @@ internal static class PgMilestones
 
         await batch.ExecuteNonQueryAsync(ct);
         return true;
-    }
-
-    /// <summary>Announcement channels of present, healthy servers taking part in the campaign; for a school milestone,
-    /// only that school's servers.</summary>
-    private static async Task<List<ChannelRef>> TargetsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string campaignId, string? schoolKey, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("""
-            SELECT DISTINCT platform, workspace_id, announcement_channel_id FROM servers
-            WHERE present AND announcement_channel_id IS NOT NULL AND channel_problem IS NULL
-              AND (default_campaign_id IS NULL OR default_campaign_id = @c)
-              AND (@any_school OR school_key = @s)
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("c", campaignId);
-        cmd.Parameters.AddWithValue("any_school", schoolKey is null);
-        cmd.Parameters.AddWithValue("s", schoolKey ?? "");
-        var list = new List<ChannelRef>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(new ChannelRef((PlatformKind)reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
-        }
-
-        return list;
     }
 }

@@ -91,7 +91,7 @@ public sealed class PostgresImport(PostgresDatabase db)
         _ => value,
     };
 
-    private static async Task RebuildAggregatesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    internal static async Task RebuildAggregatesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
         await using (var cmd = new NpgsqlCommand("""
             INSERT INTO campaign_counters (campaign_id, total, named)

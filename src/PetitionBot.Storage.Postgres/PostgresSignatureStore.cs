@@ -9,10 +9,10 @@ namespace PetitionBot.Storage.Postgres;
 /// and their deliveries change in the same transaction as the signature.</summary>
 public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStore
 {
-    private const string Insert = $"""
-        INSERT INTO signatures ({StoredSignature.Columns})
-        VALUES (@id, @campaign, @hash, @platform, @workspace, @name, @school, @school_key, @stage, @role, @verification, @at)
-        ON CONFLICT (campaign_id, identity_hash) DO NOTHING
+    private const string Sign = """
+        SELECT added, total, school_count, ann_id, ann_kind, ann_milestone
+        FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
+                     @verification, @at, @day, @hour, @cm, @sm)
         """;
 
     public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
@@ -30,38 +30,47 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             signature.Role,
             (int)signature.Verification,
             signature.SignedAt.UtcTicks);
+        var at = signature.SignedAt.UtcDateTime;
 
+        // One statement (pb_sign, migration 0002): signature, aggregates, milestones and their deliveries commit together.
         await using var conn = await db.OpenAsync(ct);
-        await using (var tx = await conn.BeginTransactionAsync(ct))
+        var made = new List<Announcement>();
+        bool added;
+        int total;
+        await using (var cmd = new NpgsqlCommand(Sign, conn))
         {
-            int inserted;
-            await using (var cmd = new NpgsqlCommand(Insert, conn, tx))
+            s.AddParameters(cmd.Parameters);
+            cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
+            cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("hour", at.Hour);
+            cmd.Parameters.AddWithValue("cm", milestones.Campaign.ToArray());
+            cmd.Parameters.AddWithValue("sm", milestones.School.ToArray());
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            (added, total) = (false, 0);
+            while (await r.ReadAsync(ct))
             {
-                s.AddParameters(cmd.Parameters);
-                inserted = await cmd.ExecuteNonQueryAsync(ct);
+                (added, total) = (r.GetBoolean(0), r.GetInt32(1));
+                if (!r.IsDBNull(3))
+                {
+                    var kind = (AnnouncementKind)r.GetInt32(4);
+                    made.Add(new Announcement(r.GetString(3), s.CampaignId, kind, r.GetInt32(5),
+                        kind == AnnouncementKind.SchoolMilestone ? s.SchoolKey : null, null, null, signature.SignedAt));
+                }
             }
+        }
 
-            if (inserted == 1)
-            {
-                var (after, schoolAfter) = await PgAggregates.ApplyAsync(conn, tx, s, +1, ct);
-                var made = await PgMilestones.RecordAsync(conn, tx, s, after - 1, after, schoolAfter, milestones, signature.SignedAt, ct);
-                await tx.CommitAsync(ct);
-                return new SignOutcome(true, s.ToRecord(), after, made);
-            }
-
-            await tx.RollbackAsync(ct);
+        if (added)
+        {
+            return new SignOutcome(true, s.ToRecord(), total, made);
         }
 
         // Already signed (a repeat, or the same person at the same moment from another process): nothing changed.
-        await using var batch = new NpgsqlBatch(conn);
-        batch.BatchCommands.Add(PgAggregates.Command($"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND identity_hash = @h", ("c", s.CampaignId), ("h", s.IdentityHash)));
-        batch.BatchCommands.Add(PgAggregates.Command("SELECT total FROM campaign_counters WHERE campaign_id = @c", ("c", s.CampaignId)));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await using var find = new NpgsqlCommand($"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND identity_hash = @h", conn);
+        find.Parameters.AddWithValue("c", s.CampaignId);
+        find.Parameters.AddWithValue("h", s.IdentityHash);
+        await using var reader = await find.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        var existing = StoredSignature.Read(reader);
-        await reader.NextResultAsync(ct);
-        var total = await reader.ReadAsync(ct) ? reader.GetInt32(0) : 0;
-        return new SignOutcome(false, existing.ToRecord(), total, []);
+        return new SignOutcome(false, StoredSignature.Read(reader).ToRecord(), total, []);
     }
 
     public async Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default)

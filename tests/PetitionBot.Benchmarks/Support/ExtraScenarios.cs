@@ -10,5 +10,6 @@ internal static class ExtraScenarios
     [
         ("discord", DiscordLoadBenchmark.RunAsync),
         ("fanout", FanOutBenchmark.RunAsync),
+        ("postgres", PostgresBenchmark.RunAsync),
     ];
 }
