@@ -114,6 +114,7 @@ public sealed partial class PetitionBotService(
         UnsignFlow.Prefix => flows.Unsign.ChooseAsync(ctx, choice.Token, ct),
         MyDataFlow.Prefix => flows.MyData.ChooseAsync(ctx, choice.Token, ct),
         UpdateFlow.ScopePrefix => flows.Update.ChooseAsync(ctx, choice.Token, ct),
+        UpdateFlow.PreviewPrefix => flows.Update.PreviewChoiceAsync(ctx, choice.Token, ct),
         _ => Task.FromResult(Replies.Expired),
     };
 

@@ -10,6 +10,7 @@ internal static class Aggregates
 {
     public const string School = "school";
     public const string Day = "day";
+    public const string SchoolVerification = "school-verification";
 
     /// <summary>Adds (+1) or removes (-1) one signature from every aggregate (three small documents: the campaign's,
     /// the school's and the day's); returns the new campaign total and school count.</summary>
@@ -26,6 +27,8 @@ internal static class Aggregates
 
         Bump(campaign.ByPlatform, ((PlatformKind)s.Platform).ToString(), delta);
         Bump(campaign.ByStage, s.Stage, delta);
+        var method = ((Verification)s.Verification).ToString();
+        Bump(campaign.ByVerification, method, delta);
         if (known is null)
         {
             db.CampaignCounters.Insert(campaign);
@@ -40,6 +43,7 @@ internal static class Aggregates
         var at = new DateTime(s.SignedAtTicks, DateTimeKind.Utc);
         var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, s.School, delta, hour: null);
         BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, at.Hour);
+        BumpCounter(db, s.CampaignId, SchoolVerification, s.SchoolKey + "|" + method, method, delta, hour: null);
         return (campaign.Total, school);
     }
 
@@ -58,6 +62,8 @@ internal static class Aggregates
         var utcNow = now.UtcDateTime;
         var last24 = SumHours(db, campaignId, utcNow, 24);
         var last7d = SumHours(db, campaignId, utcNow, 24 * 7);
+        var schoolMethods = db.Counters.Find(c => c.Group == Group(campaignId, SchoolVerification))
+            .Where(c => c.Count > 0).Select(c => new CountBy(c.Key, c.Label, c.Count)).ToList();
         return new CampaignStats(
             campaignId,
             campaign.Total,
@@ -67,7 +73,11 @@ internal static class Aggregates
             ToRows(campaign.ByPlatform),
             days,
             last24,
-            last7d);
+            last7d)
+        {
+            ByVerification = ToRows(campaign.ByVerification ?? []),
+            BySchoolVerification = schoolMethods,
+        };
     }
 
     /// <summary>Signatures in the <paramref name="hours"/> hours up to and including the current one.</summary>

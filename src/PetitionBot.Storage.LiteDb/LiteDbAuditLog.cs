@@ -29,6 +29,15 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
         return Task.FromResult(db.Audit.Find(a => a.ActionKey == key).Count(a => a.AtTicks >= ticks));
     }
 
+    public Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default)
+    {
+        var key = action + "|" + workspace.Key;
+        var ticks = since.UtcTicks;
+        IReadOnlyList<DateTimeOffset> times = db.Audit.Find(a => a.ActionKey == key).Where(a => a.AtTicks >= ticks)
+            .Select(a => new DateTimeOffset(a.AtTicks, TimeSpan.Zero)).Order().ToList();
+        return Task.FromResult(times);
+    }
+
     public Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default)
     {
         IReadOnlyList<AuditEntry> entries = db.Audit.Query().OrderByDescending(a => a.Id).Limit(max).ToList()

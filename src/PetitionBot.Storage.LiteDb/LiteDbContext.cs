@@ -73,6 +73,10 @@ public sealed class LiteDbContext : IDisposable
 
     internal ILiteCollection<InstallationDoc> Installations => Database.GetCollection<InstallationDoc>("installations");
 
+    internal ILiteCollection<EmailClaimDoc> EmailClaims => Database.GetCollection<EmailClaimDoc>("email_claims");
+
+    internal ILiteCollection<EmailSendDoc> EmailSends => Database.GetCollection<EmailSendDoc>("email_sends");
+
     /// <summary>Aggregate documents as last written, read only under the write gate. This process is the file's only
     /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
     internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
@@ -144,6 +148,8 @@ public sealed class LiteDbContext : IDisposable
         mapper.Entity<DraftDoc>().Id(x => x.Id, autoId: false);
         mapper.Entity<AuditDoc>().Id(x => x.Id, autoId: true);
         mapper.Entity<InstallationDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<EmailClaimDoc>().Id(x => x.Id, autoId: false);
+        mapper.Entity<EmailSendDoc>().Id(x => x.Id, autoId: true);
         return mapper;
     }
 
@@ -159,5 +165,8 @@ public sealed class LiteDbContext : IDisposable
         Drafts.EnsureIndex(x => x.OwnerHash);
         Drafts.EnsureIndex(x => x.ExpiresAtTicks);
         Audit.EnsureIndex(x => x.ActionKey);
+        Signatures.EnsureIndex(x => x.EmailHash);
+        EmailSends.EnsureIndex(x => x.Subject);
+        EmailSends.EnsureIndex(x => x.AtTicks);
     }
 }

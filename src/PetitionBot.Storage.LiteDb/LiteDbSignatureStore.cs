@@ -32,6 +32,8 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             Role = signature.Role,
             Verification = (int)signature.Verification,
             SignedAtTicks = signature.SignedAt.UtcTicks,
+            EmailHash = signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
+            EmailDomain = signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
         };
 
         try
@@ -40,6 +42,12 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             {
                 // The unique index on Key is the check: a repeat fails here and the whole transaction rolls back.
                 db.Signatures.Insert(doc);
+                if (doc.EmailHash is { } emailHash)
+                {
+                    // One signature per verified address and campaign, whichever account or platform signs with it.
+                    db.EmailClaims.Insert(new EmailClaimDoc { Id = SignatureRemoval.ClaimId(doc.CampaignId, emailHash), SignatureId = doc.Id });
+                }
+
                 var (after, schoolAfter) = Aggregates.Apply(db, doc, +1);
                 var made = MilestoneRecorder.Record(db, doc, after - 1, after, schoolAfter, milestones, signature.SignedAt);
                 return new SignOutcome(true, ToRecord(doc), after, made);
@@ -47,11 +55,24 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            // Already signed (a repeat, or concurrent submissions by the same person): nothing changed.
-            var existing = db.Signatures.FindOne(x => x.Key == doc.Key);
+            // Already signed (a repeat, or concurrent submissions by the same person, or the same address from another
+            // account): nothing changed.
+            var existing = db.Signatures.FindOne(x => x.Key == doc.Key) ?? FindByClaim(doc.CampaignId, doc.EmailHash);
+            if (existing is null)
+            {
+                // The other signature was withdrawn in the meantime: nothing to report but the conflict itself.
+                throw;
+            }
+
             return Task.FromResult(new SignOutcome(false, ToRecord(existing), db.CampaignCounters.FindById(doc.CampaignId)?.Total ?? 0, []));
         }
     }
+
+    /// <summary>The signature holding this campaign's claim on an address hash, or null.</summary>
+    internal SignatureDoc? FindByClaim(string campaignId, string? emailHash) =>
+        emailHash is not null && db.EmailClaims.FindById(SignatureRemoval.ClaimId(campaignId, emailHash)) is { } claim
+            ? db.Signatures.FindById(claim.SignatureId)
+            : null;
 
     public Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default)
     {
@@ -78,8 +99,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
                 return false;
             }
 
-            db.Signatures.Delete(doc.Id);
-            Aggregates.Apply(db, doc, -1);
+            SignatureRemoval.Remove(db, doc);
             return true;
         }));
     }
@@ -96,8 +116,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
                 .ToList();
             foreach (var doc in doomed)
             {
-                db.Signatures.Delete(doc.Id);
-                Aggregates.Apply(db, doc, -1);
+                SignatureRemoval.Remove(db, doc);
             }
 
             return doomed.Count;
@@ -117,7 +136,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         }
     }
 
-    private static SignatureRecord ToRecord(SignatureDoc d) => new(
+    internal static SignatureRecord ToRecord(SignatureDoc d) => new(
         d.Id,
         d.CampaignId,
         (PlatformKind)d.Platform,
@@ -127,5 +146,6 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         d.Stage,
         d.Role,
         (Verification)d.Verification,
-        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero));
+        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero),
+        EmailDomain: d.EmailDomain);
 }

@@ -10,7 +10,9 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
         services.AddSingleton<LiteDbContext>();
-        services.AddSingleton<ISignatureStore, LiteDbSignatureStore>();
+        services.AddSingleton<LiteDbSignatureStore>();
+        services.AddSingleton<ISignatureStore>(sp => sp.GetRequiredService<LiteDbSignatureStore>());
+        services.AddSingleton<IEmailVerificationStore, LiteDbEmailVerificationStore>();
         services.AddSingleton<IDraftStore, LiteDbDraftStore>();
         services.AddSingleton<IServerStore, LiteDbServerStore>();
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();

@@ -13,6 +13,8 @@ internal static class PgAggregates
     public const string Day = "day";
     public const string Platform = "platform";
     public const string Stage = "stage";
+    public const string VerificationKind = "verification";
+    public const string SchoolVerification = "school-verification";
 
     private const string BumpCampaign = """
         INSERT INTO campaign_counters (campaign_id, total, named) VALUES (@c, GREATEST(0, @d), GREATEST(0, @n))
@@ -48,6 +50,9 @@ internal static class PgAggregates
         var platform = ((PlatformKind)s.Platform).ToString();
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", Platform), ("key", platform), ("label", platform), ("d", delta), ("hours", DBNull.Value)));
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", Stage), ("key", s.Stage), ("label", s.Stage), ("d", delta), ("hours", DBNull.Value)));
+        var method = ((Verification)s.Verification).ToString();
+        batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", VerificationKind), ("key", method), ("label", method), ("d", delta), ("hours", DBNull.Value)));
+        batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", SchoolVerification), ("key", s.SchoolKey + "|" + method), ("label", method), ("d", delta), ("hours", DBNull.Value)));
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
@@ -92,7 +97,11 @@ internal static class PgAggregates
         IReadOnlyList<CountBy> Rows(string kind) => rows.TryGetValue(kind, out var list) ? list : [];
         var utcNow = now.UtcDateTime;
         return new CampaignStats(campaignId, total, named, Rows(School), Rows(Stage), Rows(Platform), Rows(Day),
-            SumHours(dayHours, utcNow, 24), SumHours(dayHours, utcNow, 24 * 7));
+            SumHours(dayHours, utcNow, 24), SumHours(dayHours, utcNow, 24 * 7))
+        {
+            ByVerification = Rows(VerificationKind),
+            BySchoolVerification = Rows(SchoolVerification),
+        };
     }
 
     /// <summary>Signatures in the <paramref name="hours"/> whole UTC hours ending with the current one.</summary>

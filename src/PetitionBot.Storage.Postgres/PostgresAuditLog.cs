@@ -23,6 +23,10 @@ public sealed class PostgresAuditLog(PostgresDatabase db) : IAuditLog
         (await Sql.QueryAsync(db, "SELECT count(*) FROM audit WHERE action_key = @key AND at_ticks >= @since", r => (int)r.GetInt64(0),
             ct, ("key", action + "|" + workspace.Key), ("since", since.UtcTicks)))[0];
 
+    public async Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default) =>
+        await Sql.QueryAsync(db, "SELECT at_ticks FROM audit WHERE action_key = @key AND at_ticks >= @since ORDER BY at_ticks",
+            r => new DateTimeOffset(r.GetInt64(0), TimeSpan.Zero), ct, ("key", action + "|" + workspace.Key), ("since", since.UtcTicks));
+
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default) =>
         await Sql.QueryAsync(db, "SELECT action, platform, workspace_id, actor_hash, detail, at_ticks FROM audit ORDER BY id DESC LIMIT @max",
             r => new AuditEntry(

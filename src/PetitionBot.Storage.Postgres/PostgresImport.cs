@@ -49,7 +49,10 @@ public sealed class PostgresImport(PostgresDatabase db)
             }
         }
 
-        await using (var cmd = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence('audit', 'id'), GREATEST(1, (SELECT COALESCE(max(id), 0) FROM audit)))", conn, tx))
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT setval(pg_get_serial_sequence('audit', 'id'), GREATEST(1, (SELECT COALESCE(max(id), 0) FROM audit)));
+            SELECT setval(pg_get_serial_sequence('email_sends', 'id'), GREATEST(1, (SELECT COALESCE(max(id), 0) FROM email_sends)));
+            """, conn, tx))
         {
             await cmd.ExecuteNonQueryAsync(ct);
         }
@@ -101,6 +104,14 @@ public sealed class PostgresImport(PostgresDatabase db)
                 FROM signatures GROUP BY campaign_id, school_key;
             INSERT INTO counters (campaign_id, kind, key, label, count)
                 SELECT campaign_id, 'stage', stage, stage, count(*) FROM signatures GROUP BY campaign_id, stage;
+            INSERT INTO counters (campaign_id, kind, key, label, count)
+                SELECT campaign_id, 'verification', v.name, v.name, count(*)
+                FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
+                GROUP BY campaign_id, v.name;
+            INSERT INTO counters (campaign_id, kind, key, label, count)
+                SELECT campaign_id, 'school-verification', school_key || '|' || v.name, v.name, count(*)
+                FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
+                GROUP BY campaign_id, school_key, v.name;
             """, conn, tx))
         {
             await cmd.ExecuteNonQueryAsync(ct);

@@ -12,7 +12,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
     private const string Sign = """
         SELECT added, total, school_count, ann_id, ann_kind, ann_milestone
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
-                     @verification, @at, @day, @hour, @cm, @sm)
+                     @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name)
         """;
 
     public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
@@ -29,7 +29,9 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             signature.Stage,
             signature.Role,
             (int)signature.Verification,
-            signature.SignedAt.UtcTicks);
+            signature.SignedAt.UtcTicks,
+            signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
+            signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null);
         var at = signature.SignedAt.UtcDateTime;
 
         // One statement (pb_sign, migration 0002): signature, aggregates, milestones and their deliveries commit together.
@@ -45,6 +47,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             cmd.Parameters.AddWithValue("hour", at.Hour);
             cmd.Parameters.AddWithValue("cm", milestones.Campaign.ToArray());
             cmd.Parameters.AddWithValue("sm", milestones.School.ToArray());
+            cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
             await using var r = await cmd.ExecuteReaderAsync(ct);
             (added, total) = (false, 0);
             while (await r.ReadAsync(ct))
@@ -64,12 +67,20 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             return new SignOutcome(true, s.ToRecord(), total, made);
         }
 
-        // Already signed (a repeat, or the same person at the same moment from another process): nothing changed.
-        await using var find = new NpgsqlCommand($"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND identity_hash = @h", conn);
+        // Already signed (a repeat, the same person at the same moment from another process, or the same verified
+        // address from another account): nothing changed.
+        await using var find = new NpgsqlCommand(
+            $"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND (identity_hash = @h OR (@e IS NOT NULL AND email_hash = @e)) ORDER BY identity_hash = @h DESC LIMIT 1", conn);
         find.Parameters.AddWithValue("c", s.CampaignId);
         find.Parameters.AddWithValue("h", s.IdentityHash);
+        find.Parameters.AddWithValue("e", NpgsqlTypes.NpgsqlDbType.Text, (object?)s.EmailHash ?? DBNull.Value);
         await using var reader = await find.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            // The conflicting signature was withdrawn in the meantime: nothing to report but the conflict itself.
+            throw new InvalidOperationException("The signature conflicted with one that was withdrawn at the same moment; nothing was saved.");
+        }
+
         return new SignOutcome(false, StoredSignature.Read(reader).ToRecord(), total, []);
     }
 
@@ -132,7 +143,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
     }
 
     /// <summary>Deletes the matching signatures and lowers every aggregate with them, in one transaction.</summary>
-    private async Task<int> DeleteWhereAsync(string where, CancellationToken ct, params (string, object)[] parameters)
+    internal async Task<int> DeleteWhereAsync(string where, CancellationToken ct, params (string, object)[] parameters)
     {
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -160,7 +171,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
         return doomed.Count;
     }
 
-    private async Task<List<StoredSignature>> QueryAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
+    internal async Task<List<StoredSignature>> QueryAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
     {
         await using var conn = await db.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand(sql, conn);

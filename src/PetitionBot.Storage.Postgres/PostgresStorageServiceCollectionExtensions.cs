@@ -11,6 +11,7 @@ public static class PostgresStorageServiceCollectionExtensions
     {
         services.AddSingleton<PostgresDatabase>();
         services.AddSingleton<ISignatureStore, PostgresSignatureStore>();
+        services.AddSingleton<IEmailVerificationStore, PostgresEmailVerificationStore>();
         services.AddSingleton<IDraftStore, PostgresDraftStore>();
         services.AddSingleton<IServerStore, PostgresServerStore>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();

@@ -17,9 +17,11 @@ internal sealed record StoredSignature(
     string Stage,
     string Role,
     int Verification,
-    long SignedAtTicks)
+    long SignedAtTicks,
+    string? EmailHash = null,
+    string? EmailDomain = null)
 {
-    public const string Columns = "id, campaign_id, identity_hash, platform, workspace_id, full_name, school, school_key, stage, role, verification, signed_at_ticks";
+    public const string Columns = "id, campaign_id, identity_hash, platform, workspace_id, full_name, school, school_key, stage, role, verification, signed_at_ticks, email_hash, email_domain";
 
     public static StoredSignature Read(NpgsqlDataReader r) => new(
         r.GetString(0),
@@ -33,7 +35,9 @@ internal sealed record StoredSignature(
         r.GetString(8),
         r.GetString(9),
         r.GetInt32(10),
-        r.GetInt64(11));
+        r.GetInt64(11),
+        r.IsDBNull(12) ? null : r.GetString(12),
+        r.IsDBNull(13) ? null : r.GetString(13));
 
     public SignatureRecord ToRecord() => new(
         Id,
@@ -45,7 +49,8 @@ internal sealed record StoredSignature(
         Stage,
         Role,
         (Verification)Verification,
-        new DateTimeOffset(SignedAtTicks, TimeSpan.Zero));
+        new DateTimeOffset(SignedAtTicks, TimeSpan.Zero),
+        EmailDomain: EmailDomain);
 
     public void AddParameters(NpgsqlParameterCollection p)
     {
@@ -61,5 +66,7 @@ internal sealed record StoredSignature(
         p.AddWithValue("role", Role);
         p.AddWithValue("verification", Verification);
         p.AddWithValue("at", SignedAtTicks);
+        p.AddWithValue("email_hash", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailHash ?? DBNull.Value);
+        p.AddWithValue("email_domain", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailDomain ?? DBNull.Value);
     }
 }

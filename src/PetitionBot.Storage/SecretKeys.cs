@@ -8,6 +8,7 @@ public sealed class SecretKeys
 {
     private readonly byte[] _hashKey;
     private readonly byte[] _encryptionKey;
+    private readonly byte[] _emailKey;
 
     public SecretKeys(byte[] secret)
     {
@@ -18,6 +19,7 @@ public sealed class SecretKeys
 
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot identity hash"u8.ToArray());
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot payload encryption"u8.ToArray());
+        _emailKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot email hash"u8.ToArray());
     }
 
     /// <summary>Loads the key from options, or from the key file, creating the file (mode 600) on first use.</summary>
@@ -54,6 +56,11 @@ public sealed class SecretKeys
     /// <summary>HMAC-SHA256 of an identity key, base64url: the only form in which chat accounts are stored.</summary>
     public string Hash(string identityKey) =>
         Base64Url(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(identityKey)));
+
+    /// <summary>HMAC-SHA256 of a normalized email address under its own derived key, base64url: the only form in which a
+    /// verified address is stored. No value of another collection can equal it.</summary>
+    public string HashEmail(string normalizedAddress) =>
+        Base64Url(HMACSHA256.HashData(_emailKey, Encoding.UTF8.GetBytes(normalizedAddress)));
 
     public byte[] Encrypt(string plaintext)
     {

@@ -25,6 +25,7 @@ public sealed class TempStore : StoreUnderTest, IDisposable
         Outbox = new LiteDbOutboxStore(Context);
         Audit = new LiteDbAuditLog(Context);
         Installations = new LiteDbInstallationStore(Context);
+        Emails = new LiteDbEmailVerificationStore(Context, Signatures);
     }
 
     public string Directory { get; }
@@ -44,6 +45,8 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     public override LiteDbAuditLog Audit { get; }
 
     public override LiteDbInstallationStore Installations { get; }
+
+    public override LiteDbEmailVerificationStore Emails { get; }
 
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 

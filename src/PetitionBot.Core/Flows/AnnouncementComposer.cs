@@ -18,25 +18,37 @@ public sealed class AnnouncementComposer
             return (announcement.Title ?? "Update", announcement.Text ?? "");
         }
 
+        // The headline is the milestone that was crossed; the body gives the numbers as they are now and says so, so a
+        // post written after more people signed ("passed 10", "now 16") never shows two counts for one thing unexplained.
         var progress = new Progress(stats.Total, campaign.Goal);
+        var milestone = Replies.Count(announcement.Milestone ?? 0);
         var text = new StringBuilder();
         string title;
         if (announcement.Kind == AnnouncementKind.SchoolMilestone)
         {
             // The school is named only while it has enough signers to be shown publicly (signers may have withdrawn
             // between the milestone and this text being composed).
-            var school = stats.BySchool.FirstOrDefault(s => s.Key == announcement.SchoolKey && s.Count >= PublicNumbers.MinGroupSize)?.Label
-                         ?? "Your school";
-            title = $"{school} passed {Replies.Count(announcement.Milestone ?? 0)} signatures!";
-            text.Append($"{school} has {Replies.Count(announcement.Milestone ?? 0)} signers on \"{campaign.Title}\". ");
+            var school = stats.BySchool.FirstOrDefault(s => s.Key == announcement.SchoolKey && s.Count >= PublicNumbers.MinGroupSize);
+            var name = school?.Label ?? "Your school";
+            title = $"{name} passed {milestone} signatures!";
+            text.Append($"{name} passed {milestone} signers on \"{campaign.Title}\"")
+                .Append(school is null ? ". " : $" and now has {Replies.Count(school.Count)}. ")
+                .Append($"The whole petition now has {Replies.Count(stats.Total)}, {progress.Percent}% of the {Replies.Count(campaign.Goal)} goal.");
         }
         else
         {
-            title = $"{Replies.Count(announcement.Milestone ?? 0)} signatures!";
-            text.Append($"\"{campaign.Title}\" passed {Replies.Count(announcement.Milestone ?? 0)} signatures. ");
+            title = $"The petition passed {milestone} signatures!";
+            text.Append($"\"{campaign.Title}\" passed {milestone} signatures and now has {Replies.Count(stats.Total)}, " +
+                        $"{progress.Percent}% of the {Replies.Count(campaign.Goal)} goal.");
         }
 
-        text.Append($"{Replies.Count(stats.Total)} so far, {progress.Percent}% of the {Replies.Count(campaign.Goal)} goal, from {Replies.Count(stats.BySchool.Count)} schools.");
+        // Only schools with enough signers to be shown publicly are counted or named.
+        var shown = stats.BySchool.Count(s => s.Count >= PublicNumbers.MinGroupSize);
+        if (shown > 0)
+        {
+            text.Append($" From {Replies.Count(shown)} school{(shown == 1 ? "" : "s")} (schools with fewer than {PublicNumbers.MinGroupSize} signers are not counted in public).");
+        }
+
         var top = PublicNumbers.TopSchools(stats, TopSchoolCount);
         if (top.Count > 0)
         {

@@ -22,7 +22,9 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
         text.Append(campaign.IsClosed(ctx.Now)
             ? $"This petition closed on {Replies.Date(campaign.ClosesAt!.Value)}.\n"
             : $"Medical students and resident physicians sign with /sign. Not eligible? Sign the public petition: {campaign.ExternalUrl}\n");
-        text.Append($"{Replies.Signatures(stats.Total)} so far.");
+        text.Append($"{Replies.Signatures(stats.Total)} so far");
+        var verified = stats.Count(Verification.SchoolEmail);
+        text.Append(verified > 0 ? $", {Replies.Count(verified)} verified by school email." : ".");
         return new Reply
         {
             Title = campaign.Title,
@@ -74,7 +76,10 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
             .Append($"last 24 h: {Replies.Count(stats.Last24Hours)}, last 7 days: {Replies.Count(stats.Last7Days)}.\n");
         Section(text, "By stage", stats.ByStage.OrderByDescending(s => s.Count));
         Section(text, "By platform", stats.ByPlatform.OrderByDescending(s => s.Count));
-        Section(text, "By school", stats.BySchool.OrderByDescending(s => s.Count).Take(25));
+        Section(text, "By verification", VerificationText.Methods
+            .Select(m => new CountBy(m.ToString(), VerificationText.Label(m), stats.Count(m))).Where(r => r.Count > 0));
+        Section(text, "By school", stats.BySchool.OrderByDescending(s => s.Count).Take(25)
+            .Select(s => s with { Label = s.Label + MethodsOf(stats, s.Key) }));
         if (stats.BySchool.Count > 25)
         {
             text.Append($"… and {stats.BySchool.Count - 25} more schools (see /export).\n");
@@ -87,6 +92,17 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
             Progress = progress,
             Attachments = [charts.RenderSignaturesOverTime($"{campaign.Title}: signatures per day", stats.ByDay)],
         };
+    }
+
+    /// <summary>" (3 school email, 1 server role, 2 self-attested)" for one school; empty when there is nothing to split.</summary>
+    private static string MethodsOf(CampaignStats stats, string schoolKey)
+    {
+        var parts = VerificationText.Methods
+            .Select(m => (Method: m, Count: stats.SchoolCount(schoolKey, m)))
+            .Where(p => p.Count > 0)
+            .Select(p => $"{Replies.Count(p.Count)} {VerificationText.Label(p.Method)}")
+            .ToList();
+        return parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
     }
 
     private static void Section(StringBuilder text, string title, IEnumerable<CountBy> rows)

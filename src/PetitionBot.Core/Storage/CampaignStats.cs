@@ -14,5 +14,17 @@ public sealed record CampaignStats(
     int Last24Hours,
     int Last7Days)
 {
+    /// <summary>Signatures by how they were verified: keys are <see cref="Verification"/> names.</summary>
+    public IReadOnlyList<CountBy> ByVerification { get; init; } = [];
+
+    /// <summary>Per school and method: key "&lt;school key&gt;|&lt;Verification name&gt;", label the method's name.</summary>
+    public IReadOnlyList<CountBy> BySchoolVerification { get; init; } = [];
+
+    /// <summary>How many signatures of the school with <paramref name="schoolKey"/> were verified by <paramref name="method"/>.</summary>
+    public int SchoolCount(string schoolKey, Verification method) =>
+        BySchoolVerification.FirstOrDefault(c => c.Key == schoolKey + "|" + method)?.Count ?? 0;
+
+    public int Count(Verification method) => ByVerification.FirstOrDefault(c => c.Key == method.ToString())?.Count ?? 0;
+
     public static CampaignStats Empty(string campaignId) => new(campaignId, 0, 0, [], [], [], [], 0, 0);
 }

@@ -27,4 +27,7 @@ public static class BotMetrics
 
     /// <summary>Announcement deliveries (tags platform, outcome).</summary>
     public static Counter<long> Deliveries { get; } = Meter.CreateCounter<long>("petitionbot_outbox_deliveries", description: "Announcement deliveries by outcome");
+
+    /// <summary>Verification codes that could not be sent (tag reason = refused|unreachable).</summary>
+    public static Counter<long> MailFailures { get; } = Meter.CreateCounter<long>("petitionbot_mail_failures", description: "Verification mails not sent");
 }

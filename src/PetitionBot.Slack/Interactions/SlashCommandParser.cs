@@ -37,6 +37,15 @@ public static class SlashCommandParser
             var option = key is null ? null : spec.Options.FirstOrDefault(o => o.Name == key);
             if (option is null)
             {
+                // A bare channel mention is the channel ("/setup #announcements" arrives as "<#C123|announcements>").
+                var channelOption = spec.Options.FirstOrDefault(o => o.Kind == OptionKind.Channel);
+                if (key is null && channelOption is not null && !options.ContainsKey(channelOption.Name) &&
+                    token.StartsWith("<#", StringComparison.Ordinal) && token.EndsWith('>'))
+                {
+                    options[channelOption.Name] = IdOf(token[2..^1]);
+                    continue;
+                }
+
                 // A bare word is the campaign when that is the command's only option (e.g. "/sign ama2025").
                 if (key is null && spec.Options.Count == 1 && spec.Options[0].Kind == OptionKind.Campaign)
                 {

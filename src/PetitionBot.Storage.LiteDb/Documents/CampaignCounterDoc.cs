@@ -12,4 +12,7 @@ internal sealed class CampaignCounterDoc
     public Dictionary<string, int> ByPlatform { get; set; } = [];
 
     public Dictionary<string, int> ByStage { get; set; } = [];
+
+    /// <summary>Signatures by <c>Verification</c> name (SchoolEmail, RoleVerified, SelfAttested).</summary>
+    public Dictionary<string, int> ByVerification { get; set; } = [];
 }

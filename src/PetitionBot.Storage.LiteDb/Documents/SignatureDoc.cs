@@ -28,4 +28,10 @@ internal sealed class SignatureDoc
     public int Verification { get; set; }
 
     public long SignedAtTicks { get; set; }
+
+    /// <summary>Keyed hash of the verified address (<see cref="SecretKeys.HashEmail"/>); null when none was verified.</summary>
+    public string? EmailHash { get; set; }
+
+    /// <summary>The verified address's domain (e.g. "ucsf.edu"), shown to organizers; never the address.</summary>
+    public string? EmailDomain { get; set; }
 }

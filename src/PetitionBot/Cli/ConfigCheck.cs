@@ -88,6 +88,7 @@ public static partial class ConfigCheck
         Bind<OutboxOptions>(configuration.GetSection("Outbox"), errors);
         Bind<ChartRendererOptions>(configuration.GetSection(ChartRendererOptions.SectionName), errors);
 
+        warnings.AddRange(ExternalUrlCheck.Warnings(configuration));
         CheckDiscord(configuration.GetSection("Discord"), errors);
         CheckSlack(configuration.GetSection("Slack"), errors);
         if (!PlatformSettings.From(configuration).Any)

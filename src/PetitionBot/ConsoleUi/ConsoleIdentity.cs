@@ -11,14 +11,34 @@ public static class ConsoleIdentity
     public const string ChannelId = "announcements";
     public const string OrganizerKey = "console:organizer";
 
+    /// <summary>A named organizer (<c>--as organizer --user ana</c>) is "organizer-ana"; students and leaders can never
+    /// take a name starting with "organizer", so they never share an organizer's identity.</summary>
+    public const string OrganizerPrefix = "organizer-";
+
     public static WorkspaceRef Workspace { get; } = new(PlatformKind.Console, WorkspaceId);
 
     public static Actor ActorFor(ConsoleRole role, string? user) => role switch
     {
-        ConsoleRole.Organizer => new Actor(PlatformKind.Console, WorkspaceId, "organizer", [LeaderRoleId], IsServerAdmin: true),
+        ConsoleRole.Organizer => new Actor(PlatformKind.Console, WorkspaceId, Clean(user) is { } name ? $"{OrganizerPrefix}{name}" : "organizer",
+            [LeaderRoleId], IsServerAdmin: true),
         ConsoleRole.Leader => new Actor(PlatformKind.Console, WorkspaceId, Clean(user) ?? "leader", [LeaderRoleId], IsServerAdmin: true),
         _ => new Actor(PlatformKind.Console, WorkspaceId, Clean(user) ?? "student", [], IsServerAdmin: false),
     };
+
+    public static bool IsOrganizer(Actor actor) =>
+        actor.Platform == PlatformKind.Console && (actor.UserId == "organizer" || actor.UserId.StartsWith(OrganizerPrefix, StringComparison.Ordinal));
+
+    /// <summary>The name shown for an actor: "organizer", "organizer \"ana\"", "chapter leader \"leader\"", "student \"ben\"".</summary>
+    public static string Describe(Actor actor) => actor switch
+    {
+        { UserId: "organizer" } => "organizer",
+        _ when IsOrganizer(actor) => $"organizer \"{actor.UserId[OrganizerPrefix.Length..]}\"",
+        { IsServerAdmin: true } => $"chapter leader \"{actor.UserId}\"",
+        _ => $"student \"{actor.UserId}\"",
+    };
+
+    public static ConsoleRole RoleOf(Actor actor) =>
+        IsOrganizer(actor) ? ConsoleRole.Organizer : actor.IsServerAdmin ? ConsoleRole.Leader : ConsoleRole.Student;
 
     public static bool TryParseRole(string? text, out ConsoleRole role) =>
         Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role);
@@ -31,6 +51,6 @@ public static class ConsoleIdentity
         }
 
         var cleaned = new string(user.Trim().ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(32).ToArray());
-        return cleaned.Length == 0 || cleaned == "organizer" ? null : cleaned;
+        return cleaned.Length == 0 || cleaned.StartsWith("organizer", StringComparison.Ordinal) ? null : cleaned;
     }
 }

@@ -2,6 +2,7 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
+using PetitionBot.Reports;
 
 namespace PetitionBot.ConsoleUi;
 
@@ -12,6 +13,7 @@ public sealed partial class ConsoleSession(
     IServerStore servers,
     ConsoleIo io,
     ConsoleSettings settings,
+    ConsoleOrganizers organizers,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<ConsoleSession> logger) : BackgroundService
@@ -24,6 +26,7 @@ public sealed partial class ConsoleSession(
         try
         {
             await EnsureLocalServerAsync(stoppingToken);
+            organizers.Admit(_actor);
             var output = io.Output;
             output.WriteLine($"PetitionBot console, acting as {Describe()}. Commands: /sign /unsign /petition /mydata /totals /update /export /setup /help.");
             output.WriteLine("Type the number of a choice to pick it; /as student|leader|organizer [name] or /user <name> to switch; /quit to leave.");
@@ -69,7 +72,7 @@ public sealed partial class ConsoleSession(
                 return;
             }
 
-            input = new CommandInput(_actor, ConsoleIdentity.ChannelId, command, options);
+            input = new CommandInput(_actor, ConsoleIdentity.ChannelId, command, ConsoleOptions.Normalize(command, options));
         }
         else if (int.TryParse(line, out var n) && n >= 1 && n <= _actions.Count)
         {
@@ -114,9 +117,7 @@ public sealed partial class ConsoleSession(
         _actions = ConsoleRenderer.Render(reply, io.Output);
         foreach (var file in reply.Attachments)
         {
-            Directory.CreateDirectory(settings.ExportDirectory);
-            var path = Path.Combine(settings.ExportDirectory, Path.GetFileName(file.FileName));
-            await File.WriteAllBytesAsync(path, file.Content, ct);
+            var path = await ExportFiles.WriteNewAsync(ExportFiles.StampedPath(settings.ExportDirectory, file.FileName, time.GetUtcNow()), file.Content, ct);
             io.Output.WriteLine($"   Saved {file.FileName} ({file.Content.Length:N0} bytes) to {path}");
         }
     }
@@ -133,8 +134,7 @@ public sealed partial class ConsoleSession(
                 io.Output.WriteLine("Usage: /as student|leader|organizer [name]");
                 return true;
             case "user" when words.Length >= 2:
-                var current = _actor.IsServerAdmin ? (_actor.UserId == "organizer" ? ConsoleRole.Organizer : ConsoleRole.Leader) : ConsoleRole.Student;
-                _actor = ConsoleIdentity.ActorFor(current, words[1]);
+                _actor = ConsoleIdentity.ActorFor(ConsoleIdentity.RoleOf(_actor), words[1]);
                 break;
             case "user":
                 io.Output.WriteLine("Usage: /user <name>");
@@ -143,12 +143,13 @@ public sealed partial class ConsoleSession(
                 return false;
         }
 
+        organizers.Admit(_actor);
         _actions = [];
         io.Output.WriteLine($"Now acting as {Describe()}.");
         return true;
     }
 
-    private string Describe() => _actor.UserId == "organizer" ? "organizer" : $"{(_actor.IsServerAdmin ? "chapter leader" : "student")} \"{_actor.UserId}\"";
+    private string Describe() => ConsoleIdentity.Describe(_actor);
 
     private async Task EnsureLocalServerAsync(CancellationToken ct)
     {

@@ -36,4 +36,22 @@ public static class ConfigurationLoader
         Apply(builder, configArgs, overrides);
         return builder.Build();
     }
+
+    /// <summary>Loads the configuration, or says in one line what is wrong with a settings file: which file, where, and
+    /// what (a malformed JSON file, a duplicate key, a missing PETITIONBOT_CONFIG file).</summary>
+    public static bool TryLoad(string[] configArgs, IDictionary<string, string?>? overrides, out IConfigurationRoot? configuration, out string? problem)
+    {
+        try
+        {
+            configuration = Load(configArgs, overrides);
+            problem = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or FormatException)
+        {
+            configuration = null;
+            problem = SettingsFileProblem.Describe(ex);
+            return false;
+        }
+    }
 }

@@ -19,27 +19,59 @@ public static class PetitionBotApp
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error,
         IDictionary<string, string?>? overrides = null, CancellationToken ct = default)
     {
-        var cli = CommandLine.Parse(args);
-        if (!CommandLine.Verbs.Contains(cli.Verb))
+        if (CommandLine.UnknownVerb(args) is { } unknown)
         {
-            await error.WriteLineAsync($"Unknown command \"{cli.Verb}\". Commands: run (default), console [--as student|leader|organizer] [--user NAME], totals [--campaign ID], export --out FILE [--campaign ID], invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME], check-config, migrate --to postgres.");
+            await error.WriteLineAsync($"Unknown command \"{unknown}\". Commands: run (default), console, totals, export, invalidate, check-config, migrate; petitionbot --help explains them.");
             return ConfigError;
         }
 
-        if (cli.Verb == "help")
+        var root = CommandLine.Build((cli, token) => RunVerbAsync(cli, input, output, error, overrides, token));
+        var parse = root.Parse(args, new System.CommandLine.ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (CommandLine.Failed(parse))
         {
-            await output.WriteLineAsync("petitionbot [run] | console [--as student|leader|organizer] [--user NAME] | totals [--campaign ID] | export --out FILE [--campaign ID] | invalidate --campaign ID [--server discord:ID] [--since TIME] [--until TIME] | check-config | migrate --to postgres  (settings: --Key=value, env Key__Sub=value)");
-            return 0;
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+
+            await error.WriteLineAsync($"petitionbot {(parse.CommandResult.Command == root ? "" : parse.CommandResult.Command.Name + " ")}--help explains the options.");
+            return ConfigError;
+        }
+
+        // Help prints and returns here, before any settings are read or any file is created. The host handles
+        // signals itself (graceful stop, SIGHUP restart): System.CommandLine must not end the process on Ctrl+C.
+        return await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        }, ct);
+    }
+
+    private static async Task<int> RunVerbAsync(CommandLine cli, TextReader input, TextWriter output, TextWriter error,
+        IDictionary<string, string?>? overrides, CancellationToken ct)
+    {
+        if (CommandLine.StrayToken(cli.ConfigArgs) is { } stray)
+        {
+            await error.WriteLineAsync($"I did not understand \"{stray}\". Settings are given as --Key=value; petitionbot {cli.Verb} --help lists the options.");
+            return ConfigError;
+        }
+
+        if (!ConfigurationLoader.TryLoad(cli.ConfigArgs, overrides, out var configuration, out var fileProblem))
+        {
+            await error.WriteLineAsync(fileProblem);
+            return ConfigError;
         }
 
         if (cli.Verb == "check-config")
         {
-            return await CheckConfigAsync(cli, overrides, output, error, ct);
+            return await ConfigCheck.RunAsync(configuration!, output, error, ct);
         }
 
         if (cli.Verb == "migrate")
         {
-            return await MigrateAsync(cli, overrides, output, error, ct);
+            return await MigrateAsync(configuration!, cli, output, error, ct);
         }
 
         var mode = cli.Verb switch
@@ -48,7 +80,7 @@ public static class PetitionBotApp
             "totals" or "export" or "invalidate" => HostMode.Cli,
             _ => HostMode.Bot,
         };
-        if (mode == HostMode.Bot && !PlatformSettings.From(ConfigurationLoader.Load(cli.ConfigArgs, overrides)).Any)
+        if (mode == HostMode.Bot && !PlatformSettings.From(configuration!).Any)
         {
             if (Console.IsInputRedirected || input != Console.In)
             {
@@ -75,12 +107,23 @@ public static class PetitionBotApp
                 ConsoleIo = new ConsoleIo(input, output),
             });
             ValidateSettings(app.Services);
+
+            // Open the database now: a file held by another process is one clear line, not a failed host start.
+            _ = app.Services.GetRequiredService<Core.Storage.ISignatureStore>();
+            if (mode != HostMode.Cli)
+            {
+                foreach (var warning in ExternalUrlCheck.Warnings(configuration!))
+                {
+                    await error.WriteLineAsync($"Warning: {warning}");
+                }
+            }
+
             if (mode == HostMode.Cli)
             {
                 await app.StartAsync(ct);
                 var code = cli.Verb switch
                 {
-                    "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, ct),
+                    "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, error, ct),
                     "invalidate" => await InvalidateVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
                     _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
@@ -127,11 +170,11 @@ public static class PetitionBotApp
     }
 
     /// <summary><c>migrate --to postgres</c>: no host; the LiteDB file's lock refuses while the bot runs.</summary>
-    private static async Task<int> MigrateAsync(CommandLine cli, IDictionary<string, string?>? overrides, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> MigrateAsync(IConfiguration configuration, CommandLine cli, TextWriter output, TextWriter error, CancellationToken ct)
     {
         try
         {
-            return await MigrateVerb.RunAsync(ConfigurationLoader.Load(cli.ConfigArgs, overrides), cli.Flags.GetValueOrDefault("to"), output, error, ct);
+            return await MigrateVerb.RunAsync(configuration, cli.Flags.GetValueOrDefault("to"), output, error, ct);
         }
         catch (StoreLockedException ex)
         {
@@ -143,23 +186,5 @@ public static class PetitionBotApp
             await error.WriteLineAsync($"Could not reach PostgreSQL (Storage:ConnectionString): {ex.Message}. Nothing was copied.");
             return 1;
         }
-    }
-
-    /// <summary><c>check-config</c>: reads the configuration the same way the bot does, but builds no host, opens no
-    /// database and connects nowhere.</summary>
-    private static async Task<int> CheckConfigAsync(CommandLine cli, IDictionary<string, string?>? overrides, TextWriter output, TextWriter error, CancellationToken ct)
-    {
-        IConfigurationRoot configuration;
-        try
-        {
-            configuration = ConfigurationLoader.Load(cli.ConfigArgs, overrides);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or FormatException)
-        {
-            await error.WriteLineAsync($"Configuration error: {ex.Message}");
-            return ConfigError;
-        }
-
-        return await ConfigCheck.RunAsync(configuration, output, error, ct);
     }
 }

@@ -5,6 +5,7 @@ using PetitionBot.Core;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Reports;
+using PetitionBot.Email;
 using PetitionBot.Health;
 using PetitionBot.Metrics;
 using PetitionBot.Outbox;
@@ -43,6 +44,7 @@ public static class PetitionHost
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         StorageComposition.Add(services, builder.Configuration);
         services.AddPetitionCore();
+        services.AddVerificationMail();
         services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<ChatPlatforms>();
@@ -51,11 +53,12 @@ public static class PetitionHost
 
         if (options.Mode != HostMode.Bot)
         {
-            services.PostConfigure<BotOptions>(o =>
+            services.AddSingleton<ConsoleOrganizers>();
+            services.AddOptions<BotOptions>().PostConfigure<ConsoleOrganizers>((o, local) =>
             {
-                if (!o.Organizers.Contains(ConsoleIdentity.OrganizerKey))
+                foreach (var key in local.Keys.Where(k => !o.Organizers.Contains(k)))
                 {
-                    o.Organizers.Add(ConsoleIdentity.OrganizerKey);
+                    o.Organizers.Add(key);
                 }
             });
         }

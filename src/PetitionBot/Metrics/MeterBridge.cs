@@ -24,6 +24,7 @@ internal sealed class MeterBridge : IDisposable
         ["petitionbot_reconnects"] = ["platform", "reason"],
         ["petitionbot_rate_limited"] = ["platform", "scope"],
         ["petitionbot_outbox_deliveries"] = ["platform", "outcome"],
+        ["petitionbot_mail_failures"] = ["reason"],
     };
 
     private readonly IMetricFactory _factory;

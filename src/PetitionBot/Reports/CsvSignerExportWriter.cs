@@ -3,6 +3,7 @@ using CsvHelper;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
 
 namespace PetitionBot.Reports;
 
@@ -14,10 +15,10 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
     public const string ContentType = "text/csv";
 
     /// <summary>The column names of the signers file, in order.</summary>
-    public static readonly IReadOnlyList<string> SignerColumns = ["name", "stage", "school", "signed_at"];
+    public static readonly IReadOnlyList<string> SignerColumns = ["name", "stage", "school", "signed_at", "verification"];
 
     /// <summary>The column names of the schools file, in order.</summary>
-    public static readonly IReadOnlyList<string> SchoolColumns = ["school", "signatures"];
+    public static readonly IReadOnlyList<string> SchoolColumns = ["school", "signatures", "school_email", "server_role", "self_attested"];
 
     /// <summary>UTC, ISO 8601, to the second: 2025-01-31T18:04:05Z.</summary>
     public const string SignedAtFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
@@ -40,7 +41,7 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
         return
         [
             new FileAttachment($"{baseName}-signers.csv", ContentType, WriteSigners(signatures)),
-            new FileAttachment($"{baseName}-schools.csv", ContentType, WriteSchools(stats.BySchool)),
+            new FileAttachment($"{baseName}-schools.csv", ContentType, WriteSchools(stats)),
         ];
     }
 
@@ -61,6 +62,7 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
                 csv.WriteField(signature.Stage);
                 csv.WriteField(signature.School);
                 csv.WriteField(signature.SignedAt.ToUniversalTime(), SignedAtFormat);
+                csv.WriteField(VerificationText.Label(signature.Verification, signature.EmailDomain));
                 csv.EndRecord();
             }
         }
@@ -68,9 +70,9 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
         return buffer.ToArray();
     }
 
-    private static byte[] WriteSchools(IReadOnlyList<CountBy> bySchool)
+    private static byte[] WriteSchools(CampaignStats stats)
     {
-        var rows = bySchool
+        var rows = stats.BySchool
             .OrderByDescending(s => s.Count)
             .ThenBy(s => s.Label, StringComparer.Ordinal);
 
@@ -82,6 +84,11 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
             {
                 csv.WriteField(school.Label);
                 csv.WriteField(school.Count, default);
+                foreach (var method in VerificationText.Methods)
+                {
+                    csv.WriteField(stats.SchoolCount(school.Key, method), default);
+                }
+
                 csv.EndRecord();
             }
         }

@@ -32,11 +32,11 @@ public sealed class AnnouncementComposerTests : IDisposable
 
         var (title, text) = new AnnouncementComposer().Compose(announcement, bot.Campaign, await bot.StatsAsync());
 
-        Assert.Equal("9 signatures!", title);
+        Assert.Equal("The petition passed 9 signatures!", title);
         Assert.Contains("Bigschool Medical College (5)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Tinyschool", title + text, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("9 so far", text, StringComparison.Ordinal);
-        Assert.Contains("from 2 schools", text, StringComparison.Ordinal);
+        Assert.Contains("passed 9 signatures and now has 9, <1% of the 1,000 goal", text, StringComparison.Ordinal);
+        Assert.Contains("From 1 school (", text, StringComparison.Ordinal);
         Assert.Contains("/sign", text, StringComparison.Ordinal);
         Assert.Contains(BotHarness.ExternalUrl, text, StringComparison.Ordinal);
     }
@@ -107,9 +107,54 @@ public sealed class AnnouncementComposerTests : IDisposable
     {
         var progress = AnnouncementComposer.ProgressOf(bot.Campaign, CampaignStats.Empty(BotHarness.CampaignId) with { Total = 482 });
 
-        Assert.Equal(48, progress.Percent);
+        Assert.Equal(48, progress.WholePercent);
         Assert.Equal("482 of 1,000", progress.Summary);
         Assert.Equal(new string('▓', 9) + new string('░', 11) + " 48%", progress.Bar);
         Assert.Equal(new Progress(482, 1000), progress);
+    }
+
+    [Fact]
+    public void Compose_MilestonePassedMoreSignedSince_HeadlineIsTheMilestoneBodySaysNow()
+    {
+        var stats = new CampaignStats(BotHarness.CampaignId, 16, 16,
+            [new CountBy("a", "Aschool", 7), new CountBy("b", "Bschool", 6), new CountBy("c", "Cschool", 3)], [], [], [], 0, 0);
+        var milestone = new Announcement("a", BotHarness.CampaignId, AnnouncementKind.CampaignMilestone, 10, null, null, null, DateTimeOffset.UnixEpoch);
+
+        var (title, text) = new AnnouncementComposer().Compose(milestone, bot.Campaign, stats);
+
+        Assert.Equal("The petition passed 10 signatures!", title);
+        Assert.Contains("passed 10 signatures and now has 16, 1% of the 1,000 goal.", text, StringComparison.Ordinal);
+        Assert.Contains("From 2 schools (schools with fewer than 5 signers are not counted in public).", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 schools", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cschool", text, StringComparison.Ordinal);
+        Assert.Equal("16 of 1,000", AnnouncementComposer.ProgressOf(bot.Campaign, stats).Summary);
+    }
+
+    [Fact]
+    public void Compose_SchoolMilestone_HeadlineMilestoneBodyLiveSchoolAndTotal()
+    {
+        var stats = new CampaignStats(BotHarness.CampaignId, 40, 40, [new CountBy("big", "Bigschool", 12), new CountBy("x", "Xschool", 28)], [], [], [], 0, 0);
+        var milestone = new Announcement("a", BotHarness.CampaignId, AnnouncementKind.SchoolMilestone, 10, "big", null, null, DateTimeOffset.UnixEpoch);
+
+        var (title, text) = new AnnouncementComposer().Compose(milestone, bot.Campaign, stats);
+
+        Assert.Equal("Bigschool passed 10 signatures!", title);
+        Assert.Contains("Bigschool passed 10 signers on", text, StringComparison.Ordinal);
+        Assert.Contains("and now has 12.", text, StringComparison.Ordinal);
+        Assert.Contains("The whole petition now has 40, 4% of the 1,000 goal.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 1000, "0", " 0%")]
+    [InlineData(1, 1000, "<1", " <1%")]
+    [InlineData(9, 1000, "<1", " <1%")]
+    [InlineData(10, 1000, "1", " 1%")]
+    [InlineData(1500, 1000, "150", " 150%")]
+    public void Progress_UnderOnePercent_ShowsLessThanOne(int count, int goal, string percent, string barEnd)
+    {
+        var progress = new Progress(count, goal);
+
+        Assert.Equal(percent, progress.Percent);
+        Assert.EndsWith(barEnd, progress.Bar, StringComparison.Ordinal);
     }
 }

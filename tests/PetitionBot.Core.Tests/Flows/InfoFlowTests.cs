@@ -25,8 +25,9 @@ public sealed class InfoFlowTests : IDisposable
         Assert.Contains("PGY1: 2", reply.Text, StringComparison.Ordinal);
         Assert.Contains("By platform:", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Discord: 3", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("Harvard Medical School: 2", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("UCSF School of Medicine: 1", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("By verification:\n  self-attested: 3", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Harvard Medical School (2 self-attested): 2", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("UCSF School of Medicine (1 self-attested): 1", reply.Text, StringComparison.Ordinal);
         var chart = Assert.Single(reply.Attachments);
         Assert.Equal("image/png", chart.ContentType);
         Assert.Equal([1, 2], Assert.Single(bot.Charts.Calls).Select(d => d.Count).Order());
@@ -41,7 +42,7 @@ public sealed class InfoFlowTests : IDisposable
 
         var reply = await bot.CommandAsync(BotHarness.Student("2"), CommandCatalog.Totals);
 
-        Assert.StartsWith("1 signature, 0% of the 1,000 goal.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("1 signature, <1% of the 1,000 goal.", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("UCSF", reply.Text, StringComparison.Ordinal);
         Assert.Empty(reply.Attachments);
     }

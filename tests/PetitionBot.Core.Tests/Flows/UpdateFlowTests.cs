@@ -12,6 +12,13 @@ public sealed class UpdateFlowTests : IDisposable
 
     public void Dispose() => bot.Dispose();
 
+    /// <summary>Form → preview → Post.</summary>
+    private static async Task<Reply> PostAsync(BotHarness harness, Actor actor, Reply form, string message)
+    {
+        var preview = await harness.SubmitAsync(actor, form, ("message", message));
+        return await harness.PressAsync(actor, preview, "Post");
+    }
+
     [Fact]
     public async Task Update_Leader_IsQueuedForTheServersChannelAndAudited()
     {
@@ -19,7 +26,7 @@ public sealed class UpdateFlowTests : IDisposable
         var form = await bot.CommandAsync(leader, CommandCatalog.Update);
         Assert.NotNull(form.Form);
 
-        var reply = await bot.SubmitAsync(leader, form, ("message", "Join us Friday\r\nat noon."));
+        var reply = await PostAsync(bot, leader, form, "Join us Friday\r\nat noon.");
 
         Assert.Contains("queued", reply.Text, StringComparison.Ordinal);
         var item = Assert.Single(await bot.Outbox.DueAsync(bot.Time.GetUtcNow(), 10));
@@ -38,7 +45,7 @@ public sealed class UpdateFlowTests : IDisposable
         for (var i = 0; i < 3; i++)
         {
             var form = await bot.CommandAsync(leader, CommandCatalog.Update);
-            Assert.Contains("queued", (await bot.SubmitAsync(leader, form, ("message", $"Update {i}"))).Text, StringComparison.Ordinal);
+            Assert.Contains("queued", (await PostAsync(bot, leader, form, $"Update {i}")).Text, StringComparison.Ordinal);
             bot.Time.Advance(TimeSpan.FromHours(1));
         }
 
@@ -64,12 +71,18 @@ public sealed class UpdateFlowTests : IDisposable
             forms.Add(await bot.CommandAsync(leader, CommandCatalog.Update));
         }
 
-        for (var i = 0; i < 3; i++)
+        var previews = new List<Reply>();
+        for (var i = 0; i < 4; i++)
         {
-            await bot.SubmitAsync(leader, forms[i], ("message", $"Update {i}"));
+            previews.Add(await bot.SubmitAsync(leader, forms[i], ("message", $"Update {i}")));
         }
 
-        var fourth = await bot.SubmitAsync(leader, forms[3], ("message", "Update 3"));
+        for (var i = 0; i < 3; i++)
+        {
+            await bot.PressAsync(leader, previews[i], "Post");
+        }
+
+        var fourth = await bot.PressAsync(leader, previews[3], "Post");
 
         Assert.Contains("already posted 3 updates", fourth.Text, StringComparison.Ordinal);
         Assert.Equal(3, await bot.Outbox.PendingCountAsync());
@@ -80,7 +93,7 @@ public sealed class UpdateFlowTests : IDisposable
     {
         using var strict = new BotHarness(o => o.Updates.MaxPerWindow = 1);
         await strict.SaveServerAsync();
-        await strict.SubmitAsync(leader, await strict.CommandAsync(leader, CommandCatalog.Update), ("message", "one"));
+        await PostAsync(strict, leader, await strict.CommandAsync(leader, CommandCatalog.Update), "one");
 
         var second = await strict.CommandAsync(leader, CommandCatalog.Update);
 
@@ -112,7 +125,7 @@ public sealed class UpdateFlowTests : IDisposable
 
         var reply = await bot.SubmitAsync(leader, form, ("message", new string('x', 1501)));
 
-        Assert.Contains("at most 1500 characters", reply.FieldErrors["message"], StringComparison.Ordinal);
+        Assert.Contains("The update is 1,501 characters; the limit is 1,500.", reply.FieldErrors["message"], StringComparison.Ordinal);
         Assert.Equal(0, await bot.Outbox.PendingCountAsync());
     }
 
@@ -143,7 +156,7 @@ public sealed class UpdateFlowTests : IDisposable
             Assert.Equal(["This server", "Every server"], scope.Choices.Select(c => c.Label));
             var form = await bot.PressAsync(organizer, scope, "Every server");
 
-            var reply = await bot.SubmitAsync(organizer, form, ("message", $"Round {round}"));
+            var reply = await PostAsync(bot, organizer, form, $"Round {round}");
 
             Assert.Contains("queued for 5 server(s)", reply.Text, StringComparison.Ordinal);
         }
@@ -163,10 +176,126 @@ public sealed class UpdateFlowTests : IDisposable
 
         var scope = await bot.CommandAsync(organizer, CommandCatalog.Update);
         Assert.Equal(["Every server"], scope.Choices.Select(c => c.Label));
-        var reply = await bot.SubmitAsync(organizer, await bot.PressAsync(organizer, scope, "Every server"), ("message", "Hello all"));
+        var reply = await PostAsync(bot, organizer, await bot.PressAsync(organizer, scope, "Every server"), "Hello all");
 
         Assert.Contains("queued for 1 server(s)", reply.Text, StringComparison.Ordinal);
         var item = Assert.Single(await bot.Outbox.DueAsync(bot.Time.GetUtcNow(), 10));
         Assert.Equal(BotHarness.ChannelId, item.Channel.ChannelId);
+    }
+
+    [Fact]
+    public async Task Update_Submitted_PreviewFirstAndNothingPostedUntilPost()
+    {
+        await bot.SaveServerAsync(s => s with { School = "UCSF School of Medicine" });
+        var form = await bot.CommandAsync(leader, CommandCatalog.Update);
+
+        var preview = await bot.SubmitAsync(leader, form, ("message", "Teach-in Monday"));
+
+        Assert.Equal(["Post", "Edit", "Cancel"], preview.Choices.Select(c => c.Label));
+        Assert.Contains("Teach-in Monday", preview.Text, StringComparison.Ordinal);
+        Assert.Contains("Update from the UCSF School of Medicine chapter", preview.Title, StringComparison.Ordinal);
+        Assert.Equal(0, await bot.Outbox.PendingCountAsync());
+        Assert.Empty(await bot.Audit.RecentAsync(10));
+
+        var posted = await bot.PressAsync(leader, preview, "Post");
+
+        Assert.Contains("queued", posted.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await bot.Outbox.PendingCountAsync());
+        Assert.Equal(0, await bot.LeftoverDraftsAsync(leader));
+        Assert.Same(PetitionBot.Core.Flows.Replies.Expired, await bot.PressAsync(leader, preview, "Post"));
+        Assert.Equal(1, await bot.Outbox.PendingCountAsync());
+    }
+
+    [Fact]
+    public async Task Update_PreviewEdit_FormComesBackWithTheTextAndTheEditIsPosted()
+    {
+        await bot.SaveServerAsync();
+        var preview = await bot.SubmitAsync(leader, await bot.CommandAsync(leader, CommandCatalog.Update), ("message", "Meeting at 5"));
+
+        var edit = await bot.PressAsync(leader, preview, "Edit");
+
+        Assert.Equal("Meeting at 5", Assert.Single(edit.Form!.Fields).Value);
+        var again = await bot.SubmitAsync(leader, edit, ("message", "Meeting at 6"));
+        await bot.PressAsync(leader, again, "Post");
+        var item = Assert.Single(await bot.Outbox.DueAsync(bot.Time.GetUtcNow(), 10));
+        Assert.Equal("Meeting at 6", (await bot.Outbox.FindAnnouncementAsync(item.AnnouncementId))!.Text);
+        Assert.Equal(0, await bot.LeftoverDraftsAsync(leader));
+    }
+
+    [Fact]
+    public async Task Update_PreviewCancel_NothingPostedNothingKept()
+    {
+        await bot.SaveServerAsync();
+        var preview = await bot.SubmitAsync(leader, await bot.CommandAsync(leader, CommandCatalog.Update), ("message", "Never mind"));
+
+        var cancelled = await bot.PressAsync(leader, preview, "Cancel");
+
+        Assert.Contains("Nothing was posted", cancelled.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await bot.Outbox.PendingCountAsync());
+        Assert.Equal(0, await bot.LeftoverDraftsAsync(leader));
+    }
+
+    [Fact]
+    public async Task Update_TooLong_TextKeptFormComesBackSayingLengthAndLimit()
+    {
+        await bot.SaveServerAsync();
+        var text = new string('x', 1700);
+
+        var refused = await bot.SubmitAsync(leader, await bot.CommandAsync(leader, CommandCatalog.Update), ("message", text));
+
+        Assert.Contains("1,700 characters; the limit is 1,500", refused.Text, StringComparison.Ordinal);
+        var edit = await bot.PressAsync(leader, refused, "Edit");
+        var field = Assert.Single(edit.Form!.Fields);
+        Assert.Equal(text, field.Value);
+        Assert.True(field.MaxLength >= text.Length);
+        Assert.Contains("1,500", field.Label, StringComparison.Ordinal);
+        var preview = await bot.SubmitAsync(leader, edit, ("message", text[..1500]));
+        Assert.Contains("queued", (await bot.PressAsync(leader, preview, "Post")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_Empty_ClearErrorNoDraft()
+    {
+        await bot.SaveServerAsync();
+
+        var reply = await bot.SubmitAsync(leader, await bot.CommandAsync(leader, CommandCatalog.Update), ("message", "  "));
+
+        Assert.StartsWith("The update is empty: write the message to post (up to 1,500 characters).", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await bot.LeftoverDraftsAsync(leader));
+    }
+
+    [Fact]
+    public async Task Update_Throttled_SaysWhenTheNextUpdateIsAllowed()
+    {
+        await bot.SaveServerAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await PostAsync(bot, leader, await bot.CommandAsync(leader, CommandCatalog.Update), $"Update {i}");
+            bot.Time.Advance(TimeSpan.FromHours(2));
+        }
+
+        // Posted at 12:00, 14:00, 16:00 on March 10; now 18:00: the first leaves the 24-hour window at 12:00 next day.
+        var refused = await bot.CommandAsync(leader, CommandCatalog.Update);
+
+        Assert.Contains("The next update can be posted in 18 hours (March 11 at 12:00 UTC).", refused.Text, StringComparison.Ordinal);
+        bot.Time.Advance(TimeSpan.FromHours(17.5));
+        Assert.Contains("in 30 minutes (March 11 at 12:00 UTC)", (await bot.CommandAsync(leader, CommandCatalog.Update)).Text, StringComparison.Ordinal);
+        bot.Time.Advance(TimeSpan.FromMinutes(30));
+        Assert.NotNull((await bot.CommandAsync(leader, CommandCatalog.Update)).Form);
+    }
+
+    [Fact]
+    public async Task Update_OrganizerToThisServer_LabelledAsFromTheOrganizers()
+    {
+        await bot.SaveServerAsync(s => s with { School = "UCSF School of Medicine" });
+        var organizer = BotHarness.Organizer();
+        var form = await bot.PressAsync(organizer, await bot.CommandAsync(organizer, CommandCatalog.Update), "This server");
+
+        var preview = await bot.SubmitAsync(organizer, form, ("message", "Thank you, UCSF"));
+        await bot.PressAsync(organizer, preview, "Post");
+
+        Assert.Contains("Update from the campaign organizers", preview.Title, StringComparison.Ordinal);
+        var item = Assert.Single(await bot.Outbox.DueAsync(bot.Time.GetUtcNow(), 10));
+        Assert.Equal("Update from the campaign organizers", (await bot.Outbox.FindAnnouncementAsync(item.AnnouncementId))!.Title);
     }
 }

@@ -4,8 +4,8 @@ using Json.Schema;
 
 namespace PetitionBot.Discord.Tests.Support;
 
-/// <summary>Validates request bodies against the official Discord OpenAPI schemas in
-/// &lt;repo&gt;/../shared/protocol/discord-examples/openapi.json (found by walking up to PetitionBot.sln).</summary>
+/// <summary>Validates request bodies against the official Discord OpenAPI schemas, vendored (trimmed) in
+/// tests/PetitionBot.Discord.Tests/Schemas and copied beside the test binaries.</summary>
 internal static class OpenApiSchemas
 {
     public const string MessageCreate = "MessageCreateRequest";
@@ -67,27 +67,5 @@ internal static class OpenApiSchemas
         return (options, baseUri);
     }
 
-    public static string OpenApiPath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PetitionBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.True(dir is not null, "PetitionBot.sln not found above " + AppContext.BaseDirectory);
-
-        // <repo>/../shared in CI; a git worktree sits one level deeper, so look in every ancestor of the repo.
-        for (var parent = dir!.Parent; parent is not null; parent = parent.Parent)
-        {
-            var path = Path.Combine(parent.FullName, "shared", "protocol", "discord-examples", "openapi.json");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        Assert.Fail("shared/protocol/discord-examples/openapi.json not found beside the repository " + dir.FullName);
-        return "";
-    }
+    public static string OpenApiPath() => Path.Combine(AppContext.BaseDirectory, "Schemas", "discord_openapi.trimmed.json");
 }

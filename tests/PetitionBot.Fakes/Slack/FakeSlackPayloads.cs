@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PetitionBot.Fakes.Slack;
 
-/// <summary>Socket Mode payloads shaped like Slack's (see shared/protocol/slack-examples).</summary>
+/// <summary>Socket Mode payloads shaped like Slack's (see Slack's Socket Mode documentation).</summary>
 internal static class FakeSlackPayloads
 {
     public static JsonObject SlashCommand(string teamId, string userId, string command, string text, string channelId, Uri responseUrl, string trigger)

@@ -1,7 +1,7 @@
 namespace PetitionBot.Fakes.Slack;
 
 /// <summary>The Web API limits the fake enforces when <see cref="FakeSlackServer.RateLimits"/> is set (off by default), in
-/// their strictest published reading (shared/protocol/SLACK.md): chat.postMessage at most one accepted message per channel
+/// their strictest published reading (Slack's rate-limit documentation): chat.postMessage at most one accepted message per channel
 /// per <see cref="PerChannelInterval"/>, and per workspace per method at most <see cref="PerMinute"/> accepted calls in any
 /// 60 s (Tier 2: 20, Tier 3: 50, Tier 4: 100). A call over a limit answers HTTP 429, <c>ratelimited</c> and a Retry-After
 /// (whole seconds, rounded up) and is not counted. chat.postMessage has no published per-workspace number ("several hundred

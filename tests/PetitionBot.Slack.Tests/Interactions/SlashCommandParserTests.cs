@@ -43,4 +43,26 @@ public sealed class SlashCommandParserTests
     [Fact]
     public void Parse_EscapedSchoolText_Unescaped() =>
         Assert.Equal("A&M <x>", SlashCommandParser.Parse("/setup", "school:\"A&amp;M &lt;x&gt;\"")!.Options["school"]);
+
+    [Theory]
+    [InlineData("/setup", "<#C123|announcements>")]
+    [InlineData("/setup", "<#C123>")]
+    [InlineData("/petition", "setup <#C123|announcements>")]
+    public void Parse_SetupBareChannelMention_SetsTheAnnouncementChannel(string command, string text)
+    {
+        var parsed = SlashCommandParser.Parse(command, text)!;
+
+        Assert.Null(parsed.Error);
+        Assert.Equal("setup", parsed.Name);
+        Assert.Equal("C123", parsed.Options["channel"]);
+    }
+
+    [Fact]
+    public void Parse_SetupBareChannelMentionWithOtherOptions_AllKept()
+    {
+        var parsed = SlashCommandParser.Parse("/setup", "<#C123|announcements> strict:false")!;
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(("C123", "false"), (parsed.Options["channel"], parsed.Options["strict"]));
+    }
 }

@@ -4,28 +4,14 @@ using Json.Schema;
 
 namespace PetitionBot.Slack.Tests.Support;
 
-/// <summary>Request-body schemas derived from Slack's official Web API OpenAPI spec (../shared beside the repository):
+/// <summary>Request-body schemas derived from Slack's official Web API OpenAPI spec (vendored, trimmed, in
+/// tests/PetitionBot.Slack.Tests/Examples):
 /// the method's parameters (minus the token, which goes in the header), their types, the required ones, nothing else.</summary>
 public static class SlackOpenApi
 {
     private static readonly Lazy<JsonObject> Paths = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PetitionBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var root = dir ?? throw new InvalidOperationException("PetitionBot.sln not found above the test binaries");
-        // CI: ../shared beside the clone; a git worktree may sit one level deeper, so look in every ancestor.
-        var spec = string.Empty;
-        for (var d = root.Parent; d is not null && !File.Exists(spec); d = d.Parent)
-        {
-            spec = Path.Combine(d.FullName, "shared", "protocol", "slack-examples", "slack_web_openapi_v2.json");
-        }
-
-        return JsonNode.Parse(File.ReadAllText(spec))!["paths"]!.AsObject();
-    });
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "slack_web_openapi_v2.trimmed.json")))!
+            ["paths"]!.AsObject());
 
     public static bool Knows(string method) => Paths.Value.ContainsKey("/" + method);
 

@@ -34,6 +34,8 @@ public sealed class PostgresTempStore : StoreUnderTest
 
     public override IInstallationStore Installations => new PostgresInstallationStore(_db);
 
+    public override IEmailVerificationStore Emails => new PostgresEmailVerificationStore(_db);
+
     public override SecretKeys Keys => _db.Keys;
 
     public static async Task<PostgresTempStore> CreateAsync(string? secretKey = null)

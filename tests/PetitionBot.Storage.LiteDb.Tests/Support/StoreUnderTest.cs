@@ -20,6 +20,8 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     public abstract IInstallationStore Installations { get; }
 
+    public abstract IEmailVerificationStore Emails { get; }
+
     public abstract SecretKeys Keys { get; }
 
     public Task RegisterServerAsync(string guildId, string channelId, string? school = null, PlatformKind platform = PlatformKind.Discord) =>

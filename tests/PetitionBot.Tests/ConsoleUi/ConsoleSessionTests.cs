@@ -17,7 +17,7 @@ public sealed class ConsoleSessionTests : IDisposable
             "/sign", "1", "Ana Lopez", "UC Davis", "MS2", "1",
             "/user ben",
             "/sign", "2", "Ben Ortiz", "UC Davis", "pgy1", "2",
-            "wait-for:[#announcements] 2 signatures!",
+            "wait-for:[#announcements] The petition passed 2 signatures!",
             "/as organizer",
             "/totals",
         ]);
@@ -75,13 +75,30 @@ public sealed class ConsoleSessionTests : IDisposable
         var steps = new List<string>();
         for (var i = 1; i <= 3; i++)
         {
-            steps.AddRange(["/update", $"Chapter meeting number {i}", $"wait-for:Chapter meeting number {i}"]);
+            steps.AddRange(["/update", $"Chapter meeting number {i}", "1", $"wait-for:[#announcements] Chapter update\nChapter meeting number {i}"]);
         }
 
         steps.AddRange(["/update"]);
         var output = await RunConsoleAsync(settings, ["console", "--as", "leader"], steps);
         Assert.Contains("[#announcements] Chapter update", output);
         Assert.Contains("already posted 3 updates in the last 24 hours", output);
+        Assert.Contains("The next update can be posted in", output);
+        Assert.Contains("1) Post", output);
+    }
+
+    [Fact]
+    public async Task Console_SetupInTheFormsItShows_Accepted()
+    {
+        var settings = TestConfig.For(_dir.Path);
+
+        var output = await RunConsoleAsync(settings, ["console", "--as", "leader"],
+            ["/setup channel:#announcements verified_role:@leader", "/setup #announcements leader_role:@leader", "/setup"]);
+
+        Assert.DoesNotContain("picked from the list", output);
+        Assert.DoesNotContain("Nothing was changed", output);
+        Assert.Contains("Saved.", output);
+        Assert.Contains("• Announcement channel: #announcements", output);
+        Assert.Contains("• Verified role: @leader", output);
     }
 
     public void Dispose() => _dir.Dispose();

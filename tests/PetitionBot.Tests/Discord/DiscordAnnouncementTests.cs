@@ -66,8 +66,8 @@ public sealed class DiscordAnnouncementTests
             Assert.True(json["enforce_nonce"]!.GetValue<bool>());
             Assert.Empty(json["allowed_mentions"]!["parse"]!.AsArray());
             var text = Text(json);
-            Assert.Contains("2 signatures!", text, StringComparison.Ordinal);
-            Assert.Contains("2 so far, 2% of the 100 goal", text, StringComparison.Ordinal);
+            Assert.Contains("The petition passed 2 signatures!", text, StringComparison.Ordinal);
+            Assert.Contains("passed 2 signatures and now has 2, 2% of the 100 goal", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Ana Lopez", text, StringComparison.Ordinal);
         }
 

@@ -146,7 +146,7 @@ public sealed partial class DiscordCrashTests(Xunit.Abstractions.ITestOutputHelp
                         .Select(r => r.Json!["embeds"]![0]!["title"]!.GetValue<string>())
                         .Distinct()
                         .Order(StringComparer.Ordinal);
-                    Assert.Equal(Milestones.Where(m => m <= total).Select(m => $"{m} signatures!").Order(StringComparer.Ordinal), titles);
+                    Assert.Equal(Milestones.Where(m => m <= total).Select(m => $"The petition passed {m} signatures!").Order(StringComparer.Ordinal), titles);
                 }
 
                 Assert.Equal(0, fake.RateLimitViolations);

@@ -66,7 +66,7 @@ public sealed class DiscordOrganizerTests
         Assert.Equal(files.Keys.Order(StringComparer.Ordinal),
             payload["attachments"]!.AsArray().Select(a => a!["filename"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         var signers = files["test-signers.csv"].ReplaceLineEndings("\n").Trim().Split('\n');
-        Assert.Equal("name,stage,school,signed_at", signers[0]);
+        Assert.Equal("name,stage,school,signed_at,verification", signers[0]);
         var row = Assert.Single(signers.Skip(1));
         Assert.StartsWith("Ana Lopez,MS1,UC Davis,", row, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Person", files["test-signers.csv"], StringComparison.Ordinal);

@@ -25,8 +25,8 @@ public sealed class OutboxDispatcherTests : IDisposable
 
         Assert.Equal(50, Enumerable.Range(0, 50).Count(i => platform.PostsIn($"c{i}") == 1));
         var post = platform.All.First();
-        Assert.Equal("2 signatures!", post.Title);
-        Assert.Contains("2 so far", post.Text);
+        Assert.Equal("The petition passed 2 signatures!", post.Title);
+        Assert.Contains("now has 2,", post.Text);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class OutboxDispatcherTests : IDisposable
         await DrainAsync(host);
 
         var texts = string.Join("\n", platform.All.Select(p => p.Title + " " + p.Text));
-        Assert.Contains("9 signatures!", texts);
+        Assert.Contains("The petition passed 9 signatures!", texts);
         Assert.Contains("Big School (5)", texts);
         Assert.DoesNotContain("Tiny School", texts);
     }

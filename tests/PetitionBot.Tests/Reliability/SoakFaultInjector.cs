@@ -118,7 +118,16 @@ internal sealed class SoakFaultInjector(FakeDiscordServer discord, FakeSlackServ
                     return false;
                 }
 
-                await open.DisconnectAsync(name == SlackRefresh ? "refresh_requested" : "warning", TimeSpan.FromMilliseconds(rng.Next(200, 1500)));
+                try
+                {
+                    await open.DisconnectAsync(name == SlackRefresh ? "refresh_requested" : "warning", TimeSpan.FromMilliseconds(rng.Next(200, 1500)));
+                }
+                catch (System.Net.WebSockets.WebSocketException)
+                {
+                    // The bot was already closing this socket (it had switched to a newer one): nothing was injected.
+                    return false;
+                }
+
                 return true;
             case SlackDropped:
                 if (slack.ActiveConnection is not { } dropped)

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
 using PetitionBot.Reports;
 
 namespace PetitionBot.Tests.Reports;
@@ -33,11 +34,11 @@ public sealed class CsvSignerExportWriterTests
 
         var (header, rows) = Read(writer.Write(CampaignId, signatures, Stats())[0].Content);
 
-        Assert.Equal(["name", "stage", "school", "signed_at"], header);
+        Assert.Equal(["name", "stage", "school", "signed_at", "verification"], header);
         var expected = signatures
             .Where(s => s.FullName is not null)
             .OrderBy(s => s.SignedAt)
-            .Select(s => new[] { s.FullName!, s.Stage, s.School, s.SignedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) })
+            .Select(s => new[] { s.FullName!, s.Stage, s.School, s.SignedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), VerificationText.Label(s.Verification) })
             .ToList();
         Assert.Equal(expected, rows);
     }
@@ -62,10 +63,10 @@ public sealed class CsvSignerExportWriterTests
     {
         var (header, rows) = Read(writer.Write(CampaignId, Signatures(), Stats())[1].Content);
 
-        Assert.Equal(["school", "signatures"], header);
-        Assert.Equal(
-            [["Universidad Central del Caribe", "3"], ["UCSF School of Medicine", "2"]],
-            rows);
+        Assert.Equal(["school", "signatures", "school_email", "server_role", "self_attested"], header);
+        Assert.Equal(["Universidad Central del Caribe", "3"], rows[0][..2]);
+        Assert.Equal(["UCSF School of Medicine", "2"], rows[1][..2]);
+        Assert.Equal(2, rows.Count);
     }
 
     [Fact]
@@ -109,7 +110,11 @@ public sealed class CsvSignerExportWriterTests
     public void Write_FormulaLikeSchoolAndStage_AreEscapedInBothFiles(string text)
     {
         var signature = Signature("s", "Ana Ruiz", At(1)) with { School = text, Stage = text };
-        var stats = CampaignStats.Empty(CampaignId) with { BySchool = [new CountBy("k", text, 1)] };
+        var stats = CampaignStats.Empty(CampaignId) with
+        {
+            BySchool = [new CountBy("k", text, 1)],
+            BySchoolVerification = [new CountBy("k|SelfAttested", "SelfAttested", 1)],
+        };
 
         var files = writer.Write(CampaignId, [signature], stats);
 
@@ -117,7 +122,32 @@ public sealed class CsvSignerExportWriterTests
         Assert.Equal("'" + text, signers[0][1]);
         Assert.Equal("'" + text, signers[0][2]);
         var (_, schools) = Read(files[1].Content);
-        Assert.Equal(["'" + text, "1"], schools[0]);
+        Assert.Equal(["'" + text, "1", "0", "0", "1"], schools[0]);
+    }
+
+    [Fact]
+    public void Write_VerifiedSigners_EachRowSaysHowAndSchoolsSplitByMethod()
+    {
+        var byEmail = Signature("a", "Ana Ruiz", At(1)) with { Verification = Verification.SchoolEmail, EmailDomain = "ucsf.edu" };
+        var byRole = Signature("b", "Ben Ode", At(2)) with { Verification = Verification.RoleVerified };
+        var stats = CampaignStats.Empty(CampaignId) with
+        {
+            BySchool = [new CountBy("ucsf", "UCSF", 3)],
+            BySchoolVerification =
+            [
+                new CountBy("ucsf|SchoolEmail", "SchoolEmail", 1),
+                new CountBy("ucsf|RoleVerified", "RoleVerified", 1),
+                new CountBy("ucsf|SelfAttested", "SelfAttested", 1),
+            ],
+        };
+
+        var files = writer.Write(CampaignId, [byEmail, byRole], stats);
+
+        var (_, signers) = Read(files[0].Content);
+        Assert.Equal(["school email (ucsf.edu)", "server role"], signers.Select(r => r[4]));
+        var (header, schools) = Read(files[1].Content);
+        Assert.Equal(["school", "signatures", "school_email", "server_role", "self_attested"], header);
+        Assert.Equal(["UCSF", "3", "1", "1", "1"], schools[0]);
     }
 
     [Theory]
@@ -134,7 +164,7 @@ public sealed class CsvSignerExportWriterTests
         var (_, rows) = Read(writer.Write(CampaignId, signatures, Stats())[0].Content);
 
         Assert.Equal([name, "Second Signer"], rows.Select(r => r[0]));
-        Assert.All(rows, row => Assert.Equal(4, row.Length));
+        Assert.All(rows, row => Assert.Equal(5, row.Length));
     }
 
     [Fact]
@@ -144,9 +174,9 @@ public sealed class CsvSignerExportWriterTests
 
         var (signersHeader, signers) = Read(files[0].Content);
         var (schoolsHeader, schools) = Read(files[1].Content);
-        Assert.Equal(4, signersHeader.Count);
+        Assert.Equal(5, signersHeader.Count);
         Assert.Empty(signers);
-        Assert.Equal(2, schoolsHeader.Count);
+        Assert.Equal(5, schoolsHeader.Count);
         Assert.Empty(schools);
     }
 

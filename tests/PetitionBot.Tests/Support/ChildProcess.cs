@@ -7,7 +7,9 @@ internal static class ChildProcess
 {
     public static string BinaryPath => System.IO.Path.Combine(AppContext.BaseDirectory, "petitionbot.dll");
 
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, args, null);
+
+    public static Process Start(string workingDirectory, string[] args, IDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -24,12 +26,18 @@ internal static class ChildProcess
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         return Process.Start(info)!;
     }
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, string[] args, string input = "")
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, string[] args, string input = "",
+        IDictionary<string, string>? environment = null)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, args, environment);
         await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,0 +1,18 @@
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Core.Text;
+
+/// <summary>How a verification method reads for organizers and recipients (totals, exports, the delivery packet).</summary>
+public static class VerificationText
+{
+    /// <summary>"school email (ucsf.edu)", "server role", "self-attested".</summary>
+    public static string Label(Verification method, string? emailDomain = null) => method switch
+    {
+        Verification.SchoolEmail => emailDomain is { Length: > 0 } ? $"school email ({emailDomain})" : "school email",
+        Verification.RoleVerified => "server role",
+        _ => "self-attested",
+    };
+
+    /// <summary>Every method, strongest first.</summary>
+    public static IReadOnlyList<Verification> Methods { get; } = [Verification.SchoolEmail, Verification.RoleVerified, Verification.SelfAttested];
+}

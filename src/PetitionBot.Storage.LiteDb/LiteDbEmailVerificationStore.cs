@@ -1,0 +1,62 @@
+using PetitionBot.Core.Ports;
+using PetitionBot.Core.Storage;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>Email-verification bookkeeping in LiteDB: code sends counted per person and per address (two unlinked
+/// documents, each a keyed hash, purged after an hour), and signatures found or withdrawn by their verified address.</summary>
+public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatureStore signatures) : IEmailVerificationStore
+{
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
+    public Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+
+        // The person's subject is the email key over a prefixed identity: it equals no identity hash of another collection.
+        var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
+        var mailbox = "a:" + db.Keys.HashEmail(address);
+        var since = (now - Window).UtcTicks;
+        return Task.FromResult(db.Write(() =>
+        {
+            db.EmailSends.DeleteMany(x => x.AtTicks <= since);
+            if (db.EmailSends.Count(x => x.Subject == person) >= maxPerHour || db.EmailSends.Count(x => x.Subject == mailbox) >= maxPerHour)
+            {
+                return false;
+            }
+
+            db.EmailSends.Insert(new EmailSendDoc { Subject = person, AtTicks = now.UtcTicks });
+            db.EmailSends.Insert(new EmailSendDoc { Subject = mailbox, AtTicks = now.UtcTicks });
+            return true;
+        }));
+    }
+
+    public Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default)
+    {
+        var doc = signatures.FindByClaim(campaignId, db.Keys.HashEmail(address));
+        return Task.FromResult(doc is null ? null : LiteDbSignatureStore.ToRecord(doc));
+    }
+
+    public Task<IReadOnlyList<SignatureRecord>> FindAllByEmailAsync(string address, CancellationToken ct = default)
+    {
+        var hash = db.Keys.HashEmail(address);
+        IReadOnlyList<SignatureRecord> found = db.Signatures.Find(x => x.EmailHash == hash).Select(LiteDbSignatureStore.ToRecord).ToList();
+        return Task.FromResult(found);
+    }
+
+    public Task<bool> RemoveByEmailAsync(string campaignId, string address, CancellationToken ct = default)
+    {
+        var hash = db.Keys.HashEmail(address);
+        return Task.FromResult(db.Write(() =>
+        {
+            if (signatures.FindByClaim(campaignId, hash) is not { } doc)
+            {
+                return false;
+            }
+
+            SignatureRemoval.Remove(db, doc);
+            return true;
+        }));
+    }
+}
