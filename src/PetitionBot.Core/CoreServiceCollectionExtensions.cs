@@ -20,6 +20,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MyDataFlow>();
         services.AddSingleton<InfoFlow>();
         services.AddSingleton<ExportFlow>();
+        services.AddSingleton<PacketExportFlow>();
+        services.AddSingleton<ResponseFlow>();
+        services.AddSingleton<Reports.PublicProgressBuilder>();
         services.AddSingleton<UpdateFlow>();
         services.AddSingleton<SetupFlow>();
         services.AddSingleton<FlowSet>();

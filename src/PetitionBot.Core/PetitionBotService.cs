@@ -103,7 +103,13 @@ public sealed partial class PetitionBotService(
             CommandCatalog.Petition => await flows.Info.PetitionAsync(ctx, campaign, ct),
             CommandCatalog.Totals => await flows.Info.TotalsAsync(ctx, campaign, ct),
             CommandCatalog.Update => await flows.Update.StartAsync(ctx, campaign, ct),
-            CommandCatalog.Export => await flows.Export.ExportAsync(ctx, campaign, ct),
+            CommandCatalog.Respond => await flows.Respond.RecordAsync(ctx, campaign, command.Options, ct),
+            CommandCatalog.Export => PacketExportFlow.FormatOf(command.Options) switch
+            {
+                PacketExportFlow.Pdf => await flows.Packet.ExportAsync(ctx, campaign, ct),
+                PacketExportFlow.Csv => await flows.Export.ExportAsync(ctx, campaign, ct),
+                _ => Reply.Private("The export format is csv (the default) or pdf; nothing was exported."),
+            },
             _ => Help(),
         };
     }
@@ -150,7 +156,7 @@ public sealed partial class PetitionBotService(
 
     private static Reply Help() => Reply.Private(
         "Commands: /sign to sign, /unsign to withdraw, /petition for the petition and progress, /mydata for what is stored about you. " +
-        "Chapter leaders: /totals, /update. Server admins: /setup. Organizers: /totals, /export.");
+        "Chapter leaders: /totals, /update. Server admins: /setup. Organizers: /totals, /export, /respond.");
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Handling a {InputKind} from {Platform} failed")]
     private static partial void LogFailed(ILogger logger, string inputKind, PlatformKind platform, Exception ex);

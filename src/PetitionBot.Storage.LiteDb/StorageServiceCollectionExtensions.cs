@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
         services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         services.AddSingleton<IInstallationStore, LiteDbInstallationStore>();
+        services.AddSingleton<IResponseStore, LiteDbResponseStore>();
         return services;
     }
 }

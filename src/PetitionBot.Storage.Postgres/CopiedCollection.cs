@@ -13,6 +13,7 @@ public sealed record CopiedCollection(string Name, string Table, IReadOnlyList<s
         Map("drafts", "drafts", "Id:id Flow:flow OwnerHash:owner_hash CampaignId:campaign_id Step:step Payload:payload ExpiresAtTicks:expires_at_ticks"),
         Map("audit", "audit", "Id:id Action:action ActionKey:action_key Platform:platform WorkspaceId:workspace_id ActorHash:actor_hash Detail:detail AtTicks:at_ticks"),
         Map("email_sends", "email_sends", "Id:id Subject:subject AtTicks:at_ticks"),
+        Map("responses", "responses", "Id:id CampaignId:campaign_id Recipient:recipient RespondedOnDayNumber:responded_on_day Text:text Link:link RecordedAtTicks:recorded_at_ticks"),
         Map("installations", "installations", "Id:id Platform:platform WorkspaceId:workspace_id TokenCipher:token_cipher BotUserId:bot_user_id WorkspaceName:workspace_name InstalledAtTicks:installed_at_ticks"),
     ];
 

@@ -17,6 +17,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IInstallationStore, PostgresInstallationStore>();
+        services.AddSingleton<IResponseStore, PostgresResponseStore>();
         services.AddSingleton<IHandledKeys, PostgresHandledKeys>();
         services.AddSingleton<IExclusiveRoles, PostgresExclusiveRoles>();
         services.AddHostedService<PostgresStartup>();

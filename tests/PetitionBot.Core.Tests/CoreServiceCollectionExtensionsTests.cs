@@ -30,6 +30,7 @@ public sealed class CoreServiceCollectionExtensionsTests
             services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
             services.AddSingleton<IChartRenderer, FakeChartRenderer>();
             services.AddSingleton<ISignerExportWriter, FakeExportWriter>();
+            services.AddSingleton<IDeliveryPacketWriter, FakePacketWriter>();
             services.AddPetitionCore();
             services.AddLiteDbStorage();
 

@@ -12,6 +12,7 @@ public sealed class TempStore : StoreUnderTest, IDisposable
 
     private bool _disposed;
     private LiteDbContext? _reopened;
+    private LiteDbResponseStore? _responses;
 
     public TempStore(string? password = null)
     {
@@ -47,6 +48,8 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     public override LiteDbInstallationStore Installations { get; }
 
     public override LiteDbEmailVerificationStore Emails { get; }
+
+    public override Core.Storage.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
 
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 

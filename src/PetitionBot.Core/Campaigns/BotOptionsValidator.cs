@@ -54,6 +54,16 @@ public static partial class BotOptionsValidator
                 errors.Add($"{key}:EligibleRoles must list 1-4 roles of at most 60 characters");
             }
 
+            if (!string.Equals(c.PaperSize, "Letter", StringComparison.OrdinalIgnoreCase) && !string.Equals(c.PaperSize, "A4", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{key}:PaperSize must be Letter or A4");
+            }
+
+            if (c.SignOff?.Length > 500)
+            {
+                errors.Add($"{key}:SignOff must be at most 500 characters");
+            }
+
             if (c.Stages.Count > 25 || c.Stages.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 30))
             {
                 errors.Add($"{key}:Stages must list at most 25 stages of at most 30 characters");

@@ -32,6 +32,12 @@ public sealed class CampaignDefinition
     /// <summary>After this instant nobody can sign.</summary>
     public DateTimeOffset? ClosesAt { get; set; }
 
+    /// <summary>The organizers' sign-off under the delivery packet's cover letter.</summary>
+    public string SignOff { get; set; } = "";
+
+    /// <summary>The delivery packet's paper: "Letter" (default) or "A4".</summary>
+    public string PaperSize { get; set; } = "Letter";
+
     /// <summary><c>none</c> (default), <c>email</c> or <c>email-required</c>; see <see cref="VerificationMode"/>.</summary>
     public string Verification { get; set; } = "none";
 

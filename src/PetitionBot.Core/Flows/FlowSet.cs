@@ -8,4 +8,6 @@ public sealed record FlowSet(
     InfoFlow Info,
     ExportFlow Export,
     UpdateFlow Update,
-    SetupFlow Setup);
+    SetupFlow Setup,
+    PacketExportFlow Packet,
+    ResponseFlow Respond);

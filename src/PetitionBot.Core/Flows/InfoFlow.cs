@@ -8,7 +8,7 @@ using PetitionBot.Core.Text;
 namespace PetitionBot.Core.Flows;
 
 /// <summary>/petition (everyone) and /totals (by role).</summary>
-public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
+public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts, IResponseStore responses)
 {
     public async Task<Reply> PetitionAsync(FlowContext ctx, CampaignDefinition campaign, CancellationToken ct = default)
     {
@@ -25,6 +25,7 @@ public sealed class InfoFlow(ISignatureStore signatures, IChartRenderer charts)
         text.Append($"{Replies.Signatures(stats.Total)} so far");
         var verified = stats.Count(Verification.SchoolEmail);
         text.Append(verified > 0 ? $", {Replies.Count(verified)} verified by school email." : ".");
+        text.Append(ResponseSummary.Latest(await responses.ListAsync(campaign.Id, ct)));
         return new Reply
         {
             Title = campaign.Title,

@@ -12,6 +12,7 @@ public static class CommandCatalog
     public const string Export = "export";
     public const string Setup = "setup";
     public const string Help = "help";
+    public const string Respond = "respond";
 
     public const string CampaignOption = "campaign";
     public const string ChannelOption = "channel";
@@ -19,6 +20,11 @@ public static class CommandCatalog
     public const string VerifiedRoleOption = "verified_role";
     public const string StrictOption = "strict";
     public const string SchoolOption = "school";
+    public const string FormatOption = "format";
+    public const string RecipientOption = "recipient";
+    public const string DateOption = "date";
+    public const string TextOption = "text";
+    public const string LinkOption = "link";
 
     private static readonly CommandOption CampaignChoice = new(CampaignOption, "Which campaign (when more than one is open)", OptionKind.Campaign);
 
@@ -30,7 +36,16 @@ public static class CommandCatalog
         new(MyData, "See what PetitionBot stores about you, and delete it", []),
         new(Totals, "Signature totals (chapter leaders: your school; organizers: full breakdown)", [CampaignChoice], MayBeSlow: true),
         new(Update, "Post an update to this server's announcement channel (chapter leaders)", [CampaignChoice], OpensForm: true),
-        new(Export, "Export the signer list as CSV (organizers)", [CampaignChoice], MayBeSlow: true),
+        new(Export, "Export the signer list as CSV or the delivery packet as PDF (organizers)",
+            [CampaignChoice, new(FormatOption, "csv (default) or pdf (the delivery packet)", OptionKind.Text, MaxLength: 3, Choices: ["csv", "pdf"])], MayBeSlow: true),
+        new(Respond, "Record a recipient's response; it is announced to every server (organizers)",
+        [
+            new(RecipientOption, "Who responded, e.g. AAMC", OptionKind.Text, Required: true, MaxLength: 100),
+            new(DateOption, "When, as YYYY-MM-DD (default today)", OptionKind.Text, MaxLength: 10),
+            new(TextOption, "What they said (at most 1,500 characters)", OptionKind.Text, MaxLength: 1500),
+            new(LinkOption, "Or a link to their response (https://)", OptionKind.Text, MaxLength: 500),
+            CampaignChoice,
+        ]),
         new(Setup, "Configure PetitionBot for this server (server admins)",
         [
             new(ChannelOption, "Channel for announcements and updates", OptionKind.Channel),

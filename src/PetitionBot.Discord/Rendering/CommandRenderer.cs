@@ -25,6 +25,8 @@ internal static class CommandRenderer
         OptionKind.Channel => new(7, option.Name, Truncate(option.Description, 100), option.Required, ChannelTypes: [0, 5]),
         OptionKind.Role => new(8, option.Name, Truncate(option.Description, 100), option.Required),
         OptionKind.Boolean => new(5, option.Name, Truncate(option.Description, 100), option.Required),
+        _ when option.Choices is { Count: > 0 } choices => new(3, option.Name, Truncate(option.Description, 100), option.Required,
+            Choices: choices.Select(c => new CommandChoicePayload(c, c)).ToList()),
         _ => new(3, option.Name, Truncate(option.Description, 100), option.Required, Math.Clamp(option.MaxLength, 1, 6000)),
     };
 

@@ -46,10 +46,18 @@ public static class SlashCommandParser
                     continue;
                 }
 
-                // A bare word is the campaign when that is the command's only option (e.g. "/sign ama2025").
-                if (key is null && spec.Options.Count == 1 && spec.Options[0].Kind == OptionKind.Campaign)
+                // A bare word that is one of an option's fixed choices sets it (e.g. "/export pdf").
+                if (key is null && spec.Options.FirstOrDefault(o => o.Choices?.Contains(token.ToLowerInvariant()) == true) is { } chosen)
                 {
-                    options[spec.Options[0].Name] = Unescape(token);
+                    options[chosen.Name] = token.ToLowerInvariant();
+                    continue;
+                }
+
+                // A bare word is the campaign when that is the command's only free option (e.g. "/sign ama2025").
+                var free = spec.Options.Where(o => o.Choices is null).ToList();
+                if (key is null && free.Count == 1 && free[0].Kind == OptionKind.Campaign)
+                {
+                    options[free[0].Name] = Unescape(token);
                     continue;
                 }
 
@@ -104,6 +112,12 @@ public static class SlashCommandParser
                     _ => null,
                 };
             default:
+                // Slack sends a typed URL as <https://…> or <https://…|label>.
+                if (value.StartsWith("<http", StringComparison.Ordinal) && value.EndsWith('>'))
+                {
+                    value = IdOf(value[1..^1]);
+                }
+
                 var text = Unescape(value);
                 return text.Length > 0 ? text : null;
         }

@@ -44,8 +44,9 @@ public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string
                 "exports/<campaign>-signers-<time>.csv. An existing file is never overwritten.",
             HelpName = "FILE",
         };
+        var format = new Option<string>("--format") { Description = "csv (default) or pdf: the delivery packet for the recipients.", HelpName = "csv|pdf" };
         var export = NewVerb("export", "Export the delivery list: named signers and per-school counts (files readable by you only).");
-        Bind(export, "export", [exportCampaign, output], run);
+        Bind(export, "export", [exportCampaign, output, format], run);
 
         var invalidateCampaign = new Option<string>("--campaign") { Description = "The campaign id.", HelpName = "ID", Required = true };
         var server = new Option<string>("--server") { Description = "Only signatures from this server.", HelpName = "discord:ID|slack:TEAM" };

@@ -4,4 +4,7 @@ namespace PetitionBot.Hosting;
 public sealed class HttpOptions
 {
     public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Serves the public progress page <c>/p/{campaignId}</c>, its JSON and its SVG badge.</summary>
+    public bool PublicPages { get; set; }
 }

@@ -125,6 +125,9 @@ public static class PetitionBotApp
                 {
                     "totals" => await CliVerbs.TotalsAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), output, error, ct),
                     "invalidate" => await InvalidateVerb.RunAsync(app.Services, cli.Flags, output, error, ct),
+                    "export" when cli.Flags.GetValueOrDefault("format") is { } format && format != "csv" => format == "pdf"
+                        ? await PacketVerb.RunAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct)
+                        : await PacketVerb.UnknownFormatAsync(error),
                     "export" => await CliVerbs.ExportAsync(app.Services, cli.Flags.GetValueOrDefault("campaign"), cli.Flags.GetValueOrDefault("out"), output, error, ct),
                     _ => throw new InvalidOperationException($"No CLI verb \"{cli.Verb}\"."),
                 };

@@ -9,6 +9,7 @@ using PetitionBot.Email;
 using PetitionBot.Health;
 using PetitionBot.Metrics;
 using PetitionBot.Outbox;
+using PetitionBot.PublicPages;
 using PetitionBot.Reports;
 using PetitionBot.Storage.LiteDb;
 
@@ -47,9 +48,12 @@ public static class PetitionHost
         services.AddVerificationMail();
         services.AddSingleton<ISignerExportWriter, CsvSignerExportWriter>();
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
+        services.AddOptions<Reports.Pdf.PdfPacketOptions>().BindConfiguration(Reports.Pdf.PdfPacketOptions.SectionName);
+        services.AddSingleton<IDeliveryPacketWriter, Reports.Pdf.PdfDeliveryPacketWriter>();
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<AnnouncementTexts>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<PublicProgressCache>();
 
         if (options.Mode != HostMode.Bot)
         {
@@ -91,6 +95,7 @@ public static class PetitionHost
         var app = web.Build();
         app.MapHealth();
         app.MapPetitionMetrics();
+        app.MapPublicPages();
         ChatAdapters.Map(app);
         return app;
     }

@@ -11,5 +11,6 @@ internal static class ExtraScenarios
         ("discord", DiscordLoadBenchmark.RunAsync),
         ("fanout", FanOutBenchmark.RunAsync),
         ("postgres", PostgresBenchmark.RunAsync),
+        ("pdf", PdfPacketBenchmark.RunAsync),
     ];
 }

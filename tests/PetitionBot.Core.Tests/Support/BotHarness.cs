@@ -45,6 +45,7 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IChartRenderer>(Charts);
         services.AddSingleton<ISignerExportWriter, FakeExportWriter>();
+        services.AddSingleton<IDeliveryPacketWriter>(Packets);
         services.AddPetitionCore();
         services.AddLiteDbStorage();
         services.AddSingleton(storage is null
@@ -59,6 +60,8 @@ public sealed class BotHarness : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
 
     public FakeChartRenderer Charts { get; } = new();
+
+    public FakePacketWriter Packets { get; } = new();
 
     public IPetitionBot Bot { get; }
 

@@ -43,4 +43,17 @@ public sealed class CommandRegistrationTests
         Assert.All(commands, c => Assert.Equal(1, c!["type"]!.GetValue<int>()));
         Assert.All(commands, c => Assert.InRange(c!["description"]!.GetValue<string>().Length, 1, 100));
     }
+
+    [Fact]
+    public async Task Start_ExportCommand_FormatOptionWithCsvAndPdfChoices()
+    {
+        await using var h = await DiscordHarness.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 60_000 });
+
+        var put = Assert.Single(h.Server.Requests, r => r.Method == "PUT");
+        var export = put.Json!.AsArray().Single(c => c!["name"]!.GetValue<string>() == CommandCatalog.Export)!;
+        var format = export["options"]!.AsArray().Single(o => o!["name"]!.GetValue<string>() == CommandCatalog.FormatOption)!;
+        Assert.Equal(3, format["type"]!.GetValue<int>());
+        Assert.Equal(["csv", "pdf"], format["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()));
+        Assert.Equal(["csv", "pdf"], format["choices"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()));
+    }
 }

@@ -65,4 +65,34 @@ public sealed class SlashCommandParserTests
         Assert.Null(parsed.Error);
         Assert.Equal(("C123", "false"), (parsed.Options["channel"], parsed.Options["strict"]));
     }
+
+    [Theory]
+    [InlineData("/export", "pdf")]
+    [InlineData("/export", "PDF")]
+    [InlineData("/export", "format:pdf")]
+    [InlineData("/petition", "export pdf")]
+    public void Parse_ExportPdf_FormatOption(string command, string text)
+    {
+        var parsed = SlashCommandParser.Parse(command, text)!;
+
+        Assert.Null(parsed.Error);
+        Assert.Equal("export", parsed.Name);
+        Assert.Equal("pdf", parsed.Options["format"]);
+    }
+
+    [Fact]
+    public void Parse_RespondWithQuotedTextAndEscapedLink_Options()
+    {
+        var text = SlashCommandParser.Parse("/respond", "recipient:AAMC date:2026-04-02 text:\u201CWe hear you &amp; agree\u201D")!;
+        var link = SlashCommandParser.Parse("/petition", "respond recipient:AMA link:<https://example.org/a?b=1|example.org/a>")!;
+
+        Assert.Null(text.Error);
+        Assert.Equal(("respond", "AAMC", "2026-04-02", "We hear you & agree"), (text.Name, text.Options["recipient"], text.Options["date"], text.Options["text"]));
+        Assert.Null(link.Error);
+        Assert.Equal("https://example.org/a?b=1", link.Options["link"]);
+    }
+
+    [Fact]
+    public void Parse_ExportBareCampaign_StillTheCampaign() =>
+        Assert.Equal("ama2025", SlashCommandParser.Parse("/export", "ama2025")!.Options["campaign"]);
 }

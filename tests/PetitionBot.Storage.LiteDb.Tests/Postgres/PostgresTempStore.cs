@@ -36,6 +36,8 @@ public sealed class PostgresTempStore : StoreUnderTest
 
     public override IEmailVerificationStore Emails => new PostgresEmailVerificationStore(_db);
 
+    public override IResponseStore Responses => new PostgresResponseStore(_db);
+
     public override SecretKeys Keys => _db.Keys;
 
     public static async Task<PostgresTempStore> CreateAsync(string? secretKey = null)

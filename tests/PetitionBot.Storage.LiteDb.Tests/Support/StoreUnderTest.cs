@@ -22,6 +22,8 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     public abstract IEmailVerificationStore Emails { get; }
 
+    public abstract IResponseStore Responses { get; }
+
     public abstract SecretKeys Keys { get; }
 
     public Task RegisterServerAsync(string guildId, string channelId, string? school = null, PlatformKind platform = PlatformKind.Discord) =>

@@ -1,0 +1,7 @@
+namespace PetitionBot.Core.Reports;
+
+/// <summary>Lays out the delivery packet for the recipients. Implemented outside the core (PDF library).</summary>
+public interface IDeliveryPacketWriter
+{
+    DeliveryPacket Write(PacketData data);
+}
