@@ -6,11 +6,13 @@ using PetitionBot.Core.Storage;
 namespace PetitionBot.Storage.LiteDb.Tests;
 
 /// <summary>A real LiteDB file in a fresh temp directory, with every store over it. Deleted on dispose.</summary>
-public sealed class TempStore : IDisposable
+public sealed class TempStore : StoreUnderTest, IDisposable
 {
     public const string CampaignId = "sensitive-areas";
 
     private bool _disposed;
+    private LiteDbContext? _reopened;
+    private LiteDbResponseStore? _responses;
 
     public TempStore(string? password = null)
     {
@@ -33,19 +35,21 @@ public sealed class TempStore : IDisposable
 
     public LiteDbContext Context { get; }
 
-    public LiteDbSignatureStore Signatures { get; }
+    public override LiteDbSignatureStore Signatures { get; }
 
-    public LiteDbDraftStore Drafts { get; }
+    public override LiteDbDraftStore Drafts { get; }
 
-    public LiteDbServerStore Servers { get; }
+    public override LiteDbServerStore Servers { get; }
 
-    public LiteDbOutboxStore Outbox { get; }
+    public override LiteDbOutboxStore Outbox { get; }
 
-    public LiteDbAuditLog Audit { get; }
+    public override LiteDbAuditLog Audit { get; }
 
-    public LiteDbInstallationStore Installations { get; }
+    public override LiteDbInstallationStore Installations { get; }
 
-    public LiteDbEmailVerificationStore Emails { get; }
+    public override LiteDbEmailVerificationStore Emails { get; }
+
+    public override Core.Storage.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
 
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
@@ -54,13 +58,28 @@ public sealed class TempStore : IDisposable
         new(CampaignId, platform == PlatformKind.Slack ? $"slack:{workspace}:{userId}" : $"discord:{userId}", platform, workspace,
             name, school, stage, "Medical student", Verification.SelfAttested, at ?? T0);
 
-    public Task RegisterServerAsync(string guildId, string channelId, string? school = null, PlatformKind platform = PlatformKind.Discord) =>
-        Servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, guildId))
-        {
-            AnnouncementChannelId = channelId,
-            School = school,
-            UpdatedAt = T0,
-        });
+    public override SecretKeys Keys => Context.Keys;
+
+    public override Task FlushAsync()
+    {
+        Context.Checkpoint();
+        return Task.CompletedTask;
+    }
+
+    public override Task<byte[]> StoredBytesAsync() => Task.FromResult(CloseAndReadFiles());
+
+    public override Task<IOutboxStore> RestartAsync()
+    {
+        Context.Dispose();
+        _reopened = new LiteDbContext(Options);
+        return Task.FromResult<IOutboxStore>(new LiteDbOutboxStore(_reopened));
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Closes the database (checkpointing first) and returns every byte of the .db file and any -log file.</summary>
     public byte[] CloseAndReadFiles()
@@ -85,6 +104,7 @@ public sealed class TempStore : IDisposable
 
     public void Dispose()
     {
+        _reopened?.Dispose();
         if (!_disposed)
         {
             Context.Dispose();

@@ -20,8 +20,12 @@ internal sealed class DiscordGatewayService(
     GatewayTimings timings,
     ShutdownIntent shutdown,
     IOptions<DiscordOptions> options,
-    ILogger<DiscordGatewayService> logger) : BackgroundService
+    ILogger<DiscordGatewayService> logger,
+    IExclusiveRoles roles) : BackgroundService
 {
+    /// <summary>The role that guards the gateway session: one process at a time holds it.</summary>
+    public const string GatewayRole = "discord-gateway";
+
     /// <summary>Cancelled only when the host gives up waiting (HostOptions.ShutdownTimeout): the upper bound of the drain.</summary>
     private readonly CancellationTokenSource _abandon = new();
 
@@ -63,7 +67,7 @@ internal sealed class DiscordGatewayService(
             });
             try
             {
-                await gateway.RunAsync(queue.Writer, stoppingToken).ConfigureAwait(false);
+                await RunWhileHoldingAsync(queue.Writer, stoppingToken).ConfigureAwait(false);
             }
             finally
             {
@@ -79,6 +83,36 @@ internal sealed class DiscordGatewayService(
         {
             logger.Unexpected(ex);
             status.Set(AdapterState.Stopped, "unexpected error: " + ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Runs the gateway while this process holds <see cref="GatewayRole"/>; when the hold is lost (its store
+    /// session failed), stops the gateway and waits to hold it again.</summary>
+    private async Task RunWhileHoldingAsync(ChannelWriter<GatewayDispatch> events, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (roles.Held.Count == 0)
+            {
+                status.Set(AdapterState.Starting, "standby: waiting for the gateway session");
+            }
+
+            await using var hold = await roles.AcquireAsync(GatewayRole, stoppingToken).ConfigureAwait(false);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost);
+            try
+            {
+                await gateway.RunAsync(events, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (hold.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                status.Set(AdapterState.Reconnecting, "gateway session hold lost");
+                continue;
+            }
+
+            if (!hold.Lost.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 

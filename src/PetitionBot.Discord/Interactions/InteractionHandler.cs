@@ -17,9 +17,9 @@ internal sealed class InteractionHandler(
     IOptions<DiscordOptions> options,
     GatewayTimings timings,
     TimeProvider time,
-    ILogger<InteractionHandler> logger)
+    ILogger<InteractionHandler> logger,
+    IHandledKeys handled)
 {
-    private readonly RecentKeys _seen = new();
     private readonly FormCache _forms = new();
 
     /// <param name="payload">The interaction object.</param>
@@ -36,7 +36,7 @@ internal sealed class InteractionHandler(
         }
 
         logger.InteractionReceived(interaction.Id, interaction.Type);
-        if (!_seen.TryAdd(interaction.Id))
+        if (!await handled.FirstTimeAsync("discord:i:" + interaction.Id, ct).ConfigureAwait(false))
         {
             logger.InteractionDuplicate(interaction.Id);
             Count(interaction, "duplicate");

@@ -81,7 +81,7 @@ public static class SlackHttpEndpoints
         }
 
         var id = SlackPayload.Str(payload, "trigger_id") ?? SlackPayload.Str(payload, "event_id") ?? Guid.NewGuid().ToString("N");
-        if (!services.GetRequiredService<SlackHttpReplayGuard>().FirstTime(type + ":" + id))
+        if (!await services.GetRequiredService<SlackHttpReplayGuard>().FirstTimeAsync(type + ":" + id))
         {
             return Results.Ok();
         }

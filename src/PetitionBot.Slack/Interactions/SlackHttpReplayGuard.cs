@@ -1,11 +1,9 @@
-using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Slack.Interactions;
 
 /// <summary>Remembers recent HTTP-mode deliveries (trigger_id / event_id) so a Slack retry is acknowledged but not acted on twice.</summary>
-public sealed class SlackHttpReplayGuard
+public sealed class SlackHttpReplayGuard(IHandledKeys seen)
 {
-    private readonly RecentKeys _seen = new(20_000);
-
-    public bool FirstTime(string key) => _seen.TryAdd(key);
+    public Task<bool> FirstTimeAsync(string key, CancellationToken ct = default) => seen.FirstTimeAsync("slack:http:" + key, ct);
 }

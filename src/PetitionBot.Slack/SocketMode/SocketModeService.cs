@@ -33,7 +33,7 @@ public sealed class SocketModeService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
     private readonly Channel<QueuedEnvelope> _queue;
-    private readonly RecentKeys _seen = new(20_000);
+    private readonly IHandledKeys _seen;
     private readonly List<SocketModeConnection> _draining = [];
 
     /// <summary>Cancelled only when the host gives up waiting (HostOptions.ShutdownTimeout): the upper bound of the drain.</summary>
@@ -48,8 +48,10 @@ public sealed class SocketModeService : BackgroundService
         SlackAdapterStatus status,
         IOptions<SlackOptions> options,
         TimeProvider time,
-        ILogger<SocketModeService> logger)
+        ILogger<SocketModeService> logger,
+        IHandledKeys seen)
     {
+        _seen = seen;
         _api = api;
         _tokens = tokens;
         _transports = transports;
@@ -330,8 +332,8 @@ public sealed class SocketModeService : BackgroundService
         using var safety = _time.CreateTimer(static state => _ = ((SocketModeAck)state!).SendAsync(), ack, budget > TimeSpan.Zero ? budget : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         try
         {
-            var firstById = _seen.TryAdd("e:" + envelope.EnvelopeId);
-            var firstByTrigger = envelope.TriggerId is not { } trigger || _seen.TryAdd("t:" + trigger);
+            var firstById = await _seen.FirstTimeAsync("slack:e:" + envelope.EnvelopeId, ct).ConfigureAwait(false);
+            var firstByTrigger = envelope.TriggerId is not { } trigger || await _seen.FirstTimeAsync("slack:t:" + trigger, ct).ConfigureAwait(false);
             if (!firstById || !firstByTrigger)
             {
                 SlackLog.DuplicateEnvelope(_logger, envelope.EnvelopeId, envelope.RetryAttempt);

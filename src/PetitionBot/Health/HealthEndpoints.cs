@@ -27,7 +27,8 @@ public static class HealthEndpoints
             healthy ? (adapters.Any(a => a.State != AdapterState.Connected) ? "degraded" : "ok") : "unhealthy",
             store,
             backlog,
-            adapters.Select(a => new AdapterHealth(a.Name, a.State.ToString().ToLowerInvariant(), a.Reason, a.Since)).ToList());
+            adapters.Select(a => new AdapterHealth(a.Name, a.State.ToString().ToLowerInvariant(), a.Reason, a.Since)).ToList(),
+            sp.GetService<IExclusiveRoles>()?.Held ?? []);
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     });
 }

@@ -7,7 +7,7 @@ namespace PetitionBot.Hosting;
 /// <summary>The parsed command line: a verb, its flags, and the rest as configuration (<c>--Key=value</c>).</summary>
 public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string> Flags, string[] ConfigArgs)
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help", Cli.SchoolsVerb.Verb };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "run", "console", "totals", "export", "invalidate", "check-config", "help", Cli.SchoolsVerb.Verb, "migrate" };
 
     private const string SettingsHelp = "--Key=value (e.g. --Storage:Path=data/bot.db), environment Key__Sub=value, " +
         "./appsettings.json, ./appsettings.Local.json, the file in PETITIONBOT_CONFIG.";
@@ -58,6 +58,11 @@ public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string
         var checkConfig = NewVerb("check-config", "Check the settings without opening the database or connecting anywhere.");
         Bind(checkConfig, "check-config", [], run);
 
+        var to = new Option<string>("--to") { Description = "The store to copy into: postgres (Storage:ConnectionString, an empty database).", HelpName = "postgres" };
+        to.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "postgres");
+        var migrate = NewVerb("migrate", "Copy the LiteDB file into an empty PostgreSQL database and compare counts and checksums (bot stopped).");
+        Bind(migrate, "migrate", [to], run);
+
         var topic = new Argument<string>("command") { Description = "The command to explain.", Arity = ArgumentArity.ZeroOrOne };
         topic.AcceptOnlyFromAmong([.. Verbs.Where(v => v != "help")]);
         var help = new Command("help", "Print this help, or a command's: help totals.") { topic };
@@ -68,7 +73,7 @@ public sealed record CommandLine(string Verb, IReadOnlyDictionary<string, string
         });
 
         var schools = Cli.SchoolsVerb.Build(run);
-        foreach (var verb in new[] { runVerb, console, totals, export, invalidate, checkConfig, schools, help })
+        foreach (var verb in new[] { runVerb, console, totals, export, invalidate, checkConfig, schools, migrate, help })
         {
             root.Subcommands.Add(verb);
         }

@@ -21,7 +21,7 @@ public static class PetitionBotApp
     {
         if (CommandLine.UnknownVerb(args) is { } unknown)
         {
-            await error.WriteLineAsync($"Unknown command \"{unknown}\". Commands: run (default), console, totals, export, invalidate, schools, check-config; petitionbot --help explains them.");
+            await error.WriteLineAsync($"Unknown command \"{unknown}\". Commands: run (default), console, totals, export, invalidate, schools, check-config, migrate; petitionbot --help explains them.");
             return ConfigError;
         }
 
@@ -67,6 +67,11 @@ public static class PetitionBotApp
         if (cli.Verb == "check-config")
         {
             return await ConfigCheck.RunAsync(configuration!, output, error, ct);
+        }
+
+        if (cli.Verb == "migrate")
+        {
+            return await MigrateAsync(configuration!, cli, output, error, ct);
         }
 
         var mode = cli.Verb switch
@@ -167,6 +172,25 @@ public static class PetitionBotApp
         if (services.GetService<IOptions<HttpOptions>>() is { } http)
         {
             _ = http.Value;
+        }
+    }
+
+    /// <summary><c>migrate --to postgres</c>: no host; the LiteDB file's lock refuses while the bot runs.</summary>
+    private static async Task<int> MigrateAsync(IConfiguration configuration, CommandLine cli, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        try
+        {
+            return await MigrateVerb.RunAsync(configuration, cli.Flags.GetValueOrDefault("to"), output, error, ct);
+        }
+        catch (StoreLockedException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return StoreLocked;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            await error.WriteLineAsync($"Could not reach PostgreSQL (Storage:ConnectionString): {ex.Message}. Nothing was copied.");
+            return 1;
         }
     }
 }

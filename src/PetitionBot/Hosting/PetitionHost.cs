@@ -44,7 +44,7 @@ public static class PetitionHost
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.AddOptions<ChartRendererOptions>().BindConfiguration(ChartRendererOptions.SectionName);
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
-        services.AddLiteDbStorage();
+        StorageComposition.Add(services, builder.Configuration);
         services.AddPetitionCore();
         services.AddVerificationMail();
         services.AddSchoolDirectory();

@@ -13,6 +13,23 @@ internal sealed class StorageOptionsValidation : IValidateOptions<StorageOptions
             errors.Add("Storage:Path must name the database file");
         }
 
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                errors.Add("Storage:ConnectionString is required when Storage:Provider is Postgres (e.g. Host=db;Database=petitionbot;Username=petitionbot;Password=...)");
+            }
+            else if (!PetitionBot.Storage.Postgres.PostgresDatabase.IsValidConnectionString(options.ConnectionString))
+            {
+                errors.Add("Storage:ConnectionString is not a valid PostgreSQL connection string");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.SecretKey) && string.IsNullOrWhiteSpace(options.KeyPath))
+            {
+                errors.Add("Storage:SecretKey (or Storage:KeyPath) is required when Storage:Provider is Postgres: every bot process must hash and encrypt with the same key");
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(options.SecretKey))
         {
             var bytes = new byte[64];

@@ -10,6 +10,7 @@ internal static class ExtraScenarios
     [
         ("discord", DiscordLoadBenchmark.RunAsync),
         ("fanout", FanOutBenchmark.RunAsync),
+        ("postgres", PostgresBenchmark.RunAsync),
         ("pdf", PdfPacketBenchmark.RunAsync),
         ("mail", MailBenchmark.RunAsync),
     ];

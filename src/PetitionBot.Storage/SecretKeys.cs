@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PetitionBot.Storage.LiteDb;
+namespace PetitionBot.Storage;
 
 /// <summary>The secret kept outside the database: keyed hashes of identities, and AES-GCM for draft values and tokens.</summary>
 public sealed class SecretKeys

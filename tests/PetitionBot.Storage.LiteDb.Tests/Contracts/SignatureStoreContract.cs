@@ -3,12 +3,9 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
-public sealed class LiteDbSignatureStoreTests : IDisposable
+/// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
+public abstract class SignatureStoreContract : StoreContract
 {
-    private readonly TempStore store = new();
-
-    public void Dispose() => store.Dispose();
-
     [Fact]
     public async Task AddAsync_SamePersonFromEightThreads_LeavesOneSignatureAndTotalOne()
     {
@@ -232,7 +229,7 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
         await store.Audit.AppendAsync(new AuditEntry(AuditActions.Export, new WorkspaceRef(PlatformKind.Discord, "555"), $"discord:{userId}", "campaign=x", TempStore.T0));
         await store.Signatures.AddAsync(TempStore.Signature("U0SLACKUSER", name: null, platform: PlatformKind.Slack, workspace: "T0TEAM"), MilestonePlan.None);
 
-        var bytes = store.CloseAndReadFiles();
+        var bytes = await store.StoredBytesAsync();
 
         Assert.True(bytes.Length > 0);
         Assert.True(TempStore.Contains(bytes, "UCSF School of Medicine"), "sanity: the school is stored");
@@ -246,11 +243,11 @@ public sealed class LiteDbSignatureStoreTests : IDisposable
     public async Task FileBytes_NamedSignerWhoUnsigned_NoLongerContainTheName()
     {
         await store.Signatures.AddAsync(TempStore.Signature("1", name: "Marisol Zacatecas Quintero"), MilestonePlan.None);
-        store.Context.Checkpoint();
+        await store.FlushAsync();
 
         Assert.True(await store.Signatures.RemoveAsync(TempStore.CampaignId, "discord:1"));
 
-        var bytes = store.CloseAndReadFiles();
+        var bytes = await store.StoredBytesAsync();
         Assert.False(TempStore.Contains(bytes, "Marisol Zacatecas Quintero"));
     }
 

@@ -3,12 +3,9 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
-public sealed class LiteDbServerStoreTests : IDisposable
+/// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
+public abstract class ServerStoreContract : StoreContract
 {
-    private readonly TempStore store = new();
-
-    public void Dispose() => store.Dispose();
-
     [Fact]
     public async Task FindAsync_SavedSettings_RoundTripEveryField()
     {

@@ -3,13 +3,10 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
-public sealed class LiteDbAuditLogTests : IDisposable
+/// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
+public abstract class AuditLogContract : StoreContract
 {
     private static readonly WorkspaceRef Guild = new(PlatformKind.Discord, "1");
-
-    private readonly TempStore store = new();
-
-    public void Dispose() => store.Dispose();
 
     [Fact]
     public async Task CountSinceAsync_EntriesInAndOutOfWindow_CountsOnlyThisActionAndWorkspaceSince()
@@ -34,7 +31,7 @@ public sealed class LiteDbAuditLogTests : IDisposable
         Assert.Equal(["second", "first"], recent.Select(e => e.Detail));
         Assert.Equal(Guild, recent[0].Workspace);
         Assert.Null(recent[1].Workspace);
-        Assert.All(recent, e => Assert.DoesNotContain("5", e.ActorKey.Replace(store.Context.Keys.Hash("discord:5"), "", StringComparison.Ordinal), StringComparison.Ordinal));
-        Assert.All(recent, e => Assert.Equal(store.Context.Keys.Hash("discord:5"), e.ActorKey));
+        Assert.All(recent, e => Assert.DoesNotContain("5", e.ActorKey.Replace(store.Keys.Hash("discord:5"), "", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.All(recent, e => Assert.Equal(store.Keys.Hash("discord:5"), e.ActorKey));
     }
 }

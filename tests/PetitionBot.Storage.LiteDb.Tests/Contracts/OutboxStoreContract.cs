@@ -3,7 +3,8 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
-public sealed class LiteDbOutboxStoreTests : IDisposable
+/// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
+public abstract class OutboxStoreContract : StoreContract
 {
     private static readonly ChannelRef[] Channels =
     [
@@ -11,10 +12,6 @@ public sealed class LiteDbOutboxStoreTests : IDisposable
         new(PlatformKind.Discord, "2", "22"),
         new(PlatformKind.Slack, "T3", "C33"),
     ];
-
-    private readonly TempStore store = new();
-
-    public void Dispose() => store.Dispose();
 
     [Fact]
     public async Task EnqueueAsync_ThreeChannels_ThreeDueDeliveries()
@@ -82,10 +79,8 @@ public sealed class LiteDbOutboxStoreTests : IDisposable
         await EnqueueAsync("a1");
         var first = (await store.Outbox.DueAsync(TempStore.T0, 10))[0];
         await store.Outbox.MarkDeliveredAsync(first.Id, TempStore.T0);
-        store.Context.Dispose();
 
-        using var reopened = new LiteDbContext(store.Options);
-        var outbox = new LiteDbOutboxStore(reopened);
+        var outbox = await store.RestartAsync();
 
         var due = await outbox.DueAsync(TempStore.T0, 10);
         Assert.Equal(2, due.Count);

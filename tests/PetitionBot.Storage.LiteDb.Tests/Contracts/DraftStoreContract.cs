@@ -2,12 +2,9 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
-public sealed class LiteDbDraftStoreTests : IDisposable
+/// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
+public abstract class DraftStoreContract : StoreContract
 {
-    private readonly TempStore store = new();
-
-    public void Dispose() => store.Dispose();
-
     [Fact]
     public async Task FindAsync_Owner_ReturnsValues()
     {
@@ -86,7 +83,7 @@ public sealed class LiteDbDraftStoreTests : IDisposable
             Values = new Dictionary<string, string> { ["name"] = "Guadalupe Esperanza", ["school"] = "Zzyzx Medical College" },
         });
 
-        var bytes = store.CloseAndReadFiles();
+        var bytes = await store.StoredBytesAsync();
 
         Assert.False(TempStore.Contains(bytes, "Guadalupe Esperanza"));
         Assert.False(TempStore.Contains(bytes, "Zzyzx Medical College"));

@@ -3,13 +3,10 @@ using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
-public sealed class LiteDbInstallationStoreTests : IDisposable
+/// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
+public abstract class InstallationStoreContract : StoreContract
 {
     private const string BotToken = "xoxb-111111111111-222222222222-AbCdEfGhIjKlMnOpQrStUvWx";
-
-    private readonly TempStore store = new();
-
-    public void Dispose() => store.Dispose();
 
     [Fact]
     public async Task FindAsync_SavedInstallation_RoundTripsTheToken()
@@ -32,7 +29,7 @@ public sealed class LiteDbInstallationStoreTests : IDisposable
     {
         await store.Installations.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, "T123"), BotToken, "U0BOT", null, TempStore.T0));
 
-        var bytes = store.CloseAndReadFiles();
+        var bytes = await store.StoredBytesAsync();
 
         Assert.False(TempStore.Contains(bytes, BotToken));
         Assert.False(TempStore.Contains(bytes, "AbCdEfGhIjKlMnOpQrStUvWx"));

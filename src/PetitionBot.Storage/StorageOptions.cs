@@ -1,8 +1,14 @@
-namespace PetitionBot.Storage.LiteDb;
+namespace PetitionBot.Storage;
 
 /// <summary>The <c>Storage</c> section.</summary>
 public sealed class StorageOptions
 {
+    /// <summary>LiteDb (default) or Postgres.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
+    /// <summary>The PostgreSQL connection string (Npgsql keywords) when <see cref="Provider"/> is Postgres.</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>The LiteDB file. One process per file.</summary>
     public string Path { get; set; } = "data/petitionbot.db";
 

@@ -3,12 +3,10 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
-public sealed class LiteDbEmailVerificationStoreTests : IDisposable
+/// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
+public abstract class EmailVerificationStoreContract : StoreContract
 {
     private const string Address = "ana.lopez@ucsf.edu";
-    private readonly TempStore store = new();
-
-    public void Dispose() => store.Dispose();
 
     [Fact]
     public async Task AddAsync_SameAddressFromAnotherPlatform_NotAddedAndReportsTheFirstSignature()
@@ -123,7 +121,7 @@ public sealed class LiteDbEmailVerificationStoreTests : IDisposable
         await store.Signatures.AddAsync(Verified("1", Address), MilestonePlan.None);
         await store.Emails.FindAllByEmailAsync(Address);
 
-        var bytes = store.CloseAndReadFiles();
+        var bytes = await store.StoredBytesAsync();
 
         Assert.False(TempStore.Contains(bytes, Address));
         Assert.False(TempStore.Contains(bytes, "ana.lopez"));

@@ -1,0 +1,39 @@
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Storage.Postgres;
+
+public sealed class PostgresAuditLog(PostgresDatabase db) : IAuditLog
+{
+    public Task AppendAsync(AuditEntry entry, CancellationToken ct = default) =>
+        Sql.ExecAsync(db, """
+            INSERT INTO audit (action, action_key, platform, workspace_id, actor_hash, detail, at_ticks)
+            VALUES (@action, @key, @p, @w, @actor, @detail, @at)
+            """,
+            ct,
+            ("action", entry.Action),
+            ("key", entry.Action + "|" + (entry.Workspace?.Key ?? "")),
+            ("p", entry.Workspace is null ? null : (int)entry.Workspace.Platform),
+            ("w", entry.Workspace?.WorkspaceId),
+            ("actor", db.Keys.Hash(entry.ActorKey)),
+            ("detail", entry.Detail),
+            ("at", entry.At.UtcTicks));
+
+    public async Task<int> CountSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default) =>
+        (await Sql.QueryAsync(db, "SELECT count(*) FROM audit WHERE action_key = @key AND at_ticks >= @since", r => (int)r.GetInt64(0),
+            ct, ("key", action + "|" + workspace.Key), ("since", since.UtcTicks)))[0];
+
+    public async Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default) =>
+        await Sql.QueryAsync(db, "SELECT at_ticks FROM audit WHERE action_key = @key AND at_ticks >= @since ORDER BY at_ticks",
+            r => new DateTimeOffset(r.GetInt64(0), TimeSpan.Zero), ct, ("key", action + "|" + workspace.Key), ("since", since.UtcTicks));
+
+    public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default) =>
+        await Sql.QueryAsync(db, "SELECT action, platform, workspace_id, actor_hash, detail, at_ticks FROM audit ORDER BY id DESC LIMIT @max",
+            r => new AuditEntry(
+                r.GetString(0),
+                r.IsDBNull(1) ? null : new WorkspaceRef((PlatformKind)r.GetInt32(1), r.NullableString(2) ?? ""),
+                r.GetString(3),
+                r.GetString(4),
+                new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero)),
+            ct, ("max", max));
+}

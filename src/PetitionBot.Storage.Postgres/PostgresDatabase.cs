@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace PetitionBot.Storage.Postgres;
+
+/// <summary>The PostgreSQL database of this process: one pooled data source, the secret keys (the same key file or
+/// <c>Storage:SecretKey</c> as the LiteDB store, so hashes match), and the schema brought up to date once, before the
+/// first query (under an advisory lock, so processes starting together migrate once).</summary>
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly Lock _gate = new();
+    private Task? _ready;
+
+    public PostgresDatabase(IOptions<StorageOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    public PostgresDatabase(StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new ArgumentException("Storage:ConnectionString is required when Storage:Provider is Postgres.", nameof(options));
+        }
+
+        Keys = SecretKeys.Load(options);
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        DataSource = builder.Build();
+        UnpooledConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ConnectionString;
+        InstanceId = Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + ":" + Guid.NewGuid().ToString("N")[..8];
+    }
+
+    public SecretKeys Keys { get; }
+
+    /// <summary>True when Npgsql accepts the connection string's keywords (checked without connecting).</summary>
+    public static bool IsValidConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Names this process's claims (outbox leases): host, pid and a random suffix.</summary>
+    public string InstanceId { get; }
+
+    internal NpgsqlDataSource DataSource { get; }
+
+    /// <summary>For sessions that must end with their connection (advisory locks held for a role).</summary>
+    internal string UnpooledConnectionString { get; }
+
+    /// <summary>Applies pending migrations once per process; a failed attempt (database down) is retried by the next call.</summary>
+    public Task EnsureReadyAsync(CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
+            {
+                _ready = SchemaMigrator.MigrateAsync(DataSource, CancellationToken.None);
+            }
+
+            return _ready.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>True when the database answers a trivial query.</summary>
+    public async Task<bool> PingAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await using var cmd = DataSource.CreateCommand("SELECT 1");
+            await cmd.ExecuteScalarAsync(ct);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    internal async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        await EnsureReadyAsync(ct);
+        return await DataSource.OpenConnectionAsync(ct);
+    }
+
+    /// <summary>Gives back this process's outbox claims, so after a clean stop another process (or this one restarted)
+    /// sends them at once instead of after the lease. False when the database could not be reached (the leases then expire).</summary>
+    public async Task<bool> ReleaseLeasesAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await using var cmd = DataSource.CreateCommand("UPDATE outbox SET lease_owner = NULL, lease_until_ticks = NULL WHERE lease_owner = @me");
+            cmd.Parameters.AddWithValue("me", InstanceId);
+            await cmd.ExecuteNonQueryAsync(ct);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => DataSource.Dispose();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ready is { IsCompletedSuccessfully: true })
+        {
+            await ReleaseLeasesAsync();
+        }
+
+        await DataSource.DisposeAsync();
+    }
+}

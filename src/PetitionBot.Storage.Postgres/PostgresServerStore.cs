@@ -1,0 +1,60 @@
+using Npgsql;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
+
+namespace PetitionBot.Storage.Postgres;
+
+public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
+{
+    private const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks";
+
+    public async Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
+        (await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers WHERE id = @id", Read, ct, ("id", workspace.Key))).SingleOrDefault();
+
+    public Task SaveAsync(ServerSettings s, CancellationToken ct = default) =>
+        Sql.ExecAsync(db, $"""
+            INSERT INTO servers (id, {Columns}, school_key)
+            VALUES (@id, @p, @w, @name, @present, @channel, @leader, @verified, @strict, @school, @campaign, @problem, @notice, @at, @school_key)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, present = EXCLUDED.present,
+                announcement_channel_id = EXCLUDED.announcement_channel_id, leader_role_id = EXCLUDED.leader_role_id,
+                verified_role_id = EXCLUDED.verified_role_id, strict = EXCLUDED.strict, school = EXCLUDED.school,
+                school_key = EXCLUDED.school_key, default_campaign_id = EXCLUDED.default_campaign_id,
+                channel_problem = EXCLUDED.channel_problem, admin_notice_pending = EXCLUDED.admin_notice_pending,
+                updated_at_ticks = EXCLUDED.updated_at_ticks
+            """,
+            ct,
+            ("id", s.Workspace.Key),
+            ("p", (int)s.Workspace.Platform),
+            ("w", s.Workspace.WorkspaceId),
+            ("name", s.Name),
+            ("present", s.Present),
+            ("channel", s.AnnouncementChannelId),
+            ("leader", s.LeaderRoleId),
+            ("verified", s.VerifiedRoleId),
+            ("strict", s.Strict),
+            ("school", s.School),
+            ("campaign", s.DefaultCampaignId),
+            ("problem", s.ChannelProblem),
+            ("notice", s.AdminNoticePending),
+            ("at", s.UpdatedAt.UtcTicks),
+            ("school_key", s.School is null ? null : InputRules.SchoolKey(s.School)));
+
+    public async Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default) =>
+        await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers ORDER BY id", Read, ct);
+
+    private static ServerSettings Read(NpgsqlDataReader r) => new(new WorkspaceRef((PlatformKind)r.GetInt32(0), r.GetString(1)))
+    {
+        Name = r.NullableString(2),
+        Present = r.GetBoolean(3),
+        AnnouncementChannelId = r.NullableString(4),
+        LeaderRoleId = r.NullableString(5),
+        VerifiedRoleId = r.NullableString(6),
+        Strict = r.GetBoolean(7),
+        School = r.NullableString(8),
+        DefaultCampaignId = r.NullableString(9),
+        ChannelProblem = r.NullableString(10),
+        AdminNoticePending = r.GetBoolean(11),
+        UpdatedAt = new DateTimeOffset(r.GetInt64(12), TimeSpan.Zero),
+    };
+}

@@ -1,0 +1,192 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using PetitionBot.Core.Storage;
+using PetitionBot.Core.Text;
+
+namespace PetitionBot.Storage.Postgres;
+
+/// <summary>Signatures in PostgreSQL. One per (campaign, identity hash) under a unique constraint; aggregates, milestones
+/// and their deliveries change in the same transaction as the signature.</summary>
+public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStore
+{
+    private const string Sign = """
+        SELECT added, total, school_count, ann_id, ann_kind, ann_milestone
+        FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
+                     @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name)
+        """;
+
+    public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
+    {
+        var s = new StoredSignature(
+            Guid.CreateVersion7().ToString("N"),
+            signature.CampaignId,
+            db.Keys.Hash(signature.IdentityKey),
+            (int)signature.Platform,
+            signature.WorkspaceId,
+            signature.FullName,
+            signature.School,
+            InputRules.SchoolKey(signature.School),
+            signature.Stage,
+            signature.Role,
+            (int)signature.Verification,
+            signature.SignedAt.UtcTicks,
+            signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
+            signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null);
+        var at = signature.SignedAt.UtcDateTime;
+
+        // One statement (pb_sign, migration 0002): signature, aggregates, milestones and their deliveries commit together.
+        await using var conn = await db.OpenAsync(ct);
+        var made = new List<Announcement>();
+        bool added;
+        int total;
+        await using (var cmd = new NpgsqlCommand(Sign, conn))
+        {
+            s.AddParameters(cmd.Parameters);
+            cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
+            cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("hour", at.Hour);
+            cmd.Parameters.AddWithValue("cm", milestones.Campaign.ToArray());
+            cmd.Parameters.AddWithValue("sm", milestones.School.ToArray());
+            cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            (added, total) = (false, 0);
+            while (await r.ReadAsync(ct))
+            {
+                (added, total) = (r.GetBoolean(0), r.GetInt32(1));
+                if (!r.IsDBNull(3))
+                {
+                    var kind = (AnnouncementKind)r.GetInt32(4);
+                    made.Add(new Announcement(r.GetString(3), s.CampaignId, kind, r.GetInt32(5),
+                        kind == AnnouncementKind.SchoolMilestone ? s.SchoolKey : null, null, null, signature.SignedAt));
+                }
+            }
+        }
+
+        if (added)
+        {
+            return new SignOutcome(true, s.ToRecord(), total, made);
+        }
+
+        // Already signed (a repeat, the same person at the same moment from another process, or the same verified
+        // address from another account): nothing changed.
+        await using var find = new NpgsqlCommand(
+            $"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND (identity_hash = @h OR (@e IS NOT NULL AND email_hash = @e)) ORDER BY identity_hash = @h DESC LIMIT 1", conn);
+        find.Parameters.AddWithValue("c", s.CampaignId);
+        find.Parameters.AddWithValue("h", s.IdentityHash);
+        find.Parameters.AddWithValue("e", NpgsqlTypes.NpgsqlDbType.Text, (object?)s.EmailHash ?? DBNull.Value);
+        await using var reader = await find.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            // The conflicting signature was withdrawn in the meantime: nothing to report but the conflict itself.
+            throw new InvalidOperationException("The signature conflicted with one that was withdrawn at the same moment; nothing was saved.");
+        }
+
+        return new SignOutcome(false, StoredSignature.Read(reader).ToRecord(), total, []);
+    }
+
+    public async Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default)
+    {
+        var found = await QueryAsync($"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND identity_hash = @h",
+            ct, ("c", campaignId), ("h", db.Keys.Hash(identityKey)));
+        return found.Count == 0 ? null : found[0].ToRecord();
+    }
+
+    public async Task<IReadOnlyList<SignatureRecord>> FindAllAsync(string identityKey, CancellationToken ct = default)
+    {
+        var found = await QueryAsync($"SELECT {StoredSignature.Columns} FROM signatures WHERE identity_hash = @h ORDER BY signed_at_ticks",
+            ct, ("h", db.Keys.Hash(identityKey)));
+        return found.Select(s => s.ToRecord()).ToList();
+    }
+
+    public async Task<bool> RemoveAsync(string campaignId, string identityKey, CancellationToken ct = default) =>
+        await DeleteWhereAsync("campaign_id = @c AND identity_hash = @h", ct, ("c", campaignId), ("h", db.Keys.Hash(identityKey))) > 0;
+
+    public Task<int> InvalidateAsync(string campaignId, Core.Model.WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default) =>
+        DeleteWhereAsync(
+            "campaign_id = @c AND (@any_ws OR (platform = @p AND workspace_id = @w)) AND signed_at_ticks >= @from AND signed_at_ticks < @to",
+            ct,
+            ("c", campaignId),
+            ("any_ws", workspace is null),
+            ("p", (int)(workspace?.Platform ?? 0)),
+            ("w", workspace?.WorkspaceId ?? ""),
+            ("from", from?.UtcTicks ?? long.MinValue),
+            ("to", to?.UtcTicks ?? long.MaxValue));
+
+    public async Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await db.EnsureReadyAsync(ct);
+        return await PgAggregates.ReadAsync(db.DataSource, campaignId, now, ct);
+    }
+
+    public async IAsyncEnumerable<SignatureRecord> ListAsync(string campaignId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        // Keyset pages: no transaction or cursor held open while the consumer awaits; each signature returned once.
+        long afterTicks = long.MinValue;
+        var afterId = "";
+        while (true)
+        {
+            var page = await QueryAsync(
+                $"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND (signed_at_ticks, id) > (@t, @i) ORDER BY signed_at_ticks, id LIMIT 500",
+                ct, ("c", campaignId), ("t", afterTicks), ("i", afterId));
+            foreach (var s in page)
+            {
+                yield return s.ToRecord();
+            }
+
+            if (page.Count < 500)
+            {
+                yield break;
+            }
+
+            (afterTicks, afterId) = (page[^1].SignedAtTicks, page[^1].Id);
+        }
+    }
+
+    /// <summary>Deletes the matching signatures and lowers every aggregate with them, in one transaction.</summary>
+    internal async Task<int> DeleteWhereAsync(string where, CancellationToken ct, params (string, object)[] parameters)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var doomed = new List<StoredSignature>();
+        await using (var cmd = new NpgsqlCommand($"DELETE FROM signatures WHERE {where} RETURNING {StoredSignature.Columns}", conn, tx))
+        {
+            foreach (var (name, value) in parameters)
+            {
+                cmd.Parameters.AddWithValue(name, value);
+            }
+
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                doomed.Add(StoredSignature.Read(reader));
+            }
+        }
+
+        foreach (var s in doomed)
+        {
+            await PgAggregates.ApplyAsync(conn, tx, s, -1, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return doomed.Count;
+    }
+
+    internal async Task<List<StoredSignature>> QueryAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        var list = new List<StoredSignature>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(StoredSignature.Read(reader));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,72 @@
+using Npgsql;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Storage.Postgres;
+
+/// <summary>A row of the signatures table.</summary>
+internal sealed record StoredSignature(
+    string Id,
+    string CampaignId,
+    string IdentityHash,
+    int Platform,
+    string WorkspaceId,
+    string? FullName,
+    string School,
+    string SchoolKey,
+    string Stage,
+    string Role,
+    int Verification,
+    long SignedAtTicks,
+    string? EmailHash = null,
+    string? EmailDomain = null)
+{
+    public const string Columns = "id, campaign_id, identity_hash, platform, workspace_id, full_name, school, school_key, stage, role, verification, signed_at_ticks, email_hash, email_domain";
+
+    public static StoredSignature Read(NpgsqlDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetInt32(3),
+        r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        r.GetString(6),
+        r.GetString(7),
+        r.GetString(8),
+        r.GetString(9),
+        r.GetInt32(10),
+        r.GetInt64(11),
+        r.IsDBNull(12) ? null : r.GetString(12),
+        r.IsDBNull(13) ? null : r.GetString(13));
+
+    public SignatureRecord ToRecord() => new(
+        Id,
+        CampaignId,
+        (PlatformKind)Platform,
+        WorkspaceId,
+        FullName,
+        School,
+        Stage,
+        Role,
+        (Verification)Verification,
+        new DateTimeOffset(SignedAtTicks, TimeSpan.Zero),
+        EmailDomain: EmailDomain);
+
+    public void AddParameters(NpgsqlParameterCollection p)
+    {
+        p.AddWithValue("id", Id);
+        p.AddWithValue("campaign", CampaignId);
+        p.AddWithValue("hash", IdentityHash);
+        p.AddWithValue("platform", Platform);
+        p.AddWithValue("workspace", WorkspaceId);
+        p.AddWithValue("name", (object?)FullName ?? DBNull.Value);
+        p.AddWithValue("school", School);
+        p.AddWithValue("school_key", SchoolKey);
+        p.AddWithValue("stage", Stage);
+        p.AddWithValue("role", Role);
+        p.AddWithValue("verification", Verification);
+        p.AddWithValue("at", SignedAtTicks);
+        p.AddWithValue("email_hash", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailHash ?? DBNull.Value);
+        p.AddWithValue("email_domain", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailDomain ?? DBNull.Value);
+    }
+}
