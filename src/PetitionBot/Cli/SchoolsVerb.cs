@@ -52,7 +52,12 @@ public static class SchoolsVerb
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyDictionary<string, string> flags, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var words = Enumerable.Range(0, 3).Select(i => flags.GetValueOrDefault(ArgFlag + i)).Where(w => w is not null).Select(w => w!).ToList();
-        var maintenance = services.GetRequiredService<LiteDbSchoolMaintenance>();
+        if (services.GetService<LiteDbSchoolMaintenance>() is not { } maintenance)
+        {
+            await error.WriteLineAsync("The schools verb works on the LiteDB store only for now (Storage:Provider is Postgres).");
+            return PetitionBotApp.ConfigError;
+        }
+
         switch (words)
         {
             case ["other"]:
