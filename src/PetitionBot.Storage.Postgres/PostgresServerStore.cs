@@ -38,7 +38,7 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
             ("problem", s.ChannelProblem),
             ("notice", s.AdminNoticePending),
             ("at", s.UpdatedAt.UtcTicks),
-            ("school_key", s.School is null ? null : InputRules.SchoolKey(s.School)));
+            ("school_key", s.SchoolKey));
 
     public async Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default) =>
         await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers ORDER BY id", Read, ct);

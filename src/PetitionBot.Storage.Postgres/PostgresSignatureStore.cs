@@ -25,7 +25,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             signature.WorkspaceId,
             signature.FullName,
             signature.School,
-            InputRules.SchoolKey(signature.School),
+            Core.Schools.SchoolKeys.For(signature.SchoolId, signature.School),
             signature.Stage,
             signature.Role,
             (int)signature.Verification,

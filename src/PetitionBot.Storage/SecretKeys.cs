@@ -27,13 +27,31 @@ public sealed class SecretKeys
     {
         if (!string.IsNullOrWhiteSpace(options.SecretKey))
         {
-            return new SecretKeys(Convert.FromBase64String(options.SecretKey));
+            try
+            {
+                return new SecretKeys(Convert.FromBase64String(options.SecretKey));
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                throw new SecretKeyException("Configuration error: Storage:SecretKey is not a base64 key of at least 32 bytes.", ex);
+            }
         }
 
         var path = options.EffectiveKeyPath;
         if (File.Exists(path))
         {
-            return new SecretKeys(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+            try
+            {
+                return new SecretKeys(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                throw new SecretKeyException($"Configuration error: Storage:KeyPath: {Path.GetFullPath(path)} is not a key file (damaged?). Restore it from your backup: a new key cannot read what is stored.", ex);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new SecretKeyException($"Configuration error: Storage:KeyPath: {Path.GetFullPath(path)} cannot be read ({ex.GetType().Name}); check its owner and permissions.", ex);
+            }
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -160,6 +160,11 @@ public static class PetitionBotApp
             await error.WriteLineAsync(ex.Message);
             return StoreLocked;
         }
+        catch (SecretKeyException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return ConfigError;
+        }
     }
 
     /// <summary>Reads every validated settings class once, so a bad setting fails here with its key, before anything starts.</summary>

@@ -99,6 +99,28 @@ public sealed class FirstHourCliTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("not a key at all")]
+    [InlineData("c2hvcnQ=")]
+    public async Task DamagedKeyFile_EveryStoreVerb_OneLineNamingKeyPathExitTwo(string content)
+    {
+        var keyPath = Path.Combine(_dir.Path, "pb.key");
+        await File.WriteAllTextAsync(keyPath, content);
+        var args = ChildProcess.ConfigArgs(TestConfig.For(_dir.Path, new Dictionary<string, string?> { ["Storage:KeyPath"] = keyPath }));
+
+        foreach (var verb in new[] { "totals", "export" })
+        {
+            var (code, output, error) = await ChildProcess.RunAsync(_dir.Path, [verb, .. args]);
+
+            Assert.Equal(PetitionBotApp.ConfigError, code);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("Storage:KeyPath", line);
+            Assert.DoesNotContain("   at ", output + error);
+        }
+
+        Assert.Equal(content, await File.ReadAllTextAsync(keyPath));
+    }
+
     [Fact]
     public async Task SecondConsole_DatabaseInUse_OnlyTheFriendlyLineExitThree()
     {

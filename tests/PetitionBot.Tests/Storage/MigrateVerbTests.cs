@@ -56,7 +56,7 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         Assert.Null(await signatures.FindAsync("c1", "discord:3"));
         var stats = await signatures.GetStatsAsync("c1", T0);
         Assert.Equal((3, 2, 3), (stats.Total, stats.Named, stats.Last24Hours));
-        Assert.Equal(2, stats.BySchool.Single(s => s.Key == "ucsf").Count);
+        Assert.Equal(2, stats.BySchool.Single(s => s.Key == "other:ucsf").Count);
         Assert.False((await signatures.AddAsync(Signature("c1", "1", "Again"), MilestonePlan.None)).Added);
         var next = await signatures.AddAsync(Signature("c1", "9", null), new MilestonePlan([2, 4], []));
         Assert.Equal((true, 4), (next.Added, next.CampaignTotal));
