@@ -1,6 +1,7 @@
 using PetitionBot.Core.Storage;
 using PetitionBot.Tests.Discord;
 using PetitionBot.Tests.Slack;
+using PetitionBot.Tests.Support;
 using static PetitionBot.Tests.Discord.DiscordFlow;
 
 namespace PetitionBot.Tests.VerifiedSigners;
@@ -112,7 +113,7 @@ public sealed class VerifiedSignerTests
     [Fact]
     public async Task Sign_MailServerRefuses5xx_TryLaterAndNothingSaved()
     {
-        await using var smtp = await RefusingSmtpServer.StartAsync();
+        await using var smtp = await InProcessSmtpServer.StartAsync(refuse: true);
         await using var rig = await VerifiedSignerRig.StartAsync(new Dictionary<string, string?>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",
