@@ -1,3 +1,4 @@
+using PetitionBot.Fakes.Http;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using PetitionBot.Fakes.Http;
 using System.Globalization;
 using System.Net;
 using System.Text;

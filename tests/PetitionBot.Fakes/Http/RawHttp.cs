@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PetitionBot.Discord.Tests.Support;
+namespace PetitionBot.Fakes.Http;
 
 /// <summary>A hand-written HTTP/1.1 request over a real TCP connection: sends the head and only the start of the body,
 /// then waits for the status line — so a test can prove the server answered without reading the rest.</summary>
-internal static class RawHttp
+public static class RawHttp
 {
     public static async Task<int> StatusBeforeBodyEndsAsync(Uri url, IEnumerable<string> headers, byte[] bodyStart, TimeSpan timeout)
     {
