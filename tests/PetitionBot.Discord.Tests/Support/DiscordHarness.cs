@@ -12,7 +12,7 @@ namespace PetitionBot.Discord.Tests.Support;
 /// running against the fake Discord on loopback, with a fake core.</summary>
 internal sealed class DiscordHarness : IAsyncDisposable
 {
-    private DiscordHarness(FakeDiscordServer server, IHost host, FakePetitionBot bot, CapturingLoggerProvider logs)
+    private DiscordHarness(FakeDiscordServer server, IHost host, FakePetitionBot bot, LogRecorder logs)
     {
         Server = server;
         Host = host;
@@ -35,7 +35,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
 
     public FakePetitionBot Bot { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogRecorder Logs { get; }
 
     public AdapterStatus Status => Host.Services.GetRequiredService<IAdapterStatusSource>().Current;
 
@@ -50,7 +50,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
     {
         var server = await FakeDiscordServer.StartAsync(serverOptions);
         var bot = new FakePetitionBot();
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogRecorder();
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var config = new Dictionary<string, string?>
         {
