@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PetitionBot.AdapterSupport.Hosting;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
@@ -17,7 +17,7 @@ namespace PetitionBot.Slack.SocketMode;
 /// Stopping takes no new envelopes (they stay unacknowledged, so Slack delivers them again later) but finishes every
 /// envelope already taken, acknowledgement and reply included, on a socket kept open until then; only the host's
 /// shutdown timeout cuts that short.</summary>
-public sealed class SocketModeService : BackgroundService
+public sealed class SocketModeService : DrainingBackgroundService
 {
     private static readonly HashSet<string> FatalErrors = new(StringComparer.Ordinal)
     {
@@ -35,9 +35,6 @@ public sealed class SocketModeService : BackgroundService
     private readonly Channel<QueuedEnvelope> _queue;
     private readonly IHandledKeys _seen;
     private readonly List<SocketModeConnection> _draining = [];
-
-    /// <summary>Cancelled only when the host gives up waiting (HostOptions.ShutdownTimeout): the upper bound of the drain.</summary>
-    private readonly CancellationTokenSource _abandon = new();
     private int _connectionIds;
 
     public SocketModeService(
@@ -70,22 +67,10 @@ public sealed class SocketModeService : BackgroundService
     /// <summary>How many sockets were opened so far (diagnostics and tests).</summary>
     public int ConnectionsOpened => Volatile.Read(ref _connectionIds);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        using var giveUp = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _abandon);
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public override void Dispose()
-    {
-        _abandon.Dispose();
-        base.Dispose();
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers))
-            .Select(_ => Task.Run(() => WorkerAsync(_abandon.Token), CancellationToken.None))
+            .Select(_ => Task.Run(() => WorkerAsync(Abandoned), CancellationToken.None))
             .ToArray();
         using var stopping = stoppingToken.Register(() =>
         {
