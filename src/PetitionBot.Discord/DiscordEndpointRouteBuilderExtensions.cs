@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PetitionBot.AdapterSupport.Http;
 using PetitionBot.Discord.Interactions;
 using PetitionBot.Discord.Rendering;
 using PetitionBot.Discord.Rest;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PetitionBot.AdapterSupport.Http;
 using PetitionBot.Slack.SocketMode;
 
 namespace PetitionBot.Slack.Interactions;
