@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
+using PetitionBot.Slack.Envelopes;
 
 namespace PetitionBot.Slack.SocketMode;
 
@@ -9,7 +10,7 @@ namespace PetitionBot.Slack.SocketMode;
 /// acknowledged, a failing handler logged and counted. Past the host's shutdown timeout an envelope is left
 /// unacknowledged, so Slack delivers it again.</summary>
 internal sealed class SocketModeEnvelopeWorker(
-    ISocketModeEnvelopeHandler handler,
+    ISlackEnvelopeHandler handler,
     IHandledKeys seen,
     SlackOptions options,
     TimeProvider time,
@@ -25,20 +26,20 @@ internal sealed class SocketModeEnvelopeWorker(
         }
 
         var envelope = item.Envelope;
-        var ack = new SocketModeAck(payload =>
+        var ack = new SlackAck(payload =>
         {
             BotMetrics.AckLatency.Record((time.GetUtcNow() - envelope.ReceivedAt).TotalSeconds, new KeyValuePair<string, object?>("platform", "slack"));
-            return item.Connection.AckAsync(envelope.EnvelopeId, payload);
+            return item.Connection.AckAsync(envelope.Id, payload);
         });
         var budget = envelope.ReceivedAt + options.AckBudget + TimeSpan.FromMilliseconds(300) - time.GetUtcNow();
-        using var safety = time.CreateTimer(static state => _ = ((SocketModeAck)state!).SendAsync(), ack, budget > TimeSpan.Zero ? budget : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        using var safety = time.CreateTimer(static state => _ = ((SlackAck)state!).SendAsync(), ack, budget > TimeSpan.Zero ? budget : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         try
         {
-            var firstById = await seen.FirstTimeAsync("slack:e:" + envelope.EnvelopeId, ct).ConfigureAwait(false);
+            var firstById = await seen.FirstTimeAsync("slack:e:" + envelope.Id, ct).ConfigureAwait(false);
             var firstByTrigger = envelope.TriggerId is not { } trigger || await seen.FirstTimeAsync("slack:t:" + trigger, ct).ConfigureAwait(false);
             if (!firstById || !firstByTrigger)
             {
-                SlackLog.DuplicateEnvelope(logger, envelope.EnvelopeId, envelope.RetryAttempt);
+                SlackLog.DuplicateEnvelope(logger, envelope.Id, envelope.RetryAttempt);
                 CountInteraction(envelope.Type, "duplicate");
                 return;
             }

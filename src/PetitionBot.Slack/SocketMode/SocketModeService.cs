@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Hosting;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
+using PetitionBot.Slack.Envelopes;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.SocketMode;
@@ -16,7 +17,7 @@ namespace PetitionBot.Slack.SocketMode;
 /// Stopping takes no new envelopes (they stay unacknowledged, so Slack delivers them again later) but finishes every
 /// envelope already taken, acknowledgement and reply included, on a socket kept open until then; only the host's
 /// shutdown timeout cuts that short.</summary>
-public sealed class SocketModeService : DrainingBackgroundService
+internal sealed class SocketModeService : DrainingBackgroundService
 {
     private readonly SlackTokenProvider _tokens;
     private readonly SlackAdapterStatus _status;
@@ -32,7 +33,7 @@ public sealed class SocketModeService : DrainingBackgroundService
         SlackWebApi api,
         SlackTokenProvider tokens,
         ISocketModeTransportFactory transports,
-        ISocketModeEnvelopeHandler handler,
+        ISlackEnvelopeHandler handler,
         SlackAdapterStatus status,
         IOptions<SlackOptions> options,
         TimeProvider time,

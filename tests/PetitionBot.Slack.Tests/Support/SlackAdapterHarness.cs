@@ -9,7 +9,7 @@ namespace PetitionBot.Slack.Tests.Support;
 
 /// <summary>The real adapter (DI as the host wires it) against the fake Slack on loopback, with a fake core and an
 /// in-memory installation store. Timeouts are shortened so the fault tests run in well under a second each.</summary>
-public sealed class SlackAdapterHarness : IAsyncDisposable
+internal sealed class SlackAdapterHarness : IAsyncDisposable
 {
     public const string TeamId = "T0SCHOOL1";
     public const string BotToken = "xoxb-T0SCHOOL1-fake";
