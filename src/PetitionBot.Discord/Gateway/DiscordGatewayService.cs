@@ -13,7 +13,7 @@ namespace PetitionBot.Discord.Gateway;
 /// Stopping takes no new events (the gateway closes) but lets the workers finish every event already received, so
 /// an interaction in flight still gets its answer; only the host's shutdown timeout cuts that short.</summary>
 internal sealed class DiscordGatewayService(
-    GatewayClient gateway,
+    IGatewayClient gateway,
     CommandRegistrar registrar,
     DiscordEventHandler handler,
     DiscordAdapterStatus status,

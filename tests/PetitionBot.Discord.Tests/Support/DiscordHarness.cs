@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Gateway;
+using PetitionBot.Discord.Interactions;
 using PetitionBot.Fakes.Discord;
 
 namespace PetitionBot.Discord.Tests.Support;
@@ -45,6 +46,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
         FakeDiscordOptions? serverOptions = null,
         IReadOnlyDictionary<string, string?>? extraConfig = null,
         GatewayTimings? timings = null,
+        InteractionTimings? interactionTimings = null,
         bool waitConnected = true,
         string? token = null)
     {
@@ -67,6 +69,11 @@ internal sealed class DiscordHarness : IAsyncDisposable
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton<IPetitionBot>(bot);
         builder.Services.AddSingleton(timings ?? FastTimings);
+        if (interactionTimings is not null)
+        {
+            builder.Services.AddSingleton(interactionTimings);
+        }
+
         builder.Services.AddDiscordAdapter(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
