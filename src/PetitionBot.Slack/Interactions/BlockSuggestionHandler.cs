@@ -5,7 +5,6 @@ using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.Envelopes;
-using PetitionBot.Slack.SocketMode;
 
 namespace PetitionBot.Slack.Interactions;
 

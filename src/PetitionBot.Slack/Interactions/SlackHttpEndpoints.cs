@@ -11,7 +11,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Http;
 using PetitionBot.Slack.Envelopes;
-using PetitionBot.Slack.SocketMode;
 
 namespace PetitionBot.Slack.Interactions;
 
