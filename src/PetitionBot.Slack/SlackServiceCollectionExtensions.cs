@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Ports;
-using PetitionBot.Slack.Envelopes;
 using PetitionBot.Slack.Interactions;
 using PetitionBot.Slack.OAuth;
 using PetitionBot.Slack.SocketMode;

@@ -4,7 +4,6 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
-using PetitionBot.Slack.Envelopes;
 
 namespace PetitionBot.Slack.Interactions;
 

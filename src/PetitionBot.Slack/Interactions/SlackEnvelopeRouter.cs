@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
-using PetitionBot.Slack.Envelopes;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;

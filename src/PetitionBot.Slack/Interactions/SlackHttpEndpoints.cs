@@ -10,7 +10,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Http;
-using PetitionBot.Slack.Envelopes;
 
 namespace PetitionBot.Slack.Interactions;
 

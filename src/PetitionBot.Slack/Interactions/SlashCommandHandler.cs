@@ -1,7 +1,6 @@
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
-using PetitionBot.Slack.Envelopes;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
-using PetitionBot.Slack.Envelopes;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;

@@ -1,5 +1,3 @@
-using PetitionBot.Slack.Envelopes;
-
 namespace PetitionBot.Slack.SocketMode;
 
 /// <summary>An envelope waiting for a worker, with the connection its ack must go back on.</summary>

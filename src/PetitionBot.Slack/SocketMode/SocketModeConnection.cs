@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using PetitionBot.Slack.Envelopes;
 
 namespace PetitionBot.Slack.SocketMode;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
-using PetitionBot.Slack.Envelopes;
 
 namespace PetitionBot.Slack.SocketMode;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Hosting;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
-using PetitionBot.Slack.Envelopes;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.SocketMode;
