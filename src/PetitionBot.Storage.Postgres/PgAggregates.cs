@@ -121,6 +121,10 @@ internal static class PgAggregates
         return sum;
     }
 
+    /// <summary>Adds <paramref name="delta"/> (never below 0) to one counter row, creating it with <paramref name="label"/>.</summary>
+    internal static NpgsqlBatchCommand Bump(string campaignId, string kind, string key, string label, int delta) =>
+        Command(BumpCounter, ("c", campaignId), ("k", kind), ("key", key), ("label", label), ("d", delta), ("hours", DBNull.Value));
+
     internal static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);

@@ -12,7 +12,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
     private const string Sign = """
         SELECT added, total, school_count, ann_id, ann_kind, ann_milestone
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
-                     @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name)
+                     @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name, @school_id)
         """;
 
     public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
@@ -31,7 +31,8 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             (int)signature.Verification,
             signature.SignedAt.UtcTicks,
             signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
-            signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null);
+            signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
+            signature.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
         var at = signature.SignedAt.UtcDateTime;
 
         // One statement (pb_sign, migration 0002): signature, aggregates, milestones and their deliveries commit together.

@@ -51,6 +51,8 @@ public sealed class TempStore : StoreUnderTest, IDisposable
 
     public override Core.Storage.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
 
+    public override LiteDbSchoolMaintenance Schools => new(Context);
+
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     public static NewSignature Signature(string userId, string? name = "Ana Lopez", string school = "UCSF School of Medicine",
