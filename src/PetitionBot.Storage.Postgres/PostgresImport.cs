@@ -1,6 +1,6 @@
 using Npgsql;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Text;
+using PetitionBot.Core.Schools;
 
 namespace PetitionBot.Storage.Postgres;
 
@@ -39,7 +39,8 @@ public sealed class PostgresImport(PostgresDatabase db)
 
                     if (collection.Table == "servers")
                     {
-                        command.Parameters.Add(new NpgsqlParameter { Value = row["School"] is string school ? InputRules.SchoolKey(school) : DBNull.Value });
+                        // The key school milestones find the server's channel by: the school id, or other:<text> (as the store saves it).
+                        command.Parameters.Add(new NpgsqlParameter { Value = ServerSchoolKey(row) is { } key ? key : DBNull.Value });
                     }
 
                     batch.BatchCommands.Add(command);
@@ -86,6 +87,12 @@ public sealed class PostgresImport(PostgresDatabase db)
 
         return rows;
     }
+
+    /// <summary>As <see cref="Core.Storage.ServerSettings.SchoolKey"/>: null without a school.</summary>
+    private static string? ServerSchoolKey(StoreRow server) =>
+        server["School"] is string { Length: > 0 } || server["SchoolId"] is string { Length: > 0 }
+            ? SchoolKeys.For(server["SchoolId"] as string, server["School"] as string)
+            : null;
 
     private static object Coerce(string table, string field, object? value) => value switch
     {
