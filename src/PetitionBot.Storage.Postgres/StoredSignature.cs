@@ -62,7 +62,7 @@ internal sealed record StoredSignature(
         p.AddWithValue("hash", IdentityHash);
         p.AddWithValue("platform", Platform);
         p.AddWithValue("workspace", WorkspaceId);
-        p.AddWithValue("name", (object?)FullName ?? DBNull.Value);
+        p.AddWithValue("name", NpgsqlTypes.NpgsqlDbType.Text, (object?)FullName ?? DBNull.Value);
         p.AddWithValue("school", School);
         p.AddWithValue("school_key", SchoolKey);
         p.AddWithValue("stage", Stage);
