@@ -54,6 +54,15 @@ public sealed class ShippedSchoolsDataTests
     }
 
     [Fact]
+    public void Parse_ShippedFile_KindMatchesTheName()
+    {
+        // Every COCA college's name says "Osteopathic"; no LCME school's does (a row with the wrong kind would put its
+        // signers in the other column of every count).
+        Assert.All(Rows.Value, s => Assert.True(
+            s.Name.Contains("Osteopathic", StringComparison.OrdinalIgnoreCase) == (s.Kind == SchoolKind.DO), $"{s.Id}: {s.Kind} {s.Name}"));
+    }
+
+    [Fact]
     public void Parse_ShippedFile_EmailDomainsAreWellFormed()
     {
         var domains = Rows.Value.SelectMany(s => s.EmailDomains.Select(d => (s.Id, Domain: d))).ToList();
@@ -66,10 +75,10 @@ public sealed class ShippedSchoolsDataTests
     [Fact]
     public void Parse_ShippedFile_CountsMatchTheAccreditorsLists()
     {
-        // LCME directory (updated 22 Jul 2026): 163 US programs, plus Cleveland Clinic Lerner (a CWRU program students
-        // name separately) = 164 MD rows. AACOM's list (3 Oct 2026): 60 colleges and locations by the file's rule, plus
-        // the rows kept from before (KCU Joplin, LECOM Seton Hill, ...) = 66 DO rows. Ranges leave room for a new school
-        // or two; far outside them, the file lost or duplicated schools.
+        // LCME directory (updated 22 Jul 2026): 163 U.S. programs, plus Cleveland Clinic Lerner (a CWRU program students
+        // name separately) = 164 MD rows. AACOM's list (3 Oct 2026): 74 college and location entries, of which the 9
+        // locations in their college's own state are aliases of it, plus LECOM Seton Hill (kept from before) = 66 DO rows.
+        // The ranges leave room for a new school or two; far outside them, the file lost or duplicated schools.
         var md = Rows.Value.Count(s => s.Kind == SchoolKind.MD);
         var @do = Rows.Value.Count(s => s.Kind == SchoolKind.DO);
 
