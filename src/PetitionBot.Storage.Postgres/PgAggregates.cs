@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Npgsql;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
@@ -16,10 +17,15 @@ internal static class PgAggregates
     public const string VerificationKind = "verification";
     public const string SchoolVerification = "school-verification";
 
+    /// <summary>The campaign row: totals, and the small breakdowns (platform, stage, method) in its breakdown column
+    /// (migration 0006), so a signature touches four rows.</summary>
     private const string BumpCampaign = """
-        INSERT INTO campaign_counters (campaign_id, total, named) VALUES (@c, GREATEST(0, @d), GREATEST(0, @n))
+        INSERT INTO campaign_counters (campaign_id, total, named, breakdown)
+        VALUES (@c, GREATEST(0, @d), GREATEST(0, @n),
+                pb_bump(pb_bump(pb_bump('{}', 'platform', @platform, @d), 'stage', @stage, @d), 'verification', @method, @d))
         ON CONFLICT (campaign_id) DO UPDATE SET total = GREATEST(0, campaign_counters.total + @d),
-                                                named = GREATEST(0, campaign_counters.named + @n)
+            named = GREATEST(0, campaign_counters.named + @n),
+            breakdown = pb_bump(pb_bump(pb_bump(campaign_counters.breakdown, 'platform', @platform, @d), 'stage', @stage, @d), 'verification', @method, @d)
         RETURNING total
         """;
 
@@ -43,15 +49,13 @@ internal static class PgAggregates
         hours[at.Hour] = Math.Max(0, delta);
         var dayKey = DayKey(at);
 
+        var platform = ((PlatformKind)s.Platform).ToString();
+        var method = ((Verification)s.Verification).ToString();
         await using var batch = new NpgsqlBatch(conn, tx);
-        batch.BatchCommands.Add(Command(BumpCampaign, ("c", s.CampaignId), ("d", delta), ("n", s.FullName is null ? 0 : delta)));
+        batch.BatchCommands.Add(Command(BumpCampaign, ("c", s.CampaignId), ("d", delta), ("n", s.FullName is null ? 0 : delta),
+            ("platform", platform), ("stage", s.Stage), ("method", method)));
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", School), ("key", s.SchoolKey), ("label", s.School), ("d", delta), ("hours", DBNull.Value)));
         batch.BatchCommands.Add(Command(BumpDay, ("c", s.CampaignId), ("key", dayKey), ("d", delta), ("hours", hours), ("h", at.Hour + 1)));
-        var platform = ((PlatformKind)s.Platform).ToString();
-        batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", Platform), ("key", platform), ("label", platform), ("d", delta), ("hours", DBNull.Value)));
-        batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", Stage), ("key", s.Stage), ("label", s.Stage), ("d", delta), ("hours", DBNull.Value)));
-        var method = ((Verification)s.Verification).ToString();
-        batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", VerificationKind), ("key", method), ("label", method), ("d", delta), ("hours", DBNull.Value)));
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", SchoolVerification), ("key", s.SchoolKey + "|" + method), ("label", method), ("d", delta), ("hours", DBNull.Value)));
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -66,7 +70,7 @@ internal static class PgAggregates
     public static async Task<CampaignStats> ReadAsync(NpgsqlDataSource source, string campaignId, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = source.CreateBatch();
-        batch.BatchCommands.Add(Command("SELECT total, named FROM campaign_counters WHERE campaign_id = @c", ("c", campaignId)));
+        batch.BatchCommands.Add(Command("SELECT total, named, breakdown::text FROM campaign_counters WHERE campaign_id = @c", ("c", campaignId)));
         batch.BatchCommands.Add(Command("SELECT kind, key, label, count, hours FROM counters WHERE campaign_id = @c AND count > 0 ORDER BY kind, key", ("c", campaignId)));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
@@ -75,8 +79,8 @@ internal static class PgAggregates
         }
 
         var (total, named) = (reader.GetInt32(0), reader.GetInt32(1));
+        var rows = Breakdown(reader.GetString(2));
         await reader.NextResultAsync(ct);
-        var rows = new Dictionary<string, List<CountBy>>(StringComparer.Ordinal);
         var dayHours = new Dictionary<string, int[]>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
         {
@@ -102,6 +106,23 @@ internal static class PgAggregates
             ByVerification = Rows(VerificationKind),
             BySchoolVerification = Rows(SchoolVerification),
         };
+    }
+
+    /// <summary>The campaign row's breakdown column as rows per kind (platform, stage, verification), zeros left out.</summary>
+    private static Dictionary<string, List<CountBy>> Breakdown(string json)
+    {
+        var rows = new Dictionary<string, List<CountBy>>(StringComparer.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        foreach (var kind in doc.RootElement.EnumerateObject())
+        {
+            rows[kind.Name] = kind.Value.EnumerateObject()
+                .Select(k => new CountBy(k.Name, k.Name, k.Value.GetInt32()))
+                .Where(r => r.Count > 0)
+                .OrderBy(r => r.Key, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        return rows;
     }
 
     /// <summary>Signatures in the <paramref name="hours"/> whole UTC hours ending with the current one.</summary>

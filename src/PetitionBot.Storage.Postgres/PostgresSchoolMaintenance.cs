@@ -21,16 +21,17 @@ public sealed class PostgresSchoolMaintenance(PostgresDatabase db) : ISchoolMain
     /// first (every signer locks its campaign's row before touching a counter), so no signature is counted twice or lost.</summary>
     private const string RebuildSchoolCounters = $"""
         SELECT 1 FROM campaign_counters ORDER BY campaign_id FOR UPDATE;
-        DELETE FROM counters WHERE kind IN ('{PgAggregates.School}', '{PgAggregates.SchoolVerification}', '{PgAggregates.VerificationKind}');
+        DELETE FROM counters WHERE kind IN ('{PgAggregates.School}', '{PgAggregates.SchoolVerification}');
         INSERT INTO counters (campaign_id, kind, key, label, count)
             SELECT campaign_id, '{PgAggregates.School}', school_key, (array_agg(school ORDER BY signed_at_ticks, id))[1], count(*)
             FROM signatures GROUP BY campaign_id, school_key
         ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = EXCLUDED.count;
-        INSERT INTO counters (campaign_id, kind, key, label, count)
-            SELECT campaign_id, '{PgAggregates.VerificationKind}', v.name, v.name, count(*)
-            FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
-            GROUP BY campaign_id, v.name
-        ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = EXCLUDED.count;
+        UPDATE campaign_counters c SET breakdown = c.breakdown || jsonb_build_object('{PgAggregates.VerificationKind}', t.methods)
+        FROM (SELECT campaign_id, jsonb_object_agg(v.name, n) AS methods
+              FROM (SELECT campaign_id, verification, count(*) AS n FROM signatures GROUP BY campaign_id, verification) m
+              JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = m.verification
+              GROUP BY campaign_id) t
+        WHERE c.campaign_id = t.campaign_id;
         INSERT INTO counters (campaign_id, kind, key, label, count)
             SELECT campaign_id, '{PgAggregates.SchoolVerification}', school_key || '|' || v.name, v.name, count(*)
             FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
