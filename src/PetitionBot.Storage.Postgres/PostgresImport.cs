@@ -103,7 +103,7 @@ public sealed class PostgresImport(PostgresDatabase db)
 
     internal static async Task RebuildAggregatesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
-        await using (var cmd = new NpgsqlCommand("""
+        await using (var cmd = new NpgsqlCommand($"""
             INSERT INTO campaign_counters (campaign_id, total, named)
                 SELECT campaign_id, count(*), count(full_name) FROM signatures GROUP BY campaign_id;
             UPDATE campaign_counters c SET breakdown = jsonb_build_object('stage', t.stages, 'verification', t.methods)
@@ -116,10 +116,7 @@ public sealed class PostgresImport(PostgresDatabase db)
             INSERT INTO counters (campaign_id, kind, key, label, count)
                 SELECT campaign_id, 'school', school_key, (array_agg(school ORDER BY signed_at_ticks, id))[1], count(*)
                 FROM signatures GROUP BY campaign_id, school_key;
-            INSERT INTO counters (campaign_id, kind, key, label, count)
-                SELECT campaign_id, 'school-verification', school_key || '|' || v.name, v.name, count(*)
-                FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
-                GROUP BY campaign_id, school_key, v.name;
+            {PgAggregates.SchoolMethodsFromSignatures};
             """, conn, tx))
         {
             await cmd.ExecuteNonQueryAsync(ct);

@@ -21,22 +21,18 @@ public sealed class PostgresSchoolMaintenance(PostgresDatabase db) : ISchoolMain
     /// first (every signer locks its campaign's row before touching a counter), so no signature is counted twice or lost.</summary>
     private const string RebuildSchoolCounters = $"""
         SELECT 1 FROM campaign_counters ORDER BY campaign_id FOR UPDATE;
-        DELETE FROM counters WHERE kind IN ('{PgAggregates.School}', '{PgAggregates.SchoolVerification}');
+        DELETE FROM counters WHERE kind = '{PgAggregates.School}';
         INSERT INTO counters (campaign_id, kind, key, label, count)
             SELECT campaign_id, '{PgAggregates.School}', school_key, (array_agg(school ORDER BY signed_at_ticks, id))[1], count(*)
             FROM signatures GROUP BY campaign_id, school_key
         ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = EXCLUDED.count;
+        {PgAggregates.SchoolMethodsFromSignatures};
         UPDATE campaign_counters c SET breakdown = c.breakdown || jsonb_build_object('{PgAggregates.VerificationKind}', t.methods)
         FROM (SELECT campaign_id, jsonb_object_agg(v.name, n) AS methods
               FROM (SELECT campaign_id, verification, count(*) AS n FROM signatures GROUP BY campaign_id, verification) m
               JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = m.verification
               GROUP BY campaign_id) t
         WHERE c.campaign_id = t.campaign_id;
-        INSERT INTO counters (campaign_id, kind, key, label, count)
-            SELECT campaign_id, '{PgAggregates.SchoolVerification}', school_key || '|' || v.name, v.name, count(*)
-            FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
-            GROUP BY campaign_id, school_key, v.name
-        ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = EXCLUDED.count;
         """;
 
     public async Task<int> MigrateAsync(ISchoolDirectory directory, CancellationToken ct = default)
@@ -115,15 +111,11 @@ public sealed class PostgresSchoolMaintenance(PostgresDatabase db) : ISchoolMain
         // The moved signatures leave the "Other" text's counters and join the school's (per campaign, per method).
         await using (var batch = new NpgsqlBatch(conn, tx))
         {
-            foreach (var campaign in moved.GroupBy(m => m.Campaign, StringComparer.Ordinal))
+            foreach (var group in moved.GroupBy(m => (m.Campaign, m.Method)))
             {
-                batch.BatchCommands.Add(PgAggregates.Bump(campaign.Key, PgAggregates.School, key, typed, -campaign.Count()));
-                batch.BatchCommands.Add(PgAggregates.Bump(campaign.Key, PgAggregates.School, school.Id, school.Name, campaign.Count()));
-                foreach (var method in campaign.GroupBy(m => m.Method, StringComparer.Ordinal))
-                {
-                    batch.BatchCommands.Add(PgAggregates.Bump(campaign.Key, PgAggregates.SchoolVerification, key + "|" + method.Key, method.Key, -method.Count()));
-                    batch.BatchCommands.Add(PgAggregates.Bump(campaign.Key, PgAggregates.SchoolVerification, school.Id + "|" + method.Key, method.Key, method.Count()));
-                }
+                var (campaign, method) = group.Key;
+                batch.BatchCommands.Add(PgAggregates.BumpSchool(campaign, key, typed, method, -group.Count()));
+                batch.BatchCommands.Add(PgAggregates.BumpSchool(campaign, school.Id, school.Name, method, group.Count()));
             }
 
             await batch.ExecuteNonQueryAsync(ct);

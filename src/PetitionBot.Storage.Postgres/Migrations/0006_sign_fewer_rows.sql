@@ -1,17 +1,30 @@
--- A cheaper signing path (issue 17): four rows and three statements per signature instead of eight of each.
+-- A cheaper signing path (issue 17): three rows and three statements per signature instead of eight of each.
 -- * The small breakdowns (by platform, stage and verification method) live in the campaign's own row, as
 --   breakdown = {"platform": {"Discord": n, ...}, "stage": {...}, "verification": {...}}: the row every signer locks
 --   and updates anyway (concurrent signers of one campaign queue there, so totals and milestones stay exact).
--- * The per-school, per-day (with its hours) and per-school-and-method rows are upserted by one multi-row
---   INSERT ... ON CONFLICT, which returns the school's new count for school milestones.
--- Same counts as before; the existing platform/stage/verification rows move into the campaign rows here.
+-- * A school's counts by method live in its own counter row (methods = {"SelfAttested": n, ...}) instead of rows of
+--   their own (kind school-verification).
+-- * The school row and the day row (with its hours) are upserted by one two-row INSERT ... ON CONFLICT, which returns
+--   the school's new count for school milestones.
+-- Same counts as before; the existing platform/stage/verification and school-verification rows move here.
 
 ALTER TABLE campaign_counters ADD COLUMN breakdown jsonb NOT NULL DEFAULT '{}';
+ALTER TABLE counters ADD COLUMN methods jsonb NULL;
 
--- breakdown[kind][key] + delta, never below 0 (the kind's object is created when missing).
-CREATE FUNCTION pb_bump(b jsonb, kind text, key text, delta integer) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
-$$ SELECT jsonb_set(CASE WHEN b ? kind THEN b ELSE b || jsonb_build_object(kind, '{}'::jsonb) END, ARRAY[kind, key],
-                    to_jsonb(GREATEST(0, COALESCE((b #>> ARRAY[kind, key])::integer, 0) + delta))) $$;
+-- b[key] + delta, never below 0. PL/pgSQL on purpose: a SQL function called with a nested call as its argument is not
+-- inlined and would be planned again on every call.
+CREATE FUNCTION pb_inc(b jsonb, key text, delta integer) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN jsonb_set(COALESCE(b, '{}'::jsonb), ARRAY[key], to_jsonb(GREATEST(0, COALESCE((b ->> key)::integer, 0) + delta)));
+END
+$$;
+
+-- b[kind][key] + delta, never below 0 (the kind's object is created when missing).
+CREATE FUNCTION pb_bump(b jsonb, kind text, key text, delta integer) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN jsonb_set(b, ARRAY[kind], pb_inc(b -> kind, key, delta));
+END
+$$;
 
 UPDATE campaign_counters c SET breakdown = t.breakdown
 FROM (SELECT campaign_id, jsonb_object_agg(kind, keys) AS breakdown
@@ -19,7 +32,14 @@ FROM (SELECT campaign_id, jsonb_object_agg(kind, keys) AS breakdown
             WHERE kind IN ('platform', 'stage', 'verification') GROUP BY campaign_id, kind) k
       GROUP BY campaign_id) t
 WHERE c.campaign_id = t.campaign_id;
-DELETE FROM counters WHERE kind IN ('platform', 'stage', 'verification');
+
+-- A school-verification row's key is the school key, '|', and the method (its label).
+UPDATE counters s SET methods = t.methods
+FROM (SELECT campaign_id, left(key, length(key) - length(label) - 1) AS school_key, jsonb_object_agg(label, count) AS methods
+      FROM counters WHERE kind = 'school-verification' GROUP BY 1, 2) t
+WHERE s.kind = 'school' AND s.campaign_id = t.campaign_id AND s.key = t.school_key;
+
+DELETE FROM counters WHERE kind IN ('platform', 'stage', 'verification', 'school-verification');
 
 CREATE OR REPLACE FUNCTION pb_sign(
     p_id text, p_campaign text, p_hash text, p_platform integer, p_platform_name text, p_workspace text, p_name text,
@@ -55,12 +75,12 @@ BEGIN
     RETURNING c.total INTO v_total;
     v_hours[p_hour + 1] := 1;
     WITH up AS (
-        INSERT INTO counters AS k (campaign_id, kind, key, label, count, hours) VALUES
-            (p_campaign, 'school', p_school_key, p_school, 1, NULL),
-            (p_campaign, 'day', p_day, p_day, 1, v_hours),
-            (p_campaign, 'school-verification', p_school_key || '|' || p_verification_name, p_verification_name, 1, NULL)
+        INSERT INTO counters AS k (campaign_id, kind, key, label, count, hours, methods) VALUES
+            (p_campaign, 'school', p_school_key, p_school, 1, NULL, jsonb_build_object(p_verification_name, 1)),
+            (p_campaign, 'day', p_day, p_day, 1, v_hours, NULL)
         ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = k.count + 1,
-            hours = CASE WHEN k.kind = 'day' THEN k.hours[1:p_hour] || (k.hours[p_hour + 1] + 1) || k.hours[p_hour + 2:24] ELSE k.hours END
+            hours = CASE WHEN k.kind = 'day' THEN k.hours[1:p_hour] || (k.hours[p_hour + 1] + 1) || k.hours[p_hour + 2:24] ELSE k.hours END,
+            methods = CASE WHEN k.kind = 'school' THEN pb_inc(k.methods, p_verification_name, 1) ELSE k.methods END
         RETURNING k.kind, k.count)
     SELECT up.count INTO v_school FROM up WHERE up.kind = 'school';
 

@@ -211,6 +211,9 @@ public abstract class SignatureStoreContract : StoreContract
         Assert.Equal(["other:ucsf school of medicine"], stats.BySchool.Select(s => s.Key));
         Assert.Equal(["MS2"], stats.ByStage.Select(s => s.Key));
         Assert.Equal([1], stats.ByDay.Select(s => s.Count));
+        Assert.Equal([("Discord", 1)], stats.ByPlatform.Select(s => (s.Key, s.Count)));
+        Assert.Equal([("SelfAttested", 1)], stats.ByVerification.Select(s => (s.Key, s.Count)));
+        Assert.Equal([("other:ucsf school of medicine|SelfAttested", 1)], stats.BySchoolVerification.Select(s => (s.Key, s.Count)));
         Assert.Null(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"));
         Assert.NotNull(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:2"));
     }

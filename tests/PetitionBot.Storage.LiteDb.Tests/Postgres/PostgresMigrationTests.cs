@@ -38,7 +38,7 @@ public sealed class PostgresMigrationTests
     }
 
     [Fact]
-    public async Task MigrateAsync_DatabaseSignedBefore0006_BreakdownsMoveIntoCampaignRowsWithTheSameCounts()
+    public async Task MigrateAsync_DatabaseSignedBefore0006_BreakdownsMoveIntoCampaignAndSchoolRowsWithTheSameCounts()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         try
@@ -71,7 +71,8 @@ public sealed class PostgresMigrationTests
             Assert.Equal(new Dictionary<string, int> { ["MS1"] = 2, ["MS2"] = 1 }, stats.ByStage.ToDictionary(r => r.Key, r => r.Count));
             Assert.Equal((2, 1), (stats.Count(Core.Storage.Verification.SelfAttested), stats.Count(Core.Storage.Verification.SchoolEmail)));
             Assert.Equal(3, stats.BySchool.Single().Count);
-            await using var left = db.DataSource.CreateCommand("SELECT count(*) FROM counters WHERE kind IN ('platform', 'stage', 'verification')");
+            Assert.Equal((2, 1), (stats.SchoolCount("ucsf", Core.Storage.Verification.SelfAttested), stats.SchoolCount("ucsf", Core.Storage.Verification.SchoolEmail)));
+            await using var left = db.DataSource.CreateCommand("SELECT count(*) FROM counters WHERE kind IN ('platform', 'stage', 'verification', 'school-verification')");
             Assert.Equal(0L, await left.ExecuteScalarAsync());
         }
         finally

@@ -69,11 +69,10 @@ public sealed class PostgresSchoolMaintenanceTests : SchoolMaintenanceContract
         }
 
         await using var rebuild = new NpgsqlCommand("""
-            DELETE FROM counters WHERE kind IN ('school', 'school-verification');
-            INSERT INTO counters (campaign_id, kind, key, label, count)
-                SELECT campaign_id, 'school', school_key, min(school), count(*) FROM signatures GROUP BY campaign_id, school_key;
-            INSERT INTO counters (campaign_id, kind, key, label, count)
-                SELECT campaign_id, 'school-verification', school_key || '|SelfAttested', 'SelfAttested', count(*) FROM signatures GROUP BY campaign_id, school_key;
+            DELETE FROM counters WHERE kind = 'school';
+            INSERT INTO counters (campaign_id, kind, key, label, count, methods)
+                SELECT campaign_id, 'school', school_key, min(school), count(*), jsonb_build_object('SelfAttested', count(*))
+                FROM signatures GROUP BY campaign_id, school_key;
             """, conn);
         await rebuild.ExecuteNonQueryAsync();
     }
