@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -6,8 +7,9 @@ using PetitionBot.Fakes.Discord;
 namespace PetitionBot.Benchmarks.Support;
 
 /// <summary>The fake Discord on loopback with the real bot as a child process connected to it, over a fresh database.</summary>
-internal sealed class DiscordRig : IAsyncDisposable
+internal sealed partial class DiscordRig : IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonNode?>> _webhooks = new(StringComparer.Ordinal);
     private long _nextUser = 200_000_000_000_000_000;
 
     private DiscordRig(string directory, FakeDiscordServer fake, BotProcess bot)
@@ -15,7 +17,19 @@ internal sealed class DiscordRig : IAsyncDisposable
         Directory = directory;
         Fake = fake;
         Bot = bot;
+        fake.RequestRecorded += (request, _) =>
+        {
+            // webhooks/{application}/{token}/…: the first edit or follow-up of a deferred interaction carries its answer.
+            var parts = request.Path.Split('/');
+            if (parts.Length > 2 && parts[0] == "webhooks")
+            {
+                WebhookFor(parts[2]).TrySetResult(request.Json);
+            }
+        };
     }
+
+    private TaskCompletionSource<JsonNode?> WebhookFor(string token) =>
+        _webhooks.GetOrAdd(token, _ => new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public string Directory { get; }
 
@@ -152,19 +166,18 @@ internal sealed class DiscordRig : IAsyncDisposable
         }
 
         var token = interaction["token"]!.GetValue<string>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            var followUp = Fake.Requests.LastOrDefault(r => r.Path.StartsWith("webhooks/", StringComparison.Ordinal) && r.Path.Contains(token, StringComparison.Ordinal));
-            if (followUp is not null)
-            {
-                return followUp.Json;
-            }
-
-            await Task.Delay(20);
+            return await WebhookFor(token).Task.WaitAsync(TimeSpan.FromSeconds(15));
         }
-
-        return null;
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            _webhooks.TryRemove(token, out _);
+        }
     }
 
     private static List<string> CustomIds(JsonNode node)

@@ -13,5 +13,6 @@ internal static class ExtraScenarios
         ("postgres", PostgresBenchmark.RunAsync),
         ("pdf", PdfPacketBenchmark.RunAsync),
         ("mail", MailBenchmark.RunAsync),
+        ("email-sign", EmailSignBenchmark.RunAsync),
     ];
 }
