@@ -48,26 +48,18 @@ internal sealed partial class DiscordRig : IAsyncDisposable
         return dir;
     }
 
-    /// <summary>Starts the fake with <paramref name="guilds"/> guilds, then the bot; returns once READY was sent.</summary>
+    /// <summary>Starts the fake with <paramref name="guilds"/> guilds (or takes <paramref name="fake"/>, then disposed with the
+    /// rig), then the bot; returns once READY was sent.</summary>
     public static async Task<DiscordRig> StartAsync(int guilds, string? directory = null, IDictionary<string, string?>? extra = null,
-        int? globalPerSecond = null)
+        int? globalPerSecond = null, FakeDiscordServer? fake = null)
     {
         var dir = directory ?? NewDirectory();
-        var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions
+        fake ??= await FakeDiscordServer.StartAsync(new FakeDiscordOptions
         {
             Guilds = Enumerable.Range(0, guilds).Select(i => new FakeGuild(GuildId(i), "Bench guild " + i)).ToList(),
             GlobalRequestsPerSecond = globalPerSecond,
         });
-        var settings = BenchHost.Settings(dir);
-        settings["Discord:Token"] = fake.Options.Token;
-        settings["Discord:ApplicationId"] = fake.Options.ApplicationId;
-        settings["Discord:ApiBaseUrl"] = fake.ApiBaseUrl;
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var bot = BotProcess.Start(settings);
+        var bot = BotProcess.Start(BotSettings(dir, fake, extra));
         var rig = new DiscordRig(dir, fake, bot);
         try
         {
@@ -85,6 +77,25 @@ internal sealed partial class DiscordRig : IAsyncDisposable
 
         return rig;
     }
+
+    /// <summary>The bot's settings: the benchmark campaign over <paramref name="dir"/>, the fake's Discord, then <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> BotSettings(string dir, FakeDiscordServer fake, IDictionary<string, string?>? extra)
+    {
+        var settings = BenchHost.Settings(dir);
+        settings["Discord:Token"] = fake.Options.Token;
+        settings["Discord:ApplicationId"] = fake.Options.ApplicationId;
+        settings["Discord:ApiBaseUrl"] = fake.ApiBaseUrl;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>When set, interactions go this way (e.g. HTTP interactions to several processes) instead of the fake's
+    /// gateway: it returns the callback the bot answered with (null when none) and its ack latency in ms.</summary>
+    public Func<JsonObject, Task<(JsonNode? Callback, double? AckMs)>>? Deliver { get; set; }
 
     public string NewUser() => Interlocked.Increment(ref _nextUser).ToString(CultureInfo.InvariantCulture);
 
@@ -134,6 +145,20 @@ internal sealed partial class DiscordRig : IAsyncDisposable
     /// the webhook edit/follow-up); null when the callback missed the deadline or nothing came.</summary>
     private async Task<JsonNode?> StepAsync(JsonObject interaction, ICollection<double> latencies)
     {
+        if (Deliver is { } deliver)
+        {
+            var (answer, ack) = await deliver(interaction);
+            if (ack is { } ms)
+            {
+                lock (latencies)
+                {
+                    latencies.Add(ms);
+                }
+            }
+
+            return answer is null ? null : await AnswerAsync(interaction, answer);
+        }
+
         var id = await Fake.SendInteractionAsync(interaction);
         FakeRestRequest callback;
         try
@@ -153,12 +178,12 @@ internal sealed partial class DiscordRig : IAsyncDisposable
             }
         }
 
-        if (callback.Status != 204)
-        {
-            return null;
-        }
+        return callback.Status != 204 || callback.Json is not { } json ? null : await AnswerAsync(interaction, json);
+    }
 
-        var json = callback.Json;
+    /// <summary>The callback's message, or after a deferral (type 5/6) the webhook edit or follow-up that carried it.</summary>
+    private async Task<JsonNode?> AnswerAsync(JsonObject interaction, JsonNode json)
+    {
         var type = json?["type"]?.GetValue<int>();
         if (type is not (5 or 6))
         {

@@ -14,5 +14,6 @@ internal static class ExtraScenarios
         ("pdf", PdfPacketBenchmark.RunAsync),
         ("mail", MailBenchmark.RunAsync),
         ("email-sign", EmailSignBenchmark.RunAsync),
+        ("postgres-2p", TwoProcessBenchmark.RunAsync),
     ];
 }

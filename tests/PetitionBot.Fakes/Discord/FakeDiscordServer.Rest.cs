@@ -45,6 +45,17 @@ public sealed partial class FakeDiscordServer
     /// arrival (load drivers wait for a deferred interaction's webhook edit without scanning <see cref="Requests"/>).</summary>
     public event Action<FakeRestRequest, long>? RequestRecorded;
 
+    /// <summary>An interaction delivered to the bot's HTTP endpoint (not through this fake's gateway) was answered inline:
+    /// its webhook (edits, follow-ups) is open from now on, as Discord opens it after a callback.</summary>
+    public void AcknowledgedInline(string interactionId, string token)
+    {
+        lock (_gate)
+        {
+            _acknowledged.Add(interactionId);
+            _ackedTokens.Add(token);
+        }
+    }
+
     /// <summary>Requests that went past a rate limit (429 from the per-channel limiter, not injected faults).</summary>
     public int RateLimitViolations => Volatile.Read(ref _violations);
 
