@@ -101,7 +101,7 @@ internal sealed partial class DiscordRig : IAsyncDisposable
 
     /// <summary>One complete sign flow (slash → role button → "Sign with my name" → modal submit → "Other" when the
     /// school is not in the directory → "Sign"); the ack latency of each interaction is added to <paramref name="latencies"/>.
-    /// Returns false when a step failed (missed deadline, no reply).</summary>
+    /// Returns false when a step failed (missed deadline, no reply) or the last answer was not "Signed".</summary>
     public async Task<bool> SignAsync(string guildId, string userId, ICollection<double> latencies, Action<long>? beforeConfirm = null)
     {
         var first = await StepAsync(FakeDiscordInteractions.SlashCommand(Fake, guildId, userId, "sign"), latencies);
@@ -134,7 +134,7 @@ internal sealed partial class DiscordRig : IAsyncDisposable
 
         beforeConfirm?.Invoke(Stopwatch.GetTimestamp());
         var done = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, sign), latencies);
-        return done is not null;
+        return done?.ToJsonString().Contains("Signed", StringComparison.Ordinal) == true;
     }
 
     private static string? SignButton(JsonNode? reply, string action) => reply is null
