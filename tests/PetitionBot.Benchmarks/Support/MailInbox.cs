@@ -1,32 +1,49 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
-using PetitionBot.Tests.Support;
+using System.Diagnostics;
 
 namespace PetitionBot.Benchmarks.Support;
 
-/// <summary>Hands each waiting signer the code mailed to their address: one poller (every 5 ms) reads the messages the
-/// in-process SMTP server received since its last pass, so no signer scans the whole mailbox.</summary>
-internal sealed partial class MailInbox : IDisposable
+/// <summary>Hands each waiting signer the code mailed to their address, as the SMTP server (<see cref="SmtpSink"/>, its own
+/// process) reports each message it received.</summary>
+internal sealed class MailInbox : IAsyncDisposable
 {
-    private readonly InProcessSmtpServer _server;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string?>> _waiting = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _poller;
-    private int _seen;
+    private Process? _sink;
+    private int _received;
 
-    public MailInbox(InProcessSmtpServer server)
+    private MailInbox()
     {
-        _server = server;
-        _poller = Task.Run(PollAsync);
     }
 
-    /// <summary>The code of the first message to <paramref name="address"/>; null after 15 s. Call before the send.</summary>
+    /// <summary>The SMTP server's port on 127.0.0.1 (plain, no authentication).</summary>
+    public int Port { get; private set; }
+
+    public int Received => Volatile.Read(ref _received);
+
+    /// <summary>CPU the SMTP server's process used so far.</summary>
+    public TimeSpan SinkCpu
+    {
+        get
+        {
+            _sink!.Refresh();
+            return _sink.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<MailInbox> StartAsync()
+    {
+        var inbox = new MailInbox();
+        (inbox._sink, inbox.Port) = await SmtpSink.StartAsync(inbox.Deliver);
+        return inbox;
+    }
+
+    /// <summary>The code of the first message to <paramref name="address"/>; null after 30 s. Call before the send.</summary>
     public async Task<string?> CodeForAsync(string address)
     {
         var waiter = Waiter(address);
         try
         {
-            return await waiter.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            return await waiter.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
         catch (TimeoutException)
         {
@@ -38,35 +55,30 @@ internal sealed partial class MailInbox : IDisposable
         }
     }
 
+    private void Deliver(string address, string code)
+    {
+        Interlocked.Increment(ref _received);
+        Waiter(address).TrySetResult(code);
+    }
+
     private TaskCompletionSource<string?> Waiter(string address) =>
         _waiting.GetOrAdd(address, _ => new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    private async Task PollAsync()
+    public async ValueTask DisposeAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        if (_sink is null)
         {
-            var fresh = _server.Messages.Skip(_seen).ToList();
-            _seen += fresh.Count;
-            foreach (var message in fresh)
-            {
-                var to = message.To.Mailboxes.FirstOrDefault()?.Address;
-                if (to is not null && Code().Match(message.TextBody ?? "") is { Success: true } code)
-                {
-                    Waiter(to).TrySetResult(code.Value);
-                }
-            }
-
-            await Task.Delay(5, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return;
         }
-    }
 
-    [GeneratedRegex(@"(?<![0-9])[0-9]{6}(?![0-9])")]
-    private static partial Regex Code();
+        _sink.StandardInput.Close();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _sink.WaitForExitAsync(cts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_sink.HasExited)
+        {
+            _sink.Kill();
+        }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _poller.Wait(TimeSpan.FromSeconds(5));
-        _stop.Dispose();
+        _sink.Dispose();
     }
 }
