@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PetitionBot.AdapterSupport.Http;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Interactions;
-using PetitionBot.Discord.Rendering;
 using PetitionBot.Discord.Rest;
 
 namespace PetitionBot.Discord;

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 
-namespace PetitionBot.Slack.SocketMode;
+namespace PetitionBot.Slack.Envelopes;
 
-/// <summary>The acknowledgement of one envelope: sent at most once, on the socket the envelope came from.
-/// The worker sends an empty ack in a finally if the handler did not.</summary>
-public sealed class SocketModeAck(Func<JsonObject?, Task> send)
+/// <summary>The acknowledgement of one envelope, sent at most once the way its transport needs (on the socket the
+/// envelope came from, or as the HTTP response). Whoever took the envelope sends an empty ack in a finally if the
+/// handler did not.</summary>
+internal sealed class SlackAck(Func<JsonObject?, Task> send)
 {
     private int _sent;
 

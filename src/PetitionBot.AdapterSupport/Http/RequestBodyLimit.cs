@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http;
 
-namespace PetitionBot.Slack.Interactions;
+namespace PetitionBot.AdapterSupport.Http;
 
 /// <summary>A bounded read of an unauthenticated request body: at most <see cref="MaxBytes"/>. A declared
 /// Content-Length above the limit is refused without reading a byte; without one (chunked) the read stops one byte past
 /// the limit. A refused request is answered 413 and its connection closed, so the rest of the body is never read.</summary>
-internal static class RequestBodyLimit
+public static class RequestBodyLimit
 {
     public const int MaxBytes = 64 * 1024;
 

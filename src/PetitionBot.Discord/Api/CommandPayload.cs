@@ -1,4 +1,4 @@
-namespace PetitionBot.Discord.Rendering;
+namespace PetitionBot.Discord.Api;
 
 /// <summary>A slash command for the bulk overwrite PUT.</summary>
 internal sealed record CommandPayload(

@@ -1,4 +1,4 @@
-namespace PetitionBot.Discord.Rendering;
+namespace PetitionBot.Discord.Api;
 
 /// <summary><c>POST /interactions/{id}/{token}/callback</c> body. <see cref="Data"/> is a <see cref="MessagePayload"/>,
 /// a <see cref="ModalPayload"/> or null.</summary>

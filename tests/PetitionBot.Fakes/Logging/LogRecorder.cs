@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace PetitionBot.Tests.Support;
+namespace PetitionBot.Fakes.Logging;
 
-/// <summary>A logger provider that keeps every entry (category, level, message, exception) for assertions.</summary>
-internal sealed class LogRecorder : ILoggerProvider
+/// <summary>A logger provider that keeps every entry (category, level, message, exception) so tests can check
+/// what is, and is not, logged.</summary>
+public sealed class LogRecorder : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
+    /// <summary>Every entry so far, in order (a snapshot).</summary>
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
     public IReadOnlyList<LogEntry> AtLeast(LogLevel level) => [.. _entries.Where(e => e.Level >= level)];
@@ -16,11 +18,6 @@ internal sealed class LogRecorder : ILoggerProvider
 
     public void Dispose()
     {
-    }
-
-    internal sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception)
-    {
-        public override string ToString() => $"{Level} {Category}: {Message} {Exception?.GetType().Name} {Exception?.Message}";
     }
 
     private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger

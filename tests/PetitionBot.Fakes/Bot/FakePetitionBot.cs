@@ -3,30 +3,32 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 
-namespace PetitionBot.Slack.Tests.Support;
+namespace PetitionBot.Fakes.Bot;
 
-/// <summary>A canned core: records every input and answers with <see cref="Respond"/>.</summary>
+/// <summary>A stand-in core for the adapter tests: records what the adapter hands it and answers with
+/// <see cref="Handler"/> (a private "ok" unless a test sets another).</summary>
 public sealed class FakePetitionBot : IPetitionBot
 {
     private readonly ConcurrentQueue<BotInput> _inputs = new();
 
-    public Func<BotInput, Task<Reply>> Respond { get; set; } = _ => Task.FromResult(Reply.Private("ok"));
-
+    /// <summary>Every input handed to <see cref="HandleAsync"/>, in arrival order (a snapshot).</summary>
     public IReadOnlyList<BotInput> Inputs => [.. _inputs];
 
-    public ConcurrentQueue<WorkspaceRef> Joined { get; } = new();
+    public ConcurrentQueue<(WorkspaceRef Workspace, string? Name)> Joined { get; } = new();
 
     public ConcurrentQueue<WorkspaceRef> Left { get; } = new();
+
+    public ConcurrentQueue<SuggestInput> Suggests { get; } = new();
+
+    public Func<BotInput, CancellationToken, Task<Reply>> Handler { get; set; } = (_, _) => Task.FromResult(Reply.Private("ok"));
+
+    public Func<SuggestInput, IReadOnlyList<Suggestion>> Suggester { get; set; } = _ => [];
 
     public Task<Reply> HandleAsync(BotInput input, CancellationToken ct = default)
     {
         _inputs.Enqueue(input);
-        return Respond(input);
+        return Handler(input, ct);
     }
-
-    public ConcurrentQueue<SuggestInput> Suggests { get; } = new();
-
-    public Func<SuggestInput, IReadOnlyList<Suggestion>> Suggester { get; set; } = _ => [];
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestInput input, CancellationToken ct = default)
     {
@@ -36,7 +38,7 @@ public sealed class FakePetitionBot : IPetitionBot
 
     public Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default)
     {
-        Joined.Enqueue(workspace);
+        Joined.Enqueue((workspace, name));
         return Task.CompletedTask;
     }
 

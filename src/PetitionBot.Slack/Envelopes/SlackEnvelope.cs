@@ -1,11 +1,13 @@
 using System.Text.Json;
 
-namespace PetitionBot.Slack.SocketMode;
+namespace PetitionBot.Slack.Envelopes;
 
-/// <summary>A Socket Mode envelope: <c>{envelope_id, type, payload, accepts_response_payload, retry_attempt, retry_reason}</c>.
-/// <paramref name="ReceivedAt"/> is when the read loop saw it (the 3-second ack deadline counts from there).</summary>
-public sealed record SocketModeEnvelope(
-    string EnvelopeId,
+/// <summary>One thing Slack sent the app, whichever transport brought it: Socket Mode (an envelope
+/// <c>{envelope_id, type, payload, accepts_response_payload, retry_attempt, retry_reason}</c>) or HTTP mode (a signed
+/// POST to the commands, interactivity or events URL, numbered <c>http:N</c>). <paramref name="ReceivedAt"/> is when the
+/// transport saw it (the 3-second ack deadline counts from there).</summary>
+internal sealed record SlackEnvelope(
+    string Id,
     string Type,
     JsonElement Payload,
     bool AcceptsResponsePayload,

@@ -1,3 +1,3 @@
-namespace PetitionBot.Discord.Rendering;
+namespace PetitionBot.Discord.Api;
 
 internal sealed record SelectOptionPayload(string Label, string Value, string? Description = null);

@@ -1,4 +1,4 @@
-namespace PetitionBot.Discord.Rendering;
+namespace PetitionBot.Discord.Api;
 
 /// <summary>A message body (create message, interaction callback data, webhook follow-up / edit).
 /// <see cref="AllowedMentions"/> is always "parse nothing".</summary>

@@ -1,4 +1,4 @@
-namespace PetitionBot.Discord.Rendering;
+namespace PetitionBot.Discord.Api;
 
 /// <summary>A message or modal component: action row (1), button (2), string select (3), text input (4), label (18).
 /// Only the properties of the given type are set; nulls are omitted.</summary>
