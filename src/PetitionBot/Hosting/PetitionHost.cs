@@ -55,7 +55,10 @@ public static class PetitionHost
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<AnnouncementTexts>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddOptions<Core.Campaigns.NotificationOptions>().BindConfiguration("Notifications");
+        services.AddOptions<Core.Campaigns.NotificationOptions>().BindConfiguration("Notifications")
+            .Validate(o => o.DirectMessageInterval >= TimeSpan.Zero && o.DirectMessageInterval <= TimeSpan.FromMinutes(1),
+                "Notifications:DirectMessageInterval must be between 00:00:00 and 00:01:00.")
+            .ValidateOnStart();
         services.AddSingleton<DirectMessagePlatforms>();
         services.AddSingleton<DirectMessageDelivery>();
         services.AddSingleton<SubscriptionJanitor>();
