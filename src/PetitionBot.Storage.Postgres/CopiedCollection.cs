@@ -15,6 +15,7 @@ public sealed record CopiedCollection(string Name, string Table, IReadOnlyList<s
         Map("email_sends", "email_sends", "Id:id Subject:subject AtTicks:at_ticks"),
         Map("responses", "responses", "Id:id CampaignId:campaign_id Recipient:recipient RespondedOnDayNumber:responded_on_day Text:text Link:link RecordedAtTicks:recorded_at_ticks"),
         Map("installations", "installations", "Id:id Platform:platform WorkspaceId:workspace_id TokenCipher:token_cipher BotUserId:bot_user_id WorkspaceName:workspace_name InstalledAtTicks:installed_at_ticks"),
+        Map("subscriptions", "subscriptions", "Id:id CampaignId:campaign_id OwnerHash:owner_hash Platform:platform WorkspaceId:workspace_id UserCipher:user_cipher CreatedAtTicks:created_at_ticks ExpiresAtTicks:expires_at_ticks"),
     ];
 
     private static CopiedCollection Map(string name, string table, string pairs)

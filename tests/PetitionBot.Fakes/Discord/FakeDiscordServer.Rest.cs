@@ -246,6 +246,7 @@ public sealed partial class FakeDiscordServer
             ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => Webhook(token),
             ("POST", ["webhooks", _, var token]) => Webhook(token),
             ("POST", ["channels", var channel, "messages"]) => CreateMessage(channel, parts.Count > 0 ? null : body),
+            ("POST", ["users", "@me", "channels"]) => CreateDirectMessageChannel(body),
             _ => FakeRestResponse.Error(404, 0, "404: Not Found"),
         };
     }
@@ -293,6 +294,11 @@ public sealed partial class FakeDiscordServer
             if (_forbidden.Contains(channelId))
             {
                 return FakeRestResponse.Error(403, 50013, "Missing Permissions");
+            }
+
+            if (DirectMessageBlocked(channelId))
+            {
+                return FakeRestResponse.Error(403, 50007, "Cannot send messages to this user");
             }
 
             var now = DateTimeOffset.UtcNow;
