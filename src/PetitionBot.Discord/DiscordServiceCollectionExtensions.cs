@@ -60,6 +60,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordSignatureVerifier>();
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<DiscordChatPlatform>());
+        services.AddSingleton<IDirectMessagePlatform, DiscordDirectMessages>();
         services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
         services.AddHostedService<DiscordGatewayService>();
         return services;

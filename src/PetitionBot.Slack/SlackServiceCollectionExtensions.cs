@@ -62,6 +62,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<SlackAdapterStatus>());
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
+        services.AddSingleton<IDirectMessagePlatform, SlackDirectMessages>();
 
         if (!string.IsNullOrWhiteSpace(section["AppToken"]))
         {

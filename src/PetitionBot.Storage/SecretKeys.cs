@@ -9,6 +9,8 @@ public sealed class SecretKeys
     private readonly byte[] _hashKey;
     private readonly byte[] _encryptionKey;
     private readonly byte[] _emailKey;
+    private readonly byte[] _subscriberKey;
+    private readonly byte[] _subscriberHashKey;
 
     public SecretKeys(byte[] secret)
     {
@@ -20,6 +22,8 @@ public sealed class SecretKeys
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot identity hash"u8.ToArray());
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot payload encryption"u8.ToArray());
         _emailKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot email hash"u8.ToArray());
+        _subscriberKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot subscriber id encryption"u8.ToArray());
+        _subscriberHashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot subscriber hash"u8.ToArray());
     }
 
     /// <summary>Loads the key from options, or from the key file, creating the file (mode 600) on first use.</summary>
@@ -95,6 +99,35 @@ public sealed class SecretKeys
     {
         var plain = new byte[data.Length - 28];
         using var aes = new AesGcm(_encryptionKey, 16);
+        aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(28), data.AsSpan(12, 16), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>AES-GCM under the key of its own ("petitionbot subscriber id encryption") for the platform user id a
+    /// notification opt-in keeps: nothing else is encrypted with it, so no other stored value opens it.</summary>
+    public byte[] EncryptSubscriber(string userId) => Seal(_subscriberKey, userId);
+
+    public string DecryptSubscriber(byte[] data) => Open(_subscriberKey, data);
+
+    /// <summary>HMAC-SHA256 of an identity key under the opt-ins' own key, base64url: finds a person's opt-ins without
+    /// sharing a value with the signatures' identity hash.</summary>
+    public string HashSubscriber(string identityKey) =>
+        Base64Url(HMACSHA256.HashData(_subscriberHashKey, Encoding.UTF8.GetBytes(identityKey)));
+
+    private static byte[] Seal(byte[] key, string plaintext)
+    {
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[12 + 16 + plain.Length];
+        RandomNumberGenerator.Fill(output.AsSpan(0, 12));
+        using var aes = new AesGcm(key, 16);
+        aes.Encrypt(output.AsSpan(0, 12), plain, output.AsSpan(28), output.AsSpan(12, 16));
+        return output;
+    }
+
+    private static string Open(byte[] key, byte[] data)
+    {
+        var plain = new byte[data.Length - 28];
+        using var aes = new AesGcm(key, 16);
         aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(28), data.AsSpan(12, 16), plain);
         return Encoding.UTF8.GetString(plain);
     }

@@ -27,6 +27,19 @@ public sealed class SecretKeysTests
     }
 
     [Fact]
+    public void EncryptSubscriber_OwnKey_RoundTripsAndNoOtherKeyOpensOrMatchesIt()
+    {
+        var keys = TempStore.RandomKeys();
+        var sealedId = keys.EncryptSubscriber("612345678901234567");
+
+        Assert.Equal("612345678901234567", keys.DecryptSubscriber(sealedId));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => keys.Decrypt(sealedId));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => keys.DecryptSubscriber(keys.Encrypt("612345678901234567")));
+        Assert.NotEqual(keys.Hash("discord:1"), keys.HashSubscriber("discord:1"));
+        Assert.NotEqual(keys.HashEmail("discord:1"), keys.HashSubscriber("discord:1"));
+    }
+
+    [Fact]
     public void Constructor_ShortSecret_Throws() =>
         Assert.Throws<ArgumentException>(() => new SecretKeys(new byte[16]));
 

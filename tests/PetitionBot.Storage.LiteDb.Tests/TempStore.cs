@@ -13,6 +13,7 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     private bool _disposed;
     private LiteDbContext? _reopened;
     private LiteDbResponseStore? _responses;
+    private LiteDbSubscriptionStore? _subscriptions;
 
     public TempStore(string? password = null)
     {
@@ -50,6 +51,9 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     public override LiteDbEmailVerificationStore Emails { get; }
 
     public override Core.Storage.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
+
+    public override LiteDbSchoolMaintenance Schools => new(Context);
+    public override Core.Ports.ISubscriptionStore Subscriptions => _subscriptions ??= new LiteDbSubscriptionStore(Context);
 
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 

@@ -6,20 +6,22 @@ using PetitionBot.Core.Storage;
 namespace PetitionBot.Core.Flows;
 
 /// <summary>/mydata: show what is stored about the person, and delete it on request.</summary>
-public sealed class MyDataFlow(ISignatureStore signatures, IDraftStore drafts, CampaignDirectory campaigns)
+public sealed class MyDataFlow(ISignatureStore signatures, IDraftStore drafts, CampaignDirectory campaigns, Ports.ISubscriptionStore subscriptions)
 {
     public const string Prefix = "md";
 
     public async Task<Reply> ShowAsync(FlowContext ctx, CancellationToken ct = default)
     {
         var mine = await signatures.FindAllAsync(ctx.Actor.IdentityKey, ct);
+        var optIns = await subscriptions.FindAllAsync(ctx.Actor.IdentityKey, ct);
         var text = new StringBuilder();
         text.Append(mine.Count == 0 ? "PetitionBot stores no signature of yours.\n" : "PetitionBot stores:\n" + Describe(mine, campaigns));
+        text.Append(NotificationFlow.Describe(optIns, campaigns));
         text.Append("\nYour chat account is stored only as a keyed hash, never in clear, and immigration status is never asked or stored. " +
                     "A school email you verified is kept only as a keyed fingerprint with its domain. " +
                     "Unfinished sign-ups are deleted after a few minutes.");
         var choices = new List<Choice>();
-        if (mine.Count > 0)
+        if (mine.Count > 0 || optIns.Count > 0)
         {
             choices.Add(new Choice(Token.Make(Prefix, "delete"), "Delete all my data", ChoiceStyle.Danger));
         }
@@ -89,7 +91,12 @@ public sealed class MyDataFlow(ISignatureStore signatures, IDraftStore drafts, C
                 }
 
                 await drafts.DeleteAllAsync(ctx.Actor.IdentityKey, ct);
-                return new Reply { Text = $"Deleted {removed} signature(s) and all your data.", ReplacesPrevious = true };
+                var optInsRemoved = await subscriptions.RemoveAllAsync(ctx.Actor.IdentityKey, ct);
+                return new Reply
+                {
+                    Text = $"Deleted {removed} signature(s)" + (optInsRemoved > 0 ? $", {optInsRemoved} request(s) for private messages" : "") + " and all your data.",
+                    ReplacesPrevious = true,
+                };
             case "keep":
                 return new Reply { Text = "Nothing was deleted.", ReplacesPrevious = true };
             default:

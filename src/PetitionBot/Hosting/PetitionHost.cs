@@ -55,6 +55,13 @@ public static class PetitionHost
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<AnnouncementTexts>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddOptions<Core.Campaigns.NotificationOptions>().BindConfiguration("Notifications")
+            .Validate(o => o.DirectMessageInterval >= TimeSpan.Zero && o.DirectMessageInterval <= TimeSpan.FromMinutes(1),
+                "Notifications:DirectMessageInterval must be between 00:00:00 and 00:01:00.")
+            .ValidateOnStart();
+        services.AddSingleton<DirectMessagePlatforms>();
+        services.AddSingleton<DirectMessageDelivery>();
+        services.AddSingleton<SubscriptionJanitor>();
         services.AddSingleton<PublicProgressCache>();
 
         if (options.Mode != HostMode.Bot)
@@ -85,6 +92,7 @@ public static class PetitionHost
                 services.AddSingleton(options.ConsoleIo ?? new ConsoleIo(System.Console.In, System.Console.Out));
                 services.AddSingleton(options.Console ?? new ConsoleSettings(ConsoleRole.Student, null));
                 services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();
+                services.AddSingleton<IDirectMessagePlatform, ConsoleDirectMessages>();
                 services.AddHostedService<ConsoleSession>();
                 AddBackgroundWork(services);
                 break;
@@ -114,6 +122,7 @@ public static class PetitionHost
     {
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<DraftJanitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionJanitor>());
     }
 
     private static void ConfigureLogging(IHostApplicationBuilder builder, HostMode mode)

@@ -24,6 +24,9 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     public abstract IResponseStore Responses { get; }
 
+    public abstract ISchoolMaintenance Schools { get; }
+    public abstract ISubscriptionStore Subscriptions { get; }
+
     public abstract SecretKeys Keys { get; }
 
     public Task RegisterServerAsync(string guildId, string channelId, string? school = null, PlatformKind platform = PlatformKind.Discord) =>
