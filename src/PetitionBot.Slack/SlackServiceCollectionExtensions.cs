@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Ports;
+using PetitionBot.Slack.Envelopes;
 using PetitionBot.Slack.Interactions;
 using PetitionBot.Slack.OAuth;
 using PetitionBot.Slack.SocketMode;
@@ -54,7 +55,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<BlockActionsHandler>();
         services.TryAddSingleton<ViewSubmissionHandler>();
         services.TryAddSingleton<BlockSuggestionHandler>();
-        services.TryAddSingleton<ISocketModeEnvelopeHandler, SlackEnvelopeRouter>();
+        services.TryAddSingleton<ISlackEnvelopeHandler, SlackEnvelopeRouter>();
         services.TryAddSingleton<ISocketModeTransportFactory, WebSocketTransportFactory>();
         services.TryAddSingleton<SlackOAuthState>();
         services.TryAddSingleton<SlackHttpReplayGuard>();

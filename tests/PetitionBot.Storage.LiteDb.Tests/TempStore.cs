@@ -52,6 +52,7 @@ public sealed class TempStore : StoreUnderTest, IDisposable
 
     public override Core.Storage.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
 
+    public override LiteDbSchoolMaintenance Schools => new(Context);
     public override Core.Ports.ISubscriptionStore Subscriptions => _subscriptions ??= new LiteDbSubscriptionStore(Context);
 
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using PetitionBot.Core.Interactions;
-using PetitionBot.Discord.Rendering;
+using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Rest;
 

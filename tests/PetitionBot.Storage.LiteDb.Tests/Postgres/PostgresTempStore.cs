@@ -38,6 +38,7 @@ public sealed class PostgresTempStore : StoreUnderTest
 
     public override IResponseStore Responses => new PostgresResponseStore(_db);
 
+    public override ISchoolMaintenance Schools => new PostgresSchoolMaintenance(_db);
     public override ISubscriptionStore Subscriptions => new PostgresSubscriptionStore(_db);
 
     public override SecretKeys Keys => _db.Keys;

@@ -24,6 +24,7 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     public abstract IResponseStore Responses { get; }
 
+    public abstract ISchoolMaintenance Schools { get; }
     public abstract ISubscriptionStore Subscriptions { get; }
 
     public abstract SecretKeys Keys { get; }
