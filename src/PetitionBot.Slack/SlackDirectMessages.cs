@@ -9,7 +9,7 @@ namespace PetitionBot.Slack;
 /// chat.postMessage to that DM, text escaped. A user who is gone or deactivated, or who cannot be messaged by the app,
 /// maps to <see cref="PostStatus.ChannelGone"/> / <see cref="PostStatus.Forbidden"/> (the opt-in is then dropped).
 /// The pipeline paces conversations.open (Tier 3) and posts per channel.</summary>
-public sealed class SlackDirectMessages(SlackWebApi api, SlackTokenProvider tokens) : IDirectMessagePlatform
+internal sealed class SlackDirectMessages(SlackWebApi api, SlackTokenProvider tokens) : IDirectMessagePlatform
 {
     public PlatformKind Platform => PlatformKind.Slack;
 
