@@ -13,6 +13,7 @@ internal static class PrivacyUpgrade
 
     public static void Run(LiteDbContext db)
     {
+        DropCountedOnlyTimesAndServers(db);
         var upgrades = db.Database.GetCollection("store_upgrades");
         if (upgrades.FindById(PerPurposeKeys) is not null)
         {
@@ -39,6 +40,34 @@ internal static class PrivacyUpgrade
             }
 
             upgrades.Insert(new BsonDocument { ["_id"] = PerPurposeKeys });
+            return 0;
+        });
+    }
+
+    /// <summary>Counted-only rows written before keep only their UTC date and a keyed hash instead of their server id
+    /// (issue 13, item 11). Idempotent: rows already in that form are left alone, so it runs on every open.</summary>
+    private static void DropCountedOnlyTimesAndServers(LiteDbContext db)
+    {
+        var stale = db.Signatures.Find(s => s.FullName == null).Where(s =>
+            s.SignedAtTicks % TimeSpan.TicksPerDay != 0 || !s.WorkspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal)).ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+
+        db.Write(() =>
+        {
+            foreach (var doc in stale)
+            {
+                doc.SignedAtTicks = CountedOnlyRows.DateOnly(doc.SignedAtTicks);
+                if (!doc.WorkspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal))
+                {
+                    doc.WorkspaceId = db.Keys.HashCountedOnlyServer(new Core.Model.WorkspaceRef((Core.Model.PlatformKind)doc.Platform, doc.WorkspaceId).Key);
+                }
+
+                db.Signatures.Update(doc);
+            }
+
             return 0;
         });
     }

@@ -35,6 +35,16 @@ internal static class PgAggregates
                                                            hours[@h] = GREATEST(0, counters.hours[@h] + @d)
         """;
 
+    /// <summary>A stored counted-only row keeps its date only: on removal, the latest hour of that day that still counts
+    /// someone gives one back.</summary>
+    private const string DropDayUnknownHour = """
+        UPDATE counters SET count = GREATEST(0, counters.count + @d),
+                            hours[coalesce(h.i, 1)] = GREATEST(0, counters.hours[coalesce(h.i, 1)] + @d)
+        FROM (SELECT max(i) AS i FROM counters c2, generate_subscripts(c2.hours, 1) AS i
+              WHERE c2.campaign_id = @c AND c2.kind = 'day' AND c2.key = @key AND c2.hours[i] > 0) AS h
+        WHERE counters.campaign_id = @c AND counters.kind = 'day' AND counters.key = @key
+        """;
+
     /// <summary>Adds (+1) or removes (-1) one signature from every aggregate; returns the new campaign total and school count.</summary>
     public static async Task<(int Total, int School)> ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StoredSignature s, int delta, CancellationToken ct)
     {
@@ -46,7 +56,9 @@ internal static class PgAggregates
         await using var batch = new NpgsqlBatch(conn, tx);
         batch.BatchCommands.Add(Command(BumpCampaign, ("c", s.CampaignId), ("d", delta), ("n", s.FullName is null ? 0 : delta)));
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", School), ("key", s.SchoolKey), ("label", s.School), ("d", delta), ("hours", DBNull.Value)));
-        batch.BatchCommands.Add(Command(BumpDay, ("c", s.CampaignId), ("key", dayKey), ("d", delta), ("hours", hours), ("h", at.Hour + 1)));
+        batch.BatchCommands.Add(s.FullName is null && delta < 0
+            ? Command(DropDayUnknownHour, ("c", s.CampaignId), ("key", dayKey), ("d", delta))
+            : Command(BumpDay, ("c", s.CampaignId), ("key", dayKey), ("d", delta), ("hours", hours), ("h", at.Hour + 1)));
         var platform = ((PlatformKind)s.Platform).ToString();
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", Platform), ("key", platform), ("label", platform), ("d", delta), ("hours", DBNull.Value)));
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", Stage), ("key", s.Stage), ("label", s.Stage), ("d", delta), ("hours", DBNull.Value)));

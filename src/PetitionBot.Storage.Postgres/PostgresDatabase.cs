@@ -73,6 +73,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     {
         await SchemaMigrator.MigrateAsync(DataSource, CancellationToken.None);
         await LegacyTokens.ReencryptAsync(DataSource, Keys, CancellationToken.None);
+        await CountedOnlyUpgrade.RunAsync(DataSource, Keys, CancellationToken.None);
     }
 
     /// <summary>True when the database answers a trivial query.</summary>

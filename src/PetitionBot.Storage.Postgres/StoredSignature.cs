@@ -43,7 +43,7 @@ internal sealed record StoredSignature(
         Id,
         CampaignId,
         (PlatformKind)Platform,
-        WorkspaceId,
+        FullName is null ? "" : WorkspaceId,
         FullName,
         School,
         Stage,

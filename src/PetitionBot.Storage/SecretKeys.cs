@@ -6,6 +6,9 @@ namespace PetitionBot.Storage;
 /// <summary>The secret kept outside the database: keyed hashes of identities, and AES-GCM for draft values and tokens.</summary>
 public sealed class SecretKeys
 {
+    /// <summary>The prefix of <see cref="HashCountedOnlyServer"/>: a stored server id starting with it is not a real id.</summary>
+    public const string CountedOnlyServerPrefix = "h:";
+
     private readonly byte[] _hashKey;
     private readonly byte[] _encryptionKey;
     private readonly byte[] _emailKey;
@@ -13,6 +16,7 @@ public sealed class SecretKeys
     private readonly byte[] _draftOwnerKey;
     private readonly byte[] _draftEncryptionKey;
     private readonly byte[] _tokenEncryptionKey;
+    private readonly byte[] _countedOnlyServerKey;
 
     public SecretKeys(byte[] secret)
     {
@@ -28,6 +32,7 @@ public sealed class SecretKeys
         _draftOwnerKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot draft owner hash"u8.ToArray());
         _draftEncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot draft encryption"u8.ToArray());
         _tokenEncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot token encryption"u8.ToArray());
+        _countedOnlyServerKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot counted-only server"u8.ToArray());
     }
 
     /// <summary>Loads the key from options, or from the key file, creating the file (mode 600) on first use.</summary>
@@ -96,6 +101,12 @@ public sealed class SecretKeys
     /// <summary>HMAC-SHA256 of the owner of an unfinished flow (draft), under the drafts' own derived key.</summary>
     public string HashDraftOwner(string identityKey) =>
         Base64Url(HMACSHA256.HashData(_draftOwnerKey, Encoding.UTF8.GetBytes(identityKey)));
+
+    /// <summary>What a counted-only signature keeps of its server: "h:" and a keyed hash of the workspace key under its
+    /// own derived key, so an organizer can still invalidate a spamming server's signatures while a copy of the database
+    /// does not say which server a counted-only signer is in.</summary>
+    public string HashCountedOnlyServer(string workspaceKey) =>
+        CountedOnlyServerPrefix + Base64Url(HMACSHA256.HashData(_countedOnlyServerKey, Encoding.UTF8.GetBytes(workspaceKey)));
 
     /// <summary>AES-GCM under the shared payload key of earlier versions; kept for callers that have no key of their own.</summary>
     public byte[] Encrypt(string plaintext) => Seal(_encryptionKey, plaintext);

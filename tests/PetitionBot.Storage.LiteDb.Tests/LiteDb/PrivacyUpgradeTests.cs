@@ -39,6 +39,27 @@ public sealed class PrivacyUpgradeTests
         }
     }
 
+    [Fact]
+    public async Task Open_CountedOnlyRowsFromBefore_DateOnlyAndNoServerIdNamedUntouched()
+    {
+        using var store = new TempStore();
+        var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, TimeSpan.Zero);
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, workspace: "424242", at: at), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "515151", at: at), MilestonePlan.None);
+        var doc = store.Context.Signatures.FindOne(s => s.FullName == null);
+        doc.SignedAtTicks = at.UtcTicks;
+        doc.WorkspaceId = "424242";
+        store.Context.Signatures.Update(doc);
+        store.Context.Dispose();
+
+        using var reopened = new LiteDbContext(store.Options);
+        var signatures = new LiteDbSignatureStore(reopened);
+        Assert.Equal(at.Date, (await signatures.FindAsync(TempStore.CampaignId, "discord:1"))!.SignedAt.UtcDateTime);
+        Assert.Equal(1, await signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "424242"), null, null));
+        Assert.Equal(at, (await signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.SignedAt);
+        Assert.DoesNotContain(reopened.Signatures.FindAll(), s => s.WorkspaceId == "424242");
+    }
+
     private static void WriteLegacyRows(LiteDbContext db, SecretKeys keys)
     {
         db.Audit.Insert(new AuditDoc

@@ -55,6 +55,31 @@ public sealed class PostgresPrivacyUpgradeTests
         }
     }
 
+    [Fact]
+    public async Task Start_CountedOnlyRowsFromBefore_DateOnlyAndNoServerIdNamedUntouched()
+    {
+        var store = await PostgresTempStore.CreateAsync();
+        try
+        {
+            var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, TimeSpan.Zero);
+            await store.Signatures.AddAsync(TempStore.Signature("1", name: null, workspace: "424242", at: at), MilestonePlan.None);
+            await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "515151", at: at), MilestonePlan.None);
+            await ExecAsync(store.Database, "UPDATE signatures SET signed_at_ticks = @t, workspace_id = '424242' WHERE full_name IS NULL", ("t", at.UtcTicks));
+
+            await store.RestartAsync();
+            await store.Database.EnsureReadyAsync();
+
+            Assert.Equal(at.Date, (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"))!.SignedAt.UtcDateTime);
+            Assert.Equal(at, (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.SignedAt);
+            Assert.DoesNotContain("424242", (await store.StoredValuesAsync())["signatures"], StringComparison.Ordinal);
+            Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "424242"), null, null));
+        }
+        finally
+        {
+            await store.DisposeAsync();
+        }
+    }
+
     private static async Task ExecAsync(PostgresDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
         await using var cmd = db.DataSource.CreateCommand(sql);
