@@ -31,7 +31,7 @@ public abstract class AuditLogContract : StoreContract
         Assert.Equal(["second", "first"], recent.Select(e => e.Detail));
         Assert.Equal(Guild, recent[0].Workspace);
         Assert.Null(recent[1].Workspace);
-        Assert.All(recent, e => Assert.DoesNotContain("5", e.ActorKey.Replace(store.Keys.Hash("discord:5"), "", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.All(recent, e => Assert.DoesNotContain("5", e.ActorKey.Replace(store.Keys.HashAuditActor("discord:5"), "", StringComparison.Ordinal), StringComparison.Ordinal));
         Assert.All(recent, e => Assert.Equal(store.Keys.HashAuditActor("discord:5"), e.ActorKey));
     }
 
