@@ -33,6 +33,7 @@ public sealed class LiteDbContext : IDisposable
             };
             Database = new LiteDatabase(connection, CreateMapper());
             EnsureIndexes();
+            PrivacyUpgrade.Run(this);
         }
         catch
         {
@@ -49,6 +50,7 @@ public sealed class LiteDbContext : IDisposable
         Keys = keys;
         Database = new LiteDatabase(stream, CreateMapper());
         EnsureIndexes();
+        PrivacyUpgrade.Run(this);
     }
 
     public SecretKeys Keys { get; }
@@ -165,6 +167,7 @@ public sealed class LiteDbContext : IDisposable
         Drafts.EnsureIndex(x => x.OwnerHash);
         Drafts.EnsureIndex(x => x.ExpiresAtTicks);
         Audit.EnsureIndex(x => x.ActionKey);
+        Audit.EnsureIndex(x => x.ActorHash);
         Signatures.EnsureIndex(x => x.EmailHash);
         EmailSends.EnsureIndex(x => x.Subject);
         EmailSends.EnsureIndex(x => x.AtTicks);

@@ -120,7 +120,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
             {
                 Action = AuditActions.SchoolMap,
                 ActionKey = AuditActions.SchoolMap + "|",
-                ActorHash = db.Keys.Hash(actorKey),
+                ActorHash = db.Keys.HashAuditActor(actorKey),
                 Detail = $"mapped {moved.Count} signatures of the Other school \"{textKey}\" to {school.Id}",
                 AtTicks = now.UtcTicks,
             });

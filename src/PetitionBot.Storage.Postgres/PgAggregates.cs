@@ -51,6 +51,16 @@ internal static class PgAggregates
                                                            hours[@h] = GREATEST(0, counters.hours[@h] + @d)
         """;
 
+    /// <summary>A stored counted-only row keeps its date only: on removal, the latest hour of that day that still counts
+    /// someone gives one back.</summary>
+    private const string DropDayUnknownHour = """
+        UPDATE counters SET count = GREATEST(0, counters.count + @d),
+                            hours[coalesce(h.i, 1)] = GREATEST(0, counters.hours[coalesce(h.i, 1)] + @d)
+        FROM (SELECT max(i) AS i FROM counters c2, generate_subscripts(c2.hours, 1) AS i
+              WHERE c2.campaign_id = @c AND c2.kind = 'day' AND c2.key = @key AND c2.hours[i] > 0) AS h
+        WHERE counters.campaign_id = @c AND counters.kind = 'day' AND counters.key = @key
+        """;
+
     /// <summary>Adds (+1) or removes (-1) one signature from every aggregate; returns the new campaign total and school count.</summary>
     public static async Task<(int Total, int School)> ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StoredSignature s, int delta, CancellationToken ct)
     {
@@ -65,7 +75,9 @@ internal static class PgAggregates
         batch.BatchCommands.Add(Command(BumpCampaign, ("c", s.CampaignId), ("d", delta), ("n", s.FullName is null ? 0 : delta),
             ("platform", platform), ("stage", s.Stage), ("method", method)));
         batch.BatchCommands.Add(BumpSchool(s.CampaignId, s.SchoolKey, s.School, method, delta));
-        batch.BatchCommands.Add(Command(BumpDay, ("c", s.CampaignId), ("key", dayKey), ("d", delta), ("hours", hours), ("h", at.Hour + 1)));
+        batch.BatchCommands.Add(s.FullName is null && delta < 0
+            ? Command(DropDayUnknownHour, ("c", s.CampaignId), ("key", dayKey), ("d", delta))
+            : Command(BumpDay, ("c", s.CampaignId), ("key", dayKey), ("d", delta), ("hours", hours), ("h", at.Hour + 1)));
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -135,7 +135,7 @@ public sealed class PostgresSchoolMaintenance(PostgresDatabase db) : ISchoolMain
             """, ct,
             ("action", AuditActions.SchoolMap),
             ("key", AuditActions.SchoolMap + "|"),
-            ("actor", db.Keys.Hash(actorKey)),
+            ("actor", db.Keys.HashAuditActor(actorKey)),
             ("detail", $"mapped {moved.Count} signatures of the Other school \"{textKey}\" to {school.Id}"),
             ("at", now.UtcTicks));
         await tx.CommitAsync(ct);

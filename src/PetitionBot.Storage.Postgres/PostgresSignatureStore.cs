@@ -22,14 +22,15 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             signature.CampaignId,
             db.Keys.Hash(signature.IdentityKey),
             (int)signature.Platform,
-            signature.WorkspaceId,
+            // Counted-only: no server id and no time of day in the row (the hourly numbers live in the aggregates).
+            signature.FullName is null ? db.Keys.HashCountedOnlyServer(new Core.Model.WorkspaceRef(signature.Platform, signature.WorkspaceId).Key) : signature.WorkspaceId,
             signature.FullName,
             signature.School,
             Core.Schools.SchoolKeys.For(signature.SchoolId, signature.School),
             signature.Stage,
             signature.Role,
             (int)signature.Verification,
-            signature.SignedAt.UtcTicks,
+            signature.FullName is null ? CountedOnlyRows.DateOnly(signature.SignedAt.UtcTicks) : signature.SignedAt.UtcTicks,
             signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
             signature.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
@@ -109,12 +110,19 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
 
     public Task<int> InvalidateAsync(string campaignId, Core.Model.WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default) =>
         DeleteWhereAsync(
-            "campaign_id = @c AND (@any_ws OR (platform = @p AND workspace_id = @w)) AND signed_at_ticks >= @from AND signed_at_ticks < @to",
+            """
+            campaign_id = @c
+            AND (@any_ws OR (platform = @p AND workspace_id = CASE WHEN full_name IS NULL THEN @wh ELSE @w END))
+            AND CASE WHEN full_name IS NULL
+                     THEN signed_at_ticks < @to AND signed_at_ticks + 864000000000 > @from
+                     ELSE signed_at_ticks >= @from AND signed_at_ticks < @to END
+            """,
             ct,
             ("c", campaignId),
             ("any_ws", workspace is null),
             ("p", (int)(workspace?.Platform ?? 0)),
             ("w", workspace?.WorkspaceId ?? ""),
+            ("wh", workspace is null ? "" : db.Keys.HashCountedOnlyServer(workspace.Key)),
             ("from", from?.UtcTicks ?? long.MinValue),
             ("to", to?.UtcTicks ?? long.MaxValue));
 

@@ -45,7 +45,7 @@ internal sealed record StoredSignature(
         Id,
         CampaignId,
         (PlatformKind)Platform,
-        WorkspaceId,
+        FullName is null ? "" : WorkspaceId,
         FullName,
         School,
         Stage,

@@ -72,6 +72,17 @@ public sealed class TempStore : StoreUnderTest, IDisposable
 
     public override Task<byte[]> StoredBytesAsync() => Task.FromResult(CloseAndReadFiles());
 
+    public override Task<IReadOnlyDictionary<string, string>> StoredValuesAsync()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in Context.Database.GetCollectionNames())
+        {
+            values[name] = string.Join('\n', Context.Database.GetCollection(name).FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)));
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(values);
+    }
+
     public override Task<IOutboxStore> RestartAsync()
     {
         Context.Dispose();

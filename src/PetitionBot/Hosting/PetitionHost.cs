@@ -44,6 +44,9 @@ public static class PetitionHost
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.AddOptions<ChartRendererOptions>().BindConfiguration(ChartRendererOptions.SectionName);
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
+            .Validate(o => o.UpdateTextRetentionDays is >= 1 and <= 3650, "Privacy:UpdateTextRetentionDays must be a whole number of days from 1 to 3650.")
+            .ValidateOnStart();
         StorageComposition.Add(services, builder.Configuration);
         services.AddPetitionCore();
         services.AddVerificationMail();
@@ -123,6 +126,7 @@ public static class PetitionHost
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<DraftJanitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionJanitor>());
+        services.AddHostedService<AnnouncementTextJanitor>();
     }
 
     private static void ConfigureLogging(IHostApplicationBuilder builder, HostMode mode)
