@@ -171,23 +171,5 @@ public sealed class SecretKeys
     public string HashSubscriber(string identityKey) =>
         Base64Url(HMACSHA256.HashData(_subscriberHashKey, Encoding.UTF8.GetBytes(identityKey)));
 
-    private static byte[] Seal(byte[] key, string plaintext)
-    {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
-        var output = new byte[12 + 16 + plain.Length];
-        RandomNumberGenerator.Fill(output.AsSpan(0, 12));
-        using var aes = new AesGcm(key, 16);
-        aes.Encrypt(output.AsSpan(0, 12), plain, output.AsSpan(28), output.AsSpan(12, 16));
-        return output;
-    }
-
-    private static string Open(byte[] key, byte[] data)
-    {
-        var plain = new byte[data.Length - 28];
-        using var aes = new AesGcm(key, 16);
-        aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(28), data.AsSpan(12, 16), plain);
-        return Encoding.UTF8.GetString(plain);
-    }
-
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
