@@ -77,6 +77,8 @@ public sealed class LiteDbContext : IDisposable
 
     internal ILiteCollection<EmailSendDoc> EmailSends => Database.GetCollection<EmailSendDoc>("email_sends");
 
+    internal ILiteCollection<SeenIdDoc> SeenIds => Database.GetCollection<SeenIdDoc>("seen_ids");
+
     /// <summary>Aggregate documents as last written, read only under the write gate. This process is the file's only
     /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
     internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
@@ -150,6 +152,7 @@ public sealed class LiteDbContext : IDisposable
         mapper.Entity<InstallationDoc>().Id(x => x.Id, autoId: false);
         mapper.Entity<EmailClaimDoc>().Id(x => x.Id, autoId: false);
         mapper.Entity<EmailSendDoc>().Id(x => x.Id, autoId: true);
+        mapper.Entity<SeenIdDoc>().Id(x => x.Id, autoId: false);
         return mapper;
     }
 
@@ -168,5 +171,6 @@ public sealed class LiteDbContext : IDisposable
         Signatures.EnsureIndex(x => x.EmailHash);
         EmailSends.EnsureIndex(x => x.Subject);
         EmailSends.EnsureIndex(x => x.AtTicks);
+        SeenIds.EnsureIndex(x => x.ExpiresAtTicks);
     }
 }

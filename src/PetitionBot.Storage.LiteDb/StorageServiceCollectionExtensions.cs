@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInstallationStore, LiteDbInstallationStore>();
         services.AddSingleton<IResponseStore, LiteDbResponseStore>();
         services.AddSingleton<LiteDbSchoolMaintenance>();
+        services.AddSingleton<IHandledKeys, LiteDbHandledKeys>();
         services.AddSingleton<IEmailVerificationStore, LiteDbEmailVerificationStore>();
         return services;
     }
