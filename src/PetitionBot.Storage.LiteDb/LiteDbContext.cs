@@ -11,6 +11,7 @@ public sealed class LiteDbContext : IDisposable
 {
     private readonly FileStream? _lockFile;
     private readonly Lock _writeGate = new();
+    private readonly StoreFiles? _files;
 
     public LiteDbContext(IOptions<StorageOptions> options)
         : this(options.Value)
@@ -20,11 +21,13 @@ public sealed class LiteDbContext : IDisposable
     public LiteDbContext(StorageOptions options)
     {
         var path = Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        StoreFiles.CreateFolder(Path.GetDirectoryName(path)!);
         _lockFile = AcquireLock(path);
         try
         {
             Keys = SecretKeys.Load(options);
+            _files = new StoreFiles(path);
+            _files.PrepareOwnerOnly();
             var connection = new ConnectionString
             {
                 Filename = path,
@@ -93,6 +96,7 @@ public sealed class LiteDbContext : IDisposable
             {
                 var result = work();
                 Database.Commit();
+                _files?.KeepOwnerOnly();
                 return result;
             }
             catch
@@ -125,7 +129,7 @@ public sealed class LiteDbContext : IDisposable
         try
         {
             // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the OS when the process dies.
-            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var stream = new FileStream(lockPath, StoreFiles.OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             stream.SetLength(0);
             var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             stream.Write(pid);
