@@ -12,6 +12,7 @@ public sealed class LiteDbContext : IDisposable
     private readonly FileStream? _lockFile;
     private readonly Lock _writeGate = new();
     private readonly StoreFiles? _files;
+    private bool _wipe;
 
     public LiteDbContext(IOptions<StorageOptions> options)
         : this(options.Value)
@@ -97,16 +98,28 @@ public sealed class LiteDbContext : IDisposable
                 var result = work();
                 Database.Commit();
                 _files?.KeepOwnerOnly();
+                if (_wipe)
+                {
+                    // Personal data was deleted: move the scrubbed pages into the data file now and empty the log, so
+                    // no file keeps the old bytes (also after kill -9).
+                    _wipe = false;
+                    Database.Checkpoint();
+                }
+
                 return result;
             }
             catch
             {
+                _wipe = false;
                 Database.Rollback();
                 AggregateCache.Clear();
                 throw;
             }
         }
     }
+
+    /// <summary>Inside <see cref="Write{T}"/>: personal data was deleted, so checkpoint once the transaction commits.</summary>
+    internal void WipeAfterCommit() => _wipe = true;
 
     /// <summary>Checkpoints the write-ahead log into the data file (cheap; used on shutdown and by tests).</summary>
     public void Checkpoint()

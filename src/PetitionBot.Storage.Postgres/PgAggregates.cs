@@ -53,6 +53,12 @@ internal static class PgAggregates
         var method = ((Verification)s.Verification).ToString();
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", VerificationKind), ("key", method), ("label", method), ("d", delta), ("hours", DBNull.Value)));
         batch.BatchCommands.Add(Command(BumpCounter, ("c", s.CampaignId), ("k", SchoolVerification), ("key", s.SchoolKey + "|" + method), ("label", method), ("d", delta), ("hours", DBNull.Value)));
+        if (delta < 0)
+        {
+            // Counters that reach zero are dropped: a school typed only by the person just removed leaves no row.
+            batch.BatchCommands.Add(Command("DELETE FROM counters WHERE campaign_id = @c AND count <= 0 AND key IN (@school, @schoolMethod, @day)",
+                ("c", s.CampaignId), ("school", s.SchoolKey), ("schoolMethod", s.SchoolKey + "|" + method), ("day", dayKey)));
+        }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
