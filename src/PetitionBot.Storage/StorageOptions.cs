@@ -28,7 +28,8 @@ public sealed class StorageOptions
     /// <see cref="SecretKey"/> is not used; null otherwise.</summary>
     public string? KeyBesideDatabaseWarning()
     {
-        if (Provider != StorageProvider.LiteDb || !string.IsNullOrWhiteSpace(SecretKey))
+        if (Provider != StorageProvider.LiteDb || !string.IsNullOrWhiteSpace(SecretKey) || string.IsNullOrWhiteSpace(Path) ||
+            Path.AsSpan().IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0)
         {
             return null;
         }

@@ -95,7 +95,7 @@ public static partial class ConfigCheck
         Bind<ChartRendererOptions>(configuration.GetSection(ChartRendererOptions.SectionName), errors);
 
         warnings.AddRange(ExternalUrlCheck.Warnings(configuration));
-        if (Bind<StorageOptions>(configuration.GetSection("Storage"), []) is { } storage && storage.KeyBesideDatabaseWarning() is { } keyWarning)
+        if (storage.KeyBesideDatabaseWarning() is { } keyWarning)
         {
             warnings.Add(keyWarning);
         }
