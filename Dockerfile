@@ -11,6 +11,7 @@ COPY src/PetitionBot.Core/PetitionBot.Core.csproj src/PetitionBot.Core/
 COPY src/PetitionBot.Storage.LiteDb/PetitionBot.Storage.LiteDb.csproj src/PetitionBot.Storage.LiteDb/
 COPY src/PetitionBot.Discord/PetitionBot.Discord.csproj src/PetitionBot.Discord/
 COPY src/PetitionBot.Slack/PetitionBot.Slack.csproj src/PetitionBot.Slack/
+COPY src/PetitionBot.AdapterSupport/PetitionBot.AdapterSupport.csproj src/PetitionBot.AdapterSupport/
 RUN dotnet restore src/PetitionBot/PetitionBot.csproj -r linux-x64
 COPY src/ src/
 RUN dotnet publish src/PetitionBot/PetitionBot.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app \

@@ -31,6 +31,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExportFlow>();
         services.AddSingleton<PacketExportFlow>();
         services.AddSingleton<ResponseFlow>();
+        services.AddSingleton<NotificationFlow>();
+        services.AddSingleton<DeliveredFlow>();
         services.AddSingleton<Reports.PublicProgressBuilder>();
         services.AddSingleton<UpdateFlow>();
         services.AddSingleton<SetupFlow>();

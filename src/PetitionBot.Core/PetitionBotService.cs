@@ -105,6 +105,7 @@ public sealed partial class PetitionBotService(
             CommandCatalog.Totals => await flows.Info.TotalsAsync(ctx, campaign, ct),
             CommandCatalog.Update => await flows.Update.StartAsync(ctx, campaign, ct),
             CommandCatalog.Respond => await flows.Respond.RecordAsync(ctx, campaign, command.Options, ct),
+            CommandCatalog.Delivered => await flows.Delivered.RecordAsync(ctx, campaign, command.Options, ct),
             CommandCatalog.Export => PacketExportFlow.FormatOf(command.Options) switch
             {
                 PacketExportFlow.Pdf => await flows.Packet.ExportAsync(ctx, campaign, ct),
@@ -123,6 +124,7 @@ public sealed partial class PetitionBotService(
         UpdateFlow.ScopePrefix => flows.Update.ChooseAsync(ctx, choice.Token, ct),
         UpdateFlow.PreviewPrefix => flows.Update.PreviewChoiceAsync(ctx, choice.Token, ct),
         AddressProofFlow.Prefix => flows.Proof.ChooseAsync(ctx, choice.Token, ct),
+        NotificationFlow.Prefix => flows.Notify.ChooseAsync(ctx, choice.Token, ct),
         _ => Task.FromResult(Replies.Expired),
     };
 
@@ -159,7 +161,7 @@ public sealed partial class PetitionBotService(
 
     private static Reply Help() => Reply.Private(
         "Commands: /sign to sign, /unsign to withdraw, /petition for the petition and progress, /mydata for what is stored about you. " +
-        "Chapter leaders: /totals, /update. Server admins: /setup. Organizers: /totals, /export, /respond.");
+        "Chapter leaders: /totals, /update. Server admins: /setup. Organizers: /totals, /export, /respond, /delivered.");
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Handling a {InputKind} from {Platform} failed")]
     private static partial void LogFailed(ILogger logger, string inputKind, PlatformKind platform, Exception ex);

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PetitionBot.AdapterSupport.Http;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Interactions;
-using PetitionBot.Discord.Rendering;
 using PetitionBot.Discord.Rest;
 
 namespace PetitionBot.Discord;
@@ -87,7 +88,10 @@ public static class DiscordEndpointRouteBuilderExtensions
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var handler = services.GetRequiredService<InteractionHandler>();
         var work = RunAsync(handler, interaction, receivedAt, first, services.GetRequiredService<ILogger<InteractionHandler>>(), stopping);
-        if (await Task.WhenAny(first.Task, work).ConfigureAwait(false) == first.Task)
+        // Which task "won" is not the question: the callback's continuation runs asynchronously, so when the handler
+        // finishes right after sending it, `work` completes first although the answer is there.
+        await Task.WhenAny(first.Task, work).ConfigureAwait(false);
+        if (first.Task.IsCompleted)
         {
             await WriteAsync(context, await first.Task.ConfigureAwait(false)).ConfigureAwait(false);
             return;

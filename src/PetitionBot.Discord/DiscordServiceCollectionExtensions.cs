@@ -32,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
+        services.TryAddSingleton<InteractionTimings>();
         services.TryAddSingleton<PetitionBot.Core.Ports.IHandledKeys, PetitionBot.Core.Interactions.MemoryHandledKeys>();
         services.TryAddSingleton<PetitionBot.Core.Ports.IExclusiveRoles, PetitionBot.Core.Interactions.ProcessExclusiveRoles>();
         services.TryAddSingleton<ShutdownIntent>();
@@ -52,12 +53,14 @@ public static class DiscordServiceCollectionExtensions
             .AddHttpMessageHandler<RateLimitHandler>();
 
         services.AddSingleton<GatewayClient>();
+        services.AddSingleton<IGatewayClient>(sp => sp.GetRequiredService<GatewayClient>());
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<DiscordEventHandler>();
         services.AddSingleton<DiscordSignatureVerifier>();
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<DiscordChatPlatform>());
+        services.AddSingleton<IDirectMessagePlatform, DiscordDirectMessages>();
         services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
         services.AddHostedService<DiscordGatewayService>();
         return services;

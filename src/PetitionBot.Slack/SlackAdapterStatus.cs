@@ -3,7 +3,7 @@ using PetitionBot.Core.Ports;
 namespace PetitionBot.Slack;
 
 /// <summary>The Slack adapter's health, updated by the Socket Mode service.</summary>
-public sealed class SlackAdapterStatus(TimeProvider time) : IAdapterStatusSource
+internal sealed class SlackAdapterStatus(TimeProvider time) : IAdapterStatusSource
 {
     public const string Name = "slack";
 

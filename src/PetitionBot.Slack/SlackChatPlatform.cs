@@ -8,7 +8,7 @@ namespace PetitionBot.Slack;
 /// <summary>The outbound port for Slack: chat.postMessage to a team's channel with that team's token, escaped text and a
 /// progress block, Slack errors mapped to <see cref="PostOutcome"/>s. Paced per channel (≈1/s) and per team by the pipeline,
 /// so a fan-out over many channels proceeds in parallel across channels.</summary>
-public sealed class SlackChatPlatform(SlackWebApi api, SlackTokenProvider tokens) : IChatPlatform
+internal sealed class SlackChatPlatform(SlackWebApi api, SlackTokenProvider tokens) : IChatPlatform
 {
     public PlatformKind Platform => PlatformKind.Slack;
 

@@ -1,7 +1,7 @@
 namespace PetitionBot.Slack;
 
 /// <summary>Settings bound from the "Slack" configuration section. Tokens are secrets: never log them.</summary>
-public sealed class SlackOptions
+internal sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 

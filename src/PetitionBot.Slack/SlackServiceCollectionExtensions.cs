@@ -54,7 +54,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<BlockActionsHandler>();
         services.TryAddSingleton<ViewSubmissionHandler>();
         services.TryAddSingleton<BlockSuggestionHandler>();
-        services.TryAddSingleton<ISocketModeEnvelopeHandler, SlackEnvelopeRouter>();
+        services.TryAddSingleton<ISlackEnvelopeHandler, SlackEnvelopeRouter>();
         services.TryAddSingleton<ISocketModeTransportFactory, WebSocketTransportFactory>();
         services.TryAddSingleton<SlackOAuthState>();
         services.TryAddSingleton<SlackHttpReplayGuard>();
@@ -62,6 +62,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<SlackAdapterStatus>());
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
+        services.AddSingleton<IDirectMessagePlatform, SlackDirectMessages>();
 
         if (!string.IsNullOrWhiteSpace(section["AppToken"]))
         {

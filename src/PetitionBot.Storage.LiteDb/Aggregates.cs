@@ -12,9 +12,14 @@ internal static class Aggregates
     public const string Day = "day";
     public const string SchoolVerification = "school-verification";
 
+    private const int UnknownHour = -1;
+
     /// <summary>Adds (+1) or removes (-1) one signature from every aggregate (three small documents: the campaign's,
     /// the school's and the day's); returns the new campaign total and school count.</summary>
-    public static (int Total, int School) Apply(LiteDbContext db, SignatureDoc s, int delta)
+    /// <remarks><paramref name="atTicks"/> is the signature's real time when known (a new signature); a stored
+    /// counted-only row keeps its date only, so on removal its hour is unknown: the latest hour of that day that still
+    /// counts someone gives one back.</remarks>
+    public static (int Total, int School) Apply(LiteDbContext db, SignatureDoc s, int delta, long? atTicks = null)
     {
         var cacheKey = "campaign|" + s.CampaignId;
         var known = db.AggregateCache.TryGetValue(cacheKey, out var cached) ? (CampaignCounterDoc)cached : db.CampaignCounters.FindById(s.CampaignId);
@@ -40,9 +45,10 @@ internal static class Aggregates
 
         db.AggregateCache[cacheKey] = campaign;
 
-        var at = new DateTime(s.SignedAtTicks, DateTimeKind.Utc);
+        var at = new DateTime(atTicks ?? s.SignedAtTicks, DateTimeKind.Utc);
+        var hourKnown = atTicks is not null || s.FullName is not null;
         var school = BumpCounter(db, s.CampaignId, School, s.SchoolKey, SchoolLabel(s), delta, hour: null);
-        BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, at.Hour);
+        BumpCounter(db, s.CampaignId, Day, DayKey(at), DayKey(at), delta, hourKnown ? at.Hour : UnknownHour);
         BumpCounter(db, s.CampaignId, SchoolVerification, s.SchoolKey + "|" + method, method, delta, hour: null);
         return (campaign.Total, school);
     }
@@ -127,9 +133,10 @@ internal static class Aggregates
         var existing = db.AggregateCache.TryGetValue(id, out var cached) ? (CounterDoc)cached : db.Counters.FindById(id);
         var doc = existing ?? new CounterDoc { Id = id, Group = Group(campaignId, kind), Key = key, Label = label };
         doc.Count = Math.Max(0, doc.Count + delta);
-        if (hour is { } h)
+        if (hour is { } known)
         {
             doc.Hours ??= new int[24];
+            var h = known == UnknownHour ? Math.Max(0, Array.FindLastIndex(doc.Hours, n => n > 0)) : known;
             doc.Hours[h] = Math.Max(0, doc.Hours[h] + delta);
         }
 

@@ -4,6 +4,8 @@ using PetitionBot.Storage.LiteDb.Documents;
 
 namespace PetitionBot.Storage.LiteDb;
 
+/// <summary>The audit log. The actor is kept as a keyed hash under the audit actors' own key, so it matches no signature,
+/// draft or email hash of the same person.</summary>
 public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
 {
     public Task AppendAsync(AuditEntry entry, CancellationToken ct = default)
@@ -14,7 +16,7 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
             ActionKey = entry.Action + "|" + (entry.Workspace?.Key ?? ""),
             Platform = entry.Workspace is null ? null : (int)entry.Workspace.Platform,
             WorkspaceId = entry.Workspace?.WorkspaceId,
-            ActorHash = db.Keys.Hash(entry.ActorKey),
+            ActorHash = db.Keys.HashAuditActor(entry.ActorKey),
             Detail = entry.Detail,
             AtTicks = entry.At.UtcTicks,
         };
@@ -41,13 +43,37 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
     public Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default)
     {
         IReadOnlyList<AuditEntry> entries = db.Audit.Query().OrderByDescending(a => a.Id).Limit(max).ToList()
-            .Select(a => new AuditEntry(
-                a.Action,
-                a.Platform is { } p ? new WorkspaceRef((PlatformKind)p, a.WorkspaceId ?? "") : null,
-                a.ActorHash,
-                a.Detail,
-                new DateTimeOffset(a.AtTicks, TimeSpan.Zero)))
-            .ToList();
+            .Select(ToEntry).ToList();
         return Task.FromResult(entries);
     }
+
+    public Task<IReadOnlyList<AuditEntry>> FindByActorAsync(string actorKey, CancellationToken ct = default)
+    {
+        var hash = db.Keys.HashAuditActor(actorKey);
+        IReadOnlyList<AuditEntry> entries = db.Audit.Find(a => a.ActorHash == hash).OrderBy(a => a.Id).Select(ToEntry).ToList();
+        return Task.FromResult(entries);
+    }
+
+    public Task<int> ForgetActorAsync(string actorKey, CancellationToken ct = default)
+    {
+        var hash = db.Keys.HashAuditActor(actorKey);
+        return Task.FromResult(db.Write(() =>
+        {
+            var mine = db.Audit.Find(a => a.ActorHash == hash).ToList();
+            foreach (var doc in mine)
+            {
+                doc.ActorHash = null;
+                db.Audit.Update(doc);
+            }
+
+            return mine.Count;
+        }));
+    }
+
+    private static AuditEntry ToEntry(AuditDoc a) => new(
+        a.Action,
+        a.Platform is { } p ? new WorkspaceRef((PlatformKind)p, a.WorkspaceId ?? "") : null,
+        a.ActorHash ?? "",
+        a.Detail,
+        new DateTimeOffset(a.AtTicks, TimeSpan.Zero));
 }

@@ -37,6 +37,7 @@ public sealed class LiteDbContext : IDisposable
             };
             Database = new LiteDatabase(connection, CreateMapper());
             EnsureIndexes();
+            PrivacyUpgrade.Run(this);
         }
         catch
         {
@@ -53,6 +54,7 @@ public sealed class LiteDbContext : IDisposable
         Keys = keys;
         Database = new LiteDatabase(stream, CreateMapper());
         EnsureIndexes();
+        PrivacyUpgrade.Run(this);
     }
 
     public SecretKeys Keys { get; }
@@ -185,6 +187,7 @@ public sealed class LiteDbContext : IDisposable
         Drafts.EnsureIndex(x => x.OwnerHash);
         Drafts.EnsureIndex(x => x.ExpiresAtTicks);
         Audit.EnsureIndex(x => x.ActionKey);
+        Audit.EnsureIndex(x => x.ActorHash);
         Signatures.EnsureIndex(x => x.EmailHash);
         EmailSends.EnsureIndex(x => x.Subject);
         EmailSends.EnsureIndex(x => x.AtTicks);

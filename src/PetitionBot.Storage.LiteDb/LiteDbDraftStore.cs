@@ -13,10 +13,10 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
         {
             Id = draft.Id,
             Flow = draft.Flow,
-            OwnerHash = db.Keys.Hash(draft.OwnerKey),
+            OwnerHash = db.Keys.HashDraftOwner(draft.OwnerKey),
             CampaignId = draft.CampaignId,
             Step = draft.Step,
-            Payload = db.Keys.Encrypt(JsonSerializer.Serialize(draft.Values)),
+            Payload = db.Keys.EncryptDraft(JsonSerializer.Serialize(draft.Values)),
             ExpiresAtTicks = draft.ExpiresAt.UtcTicks,
         };
         db.Write(() => db.Drafts.Upsert(doc));
@@ -26,12 +26,12 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
     public Task<FlowDraft?> FindAsync(string id, string ownerKey, CancellationToken ct = default)
     {
         var doc = db.Drafts.FindById(id);
-        if (doc is null || doc.OwnerHash != db.Keys.Hash(ownerKey))
+        if (doc is null || doc.OwnerHash != db.Keys.HashDraftOwner(ownerKey))
         {
             return Task.FromResult<FlowDraft?>(null);
         }
 
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(db.Keys.Decrypt(doc.Payload)) ?? [];
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(db.Keys.DecryptDraft(doc.Payload)) ?? [];
         return Task.FromResult<FlowDraft?>(new FlowDraft(doc.Id, doc.Flow, ownerKey, doc.CampaignId, doc.Step, values,
             new DateTimeOffset(doc.ExpiresAtTicks, TimeSpan.Zero)));
     }
@@ -44,7 +44,7 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
 
     public Task<int> DeleteAllAsync(string ownerKey, CancellationToken ct = default)
     {
-        var hash = db.Keys.Hash(ownerKey);
+        var hash = db.Keys.HashDraftOwner(ownerKey);
         return Task.FromResult(db.Write(() => db.Drafts.DeleteMany(d => d.OwnerHash == hash)));
     }
 

@@ -14,7 +14,7 @@ public sealed class LiteDbInstallationStore(LiteDbContext db) : IInstallationSto
             Id = installation.Workspace.Key,
             Platform = (int)installation.Workspace.Platform,
             WorkspaceId = installation.Workspace.WorkspaceId,
-            TokenCipher = db.Keys.Encrypt(installation.AccessToken),
+            TokenCipher = db.Keys.EncryptToken(installation.AccessToken),
             BotUserId = installation.BotUserId,
             WorkspaceName = installation.WorkspaceName,
             InstalledAtTicks = installation.InstalledAt.UtcTicks,
@@ -41,7 +41,7 @@ public sealed class LiteDbInstallationStore(LiteDbContext db) : IInstallationSto
 
     private Installation ToInstallation(InstallationDoc d) => new(
         new WorkspaceRef((PlatformKind)d.Platform, d.WorkspaceId),
-        db.Keys.Decrypt(d.TokenCipher),
+        db.Keys.DecryptToken(d.TokenCipher, out _),
         d.BotUserId,
         d.WorkspaceName,
         new DateTimeOffset(d.InstalledAtTicks, TimeSpan.Zero));

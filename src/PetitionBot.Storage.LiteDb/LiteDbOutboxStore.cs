@@ -56,6 +56,32 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
         return Task.CompletedTask;
     }
 
+    public Task<int> PurgeTextAsync(DateTimeOffset before, CancellationToken ct = default)
+    {
+        var ticks = before.UtcTicks;
+        var pending = (int)OutboxState.Pending;
+        return Task.FromResult(db.Write(() =>
+        {
+            var old = db.Announcements.Find(a => a.CreatedAtTicks < ticks).Where(a => a.Text != Announcement.RemovedText).ToList();
+            var blanked = 0;
+            foreach (var doc in old)
+            {
+                var id = doc.Id;
+                if (db.Outbox.Exists(o => o.AnnouncementId == id && o.State == pending))
+                {
+                    continue;
+                }
+
+                doc.Title = null;
+                doc.Text = Announcement.RemovedText;
+                db.Announcements.Update(doc);
+                blanked++;
+            }
+
+            return blanked;
+        }));
+    }
+
     public Task MarkDeliveredAsync(string itemId, DateTimeOffset at, CancellationToken ct = default) =>
         Change(itemId, d =>
         {

@@ -5,9 +5,10 @@ using PetitionBot.Core.Text;
 
 namespace PetitionBot.Storage.LiteDb;
 
-/// <summary>School upkeep of the store: the start-up migration of signatures (and servers) written before the school
-/// directory, the "Other" texts with their counts, and mapping one of them to a directory school.</summary>
-public sealed class LiteDbSchoolMaintenance(LiteDbContext db)
+/// <summary>School upkeep of the LiteDB store (<see cref="ISchoolMaintenance"/>): the start-up migration of signatures
+/// (and servers) written before the school directory, the "Other" texts with their counts, and mapping one of them to a
+/// directory school.</summary>
+public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenance
 {
     /// <summary>Resolves the school text of every signature and server that has no school id yet (Found → the id and
     /// the school's name; anything else → "Other" with the text kept), and of every "Other" one again (a school added
@@ -107,7 +108,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db)
                 Aggregates.Apply(db, doc, +1);
             }
 
-            foreach (var server in db.Servers.Find(s => s.SchoolId == School.OtherId).ToList()
+            foreach (var server in db.Servers.Find(s => s.School != null && (s.SchoolId == null || s.SchoolId == "" || s.SchoolId == School.OtherId)).ToList()
                 .Where(s => s.School is { } text && InputRules.SchoolKey(text) == textKey))
             {
                 server.SchoolId = school.Id;
@@ -119,7 +120,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db)
             {
                 Action = AuditActions.SchoolMap,
                 ActionKey = AuditActions.SchoolMap + "|",
-                ActorHash = db.Keys.Hash(actorKey),
+                ActorHash = db.Keys.HashAuditActor(actorKey),
                 Detail = $"mapped {moved.Count} signatures of the Other school \"{textKey}\" to {school.Id}",
                 AtTicks = now.UtcTicks,
             });

@@ -25,7 +25,8 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             CampaignId = signature.CampaignId,
             IdentityHash = hash,
             Platform = (int)signature.Platform,
-            WorkspaceId = signature.WorkspaceId,
+            // Counted-only: no server id and no time of day in the row (the hourly numbers live in the aggregates).
+            WorkspaceId = signature.FullName is null ? db.Keys.HashCountedOnlyServer(new WorkspaceRef(signature.Platform, signature.WorkspaceId).Key) : signature.WorkspaceId,
             FullName = signature.FullName,
             School = signature.School,
             SchoolKey = SchoolKeys.For(signature.SchoolId, signature.School),
@@ -33,7 +34,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             Stage = signature.Stage,
             Role = signature.Role,
             Verification = (int)signature.Verification,
-            SignedAtTicks = signature.SignedAt.UtcTicks,
+            SignedAtTicks = signature.FullName is null ? CountedOnlyRows.DateOnly(signature.SignedAt.UtcTicks) : signature.SignedAt.UtcTicks,
             EmailHash = signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             EmailDomain = signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
         };
@@ -50,7 +51,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
                     db.EmailClaims.Insert(new EmailClaimDoc { Id = SignatureRemoval.ClaimId(doc.CampaignId, emailHash), SignatureId = doc.Id });
                 }
 
-                var (after, schoolAfter) = Aggregates.Apply(db, doc, +1);
+                var (after, schoolAfter) = Aggregates.Apply(db, doc, +1, signature.SignedAt.UtcTicks);
                 var made = MilestoneRecorder.Record(db, doc, after - 1, after, schoolAfter, milestones, signature.SignedAt);
                 return new SignOutcome(true, ToRecord(doc), after, made);
             }));
@@ -112,9 +113,12 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         var toTicks = to?.UtcTicks ?? long.MaxValue;
         return Task.FromResult(db.Write(() =>
         {
+            var hashed = workspace is null ? null : db.Keys.HashCountedOnlyServer(workspace.Key);
             var doomed = db.Signatures.Find(x => x.CampaignId == campaignId)
-                .Where(x => workspace is null || (x.Platform == (int)workspace.Platform && x.WorkspaceId == workspace.WorkspaceId))
-                .Where(x => x.SignedAtTicks >= fromTicks && x.SignedAtTicks < toTicks)
+                .Where(x => workspace is null || (x.Platform == (int)workspace.Platform && x.WorkspaceId == (x.FullName is null ? hashed : workspace.WorkspaceId)))
+                .Where(x => x.FullName is null
+                    ? CountedOnlyRows.DayOverlaps(x.SignedAtTicks, fromTicks, toTicks)
+                    : x.SignedAtTicks >= fromTicks && x.SignedAtTicks < toTicks)
                 .ToList();
             foreach (var doc in doomed)
             {
@@ -142,7 +146,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
         d.Id,
         d.CampaignId,
         (PlatformKind)d.Platform,
-        d.WorkspaceId,
+        d.FullName is null ? "" : d.WorkspaceId,
         d.FullName,
         d.School,
         d.Stage,

@@ -19,8 +19,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         services.AddSingleton<IInstallationStore, LiteDbInstallationStore>();
         services.AddSingleton<IResponseStore, LiteDbResponseStore>();
+        services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();
         services.AddSingleton<LiteDbSchoolMaintenance>();
         services.AddSingleton<IHandledKeys, LiteDbHandledKeys>();
+        services.AddSingleton<ISchoolMaintenance>(sp => sp.GetRequiredService<LiteDbSchoolMaintenance>());
         services.AddSingleton<IEmailVerificationStore, LiteDbEmailVerificationStore>();
         return services;
     }

@@ -3,8 +3,12 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 
+/// <summary>The audit log. The actor is kept as a keyed hash under the audit actors' own key (no signature, draft or
+/// email hash of the same person equals it); migration 0007 removed the actors written under the identity key.</summary>
 public sealed class PostgresAuditLog(PostgresDatabase db) : IAuditLog
 {
+    private const string Columns = "action, platform, workspace_id, actor_hash, detail, at_ticks";
+
     public Task AppendAsync(AuditEntry entry, CancellationToken ct = default) =>
         Sql.ExecAsync(db, """
             INSERT INTO audit (action, action_key, platform, workspace_id, actor_hash, detail, at_ticks)
@@ -15,7 +19,7 @@ public sealed class PostgresAuditLog(PostgresDatabase db) : IAuditLog
             ("key", entry.Action + "|" + (entry.Workspace?.Key ?? "")),
             ("p", entry.Workspace is null ? null : (int)entry.Workspace.Platform),
             ("w", entry.Workspace?.WorkspaceId),
-            ("actor", db.Keys.Hash(entry.ActorKey)),
+            ("actor", db.Keys.HashAuditActor(entry.ActorKey)),
             ("detail", entry.Detail),
             ("at", entry.At.UtcTicks));
 
@@ -28,12 +32,19 @@ public sealed class PostgresAuditLog(PostgresDatabase db) : IAuditLog
             r => new DateTimeOffset(r.GetInt64(0), TimeSpan.Zero), ct, ("key", action + "|" + workspace.Key), ("since", since.UtcTicks));
 
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default) =>
-        await Sql.QueryAsync(db, "SELECT action, platform, workspace_id, actor_hash, detail, at_ticks FROM audit ORDER BY id DESC LIMIT @max",
-            r => new AuditEntry(
-                r.GetString(0),
-                r.IsDBNull(1) ? null : new WorkspaceRef((PlatformKind)r.GetInt32(1), r.NullableString(2) ?? ""),
-                r.GetString(3),
-                r.GetString(4),
-                new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero)),
-            ct, ("max", max));
+        await Sql.QueryAsync(db, $"SELECT {Columns} FROM audit ORDER BY id DESC LIMIT @max", ToEntry, ct, ("max", max));
+
+    public async Task<IReadOnlyList<AuditEntry>> FindByActorAsync(string actorKey, CancellationToken ct = default) =>
+        await Sql.QueryAsync(db, $"SELECT {Columns} FROM audit WHERE actor_hash = @actor ORDER BY id", ToEntry, ct,
+            ("actor", db.Keys.HashAuditActor(actorKey)));
+
+    public Task<int> ForgetActorAsync(string actorKey, CancellationToken ct = default) =>
+        Sql.ExecAsync(db, "UPDATE audit SET actor_hash = NULL WHERE actor_hash = @actor", ct, ("actor", db.Keys.HashAuditActor(actorKey)));
+
+    private static AuditEntry ToEntry(Npgsql.NpgsqlDataReader r) => new(
+        r.GetString(0),
+        r.IsDBNull(1) ? null : new WorkspaceRef((PlatformKind)r.GetInt32(1), r.NullableString(2) ?? ""),
+        r.NullableString(3) ?? "",
+        r.GetString(4),
+        new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero));
 }

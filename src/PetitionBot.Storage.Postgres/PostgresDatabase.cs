@@ -62,11 +62,18 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         {
             if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
             {
-                _ready = SchemaMigrator.MigrateAsync(DataSource, CancellationToken.None);
+                _ready = MigrateAsync();
             }
 
             return _ready.WaitAsync(ct);
         }
+    }
+
+    private async Task MigrateAsync()
+    {
+        await SchemaMigrator.MigrateAsync(DataSource, CancellationToken.None);
+        await LegacyTokens.ReencryptAsync(DataSource, Keys, CancellationToken.None);
+        await CountedOnlyUpgrade.RunAsync(DataSource, Keys, CancellationToken.None);
     }
 
     /// <summary>True when the database answers a trivial query.</summary>

@@ -17,24 +17,24 @@ public sealed class PostgresDraftStore(PostgresDatabase db) : IDraftStore
             ct,
             ("id", draft.Id),
             ("flow", draft.Flow),
-            ("owner", db.Keys.Hash(draft.OwnerKey)),
+            ("owner", db.Keys.HashDraftOwner(draft.OwnerKey)),
             ("c", draft.CampaignId),
             ("step", draft.Step),
-            ("payload", db.Keys.Encrypt(JsonSerializer.Serialize(draft.Values))),
+            ("payload", db.Keys.EncryptDraft(JsonSerializer.Serialize(draft.Values))),
             ("exp", draft.ExpiresAt.UtcTicks));
 
     public async Task<FlowDraft?> FindAsync(string id, string ownerKey, CancellationToken ct = default)
     {
         var rows = await Sql.QueryAsync(db, "SELECT flow, campaign_id, step, payload, expires_at_ticks FROM drafts WHERE id = @id AND owner_hash = @owner",
             r => (Flow: r.GetString(0), Campaign: r.GetString(1), Step: r.GetString(2), Payload: r.GetFieldValue<byte[]>(3), Expires: r.GetInt64(4)),
-            ct, ("id", id), ("owner", db.Keys.Hash(ownerKey)));
+            ct, ("id", id), ("owner", db.Keys.HashDraftOwner(ownerKey)));
         if (rows.Count == 0)
         {
             return null;
         }
 
         var d = rows[0];
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(db.Keys.Decrypt(d.Payload)) ?? [];
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(db.Keys.DecryptDraft(d.Payload)) ?? [];
         return new FlowDraft(id, d.Flow, ownerKey, d.Campaign, d.Step, values, new DateTimeOffset(d.Expires, TimeSpan.Zero));
     }
 
@@ -42,7 +42,7 @@ public sealed class PostgresDraftStore(PostgresDatabase db) : IDraftStore
         Sql.ExecAsync(db, "DELETE FROM drafts WHERE id = @id", ct, ("id", id));
 
     public Task<int> DeleteAllAsync(string ownerKey, CancellationToken ct = default) =>
-        Sql.ExecAsync(db, "DELETE FROM drafts WHERE owner_hash = @owner", ct, ("owner", db.Keys.Hash(ownerKey)));
+        Sql.ExecAsync(db, "DELETE FROM drafts WHERE owner_hash = @owner", ct, ("owner", db.Keys.HashDraftOwner(ownerKey)));
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct = default) =>
         Sql.ExecAsync(db, "DELETE FROM drafts WHERE expires_at_ticks <= @now", ct, ("now", now.UtcTicks));

@@ -1,6 +1,6 @@
 using Npgsql;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Text;
+using PetitionBot.Core.Schools;
 
 namespace PetitionBot.Storage.Postgres;
 
@@ -39,7 +39,8 @@ public sealed class PostgresImport(PostgresDatabase db)
 
                     if (collection.Table == "servers")
                     {
-                        command.Parameters.Add(new NpgsqlParameter { Value = row["School"] is string school ? InputRules.SchoolKey(school) : DBNull.Value });
+                        // The key school milestones find the server's channel by: the school id, or other:<text> (as the store saves it).
+                        command.Parameters.Add(new NpgsqlParameter { Value = ServerSchoolKey(row) is { } key ? key : DBNull.Value });
                     }
 
                     batch.BatchCommands.Add(command);
@@ -87,6 +88,12 @@ public sealed class PostgresImport(PostgresDatabase db)
         return rows;
     }
 
+    /// <summary>As <see cref="Core.Storage.ServerSettings.SchoolKey"/>: null without a school.</summary>
+    private static string? ServerSchoolKey(StoreRow server) =>
+        server["School"] is string { Length: > 0 } || server["SchoolId"] is string { Length: > 0 }
+            ? SchoolKeys.For(server["SchoolId"] as string, server["School"] as string)
+            : null;
+
     private static object Coerce(string table, string field, object? value) => value switch
     {
         null => DBNull.Value,
@@ -96,22 +103,20 @@ public sealed class PostgresImport(PostgresDatabase db)
 
     internal static async Task RebuildAggregatesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
-        await using (var cmd = new NpgsqlCommand("""
+        await using (var cmd = new NpgsqlCommand($"""
             INSERT INTO campaign_counters (campaign_id, total, named)
                 SELECT campaign_id, count(*), count(full_name) FROM signatures GROUP BY campaign_id;
+            UPDATE campaign_counters c SET breakdown = jsonb_build_object('stage', t.stages, 'verification', t.methods)
+            FROM (SELECT campaign_id,
+                         (SELECT jsonb_object_agg(stage, n) FROM (SELECT stage, count(*) AS n FROM signatures x WHERE x.campaign_id = g.campaign_id GROUP BY stage) s) AS stages,
+                         (SELECT jsonb_object_agg(v.name, n) FROM (SELECT verification, count(*) AS n FROM signatures x WHERE x.campaign_id = g.campaign_id GROUP BY verification) m
+                            JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = m.verification) AS methods
+                  FROM (SELECT DISTINCT campaign_id FROM signatures) g) t
+            WHERE c.campaign_id = t.campaign_id;
             INSERT INTO counters (campaign_id, kind, key, label, count)
                 SELECT campaign_id, 'school', school_key, (array_agg(school ORDER BY signed_at_ticks, id))[1], count(*)
                 FROM signatures GROUP BY campaign_id, school_key;
-            INSERT INTO counters (campaign_id, kind, key, label, count)
-                SELECT campaign_id, 'stage', stage, stage, count(*) FROM signatures GROUP BY campaign_id, stage;
-            INSERT INTO counters (campaign_id, kind, key, label, count)
-                SELECT campaign_id, 'verification', v.name, v.name, count(*)
-                FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
-                GROUP BY campaign_id, v.name;
-            INSERT INTO counters (campaign_id, kind, key, label, count)
-                SELECT campaign_id, 'school-verification', school_key || '|' || v.name, v.name, count(*)
-                FROM signatures JOIN (VALUES (0, 'SelfAttested'), (1, 'RoleVerified'), (2, 'SchoolEmail')) AS v(code, name) ON v.code = verification
-                GROUP BY campaign_id, school_key, v.name;
+            {PgAggregates.SchoolMethodsFromSignatures};
             """, conn, tx))
         {
             await cmd.ExecuteNonQueryAsync(ct);
@@ -148,7 +153,7 @@ public sealed class PostgresImport(PostgresDatabase db)
         foreach (var (campaign, platform, count) in platforms)
         {
             var name = ((PlatformKind)platform).ToString();
-            batch.BatchCommands.Add(PgAggregates.Command("INSERT INTO counters (campaign_id, kind, key, label, count) VALUES (@c, 'platform', @k, @k, @n)", ("c", campaign), ("k", name), ("n", count)));
+            batch.BatchCommands.Add(PgAggregates.Command("UPDATE campaign_counters SET breakdown = pb_bump(breakdown, 'platform', @k, @n) WHERE campaign_id = @c", ("c", campaign), ("k", name), ("n", count)));
         }
 
         foreach (var ((campaign, day), perHour) in hours)

@@ -19,7 +19,7 @@ public sealed class PostgresInstallationStore(PostgresDatabase db) : IInstallati
             ("id", installation.Workspace.Key),
             ("p", (int)installation.Workspace.Platform),
             ("w", installation.Workspace.WorkspaceId),
-            ("token", db.Keys.Encrypt(installation.AccessToken)),
+            ("token", db.Keys.EncryptToken(installation.AccessToken)),
             ("bot", installation.BotUserId),
             ("name", installation.WorkspaceName),
             ("at", installation.InstalledAt.UtcTicks));
@@ -35,7 +35,7 @@ public sealed class PostgresInstallationStore(PostgresDatabase db) : IInstallati
 
     private Installation Read(NpgsqlDataReader r) => new(
         new WorkspaceRef((PlatformKind)r.GetInt32(0), r.GetString(1)),
-        db.Keys.Decrypt(r.GetFieldValue<byte[]>(2)),
+        db.Keys.DecryptToken(r.GetFieldValue<byte[]>(2), out _),
         r.NullableString(3),
         r.NullableString(4),
         new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero));

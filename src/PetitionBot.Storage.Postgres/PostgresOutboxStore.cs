@@ -56,6 +56,13 @@ public sealed class PostgresOutboxStore(PostgresDatabase db) : IOutboxStore
             new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero));
     }
 
+    public Task<int> PurgeTextAsync(DateTimeOffset before, CancellationToken ct = default) =>
+        ExecAsync("""
+            UPDATE announcements a SET title = NULL, text = @removed
+            WHERE a.created_at_ticks < @before AND a.text IS DISTINCT FROM @removed
+              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.announcement_id = a.id AND o.state = 0)
+            """, ct, ("before", before.UtcTicks), ("removed", Announcement.RemovedText));
+
     public Task SetTextAsync(string announcementId, string title, string text, CancellationToken ct = default) =>
         ExecAsync("UPDATE announcements SET title = @t, text = @x WHERE id = @id AND text IS NULL", ct, ("id", announcementId), ("t", title), ("x", text));
 
@@ -80,7 +87,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase db) : IOutboxStore
     public Task<IReadOnlyList<OutboxItem>> ListForAnnouncementAsync(string announcementId, CancellationToken ct = default) =>
         ItemsAsync($"SELECT {Columns} FROM outbox WHERE announcement_id = @a ORDER BY id", ct, ("a", announcementId));
 
-    private async Task ExecAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
+    private async Task<int> ExecAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
     {
         await using var conn = await db.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand(sql, conn);
@@ -89,7 +96,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase db) : IOutboxStore
             cmd.Parameters.AddWithValue(name, value);
         }
 
-        await cmd.ExecuteNonQueryAsync(ct);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<IReadOnlyList<OutboxItem>> ItemsAsync(string sql, CancellationToken ct, params (string, object)[] parameters)

@@ -7,7 +7,7 @@ namespace PetitionBot.Storage.Postgres;
 
 public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
 {
-    private const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks";
+    private const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks, school_id";
 
     public async Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
         (await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers WHERE id = @id", Read, ct, ("id", workspace.Key))).SingleOrDefault();
@@ -15,10 +15,10 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
     public Task SaveAsync(ServerSettings s, CancellationToken ct = default) =>
         Sql.ExecAsync(db, $"""
             INSERT INTO servers (id, {Columns}, school_key)
-            VALUES (@id, @p, @w, @name, @present, @channel, @leader, @verified, @strict, @school, @campaign, @problem, @notice, @at, @school_key)
+            VALUES (@id, @p, @w, @name, @present, @channel, @leader, @verified, @strict, @school, @campaign, @problem, @notice, @at, @school_id, @school_key)
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, present = EXCLUDED.present,
                 announcement_channel_id = EXCLUDED.announcement_channel_id, leader_role_id = EXCLUDED.leader_role_id,
-                verified_role_id = EXCLUDED.verified_role_id, strict = EXCLUDED.strict, school = EXCLUDED.school,
+                verified_role_id = EXCLUDED.verified_role_id, strict = EXCLUDED.strict, school = EXCLUDED.school, school_id = EXCLUDED.school_id,
                 school_key = EXCLUDED.school_key, default_campaign_id = EXCLUDED.default_campaign_id,
                 channel_problem = EXCLUDED.channel_problem, admin_notice_pending = EXCLUDED.admin_notice_pending,
                 updated_at_ticks = EXCLUDED.updated_at_ticks
@@ -38,6 +38,7 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
             ("problem", s.ChannelProblem),
             ("notice", s.AdminNoticePending),
             ("at", s.UpdatedAt.UtcTicks),
+            ("school_id", s.SchoolId),
             ("school_key", s.SchoolKey));
 
     public async Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default) =>
@@ -56,5 +57,6 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
         ChannelProblem = r.NullableString(10),
         AdminNoticePending = r.GetBoolean(11),
         UpdatedAt = new DateTimeOffset(r.GetInt64(12), TimeSpan.Zero),
+        SchoolId = r.NullableString(13),
     };
 }

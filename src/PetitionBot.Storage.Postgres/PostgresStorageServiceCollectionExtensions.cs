@@ -18,6 +18,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<IInstallationStore, PostgresInstallationStore>();
         services.AddSingleton<IResponseStore, PostgresResponseStore>();
+        services.AddSingleton<ISchoolMaintenance, PostgresSchoolMaintenance>();
+        services.AddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
         services.AddSingleton<IHandledKeys, PostgresHandledKeys>();
         services.AddSingleton<IExclusiveRoles, PostgresExclusiveRoles>();
         services.AddHostedService<PostgresStartup>();

@@ -4,7 +4,7 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 
-/// <summary>A row of the signatures table.</summary>
+/// <summary>A row of the signatures table. <see cref="SchoolId"/> is null for a row written before school ids (migration 0005).</summary>
 internal sealed record StoredSignature(
     string Id,
     string CampaignId,
@@ -19,9 +19,10 @@ internal sealed record StoredSignature(
     int Verification,
     long SignedAtTicks,
     string? EmailHash = null,
-    string? EmailDomain = null)
+    string? EmailDomain = null,
+    string? SchoolId = null)
 {
-    public const string Columns = "id, campaign_id, identity_hash, platform, workspace_id, full_name, school, school_key, stage, role, verification, signed_at_ticks, email_hash, email_domain";
+    public const string Columns = "id, campaign_id, identity_hash, platform, workspace_id, full_name, school, school_key, stage, role, verification, signed_at_ticks, email_hash, email_domain, school_id";
 
     public static StoredSignature Read(NpgsqlDataReader r) => new(
         r.GetString(0),
@@ -37,20 +38,22 @@ internal sealed record StoredSignature(
         r.GetInt32(10),
         r.GetInt64(11),
         r.IsDBNull(12) ? null : r.GetString(12),
-        r.IsDBNull(13) ? null : r.GetString(13));
+        r.IsDBNull(13) ? null : r.GetString(13),
+        r.IsDBNull(14) ? null : r.GetString(14));
 
     public SignatureRecord ToRecord() => new(
         Id,
         CampaignId,
         (PlatformKind)Platform,
-        WorkspaceId,
+        FullName is null ? "" : WorkspaceId,
         FullName,
         School,
         Stage,
         Role,
         (Verification)Verification,
         new DateTimeOffset(SignedAtTicks, TimeSpan.Zero),
-        EmailDomain: EmailDomain);
+        SchoolId is { Length: > 0 } id ? id : Core.Schools.School.OtherId,
+        EmailDomain);
 
     public void AddParameters(NpgsqlParameterCollection p)
     {
@@ -59,7 +62,7 @@ internal sealed record StoredSignature(
         p.AddWithValue("hash", IdentityHash);
         p.AddWithValue("platform", Platform);
         p.AddWithValue("workspace", WorkspaceId);
-        p.AddWithValue("name", (object?)FullName ?? DBNull.Value);
+        p.AddWithValue("name", NpgsqlTypes.NpgsqlDbType.Text, (object?)FullName ?? DBNull.Value);
         p.AddWithValue("school", School);
         p.AddWithValue("school_key", SchoolKey);
         p.AddWithValue("stage", Stage);
@@ -68,5 +71,6 @@ internal sealed record StoredSignature(
         p.AddWithValue("at", SignedAtTicks);
         p.AddWithValue("email_hash", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailHash ?? DBNull.Value);
         p.AddWithValue("email_domain", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailDomain ?? DBNull.Value);
+        p.AddWithValue("school_id", NpgsqlTypes.NpgsqlDbType.Text, (object?)SchoolId ?? DBNull.Value);
     }
 }

@@ -6,9 +6,19 @@ namespace PetitionBot.Storage;
 /// <summary>The secret kept outside the database: keyed hashes of identities, and AES-GCM for draft values and tokens.</summary>
 public sealed class SecretKeys
 {
+    /// <summary>The prefix of <see cref="HashCountedOnlyServer"/>: a stored server id starting with it is not a real id.</summary>
+    public const string CountedOnlyServerPrefix = "h:";
+
     private readonly byte[] _hashKey;
     private readonly byte[] _encryptionKey;
     private readonly byte[] _emailKey;
+    private readonly byte[] _subscriberKey;
+    private readonly byte[] _subscriberHashKey;
+    private readonly byte[] _auditActorKey;
+    private readonly byte[] _draftOwnerKey;
+    private readonly byte[] _draftEncryptionKey;
+    private readonly byte[] _tokenEncryptionKey;
+    private readonly byte[] _countedOnlyServerKey;
 
     public SecretKeys(byte[] secret)
     {
@@ -20,6 +30,13 @@ public sealed class SecretKeys
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot identity hash"u8.ToArray());
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot payload encryption"u8.ToArray());
         _emailKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot email hash"u8.ToArray());
+        _subscriberKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot subscriber id encryption"u8.ToArray());
+        _subscriberHashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot subscriber hash"u8.ToArray());
+        _auditActorKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot audit actor hash"u8.ToArray());
+        _draftOwnerKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot draft owner hash"u8.ToArray());
+        _draftEncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot draft encryption"u8.ToArray());
+        _tokenEncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot token encryption"u8.ToArray());
+        _countedOnlyServerKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot counted-only server"u8.ToArray());
     }
 
     /// <summary>Loads the key from options, or from the key file, creating the file (mode 600) on first use.</summary>
@@ -99,24 +116,79 @@ public sealed class SecretKeys
     public string HashEmail(string normalizedAddress) =>
         Base64Url(HMACSHA256.HashData(_emailKey, Encoding.UTF8.GetBytes(normalizedAddress)));
 
-    public byte[] Encrypt(string plaintext)
+    /// <summary>HMAC-SHA256 of the identity key of whoever made an audit entry, under the audit actors' own derived key:
+    /// never equal to that person's signature identity hash, draft owner hash or email hash.</summary>
+    public string HashAuditActor(string identityKey) =>
+        Base64Url(HMACSHA256.HashData(_auditActorKey, Encoding.UTF8.GetBytes(identityKey)));
+
+    /// <summary>HMAC-SHA256 of the owner of an unfinished flow (draft), under the drafts' own derived key.</summary>
+    public string HashDraftOwner(string identityKey) =>
+        Base64Url(HMACSHA256.HashData(_draftOwnerKey, Encoding.UTF8.GetBytes(identityKey)));
+
+    /// <summary>What a counted-only signature keeps of its server: "h:" and a keyed hash of the workspace key under its
+    /// own derived key, so an organizer can still invalidate a spamming server's signatures while a copy of the database
+    /// does not say which server a counted-only signer is in.</summary>
+    public string HashCountedOnlyServer(string workspaceKey) =>
+        CountedOnlyServerPrefix + Base64Url(HMACSHA256.HashData(_countedOnlyServerKey, Encoding.UTF8.GetBytes(workspaceKey)));
+
+    /// <summary>AES-GCM under the shared payload key of earlier versions; kept for callers that have no key of their own.</summary>
+    public byte[] Encrypt(string plaintext) => Seal(_encryptionKey, plaintext);
+
+    public string Decrypt(byte[] data) => Open(_encryptionKey, data);
+
+    /// <summary>AES-GCM of a draft's typed answers under the drafts' own derived key.</summary>
+    public byte[] EncryptDraft(string plaintext) => Seal(_draftEncryptionKey, plaintext);
+
+    public string DecryptDraft(byte[] data) => Open(_draftEncryptionKey, data);
+
+    /// <summary>AES-GCM of a workspace token under the tokens' own derived key.</summary>
+    public byte[] EncryptToken(string plaintext) => Seal(_tokenEncryptionKey, plaintext);
+
+    /// <summary>Decrypts a token; one sealed by an earlier version under the shared payload key still opens
+    /// (<paramref name="legacy"/> is then true, and the store re-encrypts it).</summary>
+    public string DecryptToken(byte[] data, out bool legacy)
+    {
+        try
+        {
+            legacy = false;
+            return Open(_tokenEncryptionKey, data);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            legacy = true;
+            return Open(_encryptionKey, data);
+        }
+    }
+
+    private static byte[] Seal(byte[] key, string plaintext)
     {
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var output = new byte[12 + 16 + plain.Length];
         var nonce = output.AsSpan(0, 12);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, 16);
+        using var aes = new AesGcm(key, 16);
         aes.Encrypt(nonce, plain, output.AsSpan(28), output.AsSpan(12, 16));
         return output;
     }
 
-    public string Decrypt(byte[] data)
+    private static string Open(byte[] key, byte[] data)
     {
         var plain = new byte[data.Length - 28];
-        using var aes = new AesGcm(_encryptionKey, 16);
+        using var aes = new AesGcm(key, 16);
         aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(28), data.AsSpan(12, 16), plain);
         return Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>AES-GCM under the key of its own ("petitionbot subscriber id encryption") for the platform user id a
+    /// notification opt-in keeps: nothing else is encrypted with it, so no other stored value opens it.</summary>
+    public byte[] EncryptSubscriber(string userId) => Seal(_subscriberKey, userId);
+
+    public string DecryptSubscriber(byte[] data) => Open(_subscriberKey, data);
+
+    /// <summary>HMAC-SHA256 of an identity key under the opt-ins' own key, base64url: finds a person's opt-ins without
+    /// sharing a value with the signatures' identity hash.</summary>
+    public string HashSubscriber(string identityKey) =>
+        Base64Url(HMACSHA256.HashData(_subscriberHashKey, Encoding.UTF8.GetBytes(identityKey)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
 using PetitionBot.Benchmarks;
+using PetitionBot.Benchmarks.Support;
 
-return await BenchmarkRunner.RunAsync(args);
+return args is [SmtpSink.Argument] ? await SmtpSink.ServeAsync() : await BenchmarkRunner.RunAsync(args);

@@ -38,7 +38,7 @@ public sealed class DiscordServiceCollectionExtensionsTests
             ["Discord:ApplicationId"] = "1",
             ["Discord:GuildIds:0"] = "5",
         });
-        services.AddSingleton<IPetitionBot, Support.FakePetitionBot>();
+        services.AddSingleton<IPetitionBot, FakePetitionBot>();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.Single(provider.GetServices<IHostedService>());

@@ -12,9 +12,9 @@ public sealed class SlackLogTests
 
         SlackLog.Installed(logger, "T0SECRET1");
 
-        Assert.Contains(lines.Lines, l => l.Level == LogLevel.Information);
-        Assert.DoesNotContain(lines.Lines, l => l.Level > LogLevel.Debug && l.Message.Contains("T0SECRET1", StringComparison.Ordinal));
-        Assert.Contains(lines.Lines, l => l.Level == LogLevel.Debug && l.Message.Contains("T0SECRET1", StringComparison.Ordinal));
+        Assert.Contains(lines.Entries, l => l.Level == LogLevel.Information);
+        Assert.DoesNotContain(lines.Entries, l => l.Level > LogLevel.Debug && l.Text.Contains("T0SECRET1", StringComparison.Ordinal));
+        Assert.Contains(lines.Entries, l => l.Level == LogLevel.Debug && l.Text.Contains("T0SECRET1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -24,13 +24,13 @@ public sealed class SlackLogTests
 
         SlackLog.DirectoryFailed(logger, "users.info", "T0SECRET2", "ratelimited");
 
-        Assert.Contains(lines.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("ratelimited", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines.Lines, l => l.Level > LogLevel.Debug && l.Message.Contains("T0SECRET2", StringComparison.Ordinal));
+        Assert.Contains(lines.Entries, l => l.Level == LogLevel.Warning && l.Text.Contains("ratelimited", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines.Entries, l => l.Level > LogLevel.Debug && l.Text.Contains("T0SECRET2", StringComparison.Ordinal));
     }
 
-    private static (ILogger Logger, RecordingLoggerProvider Lines) Recorder()
+    private static (ILogger Logger, LogRecorder Lines) Recorder()
     {
-        var provider = new RecordingLoggerProvider();
+        var provider = new LogRecorder();
         var factory = LoggerFactory.Create(b => b.AddProvider(provider).SetMinimumLevel(LogLevel.Trace));
         return (factory.CreateLogger("test"), provider);
     }

@@ -27,6 +27,43 @@ public sealed class SecretKeysTests
     }
 
     [Fact]
+    public void EncryptSubscriber_OwnKey_RoundTripsAndNoOtherKeyOpensOrMatchesIt()
+    {
+        var keys = TempStore.RandomKeys();
+        var sealedId = keys.EncryptSubscriber("612345678901234567");
+
+        Assert.Equal("612345678901234567", keys.DecryptSubscriber(sealedId));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => keys.Decrypt(sealedId));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => keys.DecryptSubscriber(keys.Encrypt("612345678901234567")));
+        Assert.NotEqual(keys.Hash("discord:1"), keys.HashSubscriber("discord:1"));
+        Assert.NotEqual(keys.HashEmail("discord:1"), keys.HashSubscriber("discord:1"));
+    }
+
+    [Fact]
+    public void Hashes_SameIdentityEveryPurpose_AllDifferent()
+    {
+        var keys = TempStore.RandomKeys();
+
+        string[] all = [keys.Hash("discord:1234"), keys.HashAuditActor("discord:1234"), keys.HashDraftOwner("discord:1234"), keys.HashEmail("discord:1234"), keys.HashSubscriber("discord:1234")];
+
+        Assert.Equal(all.Length, all.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void DecryptToken_OwnKeyOrLegacyPayloadKey_OpensBothAndSaysWhichDraftKeyIsSeparate()
+    {
+        var keys = TempStore.RandomKeys();
+
+        Assert.Equal("xoxb-new", keys.DecryptToken(keys.EncryptToken("xoxb-new"), out var newLegacy));
+        Assert.False(newLegacy);
+        Assert.Equal("xoxb-old", keys.DecryptToken(keys.Encrypt("xoxb-old"), out var oldLegacy));
+        Assert.True(oldLegacy);
+        Assert.ThrowsAny<CryptographicException>(() => keys.Decrypt(keys.EncryptToken("xoxb-new")));
+        Assert.ThrowsAny<CryptographicException>(() => keys.DecryptDraft(keys.EncryptToken("xoxb-new")));
+        Assert.ThrowsAny<CryptographicException>(() => keys.Decrypt(keys.EncryptDraft("{}")));
+    }
+
+    [Fact]
     public void Constructor_ShortSecret_Throws() =>
         Assert.Throws<ArgumentException>(() => new SecretKeys(new byte[16]));
 

@@ -13,6 +13,7 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     private bool _disposed;
     private LiteDbContext? _reopened;
     private LiteDbResponseStore? _responses;
+    private LiteDbSubscriptionStore? _subscriptions;
 
     public TempStore(string? password = null)
     {
@@ -51,6 +52,9 @@ public sealed class TempStore : StoreUnderTest, IDisposable
 
     public override Core.Storage.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
 
+    public override LiteDbSchoolMaintenance Schools => new(Context);
+    public override Core.Ports.ISubscriptionStore Subscriptions => _subscriptions ??= new LiteDbSubscriptionStore(Context);
+
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     public static NewSignature Signature(string userId, string? name = "Ana Lopez", string school = "UCSF School of Medicine",
@@ -69,6 +73,17 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     }
 
     public override Task<byte[]> StoredBytesAsync() => Task.FromResult(CloseAndReadFiles());
+
+    public override Task<IReadOnlyDictionary<string, string>> StoredValuesAsync()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in Context.Database.GetCollectionNames())
+        {
+            values[name] = string.Join('\n', Context.Database.GetCollection(name).FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)));
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(values);
+    }
 
     public override Task<IOutboxStore> RestartAsync()
     {

@@ -48,6 +48,10 @@ public sealed class CampaignDefinition
     /// <summary>Extra institutional mail domains accepted for this campaign (e.g. teaching hospitals for residents).</summary>
     public List<string> EmailDomains { get; set; } = [];
 
+    /// <summary><c>Campaigns:N:Notifications</c>: offer signers one private message when the petition is delivered or a
+    /// recipient responds (default false).</summary>
+    public bool Notifications { get; set; }
+
     /// <summary>The parsed <see cref="Verification"/>; null when the value is not one of the three (the validator names the key).</summary>
     public Core.Email.VerificationMode? VerificationMode => Verification.Trim().ToLowerInvariant() switch
     {

@@ -56,7 +56,10 @@ public sealed class AddressProofFlow(
         return parts[2] switch
         {
             "verify" when !proven => AddressForm(draft),
-            "code" when draft.Step == "code" => new Reply { Text = "Type the 6-digit code from the email.", Form = EmailCodeStep.CodeForm(Token.Make(FormPrefix, draft.Id, "code")) },
+            "code" when draft.Step == "code" => await codes.FailedSendAsync(draft, ct) is { } down
+                ? NotSent(draft, down)
+                : new Reply { Text = "Type the 6-digit code from the email.", Form = EmailCodeStep.CodeForm(Token.Make(FormPrefix, draft.Id, "code")) },
+            "resend" when draft.Step == "code" && await codes.FailedSendAsync(draft, ct) is { } down => NotSent(draft, down),
             "resend" when draft.Step == "code" && EmailCodeStep.PendingAddress(draft) is { } address => await SendAsync(ctx, draft, address, ct),
             "withdraw" when proven && draft.Values[PurposeKey] == Unsign => await WithdrawAsync(draft, ct),
             "delete" when proven && draft.Values[PurposeKey] == MyData => await DeleteAllAsync(draft, ct),
@@ -91,6 +94,7 @@ public sealed class AddressProofFlow(
         {
             EmailStepStatus.Proven => await ProvenAsync(result.Draft, result.Address!, ct),
             EmailStepStatus.TooManyTries => new Reply { Text = EmailCodeStep.Say(result, false, restart), ReplacesPrevious = true },
+            EmailStepStatus.MailDown => NotSent(draft, result),
             EmailStepStatus.Expired => new Reply { Text = EmailCodeStep.Say(result, false, restart), Choices = CodeChoices(draft, enter: false) },
             _ => Problem(draft, EmailCodeStep.CodeField, EmailCodeStep.Say(result, false, restart), "Enter code", "code"),
         };
@@ -122,8 +126,11 @@ public sealed class AddressProofFlow(
         var text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "the command");
         return result.Status == EmailStepStatus.Sent
             ? new Reply { Text = text, Choices = CodeChoices(result.Draft, enter: true), ReplacesPrevious = true }
-            : new Reply { Text = text, Choices = [Cancel(draft)], ReplacesPrevious = true };
+            : NotSent(draft, result);
     }
+
+    private static Reply NotSent(FlowDraft draft, EmailStepResult result) =>
+        new() { Text = EmailCodeStep.Say(result, false, "the command"), Choices = [Cancel(draft)], ReplacesPrevious = true };
 
     private async Task<Reply> ProvenAsync(FlowDraft draft, string address, CancellationToken ct)
     {

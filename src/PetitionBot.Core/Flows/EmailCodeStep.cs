@@ -79,7 +79,32 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
         var keepUntil = ctx.Now + CodeLifetime + TimeSpan.FromMinutes(5);
         var saved = draft with { Step = step, Values = values, ExpiresAt = draft.ExpiresAt > keepUntil ? draft.ExpiresAt : keepUntil };
         await drafts.SaveAsync(saved, ct);
-        return new EmailStepResult(EmailStepStatus.Sent, saved, PickupPath: sent.PickupPath);
+        return new EmailStepResult(EmailStepStatus.Sent, saved, PickupPath: sent.PickupPath, Queued: sent.Queued);
+    }
+
+    /// <summary>When the pending code's mail, sent in the background, could not be sent: the attempt without its code
+    /// (saved) as <see cref="EmailStepStatus.MailDown"/>; null while it is on its way or once it went.</summary>
+    public async Task<EmailStepResult?> FailedSendAsync(FlowDraft draft, CancellationToken ct = default)
+    {
+        if (PendingAddress(draft) is not { } address ||
+            !long.TryParse(draft.Values.GetValueOrDefault(ExpiresKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))
+        {
+            return null;
+        }
+
+        var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(expires) - CodeLifetime;
+        if (await mailer.FailureSinceAsync(address, sentAt, ct) == MailFailure.None)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(draft.Values);
+        values.Remove(HashKey);
+        values.Remove(SaltKey);
+        values.Remove(ExpiresKey);
+        var saved = draft with { Values = values };
+        await drafts.SaveAsync(saved, ct);
+        return new EmailStepResult(EmailStepStatus.MailDown, saved);
     }
 
     /// <summary>Checks a typed code against the pending attempt; a wrong code is counted, the fifth ends the attempt.</summary>
@@ -90,6 +115,11 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
             !long.TryParse(v.GetValueOrDefault(ExpiresKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))
         {
             return new EmailStepResult(EmailStepStatus.Expired, draft);
+        }
+
+        if (await FailedSendAsync(draft, ct) is { } down)
+        {
+            return down;
         }
 
         var digits = new string((typed ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
@@ -130,6 +160,9 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
     /// allows naming the pickup file (never on Discord or Slack).</summary>
     public static string Say(EmailStepResult result, bool platformIsConsole, string restart) => result.Status switch
     {
+        EmailStepStatus.Sent when result.Queued =>
+            $"We are sending a 6-digit code to {PendingAddress(result.Draft)}; it is valid for {(int)CodeLifetime.TotalMinutes} minutes. " +
+            "Press \"Enter code\" and type it when it arrives; if nothing comes within a few minutes, press \"Resend code\".",
         EmailStepStatus.Sent => $"We sent a 6-digit code to {PendingAddress(result.Draft)}; it is valid for {(int)CodeLifetime.TotalMinutes} minutes. " +
                                 "Press \"Enter code\" and type it." +
                                 (platformIsConsole && result.PickupPath is { } path ? $"\nNo mail server is configured, so the message was written to {path}" : ""),

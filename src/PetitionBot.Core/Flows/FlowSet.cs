@@ -11,4 +11,6 @@ public sealed record FlowSet(
     SetupFlow Setup,
     PacketExportFlow Packet,
     ResponseFlow Respond,
-    AddressProofFlow Proof);
+    AddressProofFlow Proof,
+    NotificationFlow Notify,
+    DeliveredFlow Delivered);

@@ -10,7 +10,7 @@ namespace PetitionBot.Core.Flows;
 
 /// <summary>/respond (organizers): records what a recipient answered and announces it once to every announcement channel
 /// through the outbox. The same response recorded twice (a retried command) is stored and announced once.</summary>
-public sealed class ResponseFlow(IResponseStore responses, IAuditLog audit)
+public sealed class ResponseFlow(IResponseStore responses, IAuditLog audit, NotificationFlow notify)
 {
     public const int TextMax = 1500;
     public const string RespondAction = "respond";
@@ -69,6 +69,10 @@ public sealed class ResponseFlow(IResponseStore responses, IAuditLog audit)
         var announcement = new Announcement(DraftIds.New(), campaign.Id, AnnouncementKind.RecipientResponse, null, null,
             $"{recipient} responded", Compose(campaign, response), ctx.Now);
         var channels = await responses.AddAsync(response, announcement, ct);
+
+        // Once per response (its own unique key), also when the response was recorded before: that completes a fan-out a
+        // crash between the two writes cut short, and sends nothing twice.
+        var messages = await notify.NotifyAsync(ctx, campaign, "r" + id, Compose(campaign, response), ct) ?? 0;
         if (channels is null)
         {
             return Reply.Private("This response was already recorded; nothing changed and it is not announced again.");
@@ -77,7 +81,8 @@ public sealed class ResponseFlow(IResponseStore responses, IAuditLog audit)
         await audit.AppendAsync(new AuditEntry(RespondAction, ctx.Actor.Workspace, ctx.Actor.IdentityKey,
             $"campaign={campaign.Id} response={id} channels={channels}", ctx.Now), ct);
         return Reply.Private($"Recorded the response of {recipient} ({DateText(date)}). It will be announced once to " +
-                             $"{Replies.Count(channels.Value)} announcement channels, shown by /petition and listed in the delivery packet.");
+                             $"{Replies.Count(channels.Value)} announcement channels, shown by /petition and listed in the delivery packet." +
+                             (campaign.Notifications ? $" {Replies.Count(messages)} signers who asked get a private message." : ""));
     }
 
     /// <summary>The announcement's words (plain text: adapters escape it so nothing in it pings).</summary>

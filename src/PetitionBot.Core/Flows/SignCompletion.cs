@@ -71,11 +71,10 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
         _ => "the local console",
     };
 
-    /// <summary>Buttons under the "Signed" reply. Kept as the one place for follow-ups (e.g. a notification opt-in).</summary>
+    /// <summary>Buttons under the "Signed" reply. Kept as the one place for follow-ups: the notification opt-in.</summary>
     private static IReadOnlyList<Choice> AfterSigning(FlowContext ctx, CampaignDefinition campaign)
     {
         _ = ctx;
-        _ = campaign;
-        return [];
+        return NotificationFlow.Offer(campaign);
     }
 }

@@ -34,6 +34,10 @@ public sealed class SignEmailStep(
         ReplacesPrevious = true,
     };
 
+    /// <summary>"Enter code": the code form, unless the mail (sent in the background) could not be sent.</summary>
+    public async Task<Reply> OpenCodeFormAsync(FlowContext ctx, FlowDraft draft, CancellationToken ct = default) =>
+        await codes.FailedSendAsync(draft, ct) is { } down ? NotSent(ctx, draft, down) : OpenCodeForm(draft);
+
     public async Task<Reply> SubmitAddressAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string? raw, CancellationToken ct = default)
     {
         var address = EmailAddressRules.Address(raw);
@@ -58,8 +62,16 @@ public sealed class SignEmailStep(
         return await SendAsync(ctx, draft, campaign, address.Value!, ct);
     }
 
-    public async Task<Reply> ResendAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, CancellationToken ct = default) =>
-        EmailCodeStep.PendingAddress(draft) is { } address ? await SendAsync(ctx, draft, campaign, address, ct) : OpenAddressForm(draft);
+    /// <summary>"Resend code": when the last code could not be sent, the signer is told so (try later) first.</summary>
+    public async Task<Reply> ResendAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, CancellationToken ct = default)
+    {
+        if (await codes.FailedSendAsync(draft, ct) is { } down)
+        {
+            return NotSent(ctx, draft, down);
+        }
+
+        return EmailCodeStep.PendingAddress(draft) is { } address ? await SendAsync(ctx, draft, campaign, address, ct) : OpenAddressForm(draft);
+    }
 
     public async Task<Reply> SubmitCodeAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string? typed, CancellationToken ct = default)
     {
@@ -76,6 +88,8 @@ public sealed class SignEmailStep(
                 return await completion.SignAsync(ctx, result.Draft, campaign, Verification.SchoolEmail, result.Address, ct);
             case EmailStepStatus.TooManyTries:
                 return new Reply { Text = EmailCodeStep.Say(result, false, "/sign"), ReplacesPrevious = true };
+            case EmailStepStatus.MailDown:
+                return NotSent(ctx, result.Draft, result);
             case EmailStepStatus.Expired:
                 return new Reply { Text = EmailCodeStep.Say(result, false, "/sign"), Choices = CodeChoices(draft, enter: false), ReplacesPrevious = true };
             default:
@@ -91,16 +105,17 @@ public sealed class SignEmailStep(
     private async Task<Reply> SendAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string address, CancellationToken ct)
     {
         var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignKeys.StepCode, ct);
-        var text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign");
         return result.Status == EmailStepStatus.Sent
-            ? new Reply { Text = text, Choices = CodeChoices(result.Draft, enter: true), ReplacesPrevious = true }
-            : new Reply
-            {
-                Text = text,
-                Choices = [new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Try again", ChoiceStyle.Primary), SignFlow.CancelChoice(draft)],
-                ReplacesPrevious = true,
-            };
+            ? new Reply { Text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign"), Choices = CodeChoices(result.Draft, enter: true), ReplacesPrevious = true }
+            : NotSent(ctx, draft, result);
     }
+
+    private static Reply NotSent(FlowContext ctx, FlowDraft draft, EmailStepResult result) => new()
+    {
+        Text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign"),
+        Choices = [new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Try again", ChoiceStyle.Primary), SignFlow.CancelChoice(draft)],
+        ReplacesPrevious = true,
+    };
 
     private static IReadOnlyList<Choice> CodeChoices(FlowDraft draft, bool enter)
     {

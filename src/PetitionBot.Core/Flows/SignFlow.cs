@@ -77,7 +77,7 @@ public sealed class SignFlow(
             "sign" when step == SignKeys.StepConfirm && mode == VerificationMode.None => await SignSelfAsync(ctx, draft, campaign, ct),
             "skip" when step == SignKeys.StepConfirm && mode == VerificationMode.Email => await SignSelfAsync(ctx, draft, campaign, ct),
             "verify" when step is SignKeys.StepConfirm or SignKeys.StepCode && mode != VerificationMode.None => SignEmailStep.OpenAddressForm(draft),
-            "code" when step == SignKeys.StepCode => SignEmailStep.OpenCodeForm(draft),
+            "code" when step == SignKeys.StepCode => await email.OpenCodeFormAsync(ctx, draft, ct),
             "resend" when step == SignKeys.StepCode => await email.ResendAsync(ctx, draft, campaign, ct),
             "cancel" => await CancelAsync(draft, ct),
             _ when step == SignKeys.StepSchool && action.StartsWith('s') => await SchoolPickedAsync(draft, campaign, action, ct),

@@ -5,7 +5,7 @@ using PetitionBot.Core.Storage;
 namespace PetitionBot.Core.Flows;
 
 /// <summary>/unsign: confirm, then delete the signature and its personal data.</summary>
-public sealed class UnsignFlow(ISignatureStore signatures, CampaignDirectory campaigns)
+public sealed class UnsignFlow(ISignatureStore signatures, CampaignDirectory campaigns, Ports.ISubscriptionStore subscriptions)
 {
     public const string Prefix = "us";
 
@@ -51,6 +51,9 @@ public sealed class UnsignFlow(ISignatureStore signatures, CampaignDirectory cam
         }
 
         var removed = await signatures.RemoveAsync(campaign.Id, ctx.Actor.IdentityKey, ct);
+
+        // The opt-in goes with the signature (and, with it, the encrypted account id it kept).
+        await subscriptions.RemoveAsync(campaign.Id, ctx.Actor.IdentityKey, ct);
         return new Reply
         {
             Text = removed

@@ -13,6 +13,7 @@ public static class CommandCatalog
     public const string Setup = "setup";
     public const string Help = "help";
     public const string Respond = "respond";
+    public const string Delivered = "delivered";
 
     public const string CampaignOption = "campaign";
     public const string ChannelOption = "channel";
@@ -45,6 +46,12 @@ public static class CommandCatalog
             new(DateOption, "When, as YYYY-MM-DD (default today)", OptionKind.Text, MaxLength: 10),
             new(TextOption, "What they said (at most 1,500 characters)", OptionKind.Text, MaxLength: 1500),
             new(LinkOption, "Or a link to their response (https://)", OptionKind.Text, MaxLength: 500),
+            CampaignChoice,
+        ]),
+        new(Delivered, "Mark the petition delivered; it is announced and opted-in signers are told (organizers)",
+        [
+            new(DateOption, "When, as YYYY-MM-DD (default today)", OptionKind.Text, MaxLength: 10),
+            new(LinkOption, "Optional link (https://) to the delivery letter or press release", OptionKind.Text, MaxLength: 500),
             CampaignChoice,
         ]),
         new(Setup, "Configure PetitionBot for this server (server admins)",

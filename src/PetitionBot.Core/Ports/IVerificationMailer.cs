@@ -7,4 +7,9 @@ namespace PetitionBot.Core.Ports;
 public interface IVerificationMailer
 {
     Task<MailSendResult> SendCodeAsync(VerificationCodeMail mail, CancellationToken ct = default);
+
+    /// <summary>For a send accepted with <see cref="MailSendResult.Queued"/>: why the latest mail to <paramref name="address"/>
+    /// asked for at or after <paramref name="since"/> could not be sent; <see cref="MailFailure.None"/> while it is on its
+    /// way, once it went, or when this process does not know.</summary>
+    Task<MailFailure> FailureSinceAsync(string address, DateTimeOffset since, CancellationToken ct = default) => Task.FromResult(MailFailure.None);
 }

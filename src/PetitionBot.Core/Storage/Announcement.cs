@@ -11,4 +11,9 @@ public sealed record Announcement(
     string? SchoolKey,
     string? Title,
     string? Text,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>What <see cref="Text"/> becomes once the retention period (<c>Privacy:UpdateTextRetentionDays</c>) has
+    /// passed and every delivery is done; <see cref="Title"/> becomes null.</summary>
+    public const string RemovedText = "(text removed after the retention period)";
+}

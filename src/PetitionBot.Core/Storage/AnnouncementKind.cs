@@ -11,4 +11,11 @@ public enum AnnouncementKind
 
     /// <summary>A recipient's response, recorded by an organizer with /respond (text composed when recorded).</summary>
     RecipientResponse = 4,
+
+    /// <summary>A private message to the signers who opted in (delivered or a recipient responded): one outbox item per
+    /// subscription, addressed with <see cref="Ports.DirectTarget"/>.</summary>
+    SignerNotice = 5,
+
+    /// <summary>The organizers marked the petition delivered (/delivered): announced to every announcement channel.</summary>
+    PetitionDelivered = 6,
 }

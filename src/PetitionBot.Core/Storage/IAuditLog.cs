@@ -14,4 +14,12 @@ public interface IAuditLog
     Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default);
 
     Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default);
+
+    /// <summary>The entries this person made, oldest first (for /mydata): their <see cref="AuditEntry.ActorKey"/> is the
+    /// stored keyed hash, never the identity key.</summary>
+    Task<IReadOnlyList<AuditEntry>> FindByActorAsync(string actorKey, CancellationToken ct = default);
+
+    /// <summary>Removes this person from every entry they made (/mydata delete): the entries stay, without an actor.
+    /// Returns how many entries changed.</summary>
+    Task<int> ForgetActorAsync(string actorKey, CancellationToken ct = default);
 }

@@ -21,5 +21,10 @@ public interface IOutboxStore
 
     Task<int> PendingCountAsync(CancellationToken ct = default);
 
+    /// <summary>Blanks the title and text (free text a chapter leader or organizer typed) of announcements created before
+    /// <paramref name="before"/> whose deliveries are all done (delivered or given up); the rows and their deliveries
+    /// stay, so nothing is ever sent twice. Returns how many announcements were blanked.</summary>
+    Task<int> PurgeTextAsync(DateTimeOffset before, CancellationToken ct = default);
+
     Task<IReadOnlyList<OutboxItem>> ListForAnnouncementAsync(string announcementId, CancellationToken ct = default);
 }

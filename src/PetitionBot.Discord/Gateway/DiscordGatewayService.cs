@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PetitionBot.AdapterSupport.Hosting;
 using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Interactions;
 using PetitionBot.Discord.Rest;
@@ -13,7 +13,7 @@ namespace PetitionBot.Discord.Gateway;
 /// Stopping takes no new events (the gateway closes) but lets the workers finish every event already received, so
 /// an interaction in flight still gets its answer; only the host's shutdown timeout cuts that short.</summary>
 internal sealed class DiscordGatewayService(
-    GatewayClient gateway,
+    IGatewayClient gateway,
     CommandRegistrar registrar,
     DiscordEventHandler handler,
     DiscordAdapterStatus status,
@@ -21,25 +21,10 @@ internal sealed class DiscordGatewayService(
     ShutdownIntent shutdown,
     IOptions<DiscordOptions> options,
     ILogger<DiscordGatewayService> logger,
-    IExclusiveRoles roles) : BackgroundService
+    IExclusiveRoles roles) : DrainingBackgroundService
 {
     /// <summary>The role that guards the gateway session: one process at a time holds it.</summary>
     public const string GatewayRole = "discord-gateway";
-
-    /// <summary>Cancelled only when the host gives up waiting (HostOptions.ShutdownTimeout): the upper bound of the drain.</summary>
-    private readonly CancellationTokenSource _abandon = new();
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        using var giveUp = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _abandon);
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public override void Dispose()
-    {
-        _abandon.Dispose();
-        base.Dispose();
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,7 +44,7 @@ internal sealed class DiscordGatewayService(
                 FullMode = BoundedChannelFullMode.Wait,
                 SingleWriter = true,
             });
-            var workers = Enumerable.Range(0, timings.Workers).Select(_ => WorkAsync(queue.Reader, _abandon.Token)).ToList();
+            var workers = Enumerable.Range(0, timings.Workers).Select(_ => WorkAsync(queue.Reader, Abandoned)).ToList();
             using var stopping = stoppingToken.Register(() =>
             {
                 logger.Stopping(shutdown.IsRestart);

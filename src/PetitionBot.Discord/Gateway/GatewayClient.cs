@@ -23,7 +23,7 @@ internal sealed class GatewayClient(
     TimeProvider time,
     GatewaySessionHandoff handoff,
     ShutdownIntent shutdown,
-    ILogger<GatewayClient> logger)
+    ILogger<GatewayClient> logger) : IGatewayClient
 {
     private const int MaxFailedResumes = 3;
     private readonly GatewaySession _session = new();

@@ -1,4 +1,4 @@
-using PetitionBot.Discord.Rendering;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rest;
 
 namespace PetitionBot.Discord.Interactions;

@@ -4,18 +4,17 @@ using Microsoft.Extensions.Options;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
-using PetitionBot.Discord.Gateway;
 using PetitionBot.Discord.Rest;
 
 namespace PetitionBot.Discord.Interactions;
 
 /// <summary>Handles INTERACTION_CREATE: acts once per interaction id, answers within 3 s (defers first for slow
-/// commands, or when the core has not answered by <see cref="GatewayTimings.DeferAfter"/>), then delivers the reply.</summary>
+/// commands, or when the core has not answered by <see cref="InteractionTimings.DeferAfter"/>), then delivers the reply.</summary>
 internal sealed class InteractionHandler(
     IPetitionBot bot,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
-    GatewayTimings timings,
+    InteractionTimings timings,
     TimeProvider time,
     ILogger<InteractionHandler> logger,
     IHandledKeys handled)

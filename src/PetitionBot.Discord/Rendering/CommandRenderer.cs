@@ -1,4 +1,5 @@
 using PetitionBot.Core.Interactions;
+using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Rendering;
 

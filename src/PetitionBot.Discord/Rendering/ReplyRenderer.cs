@@ -1,5 +1,6 @@
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Text;
+using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Rendering;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rendering;
 
 namespace PetitionBot.Discord.Rest;

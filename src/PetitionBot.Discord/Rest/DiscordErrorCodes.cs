@@ -8,4 +8,6 @@ internal static class DiscordErrorCodes
     public const int MissingAccess = 50001;
     public const int MissingPermissions = 50013;
     public const int AlreadyAcknowledged = 40060;
+    public const int UnknownUser = 10013;
+    public const int CannotSendToUser = 50007;
 }

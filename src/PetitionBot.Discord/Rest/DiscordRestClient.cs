@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using PetitionBot.Core.Interactions;
-using PetitionBot.Discord.Rendering;
+using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Rest;
 
@@ -35,6 +35,20 @@ internal sealed class DiscordRestClient(HttpClient http)
 
     public Task<DiscordRestResult> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", Json(message), ct);
+
+    /// <summary>POST /users/@me/channels: opens (or returns the existing) DM channel with one user; the channel id on success.</summary>
+    public async Task<(DiscordRestResult Result, string? ChannelId)> CreateDirectMessageChannelAsync(string userId, CancellationToken ct = default)
+    {
+        var result = await SendAsync(HttpMethod.Post, "users/@me/channels", Json(new Dictionary<string, string> { ["recipient_id"] = userId }), ct).ConfigureAwait(false);
+        string? channelId = null;
+        if (result.IsSuccess && result.Body is { } body)
+        {
+            using var doc = JsonDocument.Parse(body);
+            channelId = doc.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+        }
+
+        return (result, channelId);
+    }
 
     /// <summary>The interaction's one callback. Discord did not apply a callback it answered with 429, so it is sent
     /// again once the limiter has waited out <c>retry_after</c>, when that still fits in the 3-second window.</summary>

@@ -6,7 +6,7 @@ namespace PetitionBot.Slack.BlockKit;
 /// <summary>Renders the core's neutral <see cref="Reply"/> as Block Kit: header (title), mrkdwn sections (escaped text),
 /// a context block with the progress bar, actions with buttons (link buttons for <see cref="ChoiceStyle.Link"/>) and a
 /// static_select for the menu. Forms become modal views.</summary>
-public static class BlockKitRenderer
+internal static class BlockKitRenderer
 {
     private const int SectionMax = 3000;
     private const int ButtonsPerActions = 5;

@@ -4,7 +4,7 @@ namespace PetitionBot.Slack.BlockKit;
 
 /// <summary>Slack mrkdwn escaping: only <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>, which neutralises
 /// <c>&lt;!channel&gt;</c>, <c>&lt;!here&gt;</c>, <c>&lt;@U…&gt;</c>, <c>&lt;!subteam^…&gt;</c> and links.</summary>
-public static class Mrkdwn
+internal static class Mrkdwn
 {
     public static string Escape(string? text)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
-using PetitionBot.Slack.SocketMode;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;
@@ -9,7 +8,7 @@ namespace PetitionBot.Slack.Interactions;
 /// <summary>block_actions: a button (action_id = the core's choice token) or a static_select (its selected value).
 /// Ack at once; the answer goes through the response_url (replacing the message when the core says so), a form opens
 /// with the action's trigger.</summary>
-public sealed class BlockActionsHandler(
+internal sealed class BlockActionsHandler(
     SlackTokenProvider tokens,
     SlackActorResolver actors,
     SlackReplySender sender,
@@ -18,7 +17,7 @@ public sealed class BlockActionsHandler(
     /// <summary>Prefix of <see cref="Choice.Link"/> tokens: url buttons also send an action, which means nothing to the core.</summary>
     private const string LinkPrefix = "link:";
 
-    public async Task HandleAsync(SocketModeEnvelope envelope, SocketModeAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
     {
         await ack.SendAsync().ConfigureAwait(false);
         var p = envelope.Payload;
@@ -36,7 +35,7 @@ public sealed class BlockActionsHandler(
         }
 
         var team = SlackPayload.Str(p, "team", "id") ?? SlackPayload.Str(p, "user", "team_id");
-        var token = await SlackEnvelopeRouter.TokenForAsync(tokens, team, ct).ConfigureAwait(false);
+        var token = await tokens.ForTeamAsync(team, ct).ConfigureAwait(false);
         var user = SlackPayload.Str(p, "user", "id");
         if (token is null || user is null)
         {

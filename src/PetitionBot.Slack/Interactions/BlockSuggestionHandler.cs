@@ -4,16 +4,15 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
-using PetitionBot.Slack.SocketMode;
 
 namespace PetitionBot.Slack.Interactions;
 
 /// <summary><c>block_suggestion</c> (an <c>external_select</c> asking for options as the person types; Socket Mode
 /// envelope type <c>interactive</c>, or HTTP interactivity): answered in the acknowledgement with the core's
 /// suggestions as <c>{"options": [...]}</c>. No Web API call and no store access, so it fits in Slack's 3 s.</summary>
-public sealed class BlockSuggestionHandler(IPetitionBot bot, ILogger<BlockSuggestionHandler> logger)
+internal sealed class BlockSuggestionHandler(IPetitionBot bot, ILogger<BlockSuggestionHandler> logger)
 {
-    public async Task HandleAsync(SocketModeEnvelope envelope, SocketModeAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
     {
         var payload = envelope.Payload;
         var team = SlackPayload.Str(payload, "team", "id") ?? SlackPayload.Str(payload, "user", "team_id") ?? "";

@@ -9,7 +9,7 @@ namespace PetitionBot.Slack.Interactions;
 /// <summary>Builds the core's <see cref="Actor"/> for a Slack user: the user groups containing them (usergroups.list
 /// include_users, cached per team) and whether they are a workspace admin/owner (users.info, cached per user).
 /// A failed lookup degrades to "no groups, not admin" (the core then refuses admin actions, which is safe).</summary>
-public sealed class SlackActorResolver(SlackWebApi api, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackActorResolver> logger)
+internal sealed class SlackActorResolver(SlackWebApi api, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackActorResolver> logger)
 {
     private readonly ConcurrentDictionary<string, GroupsEntry> _groups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (bool Admin, DateTimeOffset At)> _admins = new(StringComparer.Ordinal);

@@ -1,40 +1,39 @@
 using System.Text.Json;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
-using PetitionBot.Slack.SocketMode;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;
 
 /// <summary>Routes each envelope by type to the slash-command, block_actions or view_submission handler; handles the
 /// few events the app subscribes to (app_uninstalled, tokens_revoked).</summary>
-public sealed class SlackEnvelopeRouter(
+internal sealed class SlackEnvelopeRouter(
     SlashCommandHandler commands,
     BlockActionsHandler actions,
     ViewSubmissionHandler submissions,
     SlackTokenProvider tokens,
     IPetitionBot bot,
     IInstallationStore? store = null,
-    BlockSuggestionHandler? suggestions = null) : ISocketModeEnvelopeHandler
+    BlockSuggestionHandler? suggestions = null) : ISlackEnvelopeHandler
 {
-    public async Task HandleAsync(SocketModeEnvelope envelope, SocketModeAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
     {
         var payload = envelope.Payload;
         switch (envelope.Type)
         {
-            case SocketModeEnvelope.SlashCommands:
+            case SlackEnvelope.SlashCommands:
                 await commands.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
                 break;
-            case SocketModeEnvelope.Interactive when SlackPayload.Str(payload, "type") == "block_actions":
+            case SlackEnvelope.Interactive when SlackPayload.Str(payload, "type") == "block_actions":
                 await actions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
                 break;
-            case SocketModeEnvelope.Interactive when SlackPayload.Str(payload, "type") == "view_submission":
+            case SlackEnvelope.Interactive when SlackPayload.Str(payload, "type") == "view_submission":
                 await submissions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
                 break;
-            case SocketModeEnvelope.Interactive when SlackPayload.Str(payload, "type") == "block_suggestion" && suggestions is not null:
+            case SlackEnvelope.Interactive when SlackPayload.Str(payload, "type") == "block_suggestion" && suggestions is not null:
                 await suggestions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
                 break;
-            case SocketModeEnvelope.EventsApi:
+            case SlackEnvelope.EventsApi:
                 await ack.SendAsync().ConfigureAwait(false);
                 await OnEventAsync(payload, ct).ConfigureAwait(false);
                 break;
@@ -62,8 +61,4 @@ public sealed class SlackEnvelopeRouter(
         tokens.Invalidate(team);
         await bot.WorkspaceLeftAsync(workspace, ct).ConfigureAwait(false);
     }
-
-    /// <summary>Resolves the team's token, or null when the team is unknown (then there is nobody to answer with).</summary>
-    internal static async Task<SlackToken?> TokenForAsync(SlackTokenProvider tokens, string? teamId, CancellationToken ct) =>
-        teamId is null ? null : await tokens.GetAsync(teamId, ct).ConfigureAwait(false);
 }

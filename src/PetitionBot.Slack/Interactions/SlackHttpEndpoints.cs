@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Slack.SocketMode;
+using PetitionBot.AdapterSupport.Http;
 
 namespace PetitionBot.Slack.Interactions;
 
@@ -25,9 +25,9 @@ public static class SlackHttpEndpoints
 
     public static IEndpointRouteBuilder MapSlackHttp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(CommandsPath, (Delegate)((HttpContext http) => HandleAsync(http, SocketModeEnvelope.SlashCommands)));
-        endpoints.MapPost(InteractivityPath, (Delegate)((HttpContext http) => HandleAsync(http, SocketModeEnvelope.Interactive)));
-        endpoints.MapPost(EventsPath, (Delegate)((HttpContext http) => HandleAsync(http, SocketModeEnvelope.EventsApi)));
+        endpoints.MapPost(CommandsPath, (Delegate)((HttpContext http) => HandleAsync(http, SlackEnvelope.SlashCommands)));
+        endpoints.MapPost(InteractivityPath, (Delegate)((HttpContext http) => HandleAsync(http, SlackEnvelope.Interactive)));
+        endpoints.MapPost(EventsPath, (Delegate)((HttpContext http) => HandleAsync(http, SlackEnvelope.EventsApi)));
         return endpoints;
     }
 
@@ -75,7 +75,7 @@ public static class SlackHttpEndpoints
             return Results.BadRequest();
         }
 
-        if (type == SocketModeEnvelope.EventsApi && SlackPayload.Str(payload, "type") == "url_verification")
+        if (type == SlackEnvelope.EventsApi && SlackPayload.Str(payload, "type") == "url_verification")
         {
             return Results.Json(new { challenge = SlackPayload.Str(payload, "challenge") });
         }
@@ -86,14 +86,14 @@ public static class SlackHttpEndpoints
             return Results.Ok();
         }
 
-        var envelope = new SocketModeEnvelope("http:" + id, type, payload, true, 0, null, time.GetUtcNow());
+        var envelope = new SlackEnvelope("http:" + id, type, payload, true, 0, null, time.GetUtcNow());
         var acked = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var ack = new SocketModeAck(p =>
+        var ack = new SlackAck(p =>
         {
             acked.TrySetResult(p);
             return Task.CompletedTask;
         });
-        var handler = services.GetRequiredService<ISocketModeEnvelopeHandler>();
+        var handler = services.GetRequiredService<ISlackEnvelopeHandler>();
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints).FullName!);
         _ = Task.Run(() => RunAsync(handler, envelope, ack, logger, stopping), CancellationToken.None);
@@ -107,7 +107,7 @@ public static class SlackHttpEndpoints
         return Results.Content(payloadOut.ToJsonString(), "application/json");
     }
 
-    private static async Task RunAsync(ISocketModeEnvelopeHandler handler, SocketModeEnvelope envelope, SocketModeAck ack, ILogger logger, CancellationToken ct)
+    private static async Task RunAsync(ISlackEnvelopeHandler handler, SlackEnvelope envelope, SlackAck ack, ILogger logger, CancellationToken ct)
     {
         try
         {
@@ -125,13 +125,13 @@ public static class SlackHttpEndpoints
 
     private static JsonElement ParsePayload(string type, string body)
     {
-        if (type == SocketModeEnvelope.EventsApi)
+        if (type == SlackEnvelope.EventsApi)
         {
             return JsonDocument.Parse(body).RootElement.Clone();
         }
 
         var form = QueryHelpers.ParseQuery(body);
-        if (type == SocketModeEnvelope.Interactive)
+        if (type == SlackEnvelope.Interactive)
         {
             // No payload field at all (the indexer would throw): an Undefined element, refused as 400 by the caller.
             return form.TryGetValue("payload", out var json) ? JsonDocument.Parse(json.ToString()).RootElement.Clone() : default;

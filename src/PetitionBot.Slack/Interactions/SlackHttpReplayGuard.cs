@@ -3,7 +3,7 @@ using PetitionBot.Core.Ports;
 namespace PetitionBot.Slack.Interactions;
 
 /// <summary>Remembers recent HTTP-mode deliveries (trigger_id / event_id) so a Slack retry is acknowledged but not acted on twice.</summary>
-public sealed class SlackHttpReplayGuard(IHandledKeys seen)
+internal sealed class SlackHttpReplayGuard(IHandledKeys seen)
 {
     public Task<bool> FirstTimeAsync(string key, CancellationToken ct = default) => seen.FirstTimeAsync("slack:http:" + key, ct);
 }

@@ -12,7 +12,7 @@ namespace PetitionBot.Slack.Interactions;
 /// and the message through the response_url, chat.postEphemeral, or chat.postMessage (public replies). A post that
 /// fails for a passing reason (429 with Retry-After, 5xx, network) is tried again a few times, so the person is not
 /// left without an answer after the interaction was acknowledged.</summary>
-public sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger<SlackReplySender> logger, IOptions<SlackOptions> options)
+internal sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogger<SlackReplySender> logger, IOptions<SlackOptions> options)
 {
     /// <summary>How many times a post that failed for a passing reason is tried again.</summary>
     internal const int Retries = 2;

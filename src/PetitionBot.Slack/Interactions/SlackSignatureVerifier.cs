@@ -6,7 +6,7 @@ namespace PetitionBot.Slack.Interactions;
 
 /// <summary>Slack's v0 request signing: HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c> keyed with the signing secret,
 /// lowercase hex with the prefix <c>v0=</c>, compared in constant time; timestamps more than 5 minutes off are refused.</summary>
-public static class SlackSignatureVerifier
+internal static class SlackSignatureVerifier
 {
     public static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 

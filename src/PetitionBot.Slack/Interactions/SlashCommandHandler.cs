@@ -1,25 +1,24 @@
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
-using PetitionBot.Slack.SocketMode;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;
 
 /// <summary>A slash command: ack at once; for commands whose answer is a form, open a "loading" modal with the trigger
 /// before anything else and fill it in later (views.update); otherwise resolve the actor, ask the core, and deliver.</summary>
-public sealed class SlashCommandHandler(
+internal sealed class SlashCommandHandler(
     SlackTokenProvider tokens,
     SlackActorResolver actors,
     SlackReplySender sender,
     SlackWebApi api,
     IPetitionBot bot)
 {
-    public async Task HandleAsync(SocketModeEnvelope envelope, SocketModeAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
     {
         await ack.SendAsync().ConfigureAwait(false);
         var p = envelope.Payload;
-        var token = await SlackEnvelopeRouter.TokenForAsync(tokens, SlackPayload.Str(p, "team_id"), ct).ConfigureAwait(false);
+        var token = await tokens.ForTeamAsync(SlackPayload.Str(p, "team_id"), ct).ConfigureAwait(false);
         var user = SlackPayload.Str(p, "user_id");
         if (token is null || user is null)
         {

@@ -6,7 +6,7 @@ namespace PetitionBot.Slack.Interactions;
 /// <summary>Turns <c>/setup channel:&lt;#C1|general&gt; leader_role:&lt;!subteam^S1|@leads&gt; strict:true school:"UC Davis"</c>
 /// (or the umbrella <c>/petition setup …</c>) into a catalog command and options. Channel and user-group mentions come
 /// escaped from Slack (should_escape: true) and are reduced to ids; booleans to "true"/"false".</summary>
-public static class SlashCommandParser
+internal static class SlashCommandParser
 {
     public static ParsedCommand? Parse(string command, string? text)
     {

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
-using PetitionBot.Slack.SocketMode;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;
@@ -12,7 +11,7 @@ namespace PetitionBot.Slack.Interactions;
 /// asked within the ack budget: field errors go back in the ack (<c>response_action: errors</c>), a next form replaces the
 /// modal (<c>response_action: update</c>), anything else closes it and is sent ephemerally in the channel the form
 /// was opened from (kept in private_metadata). A slow core gets an empty ack, and its answer follows as a message.</summary>
-public sealed class ViewSubmissionHandler(
+internal sealed class ViewSubmissionHandler(
     SlackTokenProvider tokens,
     SlackActorResolver actors,
     SlackReplySender sender,
@@ -20,13 +19,13 @@ public sealed class ViewSubmissionHandler(
     Microsoft.Extensions.Options.IOptions<SlackOptions> options,
     TimeProvider time)
 {
-    public async Task HandleAsync(SocketModeEnvelope envelope, SocketModeAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
     {
         var p = envelope.Payload;
         var view = SlackPayload.Get(p, "view");
         var formToken = SlackPayload.Str(view, "callback_id");
         var team = SlackPayload.Str(p, "team", "id") ?? SlackPayload.Str(p, "user", "team_id");
-        var token = await SlackEnvelopeRouter.TokenForAsync(tokens, team, ct).ConfigureAwait(false);
+        var token = await tokens.ForTeamAsync(team, ct).ConfigureAwait(false);
         var user = SlackPayload.Str(p, "user", "id");
         if (token is null || user is null || string.IsNullOrEmpty(formToken))
         {

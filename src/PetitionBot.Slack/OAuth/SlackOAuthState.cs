@@ -8,7 +8,7 @@ namespace PetitionBot.Slack.OAuth;
 
 /// <summary>The OAuth <c>state</c>: a random nonce and an expiry, signed with HMAC-SHA256 keyed by the client secret, and
 /// single use. Stateless across restarts, so a state that Slack echoes back can be checked without a session.</summary>
-public sealed class SlackOAuthState(TimeProvider time)
+internal sealed class SlackOAuthState(TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly RecentKeys _used = new(10_000);

@@ -2,7 +2,7 @@ namespace PetitionBot.Slack.SocketMode;
 
 /// <summary>One WebSocket as Socket Mode needs it: text messages in and out. Tests script it; production uses
 /// <see cref="WebSocketTransport"/>.</summary>
-public interface ISocketModeTransport : IAsyncDisposable
+internal interface ISocketModeTransport : IAsyncDisposable
 {
     Task ConnectAsync(Uri url, CancellationToken ct = default);
 

@@ -1,7 +1,7 @@
 namespace PetitionBot.Slack.SocketMode;
 
 /// <summary>Makes a fresh transport for every connection.</summary>
-public interface ISocketModeTransportFactory
+internal interface ISocketModeTransportFactory
 {
     ISocketModeTransport Create();
 }

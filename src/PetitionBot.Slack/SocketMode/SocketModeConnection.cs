@@ -72,7 +72,7 @@ internal sealed class SocketModeConnection(
 
     private async Task DispatchAsync(string text, CancellationToken ct)
     {
-        SocketModeEnvelope? envelope = null;
+        SlackEnvelope? envelope = null;
         try
         {
             using var doc = JsonDocument.Parse(text);
@@ -92,7 +92,7 @@ internal sealed class SocketModeConnection(
 
             if (root.TryGetProperty("envelope_id", out var e) && e.GetString() is { Length: > 0 } envelopeId)
             {
-                envelope = new SocketModeEnvelope(
+                envelope = new SlackEnvelope(
                     envelopeId,
                     type ?? string.Empty,
                     root.TryGetProperty("payload", out var p) ? p.Clone() : default,

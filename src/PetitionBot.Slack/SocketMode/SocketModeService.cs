@@ -1,8 +1,7 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Interactions;
+using PetitionBot.AdapterSupport.Hosting;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
 using PetitionBot.Slack.WebApi;
@@ -17,45 +16,30 @@ namespace PetitionBot.Slack.SocketMode;
 /// Stopping takes no new envelopes (they stay unacknowledged, so Slack delivers them again later) but finishes every
 /// envelope already taken, acknowledgement and reply included, on a socket kept open until then; only the host's
 /// shutdown timeout cuts that short.</summary>
-public sealed class SocketModeService : BackgroundService
+internal sealed class SocketModeService : DrainingBackgroundService
 {
-    private static readonly HashSet<string> FatalErrors = new(StringComparer.Ordinal)
-    {
-        "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type", "missing_scope", "no_app_token",
-    };
-
-    private readonly SlackWebApi _api;
     private readonly SlackTokenProvider _tokens;
-    private readonly ISocketModeTransportFactory _transports;
-    private readonly ISocketModeEnvelopeHandler _handler;
     private readonly SlackAdapterStatus _status;
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
     private readonly Channel<QueuedEnvelope> _queue;
-    private readonly IHandledKeys _seen;
+    private readonly SocketModeOpener _opener;
+    private readonly SocketModeEnvelopeWorker _worker;
     private readonly List<SocketModeConnection> _draining = [];
-
-    /// <summary>Cancelled only when the host gives up waiting (HostOptions.ShutdownTimeout): the upper bound of the drain.</summary>
-    private readonly CancellationTokenSource _abandon = new();
-    private int _connectionIds;
 
     public SocketModeService(
         SlackWebApi api,
         SlackTokenProvider tokens,
         ISocketModeTransportFactory transports,
-        ISocketModeEnvelopeHandler handler,
+        ISlackEnvelopeHandler handler,
         SlackAdapterStatus status,
         IOptions<SlackOptions> options,
         TimeProvider time,
         ILogger<SocketModeService> logger,
         IHandledKeys seen)
     {
-        _seen = seen;
-        _api = api;
         _tokens = tokens;
-        _transports = transports;
-        _handler = handler;
         _status = status;
         _options = options.Value;
         _time = time;
@@ -65,27 +49,17 @@ public sealed class SocketModeService : BackgroundService
             FullMode = BoundedChannelFullMode.Wait,
             SingleWriter = false,
         });
+        _opener = new SocketModeOpener(api, transports, _queue.Writer, _options, time, logger);
+        _worker = new SocketModeEnvelopeWorker(handler, seen, _options, time, logger);
     }
 
     /// <summary>How many sockets were opened so far (diagnostics and tests).</summary>
-    public int ConnectionsOpened => Volatile.Read(ref _connectionIds);
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        using var giveUp = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _abandon);
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public override void Dispose()
-    {
-        _abandon.Dispose();
-        base.Dispose();
-    }
+    public int ConnectionsOpened => _opener.Opened;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers))
-            .Select(_ => Task.Run(() => WorkerAsync(_abandon.Token), CancellationToken.None))
+            .Select(_ => Task.Run(() => WorkerAsync(Abandoned), CancellationToken.None))
             .ToArray();
         using var stopping = stoppingToken.Register(() =>
         {
@@ -138,7 +112,7 @@ public sealed class SocketModeService : BackgroundService
             {
                 if (current is null)
                 {
-                    var opened = await OpenAsync(ct).ConfigureAwait(false);
+                    var opened = await _opener.OpenAsync(ct).ConfigureAwait(false);
                     if (opened.Fatal is { } fatal)
                     {
                         Stop(fatal);
@@ -229,7 +203,7 @@ public sealed class SocketModeService : BackgroundService
         {
             while (true)
             {
-                var opened = await OpenAsync(ct).ConfigureAwait(false);
+                var opened = await _opener.OpenAsync(ct).ConfigureAwait(false);
                 if (opened.Fatal is { } fatal)
                 {
                     Stop(fatal);
@@ -268,107 +242,14 @@ public sealed class SocketModeService : BackgroundService
         await Task.Delay(delay, _time, ct).ConfigureAwait(false);
     }
 
-    private async Task<OpenResult> OpenAsync(CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(_options.AppToken))
-        {
-            return new OpenResult(null, "Slack:AppToken is not set", null, null);
-        }
-
-        var (response, url) = await _api.OpenConnectionAsync(_options.AppToken, ct).ConfigureAwait(false);
-        if (!response.Ok || url is null)
-        {
-            var error = response.Error ?? "no url";
-            return FatalErrors.Contains(error)
-                ? new OpenResult(null, $"apps.connections.open failed: {error} (check Slack:AppToken)", null, null)
-                : new OpenResult(null, null, response.RetryAfter, error);
-        }
-
-        var id = Interlocked.Increment(ref _connectionIds);
-        var connection = new SocketModeConnection(id, _transports.Create(), _queue.Writer, _time, _logger);
-        try
-        {
-            await connection.StartAsync(url, ct).ConfigureAwait(false);
-            var num = await connection.Hello.WaitAsync(_options.HelloTimeout, _time, ct).ConfigureAwait(false);
-            SlackLog.Connected(_logger, id, num);
-            return new OpenResult(connection, null, null, null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            if (ex is TimeoutException)
-            {
-                SlackLog.SocketSilent(_logger, id);
-            }
-
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return new OpenResult(null, null, null, ex is TimeoutException ? "no hello" : "connect failed");
-        }
-    }
-
     private async Task WorkerAsync(CancellationToken ct)
     {
         await foreach (var item in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await ProcessAsync(item, ct).ConfigureAwait(false);
+            await _worker.ProcessAsync(item, ct).ConfigureAwait(false);
         }
     }
-
-    private async Task ProcessAsync(QueuedEnvelope item, CancellationToken ct)
-    {
-        if (ct.IsCancellationRequested)
-        {
-            // The shutdown timeout ran out before this envelope's turn: leave it unacknowledged so Slack delivers it again.
-            SlackLog.EnvelopeNotTaken(_logger);
-            return;
-        }
-
-        var envelope = item.Envelope;
-        var ack = new SocketModeAck(payload =>
-        {
-            BotMetrics.AckLatency.Record((_time.GetUtcNow() - envelope.ReceivedAt).TotalSeconds, new KeyValuePair<string, object?>("platform", "slack"));
-            return item.Connection.AckAsync(envelope.EnvelopeId, payload);
-        });
-        var budget = envelope.ReceivedAt + _options.AckBudget + TimeSpan.FromMilliseconds(300) - _time.GetUtcNow();
-        using var safety = _time.CreateTimer(static state => _ = ((SocketModeAck)state!).SendAsync(), ack, budget > TimeSpan.Zero ? budget : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        try
-        {
-            var firstById = await _seen.FirstTimeAsync("slack:e:" + envelope.EnvelopeId, ct).ConfigureAwait(false);
-            var firstByTrigger = envelope.TriggerId is not { } trigger || await _seen.FirstTimeAsync("slack:t:" + trigger, ct).ConfigureAwait(false);
-            if (!firstById || !firstByTrigger)
-            {
-                SlackLog.DuplicateEnvelope(_logger, envelope.EnvelopeId, envelope.RetryAttempt);
-                CountInteraction(envelope.Type, "duplicate");
-                return;
-            }
-
-            await _handler.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
-            CountInteraction(envelope.Type, "ok");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
-        {
-            SlackLog.HandlerFailed(_logger, ex, envelope.Type);
-            CountInteraction(envelope.Type, "failed");
-        }
-        finally
-        {
-            await ack.SendAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static void CountInteraction(string? type, string outcome) =>
-        BotMetrics.Interactions.Add(1,
-            new KeyValuePair<string, object?>("platform", "slack"),
-            new KeyValuePair<string, object?>("kind", type switch
-            {
-                "slash_commands" => "command",
-                "interactive" => "interactive",
-                "events_api" => "event",
-                _ => "other",
-            }),
-            new KeyValuePair<string, object?>("outcome", outcome));
 
     private static void CountReconnect(string reason) =>
         BotMetrics.Reconnects.Add(1, new KeyValuePair<string, object?>("platform", "slack"), new KeyValuePair<string, object?>("reason", reason));
-
-    private sealed record OpenResult(SocketModeConnection? Connection, string? Fatal, TimeSpan? RetryAfter, string? Error);
 }

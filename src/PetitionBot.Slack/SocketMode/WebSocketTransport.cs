@@ -6,7 +6,7 @@ namespace PetitionBot.Slack.SocketMode;
 
 /// <summary><see cref="ClientWebSocket"/> with ping/pong keep-alive: a socket whose pong stops coming back is aborted,
 /// so the read loop ends and the connection is replaced (the half-open socket problem).</summary>
-public sealed class WebSocketTransport(TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout) : ISocketModeTransport
+internal sealed class WebSocketTransport(TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout) : ISocketModeTransport
 {
     private readonly ClientWebSocket _socket = new();
 

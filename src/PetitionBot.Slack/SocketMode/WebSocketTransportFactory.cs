@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace PetitionBot.Slack.SocketMode;
 
 /// <summary>Creates <see cref="WebSocketTransport"/>s with the configured keep-alive.</summary>
-public sealed class WebSocketTransportFactory(IOptions<SlackOptions> options) : ISocketModeTransportFactory
+internal sealed class WebSocketTransportFactory(IOptions<SlackOptions> options) : ISocketModeTransportFactory
 {
     public ISocketModeTransport Create() => new WebSocketTransport(options.Value.KeepAliveInterval, options.Value.KeepAliveTimeout);
 }

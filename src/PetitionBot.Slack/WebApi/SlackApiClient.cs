@@ -9,7 +9,7 @@ namespace PetitionBot.Slack.WebApi;
 /// <summary>The typed HttpClient of the Slack Web API: JSON bodies for writes, form bodies for reads, the ok/error
 /// envelope mapped to a <see cref="SlackApiResponse"/>. Never throws for Slack or network errors; cancellation throws.
 /// The base address is <see cref="SlackOptions.ApiBaseUrl"/>; auth and pacing live in the DelegatingHandlers.</summary>
-public sealed class SlackApiClient(HttpClient http, ILogger<SlackApiClient> logger)
+internal sealed class SlackApiClient(HttpClient http, ILogger<SlackApiClient> logger)
 {
     /// <summary>A write method with a JSON body.</summary>
     public Task<SlackApiResponse> CallJsonAsync(SlackRequestContext context, JsonObject body, CancellationToken ct = default)

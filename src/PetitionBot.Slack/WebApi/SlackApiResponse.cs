@@ -4,7 +4,7 @@ namespace PetitionBot.Slack.WebApi;
 
 /// <summary>The outcome of one Web API call: Slack's ok/error envelope plus the transport facts.
 /// <paramref name="HttpStatus"/> is 0 when the request never got an answer (network error).</summary>
-public sealed record SlackApiResponse(bool Ok, string? Error, int HttpStatus, TimeSpan? RetryAfter, JsonElement Body)
+internal sealed record SlackApiResponse(bool Ok, string? Error, int HttpStatus, TimeSpan? RetryAfter, JsonElement Body)
 {
     public const string TransportError = "transport_error";
 

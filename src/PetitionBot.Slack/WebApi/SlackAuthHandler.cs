@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace PetitionBot.Slack.WebApi;
 
 /// <summary>Adds <c>Authorization: Bearer</c> from the request's <see cref="SlackRequestContext"/> (never the query string).</summary>
-public sealed class SlackAuthHandler : DelegatingHandler
+internal sealed class SlackAuthHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ namespace PetitionBot.Slack.WebApi;
 /// <summary>Slack's published per-method, per-workspace rate tiers: at most so many calls in any minute. Slack allows
 /// bursts within the minute ("generous burst behavior" for Tier 4), so a burst of calls goes out at once up to the
 /// minute's quota; only calls beyond it wait.</summary>
-public static class SlackMethodTiers
+internal static class SlackMethodTiers
 {
     /// <summary>Calls per minute per workspace for a method; null when the method is not paced here
     /// (apps.connections.open is paced by the reconnect back-off; OAuth is per user action). A response_url or a file

@@ -7,7 +7,7 @@ namespace PetitionBot.Slack.WebApi;
 /// and team+channel (a token bucket, generic cell rate algorithm, <see cref="Reserve"/>). A reservation is always granted
 /// with the delay it has to wait, so concurrent callers queue up in order instead of bursting into 429s.
 /// A 429 blocks its key until Retry-After has passed.</summary>
-public sealed class SlackPacer(TimeProvider time)
+internal sealed class SlackPacer(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace PetitionBot.Slack.WebApi;
 /// flight at a time, the next sent a second after the previous one was answered); on 429 blocks the
 /// method (and channel) for Retry-After so the next callers wait instead of hammering. The 429 itself is returned
 /// to the caller, who decides whether to retry (the outbox does, with the given delay).</summary>
-public sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
+internal sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

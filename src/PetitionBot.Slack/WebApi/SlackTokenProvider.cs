@@ -7,7 +7,7 @@ namespace PetitionBot.Slack.WebApi;
 
 /// <summary>Routes every team to its bot token: the team's installation ("Add to Slack") when there is one,
 /// otherwise <see cref="SlackOptions.BotToken"/> (the one-workspace shortcut). Installations are cached for a minute.</summary>
-public sealed class SlackTokenProvider(IOptions<SlackOptions> options, TimeProvider time, IInstallationStore? store = null)
+internal sealed class SlackTokenProvider(IOptions<SlackOptions> options, TimeProvider time, IInstallationStore? store = null)
 {
     private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, (Installation? Installation, DateTimeOffset At)> _cache = new(StringComparer.Ordinal);
@@ -34,6 +34,11 @@ public sealed class SlackTokenProvider(IOptions<SlackOptions> options, TimeProvi
         var fallback = options.Value.BotToken;
         return string.IsNullOrWhiteSpace(fallback) ? null : new SlackToken(teamId, fallback);
     }
+
+    /// <summary>The token for the team a payload names, or null when it names none or the team is unknown (then there is
+    /// nobody to answer with).</summary>
+    public async Task<SlackToken?> ForTeamAsync(string? teamId, CancellationToken ct = default) =>
+        teamId is null ? null : await GetAsync(teamId, ct).ConfigureAwait(false);
 
     /// <summary>Forget a cached installation (after an install or an uninstall).</summary>
     public void Invalidate(string teamId) => _cache.TryRemove(teamId, out _);

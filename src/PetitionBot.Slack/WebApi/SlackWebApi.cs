@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace PetitionBot.Slack.WebApi;
 
 /// <summary>The Web API methods PetitionBot uses, on top of <see cref="SlackApiClient"/>.</summary>
-public sealed class SlackWebApi(SlackApiClient client)
+internal sealed class SlackWebApi(SlackApiClient client)
 {
     public SlackApiClient Client => client;
 

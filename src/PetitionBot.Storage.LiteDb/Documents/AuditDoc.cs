@@ -13,7 +13,9 @@ internal sealed class AuditDoc
 
     public string? WorkspaceId { get; set; }
 
-    public string ActorHash { get; set; } = "";
+    /// <summary>Keyed hash of the actor under the audit actors' own key; null once removed (/mydata delete, or an entry
+    /// written before the per-purpose keys, whose actor cannot be re-keyed).</summary>
+    public string? ActorHash { get; set; }
 
     public string Detail { get; set; } = "";
 

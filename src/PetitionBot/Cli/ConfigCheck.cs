@@ -92,6 +92,11 @@ public static partial class ConfigCheck
         }
 
         Bind<OutboxOptions>(configuration.GetSection("Outbox"), errors);
+        if (Bind<Core.Campaigns.NotificationOptions>(configuration.GetSection("Notifications"), errors) is { } notify
+            && (notify.DirectMessageInterval < TimeSpan.Zero || notify.DirectMessageInterval > TimeSpan.FromMinutes(1)))
+        {
+            errors.Add("Notifications:DirectMessageInterval must be between 00:00:00 and 00:01:00.");
+        }
         Bind<ChartRendererOptions>(configuration.GetSection(ChartRendererOptions.SectionName), errors);
 
         warnings.AddRange(ExternalUrlCheck.Warnings(configuration));

@@ -81,6 +81,7 @@ public static class MigrateVerb
     private static string Summary(CampaignStats s)
     {
         static string Rows(IEnumerable<CountBy> rows) => string.Join(",", rows.Select(r => r.Key + "=" + r.Count).Order(StringComparer.Ordinal));
-        return $"{s.Total}|{s.Named}|{Rows(s.BySchool)}|{Rows(s.ByStage)}|{Rows(s.ByPlatform)}|{Rows(s.ByDay)}|{s.Last24Hours}|{s.Last7Days}";
+        return $"{s.Total}|{s.Named}|{Rows(s.BySchool)}|{Rows(s.ByStage)}|{Rows(s.ByPlatform)}|{Rows(s.ByDay)}|{s.Last24Hours}|{s.Last7Days}" +
+               $"|{Rows(s.ByVerification)}|{Rows(s.BySchoolVerification)}";
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using PetitionBot.ConsoleUi;
 using PetitionBot.Core.Ports;
 using PetitionBot.Hosting;
-using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Cli;
 
@@ -52,12 +51,7 @@ public static class SchoolsVerb
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyDictionary<string, string> flags, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var words = Enumerable.Range(0, 3).Select(i => flags.GetValueOrDefault(ArgFlag + i)).Where(w => w is not null).Select(w => w!).ToList();
-        if (services.GetService<LiteDbSchoolMaintenance>() is not { } maintenance)
-        {
-            await error.WriteLineAsync("The schools verb works on the LiteDB store only for now (Storage:Provider is Postgres).");
-            return PetitionBotApp.ConfigError;
-        }
-
+        var maintenance = services.GetRequiredService<ISchoolMaintenance>();
         switch (words)
         {
             case ["other"]:
@@ -84,7 +78,7 @@ public static class SchoolsVerb
         }
     }
 
-    private static async Task<int> MapAsync(IServiceProvider services, LiteDbSchoolMaintenance maintenance, string typed, string id, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> MapAsync(IServiceProvider services, ISchoolMaintenance maintenance, string typed, string id, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var directory = services.GetRequiredService<ISchoolDirectory>();
         if (directory.Find(id) is not { } school)

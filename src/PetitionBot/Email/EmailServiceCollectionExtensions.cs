@@ -5,12 +5,13 @@ namespace PetitionBot.Email;
 
 internal static class EmailServiceCollectionExtensions
 {
-    /// <summary>Binds and validates <c>Email:*</c> and registers the verification-code mailer.</summary>
+    /// <summary>Binds and validates <c>Email:*</c> and registers the verification-code mailer (SMTP sends go out in the background).</summary>
     public static IServiceCollection AddVerificationMail(this IServiceCollection services)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>();
-        services.AddSingleton<IVerificationMailer, MailKitVerificationMailer>();
+        services.AddSingleton<MailKitVerificationMailer>();
+        services.AddSingleton<IVerificationMailer, QueuedVerificationMailer>();
         return services;
     }
 }

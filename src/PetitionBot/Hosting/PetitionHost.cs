@@ -44,6 +44,9 @@ public static class PetitionHost
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.AddOptions<ChartRendererOptions>().BindConfiguration(ChartRendererOptions.SectionName);
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
+            .Validate(o => o.UpdateTextRetentionDays is >= 1 and <= 3650, "Privacy:UpdateTextRetentionDays must be a whole number of days from 1 to 3650.")
+            .ValidateOnStart();
         StorageComposition.Add(services, builder.Configuration);
         services.AddPetitionCore();
         services.AddVerificationMail();
@@ -55,6 +58,13 @@ public static class PetitionHost
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<AnnouncementTexts>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddOptions<Core.Campaigns.NotificationOptions>().BindConfiguration("Notifications")
+            .Validate(o => o.DirectMessageInterval >= TimeSpan.Zero && o.DirectMessageInterval <= TimeSpan.FromMinutes(1),
+                "Notifications:DirectMessageInterval must be between 00:00:00 and 00:01:00.")
+            .ValidateOnStart();
+        services.AddSingleton<DirectMessagePlatforms>();
+        services.AddSingleton<DirectMessageDelivery>();
+        services.AddSingleton<SubscriptionJanitor>();
         services.AddSingleton<PublicProgressCache>();
 
         if (options.Mode != HostMode.Bot)
@@ -85,6 +95,7 @@ public static class PetitionHost
                 services.AddSingleton(options.ConsoleIo ?? new ConsoleIo(System.Console.In, System.Console.Out));
                 services.AddSingleton(options.Console ?? new ConsoleSettings(ConsoleRole.Student, null));
                 services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();
+                services.AddSingleton<IDirectMessagePlatform, ConsoleDirectMessages>();
                 services.AddHostedService<ConsoleSession>();
                 AddBackgroundWork(services);
                 break;
@@ -114,6 +125,8 @@ public static class PetitionHost
     {
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<DraftJanitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionJanitor>());
+        services.AddHostedService<AnnouncementTextJanitor>();
     }
 
     private static void ConfigureLogging(IHostApplicationBuilder builder, HostMode mode)

@@ -15,6 +15,7 @@ public sealed partial class OutboxDispatcher(
     IServerStore servers,
     AnnouncementTexts texts,
     ChatPlatforms platforms,
+    DirectMessageDelivery direct,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -69,6 +70,12 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken ct)
     {
+        if (DirectTarget.TryGetSubscriptionId(item.Channel, out var subscriptionId))
+        {
+            await direct.DeliverAsync(item, subscriptionId, ct);
+            return;
+        }
+
         // Organizer alert channels may sit in a server the store has not seen; only a server known to be gone is skipped.
         var server = await servers.FindAsync(item.Channel.Workspace, ct);
         if (server is { Present: false })

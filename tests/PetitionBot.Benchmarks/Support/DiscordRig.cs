@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -6,8 +7,9 @@ using PetitionBot.Fakes.Discord;
 namespace PetitionBot.Benchmarks.Support;
 
 /// <summary>The fake Discord on loopback with the real bot as a child process connected to it, over a fresh database.</summary>
-internal sealed class DiscordRig : IAsyncDisposable
+internal sealed partial class DiscordRig : IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonNode?>> _webhooks = new(StringComparer.Ordinal);
     private long _nextUser = 200_000_000_000_000_000;
 
     private DiscordRig(string directory, FakeDiscordServer fake, BotProcess bot)
@@ -15,7 +17,19 @@ internal sealed class DiscordRig : IAsyncDisposable
         Directory = directory;
         Fake = fake;
         Bot = bot;
+        fake.RequestRecorded += (request, _) =>
+        {
+            // webhooks/{application}/{token}/…: the first edit or follow-up of a deferred interaction carries its answer.
+            var parts = request.Path.Split('/');
+            if (parts.Length > 2 && parts[0] == "webhooks")
+            {
+                WebhookFor(parts[2]).TrySetResult(request.Json);
+            }
+        };
     }
+
+    private TaskCompletionSource<JsonNode?> WebhookFor(string token) =>
+        _webhooks.GetOrAdd(token, _ => new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public string Directory { get; }
 
@@ -34,26 +48,18 @@ internal sealed class DiscordRig : IAsyncDisposable
         return dir;
     }
 
-    /// <summary>Starts the fake with <paramref name="guilds"/> guilds, then the bot; returns once READY was sent.</summary>
+    /// <summary>Starts the fake with <paramref name="guilds"/> guilds (or takes <paramref name="fake"/>, then disposed with the
+    /// rig), then the bot; returns once READY was sent.</summary>
     public static async Task<DiscordRig> StartAsync(int guilds, string? directory = null, IDictionary<string, string?>? extra = null,
-        int? globalPerSecond = null)
+        int? globalPerSecond = null, FakeDiscordServer? fake = null)
     {
         var dir = directory ?? NewDirectory();
-        var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions
+        fake ??= await FakeDiscordServer.StartAsync(new FakeDiscordOptions
         {
             Guilds = Enumerable.Range(0, guilds).Select(i => new FakeGuild(GuildId(i), "Bench guild " + i)).ToList(),
             GlobalRequestsPerSecond = globalPerSecond,
         });
-        var settings = BenchHost.Settings(dir);
-        settings["Discord:Token"] = fake.Options.Token;
-        settings["Discord:ApplicationId"] = fake.Options.ApplicationId;
-        settings["Discord:ApiBaseUrl"] = fake.ApiBaseUrl;
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var bot = BotProcess.Start(settings);
+        var bot = BotProcess.Start(BotSettings(dir, fake, extra));
         var rig = new DiscordRig(dir, fake, bot);
         try
         {
@@ -72,11 +78,30 @@ internal sealed class DiscordRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>The bot's settings: the benchmark campaign over <paramref name="dir"/>, the fake's Discord, then <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> BotSettings(string dir, FakeDiscordServer fake, IDictionary<string, string?>? extra)
+    {
+        var settings = BenchHost.Settings(dir);
+        settings["Discord:Token"] = fake.Options.Token;
+        settings["Discord:ApplicationId"] = fake.Options.ApplicationId;
+        settings["Discord:ApiBaseUrl"] = fake.ApiBaseUrl;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>When set, interactions go this way (e.g. HTTP interactions to several processes) instead of the fake's
+    /// gateway: it returns the callback the bot answered with (null when none) and its ack latency in ms.</summary>
+    public Func<JsonObject, Task<(JsonNode? Callback, double? AckMs)>>? Deliver { get; set; }
+
     public string NewUser() => Interlocked.Increment(ref _nextUser).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One complete sign flow (slash → role button → "Sign with my name" → modal submit → "Other" when the
     /// school is not in the directory → "Sign"); the ack latency of each interaction is added to <paramref name="latencies"/>.
-    /// Returns false when a step failed (missed deadline, no reply).</summary>
+    /// Returns false when a step failed (missed deadline, no reply) or the last answer was not "Signed".</summary>
     public async Task<bool> SignAsync(string guildId, string userId, ICollection<double> latencies, Action<long>? beforeConfirm = null)
     {
         var first = await StepAsync(FakeDiscordInteractions.SlashCommand(Fake, guildId, userId, "sign"), latencies);
@@ -109,7 +134,7 @@ internal sealed class DiscordRig : IAsyncDisposable
 
         beforeConfirm?.Invoke(Stopwatch.GetTimestamp());
         var done = await StepAsync(FakeDiscordInteractions.Button(Fake, guildId, userId, sign), latencies);
-        return done is not null;
+        return done?.ToJsonString().Contains("Signed", StringComparison.Ordinal) == true;
     }
 
     private static string? SignButton(JsonNode? reply, string action) => reply is null
@@ -120,6 +145,20 @@ internal sealed class DiscordRig : IAsyncDisposable
     /// the webhook edit/follow-up); null when the callback missed the deadline or nothing came.</summary>
     private async Task<JsonNode?> StepAsync(JsonObject interaction, ICollection<double> latencies)
     {
+        if (Deliver is { } deliver)
+        {
+            var (answer, ack) = await deliver(interaction);
+            if (ack is { } ms)
+            {
+                lock (latencies)
+                {
+                    latencies.Add(ms);
+                }
+            }
+
+            return answer is null ? null : await AnswerAsync(interaction, answer);
+        }
+
         var id = await Fake.SendInteractionAsync(interaction);
         FakeRestRequest callback;
         try
@@ -139,12 +178,12 @@ internal sealed class DiscordRig : IAsyncDisposable
             }
         }
 
-        if (callback.Status != 204)
-        {
-            return null;
-        }
+        return callback.Status != 204 || callback.Json is not { } json ? null : await AnswerAsync(interaction, json);
+    }
 
-        var json = callback.Json;
+    /// <summary>The callback's message, or after a deferral (type 5/6) the webhook edit or follow-up that carried it.</summary>
+    private async Task<JsonNode?> AnswerAsync(JsonObject interaction, JsonNode json)
+    {
         var type = json?["type"]?.GetValue<int>();
         if (type is not (5 or 6))
         {
@@ -152,19 +191,18 @@ internal sealed class DiscordRig : IAsyncDisposable
         }
 
         var token = interaction["token"]!.GetValue<string>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            var followUp = Fake.Requests.LastOrDefault(r => r.Path.StartsWith("webhooks/", StringComparison.Ordinal) && r.Path.Contains(token, StringComparison.Ordinal));
-            if (followUp is not null)
-            {
-                return followUp.Json;
-            }
-
-            await Task.Delay(20);
+            return await WebhookFor(token).Task.WaitAsync(TimeSpan.FromSeconds(15));
         }
-
-        return null;
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            _webhooks.TryRemove(token, out _);
+        }
     }
 
     private static List<string> CustomIds(JsonNode node)

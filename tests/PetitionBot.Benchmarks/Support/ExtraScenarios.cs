@@ -13,5 +13,7 @@ internal static class ExtraScenarios
         ("postgres", PostgresBenchmark.RunAsync),
         ("pdf", PdfPacketBenchmark.RunAsync),
         ("mail", MailBenchmark.RunAsync),
+        ("email-sign", EmailSignBenchmark.RunAsync),
+        ("postgres-2p", TwoProcessBenchmark.RunAsync),
     ];
 }

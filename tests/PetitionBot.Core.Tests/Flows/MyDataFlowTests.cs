@@ -73,4 +73,49 @@ public sealed class MyDataFlowTests : IDisposable
 
         Assert.Single(await bot.Signatures.FindAllAsync(student.IdentityKey));
     }
+
+    [Fact]
+    public async Task MyData_LeaderWithAuditEntries_ListsOnlyTheirActionsWithTimeAndServer()
+    {
+        var leader = BotHarness.Leader();
+        await bot.SignAsync(leader, named: false);
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Setup, leader.Workspace, leader.IdentityKey, "changed=channel", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Export, null, "discord:other", "someone else", new DateTimeOffset(2026, 3, 9, 15, 0, 0, TimeSpan.Zero)));
+
+        var reply = await bot.CommandAsync(leader, CommandCatalog.MyData);
+
+        Assert.Contains("• setup, March 9, 2026 14:05 UTC, Discord server " + leader.WorkspaceId, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("export", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("changed=channel", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyData_DeleteConfirmed_RemovesTheirAuditActorEntriesStay()
+    {
+        var leader = BotHarness.Leader();
+        await bot.SignAsync(leader, named: false);
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Update, leader.Workspace, leader.IdentityKey, "update", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Export, null, "discord:other", "someone else", new DateTimeOffset(2026, 3, 9, 15, 0, 0, TimeSpan.Zero)));
+        var show = await bot.CommandAsync(leader, CommandCatalog.MyData);
+        var confirm = await bot.PressAsync(leader, show, "Delete all my data");
+
+        var reply = await bot.PressAsync(leader, confirm, "Yes, delete everything");
+
+        Assert.Contains("removed from 1 audit log entry", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(await bot.Audit.FindByActorAsync(leader.IdentityKey));
+        Assert.Single(await bot.Audit.FindByActorAsync("discord:other"));
+        Assert.Equal(2, (await bot.Audit.RecentAsync(10)).Count);
+        Assert.DoesNotContain("setup", (await bot.CommandAsync(leader, CommandCatalog.MyData)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyData_AuditEntriesButNoSignature_OffersDelete()
+    {
+        var admin = BotHarness.Admin();
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Setup, admin.Workspace, admin.IdentityKey, "changed=channel", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
+
+        var reply = await bot.CommandAsync(admin, CommandCatalog.MyData);
+
+        Assert.Contains(reply.Choices, c => c.Label == "Delete all my data");
+    }
 }

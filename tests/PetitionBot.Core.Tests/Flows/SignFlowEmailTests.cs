@@ -48,6 +48,32 @@ public sealed class SignFlowEmailTests : IDisposable
         Assert.Equal(0, await bot.LeftoverDraftsAsync(student));
     }
 
+    /// <summary>With an SMTP host the code goes out in the background: the answer says it is on its way, and when the
+    /// send failed, "Enter code" (and the code itself) say the mail server is not answering instead of asking for it.</summary>
+    [Fact]
+    public async Task Sign_QueuedMailFailed_EnterCodeSaysTryLaterAndNothingSaved()
+    {
+        bot.Mailer.Queue = true;
+        var preview = await bot.FillAsync(student, school: "UCSF");
+        var addressForm = await bot.PressAsync(student, preview, "Verify my school email");
+
+        var sent = await bot.SubmitAsync(student, addressForm, ("email", "ana.lopez@ucsf.edu"));
+
+        Assert.StartsWith("We are sending a 6-digit code to ana.lopez@ucsf.edu", sent.Text, StringComparison.Ordinal);
+        Assert.Equal(["Enter code", "Resend code", "Use another address", "Cancel"], sent.Choices.Select(c => c.Label));
+        bot.Mailer.QueuedFailure = MailFailure.Unreachable;
+
+        var enter = await bot.PressAsync(student, sent, "Enter code");
+
+        Assert.Null(enter.Form);
+        Assert.Contains("mail server is not answering; nothing was saved, please try again later", enter.Text, StringComparison.Ordinal);
+        Assert.Equal(["Try again", "Cancel"], enter.Choices.Select(c => c.Label));
+        Assert.Null(await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
+        var retried = await bot.PressAsync(student, sent, "Resend code"); // told once; pressing again is a new try
+        Assert.StartsWith("We are sending a 6-digit code", retried.Text, StringComparison.Ordinal);
+        Assert.Equal(2, bot.Mailer.Sent.Count);
+    }
+
     [Fact]
     public async Task Sign_Skip_SignsSelfAttestedWithoutMail()
     {

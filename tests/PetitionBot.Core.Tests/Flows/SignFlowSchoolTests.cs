@@ -58,7 +58,8 @@ public sealed class SignFlowSchoolTests : IDisposable
         Assert.Null(reply.Form);
         Assert.Contains("\"Touro\"", reply.Text, StringComparison.Ordinal);
         Assert.Equal(
-            ["Touro College of Osteopathic Medicine (DO, NY)", "Touro University California College of Osteopathic Medicine (DO, CA)",
+            ["Touro College of Osteopathic Medicine (DO, NY)", "Touro College of Osteopathic Medicine Montana (DO, MT)",
+             "Touro University California College of Osteopathic Medicine (DO, CA)",
              "Touro University Nevada College of Osteopathic Medicine (DO, NV)", BotHarness.OtherSchool, "Edit my answers", "Cancel"],
             reply.Choices.Select(c => c.Label));
         Assert.All(reply.Choices, c => Assert.InRange(c.Token.Length, 1, Choice.MaxTokenLength));

@@ -14,6 +14,12 @@ public sealed class RecordingMailer : IVerificationMailer
 
     public string? PickupPath { get; set; }
 
+    /// <summary>Sends are accepted for the background (<see cref="MailSendResult.Queued"/>), as with an SMTP host.</summary>
+    public bool Queue { get; set; }
+
+    /// <summary>How queued sends ended (<see cref="FailureSinceAsync"/>); None = they went.</summary>
+    public MailFailure QueuedFailure { get; set; }
+
     public string LastCode => Sent.Last().Code;
 
     public Task<MailSendResult> SendCodeAsync(VerificationCodeMail mail, CancellationToken ct = default)
@@ -24,6 +30,9 @@ public sealed class RecordingMailer : IVerificationMailer
         }
 
         Sent.Enqueue(mail);
-        return Task.FromResult(MailSendResult.Ok(PickupPath));
+        return Task.FromResult(Queue ? MailSendResult.Accepted() : MailSendResult.Ok(PickupPath));
     }
+
+    public Task<MailFailure> FailureSinceAsync(string address, DateTimeOffset since, CancellationToken ct = default) =>
+        Task.FromResult(Queue ? QueuedFailure : MailFailure.None);
 }

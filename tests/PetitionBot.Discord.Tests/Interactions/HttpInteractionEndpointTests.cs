@@ -191,6 +191,27 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
         Assert.DoesNotContain(_server.Requests, r => r.Path.StartsWith("interactions/", StringComparison.Ordinal));
     }
 
+    /// <summary>A core that answers after an await (as the real one does, over its store): the handler ends right after
+    /// the callback; the answer still goes inline, every time (it used to be a bare 400 whenever the handler won the race).</summary>
+    [Fact]
+    public async Task Post_CoreAnswersAfterAnAwait_InlineCallbackEveryTime()
+    {
+        _bot.Handler = async (_, _) =>
+        {
+            await Task.Yield();
+            return Reply.Private("answered after an await");
+        };
+
+        for (var i = 0; i < 30; i++)
+        {
+            var interaction = FakeDiscordInteractions.SlashCommand(_server, "500000000000000001", "600000000000001234", "petition");
+            using var response = await _http.SendAsync(Signed(interaction.ToJsonString()));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("answered after an await", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["content"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task Map_WithoutPublicKey_NoEndpoint()
     {

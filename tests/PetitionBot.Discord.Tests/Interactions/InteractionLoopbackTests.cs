@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using PetitionBot.Core.Interactions;
+using PetitionBot.Discord.Interactions;
 using PetitionBot.Discord.Tests.Support;
 using PetitionBot.Fakes.Discord;
 
@@ -15,7 +16,7 @@ public sealed class InteractionLoopbackTests
 
     private static Task<DiscordHarness> StartAsync(TimeSpan? deferAfter = null) => DiscordHarness.StartAsync(
         new FakeDiscordOptions { HeartbeatIntervalMs = 60_000 },
-        timings: deferAfter is null ? null : new Gateway.GatewayTimingsBuilder().WithDeferAfter(deferAfter.Value));
+        interactionTimings: deferAfter is null ? null : new InteractionTimings { DeferAfter = deferAfter.Value });
 
     private static async Task<FakeRestRequest> CallbackAsync(DiscordHarness h, string interactionId)
     {

@@ -1,4 +1,5 @@
 using PetitionBot.Core.Interactions;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rendering;
 
 namespace PetitionBot.Discord.Tests.Rendering;

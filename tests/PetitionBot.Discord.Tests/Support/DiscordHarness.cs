@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Gateway;
+using PetitionBot.Discord.Interactions;
 using PetitionBot.Fakes.Discord;
 
 namespace PetitionBot.Discord.Tests.Support;
@@ -12,7 +13,7 @@ namespace PetitionBot.Discord.Tests.Support;
 /// running against the fake Discord on loopback, with a fake core.</summary>
 internal sealed class DiscordHarness : IAsyncDisposable
 {
-    private DiscordHarness(FakeDiscordServer server, IHost host, FakePetitionBot bot, CapturingLoggerProvider logs)
+    private DiscordHarness(FakeDiscordServer server, IHost host, FakePetitionBot bot, LogRecorder logs)
     {
         Server = server;
         Host = host;
@@ -35,7 +36,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
 
     public FakePetitionBot Bot { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogRecorder Logs { get; }
 
     public AdapterStatus Status => Host.Services.GetRequiredService<IAdapterStatusSource>().Current;
 
@@ -45,12 +46,13 @@ internal sealed class DiscordHarness : IAsyncDisposable
         FakeDiscordOptions? serverOptions = null,
         IReadOnlyDictionary<string, string?>? extraConfig = null,
         GatewayTimings? timings = null,
+        InteractionTimings? interactionTimings = null,
         bool waitConnected = true,
         string? token = null)
     {
         var server = await FakeDiscordServer.StartAsync(serverOptions);
         var bot = new FakePetitionBot();
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogRecorder();
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var config = new Dictionary<string, string?>
         {
@@ -67,6 +69,11 @@ internal sealed class DiscordHarness : IAsyncDisposable
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton<IPetitionBot>(bot);
         builder.Services.AddSingleton(timings ?? FastTimings);
+        if (interactionTimings is not null)
+        {
+            builder.Services.AddSingleton(interactionTimings);
+        }
+
         builder.Services.AddDiscordAdapter(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();

@@ -41,6 +41,21 @@ public sealed partial class FakeDiscordServer
         }
     }
 
+    /// <summary>Raised after each REST request is recorded, with its <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of
+    /// arrival (load drivers wait for a deferred interaction's webhook edit without scanning <see cref="Requests"/>).</summary>
+    public event Action<FakeRestRequest, long>? RequestRecorded;
+
+    /// <summary>An interaction delivered to the bot's HTTP endpoint (not through this fake's gateway) was answered inline:
+    /// its webhook (edits, follow-ups) is open from now on, as Discord opens it after a callback.</summary>
+    public void AcknowledgedInline(string interactionId, string token)
+    {
+        lock (_gate)
+        {
+            _acknowledged.Add(interactionId);
+            _ackedTokens.Add(token);
+        }
+    }
+
     /// <summary>Requests that went past a rate limit (429 from the per-channel limiter, not injected faults).</summary>
     public int RateLimitViolations => Volatile.Read(ref _violations);
 
@@ -152,6 +167,7 @@ public sealed partial class FakeDiscordServer
         }
 
         NoteTimings(request.Method, path, arrived, response.Status, recorded);
+        RequestRecorded?.Invoke(recorded, arrived);
         if (response.Status == 200 && request.Method == "POST" && path.StartsWith("channels/", StringComparison.Ordinal) && BeforeMessageResponse is { } hold)
         {
             await hold(path).ConfigureAwait(false);
@@ -230,6 +246,7 @@ public sealed partial class FakeDiscordServer
             ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => Webhook(token),
             ("POST", ["webhooks", _, var token]) => Webhook(token),
             ("POST", ["channels", var channel, "messages"]) => CreateMessage(channel, parts.Count > 0 ? null : body),
+            ("POST", ["users", "@me", "channels"]) => CreateDirectMessageChannel(body),
             _ => FakeRestResponse.Error(404, 0, "404: Not Found"),
         };
     }
@@ -277,6 +294,11 @@ public sealed partial class FakeDiscordServer
             if (_forbidden.Contains(channelId))
             {
                 return FakeRestResponse.Error(403, 50013, "Missing Permissions");
+            }
+
+            if (DirectMessageBlocked(channelId))
+            {
+                return FakeRestResponse.Error(403, 50007, "Cannot send messages to this user");
             }
 
             var now = DateTimeOffset.UtcNow;

@@ -153,10 +153,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     }
 
     /// <summary>Deliver block_actions for a button (<paramref name="value"/>) or a static_select (<paramref name="selectedValue"/>).</summary>
-    public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL", string? envelopeId = null)
+    public Task<FakeSlackAck> SendBlockActionAsync(string teamId, string userId, string actionId, string? value = null, string? selectedValue = null, string channelId = "C0GENERAL", string? envelopeId = null,
+        FakeSlackConnection? via = null)
     {
         var payload = FakeSlackPayloads.BlockAction(teamId, userId, actionId, value, selectedValue, channelId, NewResponseUrl(teamId, userId, channelId), NewTrigger(userId));
-        return SendEnvelopeAsync("interactive", payload, envelopeId);
+        return SendEnvelopeAsync("interactive", payload, envelopeId, via: via);
     }
 
     /// <summary>Deliver a block_suggestion (envelope type "interactive") and wait for its ack, whose payload carries the options.</summary>
@@ -168,10 +169,10 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     /// <summary>Deliver a view_submission of a modal with plain-text inputs (block_id = action_id = field id).</summary>
     public Task<FakeSlackAck> SendViewSubmissionAsync(string teamId, string userId, string callbackId, IReadOnlyDictionary<string, string> values, string privateMetadata = "", string? envelopeId = null,
-        IReadOnlyCollection<string>? externalSelects = null)
+        IReadOnlyCollection<string>? externalSelects = null, FakeSlackConnection? via = null)
     {
         var payload = FakeSlackPayloads.ViewSubmission(teamId, userId, callbackId, values, privateMetadata, "V" + Interlocked.Increment(ref _sequence), NewTrigger(userId), externalSelects);
-        return SendEnvelopeAsync("interactive", payload, envelopeId);
+        return SendEnvelopeAsync("interactive", payload, envelopeId, via: via);
     }
 
     /// <summary>Send an envelope on <paramref name="via"/> (default: <see cref="ActiveConnection"/>, waiting up to 5 s for one) and
@@ -203,8 +204,17 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         _pendingAcks.GetOrAdd(id, _ => new ConcurrentQueue<TaskCompletionSource<FakeSlackAck>>()).Enqueue(tcs);
         var text = envelope.ToJsonString();
         NoteDispatch(id);
-        await via.SendAsync(text).ConfigureAwait(false);
-        return await tcs.Task.WaitAsync(AckTimeout).ConfigureAwait(false);
+        try
+        {
+            await via.SendAsync(text).ConfigureAwait(false);
+            return await tcs.Task.WaitAsync(AckTimeout).ConfigureAwait(false);
+        }
+        catch
+        {
+            // This delivery is over (its socket is gone or no ack came): a later ack of the same id is for a redelivery.
+            tcs.TrySetCanceled();
+            throw;
+        }
     }
 
     /// <summary>Send an envelope again with the same envelope_id and retry_attempt + 1 (retry_reason "timeout").</summary>
@@ -241,9 +251,12 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             _acks.Add(ack);
         }
 
-        if (_pendingAcks.TryGetValue(id, out var queue) && queue.TryDequeue(out var tcs))
+        if (_pendingAcks.TryGetValue(id, out var queue))
         {
-            tcs.TrySetResult(ack);
+            while (queue.TryDequeue(out var tcs) && !tcs.TrySetResult(ack))
+            {
+                // A delivery that already gave up; the ack belongs to the next one.
+            }
         }
     }
 

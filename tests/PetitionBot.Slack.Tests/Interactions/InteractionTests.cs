@@ -17,7 +17,7 @@ public sealed class InteractionTests
     public async Task SlashCommand_ReplyHasForm_ViewsOpenedWithTrigger()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "fill in", Form = SignForm });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "fill in", Form = SignForm });
         await h.Slack.WaitForConnectionAsync();
 
         await h.Slack.SendSlashCommandAsync(Team, "U0STUDENT", "/sign", channelId: "C0CHAN");
@@ -35,7 +35,7 @@ public sealed class InteractionTests
     public async Task SlashCommand_OpensFormCommand_LoadingViewFirstThenUpdated()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = async _ =>
+        h.Bot.Handler = async (_, _) =>
         {
             await Task.Delay(3500);
             return new Reply { Text = "write", Form = new FormSpec("form:update:1", "Post an update", [new FormField("message", "Message", 1500, Multiline: true)]) };
@@ -55,7 +55,7 @@ public sealed class InteractionTests
     public async Task SlashCommand_ExpiredTrigger_ClearEphemeralReply()
     {
         await using var h = await SlackAdapterHarness.StartAsync(slack => slack.ExpireTriggers = true);
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "fill in", Form = SignForm });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "fill in", Form = SignForm });
         await h.Slack.WaitForConnectionAsync();
 
         await h.Slack.SendSlashCommandAsync(Team, "U0STUDENT", "/sign");
@@ -70,7 +70,7 @@ public sealed class InteractionTests
     public async Task ViewSubmission_FieldErrors_AckWithResponseActionErrors()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "fix it", FieldErrors = new Dictionary<string, string> { ["name"] = "Please enter your full name." } });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "fix it", FieldErrors = new Dictionary<string, string> { ["name"] = "Please enter your full name." } });
         await h.Slack.WaitForConnectionAsync();
 
         var ack = await h.Slack.SendViewSubmissionAsync(Team, "U0STUDENT", "form:sign:abc", new Dictionary<string, string> { ["name"] = "", ["school"] = "UC Davis" }, "C0CHAN");
@@ -87,7 +87,7 @@ public sealed class InteractionTests
     public async Task ViewSubmission_Success_ModalClosedAndReplyEphemeral()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
         await h.Slack.WaitForConnectionAsync();
 
         var ack = await h.Slack.SendViewSubmissionAsync(Team, "U0STUDENT", "form:sign:abc", new Dictionary<string, string> { ["name"] = "Ana" }, "C0CHAN");
@@ -103,7 +103,7 @@ public sealed class InteractionTests
     public async Task ViewSubmission_EphemeralRateLimited_DeliveredAfterRetryAfter()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
         h.Slack.RateLimitNext("chat.postEphemeral", retryAfterSeconds: 1, times: 1);
         await h.Slack.WaitForConnectionAsync();
 
@@ -121,7 +121,7 @@ public sealed class InteractionTests
     public async Task ViewSubmission_EphemeralAndDmServerErrors_DeliveredToDmOnRetry()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "Signed", Progress = new Progress(482, 1000) });
         h.Slack.FailNext("chat.postEphemeral", "channel_not_found", times: 1);
         h.Slack.ServerErrorNext("chat.postMessage", 503, times: 2);
         await h.Slack.WaitForConnectionAsync();
@@ -138,7 +138,7 @@ public sealed class InteractionTests
     public async Task BlockActions_Button_ChoiceInputWithToken()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "next step", ReplacesPrevious = true });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "next step", ReplacesPrevious = true });
         await h.Slack.WaitForConnectionAsync();
 
         await h.Slack.SendBlockActionAsync(Team, "U0STUDENT", "sign:elig:ms", channelId: "C0CHAN");
@@ -220,7 +220,7 @@ public sealed class InteractionTests
     public async Task EphemeralReply_UserTextWithChannelMention_PingsNobody()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Title = "<!here> title", Text = "Thanks <!channel> & <@U1>" });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Title = "<!here> title", Text = "Thanks <!channel> & <@U1>" });
         await h.Slack.WaitForConnectionAsync();
 
         await h.Slack.SendSlashCommandAsync(Team, "U0STUDENT", "/petition");
@@ -237,7 +237,7 @@ public sealed class InteractionTests
     {
         var csv = Encoding.UTF8.GetBytes("name,stage,school\nAna,MS2,UC Davis\n");
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => Task.FromResult(new Reply { Text = "Export sent to your DMs.", Attachments = [new FileAttachment("signers.csv", "text/csv", csv)] });
+        h.Bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "Export sent to your DMs.", Attachments = [new FileAttachment("signers.csv", "text/csv", csv)] });
         await h.Slack.WaitForConnectionAsync();
 
         await h.Slack.SendSlashCommandAsync(Team, "U0ADMIN", "/export");
@@ -250,7 +250,7 @@ public sealed class InteractionTests
         var order = h.Slack.Calls.Select(c => c.Method).Where(m => m is "conversations.open" or "files.getUploadURLExternal" or "files.completeUploadExternal").ToList();
         Assert.Equal(["conversations.open", "files.getUploadURLExternal", "files.completeUploadExternal"], order);
         Assert.Equal(FakeSlackServer.DmChannel("U0ADMIN"), h.Slack.CallsTo("files.completeUploadExternal").Single().Param("channel_id"));
-        Assert.DoesNotContain(h.Logs.Lines, l => l.Message.Contains("/upload/", StringComparison.Ordinal) || l.Message.Contains("/response/", StringComparison.Ordinal) || l.Message.Contains("xoxb-", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Logs.Entries, l => l.Text.Contains("/upload/", StringComparison.Ordinal) || l.Text.Contains("/response/", StringComparison.Ordinal) || l.Text.Contains("xoxb-", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Interactivity_ViewSubmissionWithFieldErrors_ResponseActionErrorsInBody()
     {
-        _bot.Respond = _ => Task.FromResult(new Reply { Text = "fix", FieldErrors = new Dictionary<string, string> { ["name"] = "Too short" } });
+        _bot.Handler = (_, _) => Task.FromResult(new Reply { Text = "fix", FieldErrors = new Dictionary<string, string> { ["name"] = "Too short" } });
         var payload = """{"type":"view_submission","team":{"id":"T1"},"user":{"id":"U1","team_id":"T1"},"trigger_id":"7.7.7","view":{"id":"V1","callback_id":"form:1","private_metadata":"C1","state":{"values":{"name":{"name":{"type":"plain_text_input","value":"A"}}}}}}""";
 
         var response = await PostAsync(SlackHttpEndpoints.InteractivityPath, "payload=" + Uri.EscapeDataString(payload), "application/x-www-form-urlencoded");
@@ -205,7 +205,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         using var foreign = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         foreign.Start();
         var foreignUrl = $"http://127.0.0.1:{((IPEndPoint)foreign.LocalEndpoint).Port}/steal";
-        _bot.Respond = _ => Task.FromResult(Reply.Private("only for you"));
+        _bot.Handler = (_, _) => Task.FromResult(Reply.Private("only for you"));
         var body = "team_id=T1&user_id=U1&channel_id=C1&command=%2Fpetition&text=totals&trigger_id=8.8.8&response_url=" + Uri.EscapeDataString(foreignUrl);
 
         var response = await PostAsync(SlackHttpEndpoints.CommandsPath, body, "application/x-www-form-urlencoded");

@@ -99,7 +99,7 @@ public sealed class SlackOAuthEndpointsTests : IAsyncLifetime
         Assert.NotNull(saved);
         Assert.Equal("xoxb-T0NEWSCHOOL-installed", saved.AccessToken);
         Assert.Equal("New School", saved.WorkspaceName);
-        Assert.Contains(new WorkspaceRef(PlatformKind.Slack, "T0NEWSCHOOL"), _bot.Joined);
+        Assert.Contains(new WorkspaceRef(PlatformKind.Slack, "T0NEWSCHOOL"), _bot.Joined.Select(j => j.Workspace));
         Assert.DoesNotContain("xoxb", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ public sealed class ScriptedTransportTests
         var factory = new ScriptedFactory();
         await using var h = await SlackAdapterHarness.StartAsync(
             services: s => s.AddSingleton<ISocketModeTransportFactory>(factory));
-        h.Bot.Respond = _ => throw new InvalidOperationException("boom");
+        h.Bot.Handler = (_, _) => throw new InvalidOperationException("boom");
         var first = await factory.Next.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
 
         first.Incoming.Writer.TryWrite("""{"type":"hello","num_connections":1}""");

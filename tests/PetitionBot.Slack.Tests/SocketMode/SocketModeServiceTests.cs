@@ -28,7 +28,7 @@ public sealed class SocketModeServiceTests
     public async Task Envelope_HandlerThrows_StillAckedOnSameSocket()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
-        h.Bot.Respond = _ => throw new InvalidOperationException("core broke");
+        h.Bot.Handler = (_, _) => throw new InvalidOperationException("core broke");
         var connection = await h.Slack.WaitForConnectionAsync();
 
         var ack = await h.Slack.SendSlashCommandAsync(SlackAdapterHarness.TeamId, "U0STUDENT", "/petition");
@@ -149,10 +149,10 @@ public sealed class SocketModeServiceTests
         Assert.True(h.Socket.ExecuteTask.IsCompletedSuccessfully);
         Assert.Contains("invalid_auth", h.Status.Current.Reason, StringComparison.Ordinal);
         Assert.Single(h.Slack.CallsTo("apps.connections.open"));
-        var errors = h.Logs.Lines.Where(l => l.Level >= LogLevel.Error).ToList();
+        var errors = h.Logs.Entries.Where(l => l.Level >= LogLevel.Error).ToList();
         Assert.Single(errors);
         Assert.Contains("invalid_auth", errors[0].Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(h.Logs.Lines, l => l.Message.Contains("xapp-", StringComparison.Ordinal) || l.Message.Contains("xoxb-", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Logs.Entries, l => l.Text.Contains("xapp-", StringComparison.Ordinal) || l.Text.Contains("xoxb-", StringComparison.Ordinal));
     }
 
     [Fact]

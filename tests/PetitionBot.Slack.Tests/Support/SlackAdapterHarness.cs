@@ -9,12 +9,12 @@ namespace PetitionBot.Slack.Tests.Support;
 
 /// <summary>The real adapter (DI as the host wires it) against the fake Slack on loopback, with a fake core and an
 /// in-memory installation store. Timeouts are shortened so the fault tests run in well under a second each.</summary>
-public sealed class SlackAdapterHarness : IAsyncDisposable
+internal sealed class SlackAdapterHarness : IAsyncDisposable
 {
     public const string TeamId = "T0SCHOOL1";
     public const string BotToken = "xoxb-T0SCHOOL1-fake";
 
-    private SlackAdapterHarness(FakeSlackServer slack, ServiceProvider services, RecordingLoggerProvider logs, FakePetitionBot bot, InMemoryInstallationStore store)
+    private SlackAdapterHarness(FakeSlackServer slack, ServiceProvider services, LogRecorder logs, FakePetitionBot bot, InMemoryInstallationStore store)
     {
         Slack = slack;
         Services = services;
@@ -27,7 +27,7 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public RecordingLoggerProvider Logs { get; }
+    public LogRecorder Logs { get; }
 
     public FakePetitionBot Bot { get; }
 
@@ -64,7 +64,7 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
-        var logs = new RecordingLoggerProvider();
+        var logs = new LogRecorder();
         var bot = new FakePetitionBot();
         var store = new InMemoryInstallationStore();
         var collection = new ServiceCollection();

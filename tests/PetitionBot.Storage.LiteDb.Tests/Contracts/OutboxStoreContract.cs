@@ -107,6 +107,42 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Null(await store.Outbox.FindAnnouncementAsync("missing"));
     }
 
+    [Fact]
+    public async Task PurgeTextAsync_OldDoneRecentAndPending_BlanksOnlyOldWithEveryDeliveryDone()
+    {
+        await EnqueueAsync("done", TempStore.T0.AddDays(-40));
+        await EnqueueAsync("pending", TempStore.T0.AddDays(-40));
+        await EnqueueAsync("recent", TempStore.T0.AddDays(-1));
+        foreach (var id in new[] { "done", "recent" })
+        {
+            var items = await store.Outbox.ListForAnnouncementAsync(id);
+            await store.Outbox.MarkDeliveredAsync(items[0].Id, TempStore.T0);
+            await store.Outbox.MarkDeliveredAsync(items[1].Id, TempStore.T0);
+            await store.Outbox.MarkFailedAsync(items[2].Id, "gone");
+        }
+
+        Assert.Equal(1, await store.Outbox.PurgeTextAsync(TempStore.T0.AddDays(-30)));
+
+        var done = await store.Outbox.FindAnnouncementAsync("done");
+        Assert.Equal((null, Announcement.RemovedText), (done!.Title, done.Text));
+        Assert.Equal("Hello", (await store.Outbox.FindAnnouncementAsync("pending"))!.Text);
+        Assert.Equal("Hello", (await store.Outbox.FindAnnouncementAsync("recent"))!.Text);
+        Assert.Equal(3, (await store.Outbox.ListForAnnouncementAsync("done")).Count);
+        Assert.DoesNotContain(await store.Outbox.DueAsync(TempStore.T0.AddYears(1), 10), i => i.AnnouncementId != "pending");
+        Assert.DoesNotContain("Secret plan from the leader", (await store.StoredValuesAsync())["announcements"], StringComparison.Ordinal);
+        await store.Outbox.SetTextAsync("done", "again", "again");
+        Assert.Equal(Announcement.RemovedText, (await store.Outbox.FindAnnouncementAsync("done"))!.Text);
+        Assert.Equal(0, await store.Outbox.PurgeTextAsync(TempStore.T0.AddDays(-30)));
+    }
+
+    private async Task<Announcement> EnqueueAsync(string id, DateTimeOffset createdAt)
+    {
+        var a = new Announcement(id, TempStore.CampaignId, AnnouncementKind.ChapterUpdate, null, null, "Update",
+            id == "done" ? "Secret plan from the leader" : "Hello", createdAt);
+        await store.Outbox.EnqueueAsync(a, Channels);
+        return a;
+    }
+
     private async Task<Announcement> EnqueueAsync(string id)
     {
         var a = new Announcement(id, TempStore.CampaignId, AnnouncementKind.ChapterUpdate, null, null, "Update", "Hello", TempStore.T0);

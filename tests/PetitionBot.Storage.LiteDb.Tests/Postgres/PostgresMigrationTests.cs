@@ -36,4 +36,54 @@ public sealed class PostgresMigrationTests
             await TestPostgres.DropDatabaseAsync(connectionString);
         }
     }
+
+    [Fact]
+    public async Task MigrateAsync_DatabaseSignedBefore0006_BreakdownsMoveIntoCampaignAndSchoolRowsWithTheSameCounts()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            await using (var source = NpgsqlDataSource.Create(connectionString))
+            {
+                // The schema as version 5 left it, and three signatures made by that version's pb_sign.
+                await ExecAsync(source, "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+                foreach (var (version, name, sql) in SchemaMigrator.Migrations().Where(m => m.Version <= 5))
+                {
+                    await ExecAsync(source, sql);
+                    await ExecAsync(source, $"INSERT INTO schema_migrations (version, name) VALUES ({version}, '{name}')");
+                }
+
+                foreach (var (id, platform, stage, method) in new[] { ("1", "Discord", "MS1", 0), ("2", "Discord", "MS1", 0), ("3", "Slack", "MS2", 2) })
+                {
+                    await ExecAsync(source, $"""
+                        SELECT * FROM pb_sign('{id}', 'c', 'h{id}', 1, '{platform}', 'w', NULL, 'UCSF', 'ucsf', '{stage}', 'Medical student', {method},
+                                              638000000000000000, '2026-03-10', 12, ARRAY[]::integer[], ARRAY[]::integer[], NULL, NULL, '{(method == 0 ? "SelfAttested" : "SchoolEmail")}', 'ucsf')
+                        """);
+                }
+            }
+
+            var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString, SecretKey = Convert.ToBase64String(new byte[32]) };
+            await using var db = new PostgresDatabase(options);
+            var stats = await new PostgresSignatureStore(db).GetStatsAsync("c", new DateTimeOffset(638000000000000000, TimeSpan.Zero));
+
+            Assert.Equal(3, stats.Total);
+            Assert.Equal(new Dictionary<string, int> { ["Discord"] = 2, ["Slack"] = 1 }, stats.ByPlatform.ToDictionary(r => r.Key, r => r.Count));
+            Assert.Equal(new Dictionary<string, int> { ["MS1"] = 2, ["MS2"] = 1 }, stats.ByStage.ToDictionary(r => r.Key, r => r.Count));
+            Assert.Equal((2, 1), (stats.Count(Core.Storage.Verification.SelfAttested), stats.Count(Core.Storage.Verification.SchoolEmail)));
+            Assert.Equal(3, stats.BySchool.Single().Count);
+            Assert.Equal((2, 1), (stats.SchoolCount("ucsf", Core.Storage.Verification.SelfAttested), stats.SchoolCount("ucsf", Core.Storage.Verification.SchoolEmail)));
+            await using var left = db.DataSource.CreateCommand("SELECT count(*) FROM counters WHERE kind IN ('platform', 'stage', 'verification', 'school-verification')");
+            Assert.Equal(0L, await left.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    private static async Task ExecAsync(NpgsqlDataSource source, string sql)
+    {
+        await using var cmd = source.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
+    }
 }

@@ -38,6 +38,9 @@ public sealed class PostgresTempStore : StoreUnderTest
 
     public override IResponseStore Responses => new PostgresResponseStore(_db);
 
+    public override ISchoolMaintenance Schools => new PostgresSchoolMaintenance(_db);
+    public override ISubscriptionStore Subscriptions => new PostgresSubscriptionStore(_db);
+
     public override SecretKeys Keys => _db.Keys;
 
     public override IHandledKeys NewHandledKeys(TimeProvider time) =>
@@ -89,6 +92,40 @@ public sealed class PostgresTempStore : StoreUnderTest
         }
 
         return [.. bytes];
+    }
+
+    public override async Task<IReadOnlyDictionary<string, string>> StoredValuesAsync()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var conn = await _db.DataSource.OpenConnectionAsync();
+        var tables = new List<string>();
+        await using (var cmd = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", conn))
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                tables.Add(r.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            var text = new StringBuilder();
+            await using var cmd = new NpgsqlCommand($"SELECT * FROM {table}", conn);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                for (var i = 0; i < r.FieldCount; i++)
+                {
+                    var value = r.GetValue(i);
+                    text.Append(value is byte[] raw ? Convert.ToBase64String(raw) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+                }
+            }
+
+            values[table] = text.ToString();
+        }
+
+        return values;
     }
 
     public override async Task<IOutboxStore> RestartAsync()

@@ -24,6 +24,9 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     public abstract IResponseStore Responses { get; }
 
+    public abstract ISchoolMaintenance Schools { get; }
+    public abstract ISubscriptionStore Subscriptions { get; }
+
     public abstract SecretKeys Keys { get; }
 
     /// <summary>A new handled-keys instance over this store (as a restarted or second process would build), on <paramref name="time"/>.</summary>
@@ -42,6 +45,10 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     /// <summary>Everything the store holds at rest, as bytes, for "no personal data in clear" checks; closes the store.</summary>
     public abstract Task<byte[]> StoredBytesAsync();
+
+    /// <summary>Every stored value as text, per collection (LiteDB) or table (PostgreSQL), read raw (not through the
+    /// stores): for "no value of one collection equals a value of another" checks. Leaves the store open.</summary>
+    public abstract Task<IReadOnlyDictionary<string, string>> StoredValuesAsync();
 
     /// <summary>Closes the store and opens it again (a restart); returns the outbox over the reopened store.</summary>
     public abstract Task<IOutboxStore> RestartAsync();

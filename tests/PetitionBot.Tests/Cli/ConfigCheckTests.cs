@@ -79,6 +79,14 @@ public sealed class ConfigCheckTests : IDisposable
     }
 
     [Fact]
+    public void Check_NegativeDirectMessageInterval_ReportsThatKey()
+    {
+        var problems = ConfigCheck.Check(Configuration(new() { ["Notifications:DirectMessageInterval"] = "-00:00:01", ["Storage:SecretKey"] = Convert.ToBase64String(new byte[32]) }));
+
+        Assert.Equal("Notifications:DirectMessageInterval must be between 00:00:00 and 00:01:00.", Assert.Single(problems.Errors));
+    }
+
+    [Fact]
     public void Check_KeyFileInTheDatabaseFolder_OneWarningNamingStorageKeyPath()
     {
         var problems = ConfigCheck.Check(Configuration());

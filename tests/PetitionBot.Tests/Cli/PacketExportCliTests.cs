@@ -32,8 +32,8 @@ public sealed class PacketExportCliTests : IDisposable
         Assert.DoesNotContain("Ben Ortiz", text);
         var signers = text[text.IndexOf("Named signers by school", StringComparison.Ordinal)..];
         Assert.True(signers.IndexOf("Howard University", StringComparison.Ordinal) < signers.IndexOf("Chen Wei", StringComparison.Ordinal));
-        Assert.True(signers.IndexOf("Chen Wei", StringComparison.Ordinal) < signers.IndexOf("University of California Davis", StringComparison.Ordinal));
-        Assert.True(signers.IndexOf("University of California Davis", StringComparison.Ordinal) < signers.IndexOf("Ana López", StringComparison.Ordinal));
+        Assert.True(signers.IndexOf("Chen Wei", StringComparison.Ordinal) < signers.IndexOf("University of California, Davis", StringComparison.Ordinal));
+        Assert.True(signers.IndexOf("University of California, Davis", StringComparison.Ordinal) < signers.IndexOf("Ana López", StringComparison.Ordinal));
         Assert.Contains("Counted only (name withheld at the signer's request; included in every count): 1.", text);
         if (!OperatingSystem.IsWindows())
         {

@@ -4,6 +4,7 @@ using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
 using PetitionBot.Hosting;
 using PetitionBot.Storage.LiteDb;
+using PetitionBot.Storage.LiteDb.Tests;
 using PetitionBot.Tests.Support;
 
 namespace PetitionBot.Tests.Cli;
@@ -13,6 +14,7 @@ public sealed class SchoolsVerbTests : IDisposable
 {
     private const string Typed = "Hogwarts School of Witchcraft";
     private readonly TempDirectory _dir = new();
+    private readonly Dictionary<string, string?> _store = [];
 
     public void Dispose() => _dir.Dispose();
 
@@ -36,6 +38,37 @@ public sealed class SchoolsVerbTests : IDisposable
         var audit = await after.Services.GetRequiredService<IAuditLog>().RecentAsync(5);
         Assert.Contains(audit, a => a.Action == AuditActions.SchoolMap);
         await after.StopAsync();
+    }
+
+    [Fact]
+    public async Task SchoolsOtherThenMap_PostgresStore_ListsCountsAndMovesToTheSchool()
+    {
+        await UsePostgresAsync(async () =>
+        {
+            await SchoolsOtherThenMap_OtherText_ListsCountsAndMovesToTheSchool();
+            var (_, listOut, _) = await RunAsync(["schools", "other"]);
+            Assert.Contains("No signature has an \"Other\" school", listOut, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Start_PostgresStoreAndSchoolAddedToDirectory_OtherSignaturesMoveToIt()
+    {
+        await UsePostgresAsync(async () =>
+        {
+            await SeedAsync(2);
+            _store["Schools:0:Id"] = "hogwarts";
+            _store["Schools:0:Name"] = Typed;
+            _store["Schools:0:Kind"] = "DO";
+
+            using var host = Build();
+            await host.StartAsync();
+
+            var stats = await host.Services.GetRequiredService<ISignatureStore>().GetStatsAsync("test", DateTimeOffset.UtcNow);
+            Assert.Equal(("hogwarts", 2), (stats.BySchool.Single().Key, stats.BySchool.Single().Count));
+            Assert.Empty(await host.Services.GetRequiredService<ISchoolMaintenance>().ListOtherAsync());
+            await host.StopAsync();
+        });
     }
 
     [Theory]
@@ -137,14 +170,43 @@ public sealed class SchoolsVerbTests : IDisposable
     {
         var output = new CapturedOutput();
         var error = new CapturedOutput();
-        var code = await PetitionBotApp.RunAsync(args, TextReader.Null, output, error, TestConfig.For(_dir.Path, extra));
+        var code = await PetitionBotApp.RunAsync(args, TextReader.Null, output, error, Settings(extra));
         return (code, output.Text, error.Text);
+    }
+
+    /// <summary>Runs <paramref name="test"/> with <c>Storage:Provider=Postgres</c> on a fresh database of the test server.</summary>
+    private async Task UsePostgresAsync(Func<Task> test)
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            _store["Storage:Provider"] = "Postgres";
+            _store["Storage:ConnectionString"] = connection;
+            _store["Storage:KeyPath"] = Path.Combine(_dir.Path, "petitionbot.db.key");
+            await test();
+            Assert.False(File.Exists(Path.Combine(_dir.Path, "petitionbot.db")), "the signatures went to PostgreSQL, not to a LiteDB file");
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connection);
+        }
+    }
+
+    private Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
+    {
+        var merged = new Dictionary<string, string?>(_store);
+        foreach (var (key, value) in extra ?? [])
+        {
+            merged[key] = value;
+        }
+
+        return TestConfig.For(_dir.Path, merged);
     }
 
     private IHost Build() =>
         PetitionHost.Build(new PetitionHostOptions(HostMode.Cli, [])
         {
-            Overrides = TestConfig.For(_dir.Path),
+            Overrides = Settings(),
             ConfigureServices = s => s.AddSingleton<IChatPlatform>(new FakeChatPlatform()),
         });
 }

@@ -50,6 +50,33 @@ public sealed class ConsoleSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Console_OptInAfterSigning_ResponseAndDeliveryPrintedOnceAsPrivateMessages()
+    {
+        var settings = TestConfig.For(_dir.Path, new Dictionary<string, string?>
+        {
+            ["Campaigns:0:Notifications"] = "true",
+            ["Campaigns:0:Recipients:0"] = "Association of American Medical Colleges (AAMC)",
+            ["Notifications:DirectMessageInterval"] = "00:00:00.050",
+        });
+        var output = await RunConsoleAsync(settings, ["console", "--as", "student", "--user", "ana"],
+        [
+            "/sign", "1", "1", "Ana Lopez", "UC Davis", "MS2", "1",
+            "1",
+            "/as organizer",
+            "/respond recipient:AAMC text:\"We will review the guidance.\"",
+            "wait-for:[private message to ana] Test petition",
+            "/delivered",
+            "wait-for:[private message to ana] Test petition\nThe petition \"Test petition\" was delivered on",
+            "/delivered",
+        ]);
+
+        Assert.Contains("1) Message me when it is delivered or answered", output);
+        Assert.Contains("Done: PetitionBot will send you one private message", output);
+        Assert.Equal(2, output.Split("[private message to ana]").Length - 1);
+        Assert.Contains("The petition was already marked delivered", output);
+    }
+
+    [Fact]
     public async Task Console_NoneOfThese_StoresNothingAndGivesPublicLink()
     {
         var settings = TestConfig.For(_dir.Path);

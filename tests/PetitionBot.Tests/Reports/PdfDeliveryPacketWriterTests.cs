@@ -118,6 +118,20 @@ public sealed class PdfDeliveryPacketWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_ArabicName_ShapedJoinedFormsInVisualOrder()
+    {
+        var (packet, text) = await WriteAsync(Campaign(), [Sig("محمد علي", "School A", "MS1"), Sig("Ana Ruiz", "School A", "MS1")]);
+
+        Assert.Equal(0, packet.MissingGlyphs);
+
+        // Drawn right to left in joined forms (meem initial, hah medial, meem medial, dal final; ayn initial, lam medial,
+        // yeh final): pdftotext reads right-to-left glyphs back from the right, so it gives the logical order only when
+        // the line was drawn in visual order, and the presentation forms only when it was shaped.
+        Assert.Contains("\uFEE3\uFEA4\uFEE4\uFEAA \uFECB\uFEE0\uFEF2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0645\u062D\u0645\u062F", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Write_WithoutFallbackFonts_CjkNameBecomesCountedPlaceholders()
     {
         var options = new PdfPacketOptions { FallbackFontPaths = [Path.Combine(_dir.Path, "absent.ttf")] };

@@ -64,10 +64,32 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         Assert.Equal("Ana", (await new PostgresDraftStore(pg).FindAsync("draft1", "discord:1"))?.Values["name"]);
         Assert.Equal("xoxb-secret", (await new PostgresInstallationStore(pg).FindAsync(new WorkspaceRef(PlatformKind.Slack, "T1")))?.AccessToken);
         var outbox = new PostgresOutboxStore(pg);
-        Assert.Equal(3 + 1, await outbox.PendingCountAsync()); // 3 copied (milestone 2, UCSF school milestone, update) + milestone 4
+        Assert.Equal(4 + 2, await outbox.PendingCountAsync()); // 4 copied (milestone 2, two school milestones, update) + milestone 4 to both servers
         await new PostgresAuditLog(pg).AppendAsync(new AuditEntry(AuditActions.Export, null, "discord:1", "after", T0));
         Assert.Equal(["after", "second", "first"], (await new PostgresAuditLog(pg).RecentAsync(10)).Select(e => e.Detail));
-        Assert.Single(await new PostgresServerStore(pg).ListAsync());
+        Assert.Equal(2, (await new PostgresServerStore(pg).ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Migrate_SchoolIds_CarriedForSignaturesAndServersAndSchoolMilestonesFindTheServer()
+    {
+        await FillLiteDbAsync();
+
+        var code = await PetitionBotApp.RunAsync(["migrate", "--to", "postgres"], TextReader.Null, new CapturedOutput(), new CapturedOutput(), Settings);
+
+        Assert.Equal(0, code);
+        await using var pg = new PostgresDatabase(Options);
+        var signatures = new PostgresSignatureStore(pg);
+        Assert.Equal("ucsf", (await signatures.FindAsync("c3", "discord:5"))?.SchoolId);
+        Assert.Equal("other", (await signatures.FindAsync("c1", "discord:1"))?.SchoolId);
+        var server = await new PostgresServerStore(pg).FindAsync(new WorkspaceRef(PlatformKind.Discord, "10"));
+        Assert.Equal(("ucsf", UcsfName, "ucsf"), (server?.SchoolId, server?.School, server?.SchoolKey));
+        var next = await signatures.AddAsync(Signature("c3", "6", "Cy", UcsfName) with { SchoolId = "ucsf" }, new MilestonePlan([], [2]));
+        var milestone = Assert.Single(next.Announcements);
+        Assert.Equal(["100"], (await new PostgresOutboxStore(pg).ListForAnnouncementAsync(milestone.Id)).Select(d => d.Channel.ChannelId));
+        Assert.Equal(("ucsf", 2), (await signatures.GetStatsAsync("c3", T0)).BySchool.Select(r => (r.Key, r.Count)).Single());
+        // Every copied signature and server has its school id: the start-up migration finds nothing without one.
+        Assert.Equal(0, await new PostgresSchoolMaintenance(pg).MigrateAsync(new Core.Schools.SchoolDirectory([])));
     }
 
     [Fact]
@@ -108,6 +130,8 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         Assert.Contains("--to postgres", error.Text, StringComparison.Ordinal);
     }
 
+    private const string UcsfName = "University of California, San Francisco School of Medicine";
+
     private static NewSignature Signature(string campaign, string user, string? name, string school = "UCSF", DateTimeOffset? at = null) =>
         new(campaign, "discord:" + user, PlatformKind.Discord, "9", name, school, "MS1", "Medical student", Verification.SelfAttested, at ?? T0);
 
@@ -124,6 +148,8 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         await signatures.RemoveAsync("c1", "discord:3");
         await signatures.AddAsync(Signature("c1", "4", "Bo", school: "Harvard", at: T0.AddMinutes(-5)), plan);
         await signatures.AddAsync(Signature("c2", "1", "Ana Lopez", at: T0.AddDays(-3)), MilestonePlan.None);
+        await servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, "10")) { AnnouncementChannelId = "100", School = UcsfName, SchoolId = "ucsf", UpdatedAt = T0 });
+        await signatures.AddAsync(Signature("c3", "5", "Di", UcsfName) with { SchoolId = "ucsf" }, new MilestonePlan([], [1]));
         await new LiteDbDraftStore(lite).SaveAsync(new FlowDraft("draft1", "sign", "discord:1", "c1", "form", new Dictionary<string, string> { ["name"] = "Ana" }, T0.AddHours(1)));
         await new LiteDbInstallationStore(lite).SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, "T1"), "xoxb-secret", "U1", "Team", T0));
         var audit = new LiteDbAuditLog(lite);

@@ -1,4 +1,5 @@
 using PetitionBot.Fakes.Discord;
+using PetitionBot.Hosting;
 using PetitionBot.Storage.LiteDb.Tests;
 using PetitionBot.Tests.Discord;
 using static PetitionBot.Tests.Discord.DiscordFlow;
@@ -62,5 +63,60 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         Assert.Equal(3, after);
         Assert.Equal(6, (await bot.Signatures.GetStatsAsync("test", DateTimeOffset.UtcNow)).Total);
         Assert.Null(await bot.Signatures.FindAsync("test", "discord:600000000000030099"));
+    }
+
+    [Fact]
+    public async Task Start_PostgresDownWhileStarting_BotStartsAndSchoolMigrationRunsOnceItIsBack()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var storage = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = _connection, SecretKey = key };
+        await using (var db = new PetitionBot.Storage.Postgres.PostgresDatabase(storage))
+        {
+            // Signed while the directory did not know the school: "Other".
+            var signatures = new PetitionBot.Storage.Postgres.PostgresSignatureStore(db);
+            await signatures.AddAsync(new Core.Storage.NewSignature("test", "discord:1", Core.Model.PlatformKind.Discord, "9", "Ana", "Hogwarts School of Witchcraft",
+                "MS1", "Medical student", Core.Storage.Verification.SelfAttested, DateTimeOffset.UtcNow), Core.Storage.MilestonePlan.None);
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var dir = new Support.TempDirectory();
+        var restart = TestPostgres.RestartPrivateServerAsync(_envFile, TimeSpan.FromSeconds(5));
+        await Task.Delay(1500);
+        using var host = PetitionHost.Build(new PetitionHostOptions(HostMode.Cli, [])
+        {
+            Overrides = Support.TestConfig.For(dir.Path, new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["Storage:ConnectionString"] = _connection,
+                ["Storage:SecretKey"] = key,
+                ["Schools:0:Id"] = "hogwarts",
+                ["Schools:0:Name"] = "Hogwarts School of Witchcraft",
+                ["Schools:0:Kind"] = "DO",
+            }),
+            ConfigureServices = s => s.AddSingleton<Core.Ports.IChatPlatform>(new Support.FakeChatPlatform()),
+        });
+
+        await host.StartAsync(); // the database is down: the school migration is left to retry in the background
+        await restart;
+
+        var store = host.Services.GetRequiredService<Core.Storage.ISignatureStore>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(45);
+        string? schoolKey = null;
+        while (DateTimeOffset.UtcNow < deadline && schoolKey != "hogwarts")
+        {
+            await Task.Delay(500);
+            try
+            {
+                schoolKey = (await store.GetStatsAsync("test", DateTimeOffset.UtcNow)).BySchool.SingleOrDefault()?.Key;
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // The pool may hand out a connection broken by the restart once.
+            }
+        }
+
+        Assert.Equal("hogwarts", schoolKey);
+        Assert.Equal("hogwarts", (await store.FindAsync("test", "discord:1"))?.SchoolId);
+        await host.StopAsync();
     }
 }

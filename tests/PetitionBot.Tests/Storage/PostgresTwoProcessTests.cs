@@ -4,23 +4,29 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PetitionBot.Fakes.Discord;
+using PetitionBot.Fakes.Slack;
 using PetitionBot.Storage.LiteDb.Tests;
 using PetitionBot.Storage.Postgres;
 using PetitionBot.Tests.Discord;
+using PetitionBot.Tests.Slack;
 using PetitionBot.Tests.Support;
 using static PetitionBot.Tests.Discord.DiscordFlow;
 
 namespace PetitionBot.Tests.Storage;
 
-/// <summary>Issue 17: two real bot processes on one real PostgreSQL against the fake Discord. The gateway holder is
-/// SIGKILLed mid-burst; the standby takes the gateway over, every signer who saw "Signed" is counted once, and each
-/// milestone reaches each channel once.</summary>
+/// <summary>Issue 17: two real bot processes on one real PostgreSQL against the fake Discord and the fake Slack (each
+/// process with its own Socket Mode connection; Slack flows spread over both, some envelopes delivered to both). The
+/// gateway holder is SIGKILLed mid-burst; the standby takes the gateway over, every signer who saw "Signed" is counted
+/// once, and each milestone reaches each channel (three Discord, one Slack) once.</summary>
 [Collection(DiscordHostCollection.Name)]
 public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Signers = 60;
     private const int Later = 15;
     private const int KillAfter = 15;
+    private const int SlackSigners = 24;
+    private const int SlackKillAfter = 4;
+    private const int SlackLater = 4;
     private const string Admin = "600000000000000401";
     private static readonly int[] Milestones = [2, 5, 10, 20, 40];
     private readonly TempDirectory _a = new();
@@ -45,6 +51,7 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
     [Fact]
     public async Task TwoProcesses_GatewayHolderKilledMidBurst_StandbyTakesOverAndEverySignatureCountedOnce()
     {
+        await using var slack = await StartSlackAsync(SlackSigners + SlackLater);
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions
         {
             HeartbeatIntervalMs = 60_000,
@@ -60,6 +67,11 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
             ["Outbox:MaxBackoff"] = "00:00:00.300",
             ["Outbox:MaxAttempts"] = "100000",
         };
+        foreach (var (key, value) in SlackHost.FastSlackSettings(slack, Team))
+        {
+            extra[key] = value;
+        }
+
         for (var m = 0; m < Milestones.Length; m++)
         {
             extra[$"Campaigns:0:Milestones:{m}"] = Milestones[m].ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -79,6 +91,13 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
                     new Dictionary<string, JsonNode?> { ["channel"] = ChannelId(i) }, permissions: FakeDiscordInteractions.ManageServerPermissions));
                 Assert.StartsWith("Saved.", Text(saved["data"]), StringComparison.Ordinal);
             }
+
+            await slack.WaitForConnectionAsync(2, TimeSpan.FromSeconds(30));
+            await FakeSlackServer.WaitUntilAsync(() => Open(slack).Count == 2, TimeSpan.FromSeconds(30));
+            await SlackSetupAsync(slack);
+            var slackOutcomes = new SlackOutcomes();
+            var slackBurst = Parallel.ForEachAsync(Enumerable.Range(0, SlackSigners), new ParallelOptions { MaxDegreeOfParallelism = 4 },
+                async (i, _) => await SlackSignAsync(slack, i, both: i % 2 == 0, slackOutcomes));
 
             var confirmOf = new ConcurrentDictionary<string, string>();
             var reported = new ConcurrentBag<string>();
@@ -105,13 +124,20 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
                 }
             });
 
-            await FakeDiscordServer.WaitUntilAsync(() => reported.Count >= KillAfter || burst.IsCompleted, $"{KillAfter} signers to see \"Signed\"", TimeSpan.FromSeconds(60));
+            await FakeDiscordServer.WaitUntilAsync(() => (reported.Count >= KillAfter || burst.IsCompleted) && (slackOutcomes.SawSigned.Count >= SlackKillAfter || slackBurst.IsCompleted),
+                $"{KillAfter} Discord and {SlackKillAfter} Slack signers to see \"Signed\"", TimeSpan.FromSeconds(60));
             a.Kill(entireProcessTree: true); // SIGKILL: its PostgreSQL sessions (and the gateway lock) die with it
             var killedAt = Stopwatch.StartNew();
             await killed.CancelAsync();
             await a.WaitForExitAsync();
             await burst;
             Assert.True(confirmOf.Count < Signers, "the kill came in the middle of the burst");
+            var slackAtKill = slackOutcomes.Confirmed.Count;
+            await slackBurst;
+            output.WriteLine($"Slack: {slackAtKill} final clicks before the kill, {slackOutcomes.Confirmed.Count} in all, {slackOutcomes.SawSigned.Count} saw \"Signed\"; " +
+                             $"{slackOutcomes.DeliveredTwice} final clicks delivered to both processes, {slackOutcomes.Redelivered} envelopes delivered again after the kill");
+            Assert.True(slackAtKill < SlackSigners, "the kill came in the middle of the Slack flows");
+            Assert.True(slackOutcomes.DeliveredTwice > 0);
 
             await ReadyAsync(fake, b, logB, TimeSpan.FromSeconds(15));
             var takeover = killedAt.Elapsed;
@@ -132,13 +158,18 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
                 Assert.Contains("Signed — you are one of", Text(trace.Done["data"]), StringComparison.Ordinal);
             });
 
+            var slackLater = new SlackOutcomes();
+            await Parallel.ForEachAsync(Enumerable.Range(SlackSigners, SlackLater), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+                Assert.True(await SlackSignAsync(slack, i, both: false, slackLater), $"Slack signer {i} after the kill"));
+
             var totals = FakeDiscordInteractions.SlashCommand(fake, GuildId(1), LiveDiscordBot.OrganizerId, "totals");
             var (_, edit, _) = await DeferredAsync(fake, totals, followups: 0);
             var match = TotalLine().Match(Text(edit.Json));
             Assert.True(match.Success, Text(edit.Json));
             var total = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             output.WriteLine($"\"Signed\" sent before the kill: {sawSigned.Count}; confirmations: {confirmOf.Count}; counted: {total}");
-            Assert.InRange(total, sawSigned.Count + Later, confirmOf.Count + Later);
+            Assert.InRange(total, sawSigned.Count + Later + slackOutcomes.SawSigned.Count + SlackLater,
+                confirmOf.Count + Later + slackOutcomes.Confirmed.Count + SlackLater);
 
             await Parallel.ForEachAsync(sawSigned, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (signer, _) =>
             {
@@ -146,16 +177,28 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
                 Assert.Contains("You already signed this petition", Text(again["data"]), StringComparison.Ordinal);
             });
 
+            foreach (var user in slackOutcomes.SawSigned.Keys.Concat(slackLater.SawSigned.Keys))
+            {
+                // A final click delivered twice was handled once: one "Signed", and no "already signed" from the other process.
+                Assert.Single(slack.MessagesFor(Team, user), SlackHost.IsSigned);
+                Assert.DoesNotContain(slack.MessagesFor(Team, user), m => m.Text.Contains("You already signed", StringComparison.Ordinal));
+                var skip = slack.MessagesFor(Team, user).Count;
+                await DeliverAsync(slack, id => slack.SendSlashCommandAsync(Team, user, "/sign", envelopeId: id), slackLater);
+                await NextAsync(slack, user, skip, m => m.Text.Contains("You already signed this petition", StringComparison.Ordinal));
+            }
+
             // Each milestone reaches each channel once: a claim the killed process left expires and the other
             // process sends it with the same nonce.
             var crossed = Milestones.Count(m => m <= total);
-            await FakeDiscordServer.WaitUntilAsync(() => new[] { 1, 2, 3 }.All(i => fake.MessagesPosted(ChannelId(i)) >= crossed),
+            await FakeDiscordServer.WaitUntilAsync(() => new[] { 1, 2, 3 }.All(i => fake.MessagesPosted(ChannelId(i)) >= crossed) && slack.MessagesPosted(Team, SlackChannel) >= crossed,
                 "every milestone posted to every channel", PostgresOutboxStore.Lease + TimeSpan.FromSeconds(30));
             await Task.Delay(1000);
             foreach (var i in new[] { 1, 2, 3 })
             {
                 Assert.Equal(crossed, fake.MessagesPosted(ChannelId(i)));
             }
+
+            Assert.Equal(crossed, slack.MessagesPosted(Team, SlackChannel));
 
             await using var db = new PostgresDatabase(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = _connection, SecretKey = extra["Storage:SecretKey"] });
             var store = new PostgresSignatureStore(db);

@@ -80,6 +80,14 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
         return CodeIn(File.ReadAllText(file));
     }
 
+    /// <summary>Waits until the mail to <paramref name="address"/>, sent in the background, is known to have failed.</summary>
+    public Task WaitForMailFailureAsync(string address)
+    {
+        var mailer = Host.Services.GetRequiredService<IVerificationMailer>();
+        return FakeDiscordServer.WaitUntilAsync(() => mailer.FailureSinceAsync(address, DateTimeOffset.MinValue).Result != Core.Email.MailFailure.None,
+            "the mail's failure", DiscordFlow.Timeout);
+    }
+
     /// <summary>The 6-digit code in the body of a mail (after the headers, whose ids and dates may hold digits too).</summary>
     public static string CodeIn(string mail)
     {

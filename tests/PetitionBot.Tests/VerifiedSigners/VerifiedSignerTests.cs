@@ -95,18 +95,15 @@ public sealed class VerifiedSignerTests
         closed.Start();
         var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop(); // nothing listens there any more
-        await using var rig = await VerifiedSignerRig.StartAsync(new Dictionary<string, string?>
-        {
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:Security"] = "None",
-            ["Email:From"] = "petition@example.org",
-        });
+        await using var rig = await VerifiedSignerRig.StartAsync(Smtp(port));
 
-        var reply = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+        var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+        Assert.Contains("We are sending a 6-digit code to " + Address, Text(sent["data"]), StringComparison.Ordinal);
+        await rig.WaitForMailFailureAsync(Address);
+        var resent = await rig.Press(Ana, sent, "resend");
 
-        var text = Text(reply["data"]);
-        Assert.Contains("mail server is not answering; nothing was saved, please try again later", text, StringComparison.Ordinal);
+        Assert.Contains("mail server is not answering; nothing was saved, please try again later", Text(resent["data"]), StringComparison.Ordinal);
+        Assert.DoesNotContain("Enter code", Buttons(resent["data"]).Select(b => b["label"]!.GetValue<string>()));
         Assert.Null(await rig.Signatures.FindAsync("test", "discord:" + Ana));
     }
 
@@ -114,21 +111,63 @@ public sealed class VerifiedSignerTests
     public async Task Sign_MailServerRefuses5xx_TryLaterAndNothingSaved()
     {
         await using var smtp = await InProcessSmtpServer.StartAsync(refuse: true);
-        await using var rig = await VerifiedSignerRig.StartAsync(new Dictionary<string, string?>
-        {
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:Security"] = "None",
-            ["Email:From"] = "petition@example.org",
-        });
+        await using var rig = await VerifiedSignerRig.StartAsync(Smtp(smtp.Port));
 
-        var reply = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+        var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+        await rig.WaitForMailFailureAsync(Address);
+        var reply = await rig.Press(Ana, sent, "code");
 
         Assert.Contains("mail server is not answering; nothing was saved, please try again later", Text(reply["data"]), StringComparison.Ordinal);
         Assert.Equal(1, smtp.Refused);
         Assert.DoesNotContain("Enter code", Buttons(reply["data"]).Select(b => b["label"]!.GetValue<string>()));
         Assert.Null(await rig.Signatures.FindAsync("test", "discord:" + Ana));
     }
+
+    /// <summary>Issue 14: the mail is sent off the interaction path. A mail server that accepts the connection and never
+    /// answers holds the SMTP conversation for its whole time-out; the signer's answer does not wait for it.</summary>
+    [Fact]
+    public async Task Sign_MailServerSilent_AnswerComesAtOnceAndEnterCodeSaysTryLater()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start(); // accepts (the kernel's backlog) and never greets
+        var settings = Smtp(((System.Net.IPEndPoint)silent.LocalEndpoint).Port);
+        settings["Email:Smtp:Timeout"] = "00:00:03";
+        await using var rig = await VerifiedSignerRig.StartAsync(settings);
+        var preview = await rig.DiscordPreviewAsync(Ana);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var sent = await rig.DiscordSendCodeAsync(Ana, preview, Address);
+        var answeredIn = clock.Elapsed;
+
+        Assert.True(answeredIn < TimeSpan.FromSeconds(2), $"the answer waited {answeredIn.TotalMilliseconds:0} ms for the mail server");
+        Assert.Contains("We are sending a 6-digit code to " + Address, Text(sent["data"]), StringComparison.Ordinal);
+        await rig.WaitForMailFailureAsync(Address);
+        var reply = await rig.Press(Ana, sent, "code");
+        Assert.Contains("mail server is not answering; nothing was saved, please try again later", Text(reply["data"]), StringComparison.Ordinal);
+        Assert.Null(await rig.Signatures.FindAsync("test", "discord:" + Ana));
+    }
+
+    [Fact]
+    public async Task Sign_CodeOverSmtp_SentInTheBackgroundAndSigns()
+    {
+        await using var smtp = await InProcessSmtpServer.StartAsync();
+        await using var rig = await VerifiedSignerRig.StartAsync(Smtp(smtp.Port));
+
+        var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+        Assert.Contains("We are sending a 6-digit code to " + Address, Text(sent["data"]), StringComparison.Ordinal);
+        var mail = Assert.Single(await smtp.WaitForAsync(1));
+        var done = await rig.DiscordEnterCodeAsync(Ana, sent, System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"(?<![0-9])[0-9]{6}(?![0-9])").Value);
+
+        Assert.Contains($"Verified by school email ({VerifiedSignerRig.Domain})", Text(done["data"]), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Smtp(int port) => new()
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:From"] = "petition@example.org",
+    };
 
     [Fact]
     public async Task Sign_CodeEnteredAfterTenMinutes_ExpiredAndResendWorks()

@@ -115,6 +115,9 @@ internal sealed class TextPainter(PacketFonts fonts)
             text = text.Normalize(NormalizationForm.FormC);
         }
 
+        // PDFsharp draws characters as given: right-to-left text is shaped and put in visual order first.
+        text = ArabicShaper.Visual(text, primary.Coverage.Covers);
+
         if (AllCovered(text, primary))
         {
             _runs.Add((FontFor(primary, size), text));

@@ -1,4 +1,0 @@
-namespace PetitionBot.Discord.Rendering;
-
-/// <summary>A fixed choice of a STRING option.</summary>
-internal sealed record CommandChoicePayload(string Name, string Value);

@@ -1,3 +1,0 @@
-namespace PetitionBot.Discord.Rendering;
-
-internal sealed record EmbedPayload(string? Title, string? Description, IReadOnlyList<EmbedFieldPayload>? Fields, int? Color = null);

@@ -1,4 +1,0 @@
-namespace PetitionBot.Discord.Rendering;
-
-/// <summary>Callback type 9 data: a modal of Label components wrapping text inputs.</summary>
-internal sealed record ModalPayload(string CustomId, string Title, IReadOnlyList<ComponentPayload> Components);

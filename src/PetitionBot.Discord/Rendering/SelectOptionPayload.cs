@@ -1,3 +1,0 @@
-namespace PetitionBot.Discord.Rendering;
-
-internal sealed record SelectOptionPayload(string Label, string Value, string? Description = null);

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace PetitionBot.Slack.Envelopes;
+
+/// <summary>One thing Slack sent the app, whichever transport brought it: Socket Mode (an envelope
+/// <c>{envelope_id, type, payload, accepts_response_payload, retry_attempt, retry_reason}</c>) or HTTP mode (a signed
+/// POST to the commands, interactivity or events URL, numbered <c>http:N</c>). <paramref name="ReceivedAt"/> is when the
+/// transport saw it (the 3-second ack deadline counts from there).</summary>
+internal sealed record SlackEnvelope(
+    string Id,
+    string Type,
+    JsonElement Payload,
+    bool AcceptsResponsePayload,
+    int RetryAttempt,
+    string? RetryReason,
+    DateTimeOffset ReceivedAt)
+{
+    public const string SlashCommands = "slash_commands";
+    public const string Interactive = "interactive";
+    public const string EventsApi = "events_api";
+
+    /// <summary>The trigger_id of the payload, if any (unique per user action: a second key for duplicates).</summary>
+    public string? TriggerId => Payload.ValueKind == JsonValueKind.Object && Payload.TryGetProperty("trigger_id", out var t) ? t.GetString() : null;
+}

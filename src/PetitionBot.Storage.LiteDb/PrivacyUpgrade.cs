@@ -1,0 +1,74 @@
+using LiteDB;
+
+namespace PetitionBot.Storage.LiteDb;
+
+/// <summary>Brings a file written by an earlier version to the per-purpose keys when it is opened (issue 13, item 1):
+/// audit actors hashed with the identity key lose their actor (the raw ids are not stored, so they cannot be re-keyed;
+/// the entries stay), drafts whose owner was hashed with the identity key are dropped (they live 15 minutes), and
+/// workspace tokens under the shared payload key are re-encrypted under the tokens' own key. Runs once per file (a
+/// marker in <c>store_upgrades</c>); the token step is idempotent on its own.</summary>
+internal static class PrivacyUpgrade
+{
+    public const string PerPurposeKeys = "per-purpose-keys";
+
+    public static void Run(LiteDbContext db)
+    {
+        DropCountedOnlyTimesAndServers(db);
+        var upgrades = db.Database.GetCollection("store_upgrades");
+        if (upgrades.FindById(PerPurposeKeys) is not null)
+        {
+            return;
+        }
+
+        db.Write(() =>
+        {
+            foreach (var doc in db.Audit.Find(a => a.ActorHash != null).ToList())
+            {
+                doc.ActorHash = null;
+                db.Audit.Update(doc);
+            }
+
+            db.Drafts.DeleteAll();
+            foreach (var doc in db.Installations.FindAll().ToList())
+            {
+                var token = db.Keys.DecryptToken(doc.TokenCipher, out var legacy);
+                if (legacy)
+                {
+                    doc.TokenCipher = db.Keys.EncryptToken(token);
+                    db.Installations.Update(doc);
+                }
+            }
+
+            upgrades.Insert(new BsonDocument { ["_id"] = PerPurposeKeys });
+            return 0;
+        });
+    }
+
+    /// <summary>Counted-only rows written before keep only their UTC date and a keyed hash instead of their server id
+    /// (issue 13, item 11). Idempotent: rows already in that form are left alone, so it runs on every open.</summary>
+    private static void DropCountedOnlyTimesAndServers(LiteDbContext db)
+    {
+        var stale = db.Signatures.Find(s => s.FullName == null).Where(s =>
+            s.SignedAtTicks % TimeSpan.TicksPerDay != 0 || !s.WorkspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal)).ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+
+        db.Write(() =>
+        {
+            foreach (var doc in stale)
+            {
+                doc.SignedAtTicks = CountedOnlyRows.DateOnly(doc.SignedAtTicks);
+                if (!doc.WorkspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal))
+                {
+                    doc.WorkspaceId = db.Keys.HashCountedOnlyServer(new Core.Model.WorkspaceRef((Core.Model.PlatformKind)doc.Platform, doc.WorkspaceId).Key);
+                }
+
+                db.Signatures.Update(doc);
+            }
+
+            return 0;
+        });
+    }
+}

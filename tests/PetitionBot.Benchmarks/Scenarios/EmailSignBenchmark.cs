@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using PetitionBot.Benchmarks.Support;
+
+namespace PetitionBot.Benchmarks.Scenarios;
+
+/// <summary>Issue 14: the sign path with <c>Verification=email</c> against today's (<c>none</c>), in the same run, both at
+/// 200 sign flows/s through the real bot (a child process on the fake Discord). Two bot processes run side by side,
+/// each on its own fake Discord and fresh database; the email one mails its codes over SMTP to the tests' SMTP server
+/// (run in a process of its own, <see cref="SmtpSink"/>, so its work is not the driver's),
+/// the driver reads each code out of its message and types it. Rounds alternate (none, email, email, none, …) so the
+/// machine's load hits both alike. p99 ack = the 99th percentile over every interaction of every flow (6 per flow
+/// today, 9 with the email step), the same measure as the signing-rate rows. Target: email ≤ 1.2 × none.</summary>
+internal static class EmailSignBenchmark
+{
+    private const int Rate = 200;
+    private const int FlowGuilds = 50;
+    private const string Domain = "bench-school.example.edu";
+    private const double Target = 1.2;
+
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(bool quick)
+    {
+        await using var inbox = await MailInbox.StartAsync();
+        await using var none = await DiscordRig.StartAsync(FlowGuilds);
+        await using var email = await DiscordRig.StartAsync(FlowGuilds, extra: new Dictionary<string, string?>
+        {
+            ["Campaigns:0:Verification"] = "email",
+            ["Campaigns:0:EmailDomains:0"] = Domain,
+            ["Email:From"] = "Bench petition <petition@example.org>",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = inbox.Port.ToString(CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+        });
+
+        // Warm-up (JIT, first connections, MailKit), not counted.
+        var warm = new EmailFlowTimes();
+        await Task.WhenAll(Enumerable.Range(0, 20).SelectMany(i => new[]
+        {
+            none.SignAsync(DiscordRig.GuildId(i % FlowGuilds), none.NewUser(), warm.Acks),
+            email.SignWithEmailAsync(DiscordRig.GuildId(i % FlowGuilds), email.NewUser(), Domain, inbox.CodeForAsync, warm),
+        }));
+
+        var duration = TimeSpan.FromSeconds(quick ? 3 : 5);
+        var rounds = quick ? 1 : 2;
+        var baseline = new Run("none");
+        var verified = new Run("email");
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var emailFirst in round % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                if (emailFirst)
+                {
+                    await DriveAsync(email, verified, inbox, duration, (guild, user) => email.SignWithEmailAsync(guild, user, Domain, inbox.CodeForAsync, verified.Times));
+                }
+                else
+                {
+                    await DriveAsync(none, baseline, inbox, duration, (guild, user) => none.SignAsync(guild, user, baseline.Times.Acks));
+                }
+            }
+        }
+
+        var p99None = baseline.P99;
+        var p99Email = verified.P99;
+        var ratio = p99Email / p99None;
+        var load = $"{rounds} × {duration.TotalSeconds:0} s per mode, alternating; load average {Load()} at the end";
+        return
+        [
+            baseline.Row($"p99 ack at {Rate}/s, Verification=none (today's flow)", "6 interactions per flow"),
+            verified.Row($"p99 ack at {Rate}/s, Verification=email", "9 interactions per flow (verify, address, Enter code, code added); codes over SMTP (plain) to the in-process server"),
+            new BenchResult("email sign", "p99 ack, email / none", Math.Round(ratio, 2), "x", $"<= {Target}", ratio <= Target, load),
+            Info("address step (mails the code): p99 ack", verified.Times.AddressAcks, "the interaction that submits the address"),
+            Info("address step: p99 answer (dispatch → code prompt arrived)", verified.Times.AddressAnswers, "what the signer waits for after pressing \"Send me a code\""),
+            Info("address submitted → code mail received: p99", verified.Times.MailArrivals, $"{inbox.Received} messages received in all"),
+        ];
+    }
+
+    private static async Task DriveAsync(DiscordRig rig, Run run, MailInbox inbox, TimeSpan duration, Func<string, string, Task<bool>> flow)
+    {
+        var count = (int)(Rate * duration.TotalSeconds);
+        var tasks = new List<Task<bool>>(count);
+        var cpu = rig.Bot.CpuTime;
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sinkCpu = inbox.SinkCpu;
+        var sw = Stopwatch.StartNew();
+        for (var k = 0; k < count; k++)
+        {
+            var wait = TimeSpan.FromSeconds((double)k / Rate) - sw.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var guild = DiscordRig.GuildId(k % FlowGuilds);
+            var user = rig.NewUser();
+            tasks.Add(Task.Run(() => flow(guild, user)));
+        }
+
+        var offered = sw.Elapsed;
+        var outcomes = await Task.WhenAll(tasks);
+        run.Flows += count;
+        run.Failed += outcomes.Count(ok => !ok);
+        run.Offered += offered;
+        run.Busy += sw.Elapsed;
+        run.BotCpu += rig.Bot.CpuTime - cpu;
+        run.DriverCpu += Process.GetCurrentProcess().TotalProcessorTime - driverCpu;
+        run.SinkCpu += inbox.SinkCpu - sinkCpu;
+    }
+
+    private static BenchResult Info(string metric, List<double> values, string note)
+    {
+        var sorted = values.Order().ToList();
+        return new BenchResult("email sign", metric, Math.Round(Stopwatches.Percentile(sorted, 99), 1), "ms", "", null,
+            $"p50 {Stopwatches.Percentile(sorted, 50):0.0} ms, max {(sorted.Count > 0 ? sorted[^1] : double.NaN):0.0} ms over {sorted.Count}; {note}");
+    }
+
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private sealed class Run(string mode)
+    {
+        public EmailFlowTimes Times { get; } = new();
+
+        public int Flows { get; set; }
+
+        public int Failed { get; set; }
+
+        public TimeSpan Offered { get; set; }
+
+        public TimeSpan Busy { get; set; }
+
+        public TimeSpan BotCpu { get; set; }
+
+        public TimeSpan DriverCpu { get; set; }
+
+        public TimeSpan SinkCpu { get; set; }
+
+        public double P99 => Stopwatches.Percentile(Times.Acks.Order().ToList(), 99);
+
+        public BenchResult Row(string metric, string shape)
+        {
+            var sorted = Times.Acks.Order().ToList();
+            return new BenchResult("email sign", metric, Math.Round(P99, 1), "ms", "", null,
+                $"p50 {Stopwatches.Percentile(sorted, 50):0.0} ms, max {(sorted.Count > 0 ? sorted[^1] : double.NaN):0.0} ms; {Flows} flows offered at " +
+                $"{Flows / Offered.TotalSeconds:0}/s ({sorted.Count} acks), {Failed} failed; bot used {BotCpu / Busy:0.00} cores, driver + fake Discord {DriverCpu / Busy:0.00}, SMTP server {SinkCpu / Busy:0.00}; {shape}; mode {mode}");
+        }
+    }
+}

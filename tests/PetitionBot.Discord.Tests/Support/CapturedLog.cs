@@ -1,5 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace PetitionBot.Discord.Tests.Support;
-
-internal sealed record CapturedLog(LogLevel Level, string Category, string Message);

@@ -1,0 +1,88 @@
+using LiteDB;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+using PetitionBot.Storage.LiteDb.Documents;
+
+namespace PetitionBot.Storage.LiteDb.Tests;
+
+/// <summary>A file written before the per-purpose keys is brought to them when opened (issue 13, item 1).</summary>
+public sealed class PrivacyUpgradeTests
+{
+    private static readonly WorkspaceRef Guild = new(PlatformKind.Discord, "1");
+
+    [Fact]
+    public async Task Open_FileFromBeforePerPurposeKeys_OldActorsDroppedOldDraftsGoneTokensReencrypted()
+    {
+        using var store = new TempStore();
+        var keys = store.Keys;
+        WriteLegacyRows(store.Context, keys);
+        store.Context.Dispose();
+
+        using (var reopened = new LiteDbContext(store.Options))
+        {
+            var audit = new LiteDbAuditLog(reopened);
+            var entry = Assert.Single(await audit.RecentAsync(10));
+            Assert.Equal(("", "changed=channel"), (entry.ActorKey, entry.Detail));
+            Assert.Empty(reopened.Drafts.FindAll());
+            var installation = await new LiteDbInstallationStore(reopened).FindAsync(new WorkspaceRef(PlatformKind.Slack, "T1"));
+            Assert.Equal("xoxb-old", installation!.AccessToken);
+            Assert.Equal("xoxb-old", keys.DecryptToken(reopened.Installations.FindById("slack:T1").TokenCipher, out var legacy));
+            Assert.False(legacy);
+            Assert.DoesNotContain(keys.Hash("discord:5"), string.Join('\n', reopened.Audit.FindAll().Select(a => a.ActorHash)), StringComparison.Ordinal);
+            await audit.AppendAsync(new AuditEntry(AuditActions.Update, Guild, "discord:5", "after", TempStore.T0));
+        }
+
+        // Idempotent: a second start keeps the actors written under the audit key.
+        using (var again = new LiteDbContext(store.Options))
+        {
+            Assert.Single(await new LiteDbAuditLog(again).FindByActorAsync("discord:5"));
+        }
+    }
+
+    [Fact]
+    public async Task Open_CountedOnlyRowsFromBefore_DateOnlyAndNoServerIdNamedUntouched()
+    {
+        using var store = new TempStore();
+        var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, TimeSpan.Zero);
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, workspace: "424242", at: at), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "515151", at: at), MilestonePlan.None);
+        var doc = store.Context.Signatures.FindOne(s => s.FullName == null);
+        doc.SignedAtTicks = at.UtcTicks;
+        doc.WorkspaceId = "424242";
+        store.Context.Signatures.Update(doc);
+        store.Context.Dispose();
+
+        using var reopened = new LiteDbContext(store.Options);
+        var signatures = new LiteDbSignatureStore(reopened);
+        Assert.Equal(at.Date, (await signatures.FindAsync(TempStore.CampaignId, "discord:1"))!.SignedAt.UtcDateTime);
+        Assert.Equal(1, await signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "424242"), null, null));
+        Assert.Equal(at, (await signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.SignedAt);
+        Assert.DoesNotContain(reopened.Signatures.FindAll(), s => s.WorkspaceId == "424242");
+    }
+
+    private static void WriteLegacyRows(LiteDbContext db, SecretKeys keys)
+    {
+        db.Audit.Insert(new AuditDoc
+        {
+            Action = AuditActions.Setup,
+            ActionKey = AuditActions.Setup + "|" + Guild.Key,
+            Platform = (int)PlatformKind.Discord,
+            WorkspaceId = "1",
+            ActorHash = keys.Hash("discord:5"),
+            Detail = "changed=channel",
+            AtTicks = TempStore.T0.UtcTicks,
+        });
+        db.Drafts.Insert(new DraftDoc
+        {
+            Id = "d1", Flow = "sign", OwnerHash = keys.Hash("discord:5"), CampaignId = TempStore.CampaignId, Step = "form",
+            Payload = keys.Encrypt("{}"), ExpiresAtTicks = TempStore.T0.AddMinutes(15).UtcTicks,
+        });
+        db.Installations.Insert(new InstallationDoc
+        {
+            Id = "slack:T1", Platform = (int)PlatformKind.Slack, WorkspaceId = "T1", TokenCipher = keys.Encrypt("xoxb-old"),
+            InstalledAtTicks = TempStore.T0.UtcTicks,
+        });
+        db.Database.GetCollection("store_upgrades").Delete(new BsonValue(PrivacyUpgrade.PerPurposeKeys));
+        db.Checkpoint();
+    }
+}
