@@ -29,7 +29,8 @@ RUN apt-get update \
  && chmod 700 /data
 WORKDIR /app
 COPY --from=build /app ./
-# The database, its lock and its key file live in /data, the only writable path (run with --read-only and a tmpfs on /tmp).
+# The database and its lock live in /data, the only writable path (run with --read-only and a tmpfs on /tmp). Give the
+# secret key apart from that volume: Storage__SecretKey in the environment, or Storage__KeyPath on a mounted secret file.
 # Http__Urls listens on every interface inside the container; with network_mode host set it to http://127.0.0.1:8080.
 ENV Storage__Path=/data/petitionbot.db \
     Http__Urls=http://0.0.0.0:8080 \

@@ -114,8 +114,18 @@ internal static class Aggregates
     private static List<CountBy> ToRows(Dictionary<string, int> counts) =>
         counts.Where(kv => kv.Value > 0).Select(kv => new CountBy(kv.Key, kv.Key, kv.Value)).ToList();
 
-    private static void Bump(Dictionary<string, int> counts, string key, int delta) =>
-        counts[key] = Math.Max(0, counts.GetValueOrDefault(key) + delta);
+    private static void Bump(Dictionary<string, int> counts, string key, int delta)
+    {
+        var count = Math.Max(0, counts.GetValueOrDefault(key) + delta);
+        if (count == 0 && delta < 0)
+        {
+            counts.Remove(key);
+        }
+        else
+        {
+            counts[key] = count;
+        }
+    }
 
     private static int BumpCounter(LiteDbContext db, string campaignId, string kind, string key, string label, int delta, int? hour)
     {
@@ -133,6 +143,16 @@ internal static class Aggregates
         if (existing is null)
         {
             db.Counters.Insert(doc);
+        }
+        else if (doc.Count == 0 && delta < 0)
+        {
+            // A counter that reaches zero is dropped (its key may be a school typed only by the person just removed);
+            // its text is overwritten in place first, so the freed page keeps no copy of it.
+            db.Counters.Update(Scrub.Counter(doc));
+            db.Counters.Delete(id);
+            db.AggregateCache.Remove(id);
+            db.WipeAfterCommit();
+            return 0;
         }
         else
         {

@@ -11,6 +11,8 @@ public sealed class LiteDbContext : IDisposable
 {
     private readonly FileStream? _lockFile;
     private readonly Lock _writeGate = new();
+    private readonly StoreFiles? _files;
+    private bool _wipe;
 
     public LiteDbContext(IOptions<StorageOptions> options)
         : this(options.Value)
@@ -20,11 +22,13 @@ public sealed class LiteDbContext : IDisposable
     public LiteDbContext(StorageOptions options)
     {
         var path = Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        StoreFiles.CreateFolder(Path.GetDirectoryName(path)!);
         _lockFile = AcquireLock(path);
         try
         {
             Keys = SecretKeys.Load(options);
+            _files = new StoreFiles(path);
+            _files.PrepareOwnerOnly();
             var connection = new ConnectionString
             {
                 Filename = path,
@@ -79,6 +83,8 @@ public sealed class LiteDbContext : IDisposable
 
     internal ILiteCollection<EmailSendDoc> EmailSends => Database.GetCollection<EmailSendDoc>("email_sends");
 
+    internal ILiteCollection<SeenIdDoc> SeenIds => Database.GetCollection<SeenIdDoc>("seen_ids");
+
     /// <summary>Aggregate documents as last written, read only under the write gate. This process is the file's only
     /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
     internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
@@ -93,16 +99,29 @@ public sealed class LiteDbContext : IDisposable
             {
                 var result = work();
                 Database.Commit();
+                _files?.KeepOwnerOnly();
+                if (_wipe)
+                {
+                    // Personal data was deleted: move the scrubbed pages into the data file now and empty the log, so
+                    // no file keeps the old bytes (also after kill -9).
+                    _wipe = false;
+                    Database.Checkpoint();
+                }
+
                 return result;
             }
             catch
             {
+                _wipe = false;
                 Database.Rollback();
                 AggregateCache.Clear();
                 throw;
             }
         }
     }
+
+    /// <summary>Inside <see cref="Write{T}"/>: personal data was deleted, so checkpoint once the transaction commits.</summary>
+    internal void WipeAfterCommit() => _wipe = true;
 
     /// <summary>Checkpoints the write-ahead log into the data file (cheap; used on shutdown and by tests).</summary>
     public void Checkpoint()
@@ -125,7 +144,7 @@ public sealed class LiteDbContext : IDisposable
         try
         {
             // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the OS when the process dies.
-            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var stream = new FileStream(lockPath, StoreFiles.OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             stream.SetLength(0);
             var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             stream.Write(pid);
@@ -152,6 +171,7 @@ public sealed class LiteDbContext : IDisposable
         mapper.Entity<InstallationDoc>().Id(x => x.Id, autoId: false);
         mapper.Entity<EmailClaimDoc>().Id(x => x.Id, autoId: false);
         mapper.Entity<EmailSendDoc>().Id(x => x.Id, autoId: true);
+        mapper.Entity<SeenIdDoc>().Id(x => x.Id, autoId: false);
         return mapper;
     }
 
@@ -171,5 +191,6 @@ public sealed class LiteDbContext : IDisposable
         Signatures.EnsureIndex(x => x.EmailHash);
         EmailSends.EnsureIndex(x => x.Subject);
         EmailSends.EnsureIndex(x => x.AtTicks);
+        SeenIds.EnsureIndex(x => x.ExpiresAtTicks);
     }
 }

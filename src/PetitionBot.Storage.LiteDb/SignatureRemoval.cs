@@ -8,7 +8,11 @@ internal static class SignatureRemoval
 {
     public static void Remove(LiteDbContext db, SignatureDoc doc)
     {
+        // Overwrite the document's text in place before deleting it: LiteDB frees the block without clearing it. The
+        // write-ahead log still holds the old page until the checkpoint that follows this transaction.
+        db.Signatures.Update(Scrub.Signature(doc));
         db.Signatures.Delete(doc.Id);
+        db.WipeAfterCommit();
         if (doc.EmailHash is { } emailHash)
         {
             db.EmailClaims.Delete(ClaimId(doc.CampaignId, emailHash));

@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IResponseStore, LiteDbResponseStore>();
         services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();
         services.AddSingleton<LiteDbSchoolMaintenance>();
+        services.AddSingleton<IHandledKeys, LiteDbHandledKeys>();
         services.AddSingleton<ISchoolMaintenance>(sp => sp.GetRequiredService<LiteDbSchoolMaintenance>());
         services.AddSingleton<IEmailVerificationStore, LiteDbEmailVerificationStore>();
         return services;

@@ -78,6 +78,12 @@ internal static class PgAggregates
         batch.BatchCommands.Add(s.FullName is null && delta < 0
             ? Command(DropDayUnknownHour, ("c", s.CampaignId), ("key", dayKey), ("d", delta))
             : Command(BumpDay, ("c", s.CampaignId), ("key", dayKey), ("d", delta), ("hours", hours), ("h", at.Hour + 1)));
+        if (delta < 0)
+        {
+            // Counters that reach zero are dropped: a school typed only by the person just removed leaves no row.
+            batch.BatchCommands.Add(Command("DELETE FROM counters WHERE campaign_id = @c AND count <= 0 AND key IN (@school, @day)",
+                ("c", s.CampaignId), ("school", s.SchoolKey), ("day", dayKey)));
+        }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -57,6 +57,7 @@ public sealed class SecretKeys
         var path = options.EffectiveKeyPath;
         if (File.Exists(path))
         {
+            RefuseSharedKeyFile(path);
             try
             {
                 return new SecretKeys(Convert.FromBase64String(File.ReadAllText(path).Trim()));
@@ -86,6 +87,24 @@ public sealed class SecretKeys
         }
 
         return new SecretKeys(secret);
+    }
+
+    /// <summary>A key file that users other than its owner may read or write is refused: anyone who can read it can link
+    /// every stored hash to a chat account, and anyone who can write it can make the store unreadable.</summary>
+    private static void RefuseSharedKeyFile(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode Others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+            UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & Others) != 0)
+        {
+            throw new SecretKeyException($"Configuration error: Storage:KeyPath: {Path.GetFullPath(path)} can be read or written by other users (mode {Convert.ToString((int)mode, 8)}); run chmod 600 on it, or give the key as Storage:SecretKey.");
+        }
     }
 
     /// <summary>HMAC-SHA256 of an identity key, base64url: the only form in which chat accounts are stored.</summary>

@@ -23,4 +23,21 @@ public sealed class StorageOptions
     public string? KeyPath { get; set; }
 
     public string EffectiveKeyPath => string.IsNullOrWhiteSpace(KeyPath) ? Path + ".key" : KeyPath;
+
+    /// <summary>One line when the secret key file sits in the database's folder (the same volume, the same backup) and
+    /// <see cref="SecretKey"/> is not used; null otherwise.</summary>
+    public string? KeyBesideDatabaseWarning()
+    {
+        if (Provider != StorageProvider.LiteDb || !string.IsNullOrWhiteSpace(SecretKey) || string.IsNullOrWhiteSpace(Path) ||
+            Path.AsSpan().IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0)
+        {
+            return null;
+        }
+
+        var keyFolder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(EffectiveKeyPath));
+        var dbFolder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+        return string.Equals(keyFolder, dbFolder, StringComparison.Ordinal)
+            ? "Storage:KeyPath: the secret key file is in the database's folder, so one copy of that folder holds both; keep the key apart (Storage:SecretKey from the environment, or Storage:KeyPath on a mounted secret)"
+            : null;
+    }
 }

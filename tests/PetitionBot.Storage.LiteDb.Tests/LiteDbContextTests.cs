@@ -19,6 +19,37 @@ public sealed class LiteDbContextTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Write_NewFolder_Folder700DataFileLogAndKey600WhileOpen()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pb-modes-" + Guid.NewGuid().ToString("N"), "data");
+        try
+        {
+            using (var context = new LiteDbContext(new StorageOptions { Path = Path.Combine(folder, "pb.db") }))
+            {
+                await new LiteDbSignatureStore(context).AddAsync(TempStore.Signature("1"), MilestonePlan.None);
+
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+                Assert.True(File.Exists(Path.Combine(folder, "pb-log.db")));
+                foreach (var file in new[] { "pb.db", "pb-log.db", "pb.db.key", "pb.db.lock" })
+                {
+                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, file)));
+                }
+            }
+
+            // Reopened: LiteDB recreates its log on the next write; it is 600 again.
+            using var reopened = new LiteDbContext(new StorageOptions { Path = Path.Combine(folder, "pb.db") });
+            await new LiteDbSignatureStore(reopened).AddAsync(TempStore.Signature("2"), MilestonePlan.None);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, "pb-log.db")));
+            Assert.NotNull(await new LiteDbSignatureStore(reopened).FindAsync(TempStore.CampaignId, "discord:1"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Constructor_AfterFirstDisposed_ReopensWithDataIntact()
     {
         using var store = new TempStore();

@@ -64,6 +64,8 @@ public sealed class TempStore : StoreUnderTest, IDisposable
 
     public override SecretKeys Keys => Context.Keys;
 
+    public override Core.Ports.IHandledKeys NewHandledKeys(TimeProvider time) => new LiteDbHandledKeys(_reopened ?? Context, time);
+
     public override Task FlushAsync()
     {
         Context.Checkpoint();

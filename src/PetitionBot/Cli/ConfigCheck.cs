@@ -100,6 +100,11 @@ public static partial class ConfigCheck
         Bind<ChartRendererOptions>(configuration.GetSection(ChartRendererOptions.SectionName), errors);
 
         warnings.AddRange(ExternalUrlCheck.Warnings(configuration));
+        if (storage.KeyBesideDatabaseWarning() is { } keyWarning)
+        {
+            warnings.Add(keyWarning);
+        }
+
         errors.AddRange(SchoolCheck.Problems(configuration));
         CheckDiscord(configuration.GetSection("Discord"), errors);
         CheckSlack(configuration.GetSection("Slack"), errors);

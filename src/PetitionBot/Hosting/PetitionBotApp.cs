@@ -116,6 +116,11 @@ public static class PetitionBotApp
                 {
                     await error.WriteLineAsync($"Warning: {warning}");
                 }
+
+                if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.KeyBesideDatabaseWarning() is { } keyWarning)
+                {
+                    await error.WriteLineAsync($"Warning: {keyWarning}");
+                }
             }
 
             if (mode == HostMode.Cli)

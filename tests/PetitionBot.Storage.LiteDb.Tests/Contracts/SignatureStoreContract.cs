@@ -177,6 +177,26 @@ public abstract class SignatureStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task RemoveAndInvalidate_OnlySignersOfTypedSchools_NothingOfThemLeftStored()
+    {
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: "Keep Person", school: "Kept School Of Medicine"), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", name: null, school: "Quillfeather Typed Academy", stage: "MS4"), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("3", name: "Zephyrine Vandermeer", school: "Marrowind Typed College", workspace: "spam"), MilestonePlan.None);
+
+        Assert.True(await store.Signatures.RemoveAsync(TempStore.CampaignId, "discord:2"));
+        Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "spam"), null, null));
+
+        var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0);
+        Assert.Equal(["other:kept school of medicine"], stats.BySchool.Select(s => s.Key));
+        var bytes = await store.StoredBytesAsync();
+        Assert.True(TempStore.Contains(bytes, "Kept School Of Medicine"));
+        foreach (var gone in new[] { "Zephyrine", "Vandermeer", "Quillfeather", "quillfeather", "Marrowind", "marrowind" })
+        {
+            Assert.False(TempStore.Contains(bytes, gone), gone + " is still stored");
+        }
+    }
+
+    [Fact]
     public async Task RemoveAsync_SignedPerson_DecrementsEveryAggregate()
     {
         await store.Signatures.AddAsync(TempStore.Signature("1", school: "Harvard Medical School", stage: "PGY1"), MilestonePlan.None);

@@ -43,6 +43,9 @@ public sealed class PostgresTempStore : StoreUnderTest
 
     public override SecretKeys Keys => _db.Keys;
 
+    public override IHandledKeys NewHandledKeys(TimeProvider time) =>
+        new PostgresHandledKeys(_db, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresHandledKeys>.Instance);
+
     public static async Task<PostgresTempStore> CreateAsync(string? secretKey = null)
     {
         var options = new StorageOptions

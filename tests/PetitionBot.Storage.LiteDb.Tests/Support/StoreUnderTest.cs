@@ -29,6 +29,9 @@ public abstract class StoreUnderTest : IAsyncDisposable
 
     public abstract SecretKeys Keys { get; }
 
+    /// <summary>A new handled-keys instance over this store (as a restarted or second process would build), on <paramref name="time"/>.</summary>
+    public abstract IHandledKeys NewHandledKeys(TimeProvider time);
+
     public Task RegisterServerAsync(string guildId, string channelId, string? school = null, PlatformKind platform = PlatformKind.Discord) =>
         Servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, guildId))
         {

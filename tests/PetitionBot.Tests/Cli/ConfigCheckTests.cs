@@ -81,15 +81,32 @@ public sealed class ConfigCheckTests : IDisposable
     [Fact]
     public void Check_NegativeDirectMessageInterval_ReportsThatKey()
     {
-        var problems = ConfigCheck.Check(Configuration(new() { ["Notifications:DirectMessageInterval"] = "-00:00:01" }));
+        var problems = ConfigCheck.Check(Configuration(new() { ["Notifications:DirectMessageInterval"] = "-00:00:01", ["Storage:SecretKey"] = Convert.ToBase64String(new byte[32]) }));
 
         Assert.Equal("Notifications:DirectMessageInterval must be between 00:00:00 and 00:01:00.", Assert.Single(problems.Errors));
     }
 
     [Fact]
-    public void Check_ValidBothPlatforms_NoErrorsNoWarnings()
+    public void Check_KeyFileInTheDatabaseFolder_OneWarningNamingStorageKeyPath()
     {
         var problems = ConfigCheck.Check(Configuration());
+
+        Assert.True(problems.IsValid, string.Join("\n", problems.Errors));
+        Assert.StartsWith("Storage:KeyPath: the secret key file is in the database's folder", Assert.Single(problems.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_KeyFileInAnotherFolder_NoKeyWarning()
+    {
+        var problems = ConfigCheck.Check(Configuration(new() { ["Storage:KeyPath"] = Path.Combine(Path.GetTempPath(), "secrets", "pb.key") }));
+
+        Assert.Empty(problems.Warnings);
+    }
+
+    [Fact]
+    public void Check_ValidBothPlatforms_NoErrorsNoWarnings()
+    {
+        var problems = ConfigCheck.Check(Configuration(new() { ["Storage:SecretKey"] = Convert.ToBase64String(new byte[32]) }));
 
         Assert.True(problems.IsValid, string.Join("\n", problems.Errors));
         Assert.Empty(problems.Warnings);

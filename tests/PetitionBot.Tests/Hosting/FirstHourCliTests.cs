@@ -100,12 +100,58 @@ public sealed class FirstHourCliTests : IDisposable
     }
 
     [Theory]
+    [InlineData(UnixFileMode.OtherRead)]
+    [InlineData(UnixFileMode.GroupRead)]
+    [InlineData(UnixFileMode.OtherWrite | UnixFileMode.OtherRead | UnixFileMode.GroupRead | UnixFileMode.GroupWrite)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task KeyFileOpenToOthers_EveryStoreVerb_OneLineNamingKeyPathExitTwo(UnixFileMode extra)
+    {
+        var args = ChildProcess.ConfigArgs(TestConfig.For(_dir.Path));
+        var (first, _, firstError) = await ChildProcess.RunAsync(_dir.Path, ["totals", .. args]);
+        Assert.True(first == 0, firstError);
+        var keyPath = Path.Combine(_dir.Path, "petitionbot.db.key");
+        File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | extra);
+
+        foreach (var verb in new[] { "totals", "export", "console" })
+        {
+            var (code, output, error) = await ChildProcess.RunAsync(_dir.Path, [verb, .. args]);
+
+            Assert.Equal(PetitionBotApp.ConfigError, code);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("Storage:KeyPath", line);
+            Assert.Contains("chmod 600", line);
+            Assert.DoesNotContain("   at ", output + error);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task FirstStoreVerb_NewDataFolder_Folder700AndEveryStoreFile600()
+    {
+        var data = Path.Combine(_dir.Path, "data");
+        var args = ChildProcess.ConfigArgs(TestConfig.For(_dir.Path, new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(data, "pb.db") }));
+
+        var (code, _, error) = await ChildProcess.RunAsync(_dir.Path, ["totals", .. args]);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+        var files = Directory.GetFiles(data);
+        Assert.Contains(Path.Combine(data, "pb.db"), files);
+        Assert.Contains(Path.Combine(data, "pb.db.key"), files);
+        Assert.All(files, f => Assert.True(File.GetUnixFileMode(f) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), f + ": " + File.GetUnixFileMode(f)));
+    }
+
+    [Theory]
     [InlineData("not a key at all")]
     [InlineData("c2hvcnQ=")]
     public async Task DamagedKeyFile_EveryStoreVerb_OneLineNamingKeyPathExitTwo(string content)
     {
         var keyPath = Path.Combine(_dir.Path, "pb.key");
         await File.WriteAllTextAsync(keyPath, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         var args = ChildProcess.ConfigArgs(TestConfig.For(_dir.Path, new Dictionary<string, string?> { ["Storage:KeyPath"] = keyPath }));
 
         foreach (var verb in new[] { "totals", "export" })
