@@ -9,42 +9,17 @@ public sealed partial class AnnouncementTextJanitor(
     IOutboxStore outbox,
     IOptions<PrivacyOptions> options,
     TimeProvider time,
-    ILogger<AnnouncementTextJanitor> logger) : BackgroundService
+    ILogger<AnnouncementTextJanitor> logger) : PeriodicJanitor(time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval { get; } = TimeSpan.FromHours(1);
 
     /// <summary>One pass: blanks what is past the retention period; returns how many announcements were blanked.</summary>
     public Task<int> PurgeOnceAsync(CancellationToken ct = default) =>
-        outbox.PurgeTextAsync(time.GetUtcNow() - TimeSpan.FromDays(options.Value.UpdateTextRetentionDays), ct);
+        outbox.PurgeTextAsync(Time.GetUtcNow() - TimeSpan.FromDays(options.Value.UpdateTextRetentionDays), ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var blanked = await PurgeOnceAsync(stoppingToken);
-                LogPurged(logger, blanked);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(logger, ex);
-            }
+    protected override async Task RunOnceAsync(CancellationToken ct = default) => LogPurged(logger, await PurgeOnceAsync(ct));
 
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override void OnFailed(Exception ex) => LogFailed(logger, ex);
 
     [LoggerMessage(EventId = 3110, Level = LogLevel.Debug, Message = "Blanked the text of {Count} announcements past the retention period")]
     private static partial void LogPurged(ILogger logger, int count);

@@ -3,37 +3,13 @@ using PetitionBot.Core.Storage;
 namespace PetitionBot.Outbox;
 
 /// <summary>Deletes expired flow drafts (they may hold a name typed into an unfinished sign-up).</summary>
-public sealed partial class DraftJanitor(IDraftStore drafts, TimeProvider time, ILogger<DraftJanitor> logger) : BackgroundService
+public sealed partial class DraftJanitor(IDraftStore drafts, TimeProvider time, ILogger<DraftJanitor> logger) : PeriodicJanitor(time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override TimeSpan Interval { get; } = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await drafts.PurgeExpiredAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(logger, ex);
-            }
+    protected override Task RunOnceAsync(CancellationToken ct = default) => drafts.PurgeExpiredAsync(Time.GetUtcNow(), ct);
 
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override void OnFailed(Exception ex) => LogFailed(logger, ex);
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Error, Message = "Purging expired drafts failed")]
     private static partial void LogFailed(ILogger logger, Exception ex);
