@@ -35,7 +35,8 @@ internal sealed class InteractionHandler(
         }
 
         logger.InteractionReceived(interaction.Id, interaction.Type);
-        if (!await handled.FirstTimeAsync("discord:i:" + interaction.Id, ct).ConfigureAwait(false))
+        var key = "discord:i:" + interaction.Id;
+        if (!await handled.FirstTimeAsync(sendCallback is null ? key : SignedRequestKeys.For(key), ct).ConfigureAwait(false))
         {
             logger.InteractionDuplicate(interaction.Id);
             Count(interaction, "duplicate");

@@ -16,19 +16,19 @@ public abstract class HandledKeysContract : StoreContract
     [Fact]
     public async Task FirstTimeAsync_KeySeenByAnotherInstance_False()
     {
-        Assert.True(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("discord:i:77"));
+        Assert.True(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("signed:discord:i:77"));
 
         // A new instance has an empty memory, like a restarted (or second) process: only the store remembers.
-        Assert.False(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("discord:i:77"));
+        Assert.False(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("signed:discord:i:77"));
     }
 
     [Fact]
     public async Task FirstTimeAsync_AfterRestart_StillFalse()
     {
-        Assert.True(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("slack:http:T1.trigger"));
+        Assert.True(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("signed:slack:http:T1.trigger"));
 
         await store.RestartAsync();
 
-        Assert.False(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("slack:http:T1.trigger"));
+        Assert.False(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("signed:slack:http:T1.trigger"));
     }
 }
