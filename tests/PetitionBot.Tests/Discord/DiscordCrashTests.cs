@@ -62,30 +62,9 @@ public sealed partial class DiscordCrashTests(Xunit.Abstractions.ITestOutputHelp
             Assert.StartsWith("Saved.", Text(saved["data"]), StringComparison.Ordinal);
         }
 
-        var confirmOf = new ConcurrentDictionary<string, string>(); // confirm interaction id → signer
-        var reported = new ConcurrentBag<string>();
         using var killed = new CancellationTokenSource();
-        var burst = Parallel.ForEachAsync(Enumerable.Range(0, Signers), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-        {
-            if (killed.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                var trace = await SignAsync(fake, SignerId(i), $"Signer Number{i}", school: $"School {i % 3}", stage: "MS2",
-                    guildId: GuildId(1 + (i % 3)), ct: killed.Token, confirming: id => confirmOf[id] = SignerId(i));
-                if (Text(trace.Done["data"]).Contains("Signed — you are", StringComparison.Ordinal))
-                {
-                    reported.Add(SignerId(i));
-                }
-            }
-            catch (OperationCanceledException) when (killed.IsCancellationRequested)
-            {
-                // The bot died under this signer: they never saw "Signed" (unless the fake got it; counted below).
-            }
-        });
+        var run = new KillableSignBurst(fake, Signers, SignerId, GuildId, "Signed — you are", killed.Token);
+        var (confirmOf, reported, burst) = (run.ConfirmOf, run.Reported, run.Task);
 
         await FakeDiscordServer.WaitUntilAsync(() => reported.Count >= KillAfter || burst.IsCompleted, $"{KillAfter} signers to see \"Signed\"",
             TimeSpan.FromSeconds(30));

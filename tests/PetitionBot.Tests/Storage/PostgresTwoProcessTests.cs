@@ -99,30 +99,9 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
             var slackBurst = Parallel.ForEachAsync(Enumerable.Range(0, SlackSigners), new ParallelOptions { MaxDegreeOfParallelism = 4 },
                 async (i, _) => await SlackSignAsync(slack, i, both: i % 2 == 0, slackOutcomes));
 
-            var confirmOf = new ConcurrentDictionary<string, string>();
-            var reported = new ConcurrentBag<string>();
             using var killed = new CancellationTokenSource();
-            var burst = Parallel.ForEachAsync(Enumerable.Range(0, Signers), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-            {
-                if (killed.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                try
-                {
-                    var trace = await SignAsync(fake, SignerId(i), $"Signer Number{i}", school: $"School {i % 3}", stage: "MS2",
-                        guildId: GuildId(1 + (i % 3)), ct: killed.Token, confirming: id => confirmOf[id] = SignerId(i));
-                    if (Text(trace.Done["data"]).Contains("Signed — you are one of", StringComparison.Ordinal))
-                    {
-                        reported.Add(SignerId(i));
-                    }
-                }
-                catch (OperationCanceledException) when (killed.IsCancellationRequested)
-                {
-                    // The holder died under this signer.
-                }
-            });
+            var run = new KillableSignBurst(fake, Signers, SignerId, GuildId, "Signed — you are one of", killed.Token);
+            var (confirmOf, reported, burst) = (run.ConfirmOf, run.Reported, run.Task);
 
             await FakeDiscordServer.WaitUntilAsync(() => (reported.Count >= KillAfter || burst.IsCompleted) && (slackOutcomes.SawSigned.Count >= SlackKillAfter || slackBurst.IsCompleted),
                 $"{KillAfter} Discord and {SlackKillAfter} Slack signers to see \"Signed\"", TimeSpan.FromSeconds(60));
