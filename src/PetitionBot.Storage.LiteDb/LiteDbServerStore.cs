@@ -1,6 +1,7 @@
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
 using PetitionBot.Storage.LiteDb.Documents;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.LiteDb;
 

@@ -6,6 +6,7 @@ using PetitionBot.Core.Schools;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 using PetitionBot.Storage.LiteDb.Documents;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.LiteDb;
 

@@ -1,5 +1,6 @@
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

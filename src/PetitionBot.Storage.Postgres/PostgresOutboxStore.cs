@@ -1,6 +1,7 @@
 using Npgsql;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 
@@ -50,7 +51,7 @@ public sealed class TempStore : StoreUnderTest, IDisposable
 
     public override LiteDbEmailVerificationStore Emails { get; }
 
-    public override Core.Storage.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
+    public override Core.Ports.IResponseStore Responses => _responses ??= new LiteDbResponseStore(Context);
 
     public override LiteDbSchoolMaintenance Schools => new(Context);
     public override Core.Ports.ISubscriptionStore Subscriptions => _subscriptions ??= new LiteDbSubscriptionStore(Context);

@@ -4,6 +4,7 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

@@ -2,6 +2,7 @@ using System.Text;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

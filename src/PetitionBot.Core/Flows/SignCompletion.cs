@@ -3,6 +3,7 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Schools;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

@@ -3,6 +3,7 @@ using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Email;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

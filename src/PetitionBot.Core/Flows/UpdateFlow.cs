@@ -5,6 +5,7 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

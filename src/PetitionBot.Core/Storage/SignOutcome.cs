@@ -1,3 +1,4 @@
+using PetitionBot.Core.Ports;
 namespace PetitionBot.Core.Storage;
 
 /// <summary>The result of <see cref="ISignatureStore.AddAsync"/>. <paramref name="Added"/> is false when this person had

@@ -3,6 +3,7 @@ using PetitionBot.ConsoleUi;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Cli;
 

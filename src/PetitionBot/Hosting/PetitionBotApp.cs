@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PetitionBot.Cli;
 using PetitionBot.ConsoleUi;
 using PetitionBot.Storage.LiteDb;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Hosting;
 
@@ -109,7 +110,7 @@ public static class PetitionBotApp
             ValidateSettings(app.Services);
 
             // Open the database now: a file held by another process is one clear line, not a failed host start.
-            _ = app.Services.GetRequiredService<Core.Storage.ISignatureStore>();
+            _ = app.Services.GetRequiredService<Core.Ports.ISignatureStore>();
             if (mode != HostMode.Cli)
             {
                 foreach (var warning in ExternalUrlCheck.Warnings(configuration!))

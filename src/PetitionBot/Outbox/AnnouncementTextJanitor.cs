@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Outbox;
 

@@ -1,4 +1,5 @@
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Outbox;
 

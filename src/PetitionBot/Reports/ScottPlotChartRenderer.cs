@@ -5,6 +5,7 @@ using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
 using ScottPlot;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Reports;
 

@@ -5,6 +5,7 @@ using PetitionBot.Benchmarks.Support;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
 using PetitionBot.Storage.LiteDb.Documents;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Benchmarks.Scenarios;
 

@@ -1,6 +1,7 @@
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Tests.Support;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Tests.Flows;
 

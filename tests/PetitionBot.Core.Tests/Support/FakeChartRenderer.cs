@@ -1,6 +1,7 @@
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Text;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Tests.Support;
 

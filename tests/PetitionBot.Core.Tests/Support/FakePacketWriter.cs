@@ -1,6 +1,7 @@
 using System.Text;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Tests.Support;
 

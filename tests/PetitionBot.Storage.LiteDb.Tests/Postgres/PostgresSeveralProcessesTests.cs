@@ -1,6 +1,7 @@
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
 using PetitionBot.Storage.Postgres;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.LiteDb.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PetitionBot.Fakes.Discord;
 using static PetitionBot.Tests.Discord.DiscordFlow;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Tests.Discord;
 
@@ -29,7 +30,7 @@ public sealed class DiscordAnnouncementTests
             Guilds = [.. Enumerable.Range(1, 4).Select(i => new FakeGuild(GuildId(i), $"School {i}"))],
         };
         await using var bot = await LiveDiscordBot.StartAsync(fakeOptions);
-        var servers = bot.Host.Services.GetRequiredService<Core.Storage.IServerStore>();
+        var servers = bot.Host.Services.GetRequiredService<Core.Ports.IServerStore>();
         await FakeDiscordServer.WaitUntilAsync(() => servers.FindAsync(new Core.Model.WorkspaceRef(Core.Model.PlatformKind.Discord, GuildId(4)))
             .GetAwaiter().GetResult() is { Present: true }, "GUILD_CREATE to register the servers");
 

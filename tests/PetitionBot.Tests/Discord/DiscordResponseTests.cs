@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PetitionBot.Fakes.Discord;
 using static PetitionBot.Tests.Discord.DiscordFlow;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Tests.Discord;
 
@@ -30,7 +31,7 @@ public sealed class DiscordResponseTests
             ["Campaigns:0:Recipients:0"] = "American Medical Association (AMA)",
             ["Campaigns:0:Recipients:1"] = "Association of American Medical Colleges (AAMC)",
         });
-        var servers = bot.Host.Services.GetRequiredService<Core.Storage.IServerStore>();
+        var servers = bot.Host.Services.GetRequiredService<Core.Ports.IServerStore>();
         await FakeDiscordServer.WaitUntilAsync(() => servers.FindAsync(new Core.Model.WorkspaceRef(Core.Model.PlatformKind.Discord, GuildId(2)))
             .GetAwaiter().GetResult() is { Present: true }, "GUILD_CREATE to register the servers");
         foreach (var i in new[] { 1, 2 })

@@ -5,6 +5,7 @@ using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
 using PetitionBot.Hosting;
 using PetitionBot.Tests.Support;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Tests.PublicPages;
 

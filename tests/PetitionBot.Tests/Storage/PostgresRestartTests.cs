@@ -3,6 +3,7 @@ using PetitionBot.Hosting;
 using PetitionBot.Storage.LiteDb.Tests;
 using PetitionBot.Tests.Discord;
 using static PetitionBot.Tests.Discord.DiscordFlow;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Tests.Storage;
 
@@ -99,7 +100,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         await host.StartAsync(); // the database is down: the school migration is left to retry in the background
         await restart;
 
-        var store = host.Services.GetRequiredService<Core.Storage.ISignatureStore>();
+        var store = host.Services.GetRequiredService<Core.Ports.ISignatureStore>();
         var deadline = DateTimeOffset.UtcNow.AddSeconds(45);
         string? schoolKey = null;
         while (DateTimeOffset.UtcNow < deadline && schoolKey != "hogwarts")

@@ -5,6 +5,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Reports.Pdf;
 

@@ -1,4 +1,5 @@
-namespace PetitionBot.Core.Storage;
+using PetitionBot.Core.Storage;
+namespace PetitionBot.Core.Ports;
 
 /// <summary>Announcements and their per-channel deliveries. Survives restarts; a delivered item is never sent again.</summary>
 public interface IOutboxStore

@@ -1,7 +1,8 @@
+using PetitionBot.Core.Reports;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
 
-namespace PetitionBot.Core.Reports;
+namespace PetitionBot.Core.Ports;
 
 /// <summary>Draws the organizer's chart. Implemented outside the core (plotting library).</summary>
 public interface IChartRenderer

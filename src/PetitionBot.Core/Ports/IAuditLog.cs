@@ -1,6 +1,7 @@
+using PetitionBot.Core.Storage;
 using PetitionBot.Core.Model;
 
-namespace PetitionBot.Core.Storage;
+namespace PetitionBot.Core.Ports;
 
 public interface IAuditLog
 {

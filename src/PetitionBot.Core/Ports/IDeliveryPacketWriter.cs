@@ -1,4 +1,5 @@
-namespace PetitionBot.Core.Reports;
+using PetitionBot.Core.Reports;
+namespace PetitionBot.Core.Ports;
 
 /// <summary>Lays out the delivery packet for the recipients. Implemented outside the core (PDF library).</summary>
 public interface IDeliveryPacketWriter

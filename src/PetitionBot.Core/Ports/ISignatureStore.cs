@@ -1,4 +1,5 @@
-namespace PetitionBot.Core.Storage;
+using PetitionBot.Core.Storage;
+namespace PetitionBot.Core.Ports;
 
 /// <summary>Signatures and their aggregates. One signature per (campaign, identity), enforced by the store itself.</summary>
 public interface ISignatureStore

@@ -1,4 +1,5 @@
-namespace PetitionBot.Core.Storage;
+using PetitionBot.Core.Storage;
+namespace PetitionBot.Core.Ports;
 
 /// <summary>Short-lived flow state.</summary>
 public interface IDraftStore

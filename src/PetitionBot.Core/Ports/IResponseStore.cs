@@ -1,4 +1,5 @@
-namespace PetitionBot.Core.Storage;
+using PetitionBot.Core.Storage;
+namespace PetitionBot.Core.Ports;
 
 /// <summary>The recipients' responses, each recorded with its announcement to every announcement channel.</summary>
 public interface IResponseStore
