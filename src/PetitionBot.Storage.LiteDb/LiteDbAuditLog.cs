@@ -21,8 +21,7 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
             Detail = entry.Detail,
             AtTicks = entry.At.UtcTicks,
         };
-        db.Write(() => db.Audit.Insert(doc));
-        return Task.CompletedTask;
+        return db.WriteAsync(() => db.Audit.Insert(doc));
     }
 
     public Task<int> CountSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default)
@@ -58,7 +57,7 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
     public Task<int> ForgetActorAsync(string actorKey, CancellationToken ct = default)
     {
         var hash = db.Keys.HashAuditActor(actorKey);
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var mine = db.Audit.Find(a => a.ActorHash == hash).ToList();
             foreach (var doc in mine)
@@ -68,7 +67,7 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
             }
 
             return mine.Count;
-        }));
+        });
     }
 
     private static AuditEntry ToEntry(AuditDoc a) => new(

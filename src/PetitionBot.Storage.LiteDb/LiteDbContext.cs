@@ -6,11 +6,13 @@ namespace PetitionBot.Storage.LiteDb;
 
 /// <summary>Owns the one <see cref="LiteDatabase"/> of this process and an exclusive lock file beside it, so a second
 /// process (a CLI verb while the bot runs) is refused instead of silently corrupting the file. Writes are serialized
-/// and run in a transaction on the calling thread.</summary>
+/// and run in a transaction; a writer waiting its turn waits asynchronously (<see cref="WriteAsync{T}"/>), so a burst
+/// of interactions neither spins on the gate nor holds thread-pool threads while one transaction runs.</summary>
 public sealed class LiteDbContext : IDisposable
 {
     private readonly FileStream? _lockFile;
-    private readonly Lock _writeGate = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly AsyncLocal<bool> _inWrite = new();
     private readonly StoreFiles? _files;
     private bool _wipe;
 
@@ -89,34 +91,76 @@ public sealed class LiteDbContext : IDisposable
     /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
     internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Runs <paramref name="work"/> alone, in one transaction: all of it is saved, or none.</summary>
+    /// <summary>Runs <paramref name="work"/> alone, in one transaction: all of it is saved, or none. Waits for the gate
+    /// without holding a thread; the work itself runs synchronously (LiteDB's API is synchronous).</summary>
+    internal async Task<T> WriteAsync<T>(Func<T> work)
+    {
+        ThrowIfNested();
+        // No cancellation here: a write, once asked for, is done (as it always was), however long the queue.
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return InTransaction(work);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>The synchronous form of <see cref="WriteAsync{T}"/>, for start-up and the command-line verbs.</summary>
     internal T Write<T>(Func<T> work)
     {
-        lock (_writeGate)
+        ThrowIfNested();
+        _writeGate.Wait();
+        try
         {
-            Database.BeginTrans();
-            try
-            {
-                var result = work();
-                Database.Commit();
-                _files?.KeepOwnerOnly();
-                if (_wipe)
-                {
-                    // Personal data was deleted: move the scrubbed pages into the data file now and empty the log, so
-                    // no file keeps the old bytes (also after kill -9).
-                    _wipe = false;
-                    Database.Checkpoint();
-                }
+            return InTransaction(work);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
-                return result;
-            }
-            catch
+    private void ThrowIfNested()
+    {
+        // The gate is not re-entrant: a write started inside another would wait for itself.
+        if (_inWrite.Value)
+        {
+            throw new InvalidOperationException("A LiteDB write was started inside another; do the work in the outer one.");
+        }
+    }
+
+    private T InTransaction<T>(Func<T> work)
+    {
+        _inWrite.Value = true;
+        Database.BeginTrans();
+        try
+        {
+            var result = work();
+            Database.Commit();
+            _files?.KeepOwnerOnly();
+            if (_wipe)
             {
+                // Personal data was deleted: move the scrubbed pages into the data file now and empty the log, so
+                // no file keeps the old bytes (also after kill -9).
                 _wipe = false;
-                Database.Rollback();
-                AggregateCache.Clear();
-                throw;
+                Database.Checkpoint();
             }
+
+            return result;
+        }
+        catch
+        {
+            _wipe = false;
+            Database.Rollback();
+            AggregateCache.Clear();
+            throw;
+        }
+        finally
+        {
+            _inWrite.Value = false;
         }
     }
 
@@ -126,15 +170,21 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>Checkpoints the write-ahead log into the data file (cheap; used on shutdown and by tests).</summary>
     public void Checkpoint()
     {
-        lock (_writeGate)
+        _writeGate.Wait();
+        try
         {
             Database.Checkpoint();
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 
     public void Dispose()
     {
         Database.Dispose();
+        _writeGate.Dispose();
         _lockFile?.Dispose();
     }
 

@@ -20,8 +20,7 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
             Payload = db.Keys.EncryptDraft(JsonSerializer.Serialize(draft.Values)),
             ExpiresAtTicks = draft.ExpiresAt.UtcTicks,
         };
-        db.Write(() => db.Drafts.Upsert(doc));
-        return Task.CompletedTask;
+        return db.WriteAsync(() => db.Drafts.Upsert(doc));
     }
 
     public Task<FlowDraft?> FindAsync(string id, string ownerKey, CancellationToken ct = default)
@@ -39,19 +38,18 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
 
     public Task DeleteAsync(string id, CancellationToken ct = default)
     {
-        db.Write(() => db.Drafts.Delete(id));
-        return Task.CompletedTask;
+        return db.WriteAsync(() => db.Drafts.Delete(id));
     }
 
     public Task<int> DeleteAllAsync(string ownerKey, CancellationToken ct = default)
     {
         var hash = db.Keys.HashDraftOwner(ownerKey);
-        return Task.FromResult(db.Write(() => db.Drafts.DeleteMany(d => d.OwnerHash == hash)));
+        return db.WriteAsync(() => db.Drafts.DeleteMany(d => d.OwnerHash == hash));
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         var ticks = now.UtcTicks;
-        return Task.FromResult(db.Write(() => db.Drafts.DeleteMany(d => d.ExpiresAtTicks <= ticks)));
+        return db.WriteAsync(() => db.Drafts.DeleteMany(d => d.ExpiresAtTicks <= ticks));
     }
 }

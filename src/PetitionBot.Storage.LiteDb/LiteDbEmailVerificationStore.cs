@@ -18,7 +18,7 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
         var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
         var mailbox = "a:" + db.Keys.HashEmail(address);
         var since = (now - Window).UtcTicks;
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             db.EmailSends.DeleteMany(x => x.AtTicks <= since);
             if (db.EmailSends.Count(x => x.Subject == person) >= maxPerHour || db.EmailSends.Count(x => x.Subject == mailbox) >= maxPerHour)
@@ -29,7 +29,7 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
             db.EmailSends.Insert(new EmailSendDoc { Subject = person, AtTicks = now.UtcTicks });
             db.EmailSends.Insert(new EmailSendDoc { Subject = mailbox, AtTicks = now.UtcTicks });
             return true;
-        }));
+        });
     }
 
     public Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default)
@@ -48,7 +48,7 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
     public Task<bool> RemoveByEmailAsync(string campaignId, string address, CancellationToken ct = default)
     {
         var hash = db.Keys.HashEmail(address);
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             if (signatures.FindByClaim(campaignId, hash) is not { } doc)
             {
@@ -57,6 +57,6 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
 
             SignatureRemoval.Remove(db, doc);
             return true;
-        }));
+        });
     }
 }

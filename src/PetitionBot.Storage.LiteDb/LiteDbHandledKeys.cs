@@ -34,7 +34,7 @@ public sealed class LiteDbHandledKeys(LiteDbContext db, TimeProvider time) : IHa
         var id = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         var now = time.GetUtcNow().UtcTicks;
         var purge = Interlocked.Increment(ref _inserts) % 500 == 0;
-        return db.Write(() =>
+        return await db.WriteAsync(() =>
         {
             if (purge)
             {
@@ -49,7 +49,7 @@ public sealed class LiteDbHandledKeys(LiteDbContext db, TimeProvider time) : IHa
 
             db.SeenIds.Upsert(new SeenIdDoc { Id = id, ExpiresAtTicks = now + Lifetime.Ticks });
             return true;
-        });
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Forgets ids whose lifetime is over; returns how many.</summary>

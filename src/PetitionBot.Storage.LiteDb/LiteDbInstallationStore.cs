@@ -19,8 +19,7 @@ public sealed class LiteDbInstallationStore(LiteDbContext db) : IInstallationSto
             WorkspaceName = installation.WorkspaceName,
             InstalledAtTicks = installation.InstalledAt.UtcTicks,
         };
-        db.Write(() => db.Installations.Upsert(doc));
-        return Task.CompletedTask;
+        return db.WriteAsync(() => db.Installations.Upsert(doc));
     }
 
     public Task<Installation?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
@@ -37,7 +36,7 @@ public sealed class LiteDbInstallationStore(LiteDbContext db) : IInstallationSto
     }
 
     public Task<bool> RemoveAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
-        Task.FromResult(db.Write(() => db.Installations.Delete(workspace.Key)));
+        db.WriteAsync(() => db.Installations.Delete(workspace.Key));
 
     private Installation ToInstallation(InstallationDoc d) => new(
         new WorkspaceRef((PlatformKind)d.Platform, d.WorkspaceId),

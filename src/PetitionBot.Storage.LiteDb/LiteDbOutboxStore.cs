@@ -10,12 +10,11 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
 {
     public Task EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
     {
-        db.Write(() =>
+        return db.WriteAsync(() =>
         {
             OutboxWriter.Insert(db, announcement, "a|" + announcement.Id, channels);
             return 0;
         });
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)
@@ -42,7 +41,7 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
 
     public Task SetTextAsync(string announcementId, string title, string text, CancellationToken ct = default)
     {
-        db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var doc = db.Announcements.FindById(announcementId);
             if (doc is not null && doc.Text is null)
@@ -54,14 +53,13 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
 
             return 0;
         });
-        return Task.CompletedTask;
     }
 
     public Task<int> PurgeTextAsync(DateTimeOffset before, CancellationToken ct = default)
     {
         var ticks = before.UtcTicks;
         var pending = (int)OutboxState.Pending;
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var old = db.Announcements.Find(a => a.CreatedAtTicks < ticks).Where(a => a.Text != Announcement.RemovedText).ToList();
             var blanked = 0;
@@ -80,7 +78,7 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
             }
 
             return blanked;
-        }));
+        });
     }
 
     public Task MarkDeliveredAsync(string itemId, DateTimeOffset at, CancellationToken ct = default) =>
@@ -121,7 +119,7 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
 
     private Task Change(string itemId, Action<OutboxDoc> change)
     {
-        db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var doc = db.Outbox.FindById(itemId);
             if (doc is not null)
@@ -132,7 +130,6 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
 
             return 0;
         });
-        return Task.CompletedTask;
     }
 
     private static OutboxItem ToItem(OutboxDoc d) => new(

@@ -17,7 +17,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
     public Task<int> MigrateAsync(ISchoolDirectory directory, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var changed = 0;
             foreach (var doc in db.Signatures.Find(s => s.SchoolId == null || s.SchoolId == "" || s.SchoolId == School.OtherId).ToList())
@@ -67,7 +67,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
             }
 
             return changed;
-        }));
+        });
     }
 
     /// <summary>Every "Other" school text with how many signatures (all campaigns) carry it, most first.</summary>
@@ -90,7 +90,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
         ct.ThrowIfCancellationRequested();
         var key = SchoolKeys.For(School.OtherId, typed);
         var textKey = InputRules.SchoolKey(typed);
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var moved = db.Signatures.Find(s => s.SchoolKey == key).ToList();
             if (moved.Count == 0)
@@ -125,6 +125,6 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
                 AtTicks = now.UtcTicks,
             });
             return moved.Count;
-        }));
+        });
     }
 }

@@ -15,8 +15,7 @@ public sealed class LiteDbServerStore(LiteDbContext db) : IServerStore
 
     public Task SaveAsync(ServerSettings settings, CancellationToken ct = default)
     {
-        db.Write(() => db.Servers.Upsert(ToDoc(settings)));
-        return Task.CompletedTask;
+        return db.WriteAsync(() => db.Servers.Upsert(ToDoc(settings)));
     }
 
     public Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default)

@@ -14,7 +14,7 @@ namespace PetitionBot.Storage.LiteDb;
 /// change in the same transaction as the signature.</summary>
 public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
 {
-    public Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
+    public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         var hash = db.Keys.Hash(signature.IdentityKey);
@@ -42,7 +42,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
 
         try
         {
-            return Task.FromResult(db.Write(() =>
+            return await db.WriteAsync(() =>
             {
                 // The unique index on Key is the check: a repeat fails here and the whole transaction rolls back.
                 db.Signatures.Insert(doc);
@@ -55,7 +55,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
                 var (after, schoolAfter) = Aggregates.Apply(db, doc, +1, signature.SignedAt.UtcTicks);
                 var made = MilestoneRecorder.Record(db, doc, after - 1, after, schoolAfter, milestones, signature.SignedAt);
                 return new SignOutcome(true, ToRecord(doc), after, made);
-            }));
+            }).ConfigureAwait(false);
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -68,7 +68,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
                 throw;
             }
 
-            return Task.FromResult(new SignOutcome(false, ToRecord(existing), db.CampaignCounters.FindById(doc.CampaignId)?.Total ?? 0, []));
+            return new SignOutcome(false, ToRecord(existing), db.CampaignCounters.FindById(doc.CampaignId)?.Total ?? 0, []);
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
     public Task<bool> RemoveAsync(string campaignId, string identityKey, CancellationToken ct = default)
     {
         var key = campaignId + "|" + db.Keys.Hash(identityKey);
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var doc = db.Signatures.FindOne(x => x.Key == key);
             if (doc is null)
@@ -105,14 +105,14 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
 
             SignatureRemoval.Remove(db, doc);
             return true;
-        }));
+        });
     }
 
     public Task<int> InvalidateAsync(string campaignId, WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
     {
         var fromTicks = from?.UtcTicks ?? long.MinValue;
         var toTicks = to?.UtcTicks ?? long.MaxValue;
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var hashed = workspace is null ? null : db.Keys.HashCountedOnlyServer(workspace.Key);
             var doomed = db.Signatures.Find(x => x.CampaignId == campaignId)
@@ -127,7 +127,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
             }
 
             return doomed.Count;
-        }));
+        });
     }
 
     public Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default) =>

@@ -29,7 +29,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
         ct.ThrowIfCancellationRequested();
         var owner = db.Keys.HashSubscriber(subscription.IdentityKey);
         var key = subscription.CampaignId + "|" + owner;
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             if (Subscriptions.Exists(s => s.Key == key))
             {
@@ -49,7 +49,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
                 ExpiresAtTicks = subscription.ExpiresAt?.UtcTicks,
             });
             return true;
-        }));
+        });
     }
 
     public Task<IReadOnlyList<Subscription>> FindAllAsync(string identityKey, CancellationToken ct = default)
@@ -62,13 +62,13 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
     public Task<bool> RemoveAsync(string campaignId, string identityKey, CancellationToken ct = default)
     {
         var key = campaignId + "|" + db.Keys.HashSubscriber(identityKey);
-        return Task.FromResult(db.Write(() => Subscriptions.DeleteMany(s => s.Key == key) > 0));
+        return db.WriteAsync(() => Subscriptions.DeleteMany(s => s.Key == key) > 0);
     }
 
     public Task<int> RemoveAllAsync(string identityKey, CancellationToken ct = default)
     {
         var owner = db.Keys.HashSubscriber(identityKey);
-        return Task.FromResult(db.Write(() => Subscriptions.DeleteMany(s => s.OwnerHash == owner)));
+        return db.WriteAsync(() => Subscriptions.DeleteMany(s => s.OwnerHash == owner));
     }
 
     public Task<int?> NotifyAsync(Announcement notice, string uniqueKey, TimeSpan spacing, CancellationToken ct = default)
@@ -112,14 +112,14 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
     }
 
     public Task<bool> DropAsync(string subscriptionId, CancellationToken ct = default) =>
-        Task.FromResult(db.Write(() => Subscriptions.Delete(subscriptionId)));
+        db.WriteAsync(() => Subscriptions.Delete(subscriptionId));
 
     public Task<int> PurgeAsync(DateTimeOffset now, IReadOnlyCollection<string> endedCampaignIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(endedCampaignIds);
         var ticks = now.UtcTicks;
         var ended = endedCampaignIds.ToHashSet(StringComparer.Ordinal);
-        return Task.FromResult(db.Write(() =>
+        return db.WriteAsync(() =>
         {
             var doomed = Subscriptions.FindAll()
                 .Where(s => (s.ExpiresAtTicks is { } e && e <= ticks) || ended.Contains(s.CampaignId))
@@ -131,7 +131,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
             }
 
             return doomed.Count;
-        }));
+        });
     }
 
     private static Subscription ToRecord(SubscriptionDoc d) => new(d.Id, d.CampaignId, (PlatformKind)d.Platform,
