@@ -1,26 +1,28 @@
-using System.Text.Json.Nodes;
 using PetitionBot.Core.Interactions;
+using PetitionBot.Slack.Api;
 
 namespace PetitionBot.Slack.BlockKit;
 
-/// <summary>Renders the core's neutral <see cref="Reply"/> as Block Kit: header (title), mrkdwn sections (escaped text),
-/// a context block with the progress bar, actions with buttons (link buttons for <see cref="ChoiceStyle.Link"/>) and a
-/// static_select for the menu. Forms become modal views.</summary>
+/// <summary>Renders the core's neutral <see cref="Reply"/> as Block Kit records: header (title), mrkdwn sections
+/// (escaped text), a context block with the progress bar, actions with buttons (link buttons for
+/// <see cref="ChoiceStyle.Link"/>) and a static_select for the menu. Forms become modal views. The records are
+/// immutable, so one rendering can go into any number of requests (and retries).</summary>
 internal static class BlockKitRenderer
 {
     private const int SectionMax = 3000;
     private const int ButtonsPerActions = 5;
+    private const int MaxMessageBlocks = 40;
 
     /// <summary>The fallback/notification text: escaped, so it never pings either.</summary>
     public static string FallbackText(Reply reply) =>
         Mrkdwn.Truncate(Mrkdwn.EscapeReply(reply.Title is null ? reply.Text : $"{reply.Title}: {reply.Text}"), 3000);
 
-    public static JsonArray MessageBlocks(Reply reply)
+    public static IReadOnlyList<Block> MessageBlocks(Reply reply)
     {
-        var blocks = new JsonArray();
+        var blocks = new List<Block>();
         if (!string.IsNullOrWhiteSpace(reply.Title))
         {
-            blocks.Add(new JsonObject { ["type"] = "header", ["text"] = PlainText(Mrkdwn.Truncate(reply.Title, 150)) });
+            blocks.Add(new HeaderBlock(Plain(reply.Title, 150)));
         }
 
         AddSections(blocks, reply.Text);
@@ -31,190 +33,110 @@ internal static class BlockKitRenderer
 
         foreach (var chunk in reply.Choices.Chunk(ButtonsPerActions))
         {
-            var elements = new JsonArray();
-            foreach (var choice in chunk)
-            {
-                elements.Add(Button(choice));
-            }
-
-            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = elements });
+            blocks.Add(new ActionsBlock([.. chunk.Select(Button)]));
         }
 
         if (reply.Menu is { } menu)
         {
-            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray(Select(menu)) });
+            blocks.Add(new ActionsBlock([Select(menu)]));
         }
 
         return blocks;
     }
 
     /// <summary>Blocks of an announcement: title, escaped text, progress.</summary>
-    public static JsonArray AnnouncementBlocks(string? title, string text, Progress? progress) =>
+    public static IReadOnlyList<Block> AnnouncementBlocks(string? title, string text, Progress? progress) =>
         MessageBlocks(new Reply { Title = title, Text = text, Progress = progress });
 
-    public static JsonObject ProgressBlock(Progress progress) => new()
-    {
-        ["type"] = "context",
-        ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = $"`{progress.Bar}`  {Mrkdwn.Escape(progress.Summary)}" }),
-    };
-
-    /// <summary>A school field: an <c>external_select</c> whose options come from <c>block_suggestion</c> requests
-    /// (<see cref="Interactions.BlockSuggestionHandler"/>); a preset value is its initial option.</summary>
-    private static JsonObject SchoolSelect(FormField field)
-    {
-        var element = new JsonObject
-        {
-            ["type"] = "external_select",
-            ["action_id"] = field.Id,
-            ["min_query_length"] = 1,
-        };
-        if (!string.IsNullOrEmpty(field.Value))
-        {
-            element["initial_option"] = Option(field.ValueLabel ?? field.Value, field.Value);
-        }
-
-        return element;
-    }
+    public static ContextBlock ProgressBlock(Progress progress) =>
+        new([new MrkdwnText($"`{progress.Bar}`  {Mrkdwn.Escape(progress.Summary)}")]);
 
     /// <summary>An option object: text ≤ 75 characters, value ≤ 150 (Block Kit limits).</summary>
-    public static JsonObject Option(string text, string value) => new()
-    {
-        ["text"] = PlainText(Mrkdwn.Truncate(text, 75)),
-        ["value"] = value.Length <= 150 ? value : value[..150],
-    };
+    public static OptionObject Option(string text, string value) =>
+        new(Plain(text, 75), value.Length <= 150 ? value : value[..150]);
 
     /// <summary>A modal for a form: callback_id = form token, one input block per field (block_id = action_id = field id).</summary>
-    public static JsonObject ModalView(FormSpec form, string privateMetadata)
+    public static View ModalView(FormSpec form, string privateMetadata)
     {
-        var blocks = new JsonArray();
-        foreach (var field in form.Fields)
+        var blocks = form.Fields
+            .Select(field => (Block)new InputBlock(field.Id, Plain(field.Label, 2000), Element(field), Optional: !field.Required))
+            .ToList();
+        return new View(Plain(form.Title, 24), new PlainText("Cancel"), blocks)
         {
-            var element = field.Kind == FormFieldKind.School ? SchoolSelect(field) : new JsonObject
-            {
-                ["type"] = "plain_text_input",
-                ["action_id"] = field.Id,
-                ["multiline"] = field.Multiline,
-                ["max_length"] = Math.Clamp(field.MaxLength, 1, 3000),
-            };
-            if (field.MinLength > 0 && field.Kind != FormFieldKind.School)
-            {
-                element["min_length"] = Math.Min(field.MinLength, 3000);
-            }
-
-            if (!string.IsNullOrEmpty(field.Value) && field.Kind != FormFieldKind.School)
-            {
-                element["initial_value"] = field.Value;
-            }
-
-            if (!string.IsNullOrEmpty(field.Placeholder))
-            {
-                element["placeholder"] = PlainText(Mrkdwn.Truncate(field.Placeholder, 150));
-            }
-
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "input",
-                ["block_id"] = field.Id,
-                ["optional"] = !field.Required,
-                ["label"] = PlainText(Mrkdwn.Truncate(field.Label, 2000)),
-                ["element"] = element,
-            });
-        }
-
-        return new JsonObject
-        {
-            ["type"] = "modal",
-            ["callback_id"] = form.Token,
-            ["title"] = PlainText(Mrkdwn.Truncate(form.Title, 24)),
-            ["submit"] = PlainText(Mrkdwn.Truncate(form.SubmitLabel, 24)),
-            ["close"] = PlainText("Cancel"),
-            ["private_metadata"] = Mrkdwn.Truncate(privateMetadata, 3000),
-            ["blocks"] = blocks,
+            CallbackId = form.Token,
+            Submit = Plain(form.SubmitLabel, 24),
+            PrivateMetadata = Mrkdwn.Truncate(privateMetadata, 3000),
         };
     }
 
     /// <summary>A modal that only shows text (used while the core works, or when the answer is not a form).</summary>
-    public static JsonObject MessageView(string title, string text)
+    public static View MessageView(string title, string text)
     {
-        var blocks = new JsonArray();
+        var blocks = new List<Block>();
         AddSections(blocks, text);
-        return new JsonObject
+        return new View(Plain(title, 24), new PlainText("Close"), blocks);
+    }
+
+    public static View LoadingView() => MessageView("PetitionBot", "Loading…");
+
+    private static BlockElement Element(FormField field)
+    {
+        if (field.Kind == FormFieldKind.School)
         {
-            ["type"] = "modal",
-            ["title"] = PlainText(Mrkdwn.Truncate(title, 24)),
-            ["close"] = PlainText("Close"),
-            ["blocks"] = blocks,
+            return SchoolSelect(field);
+        }
+
+        return new PlainTextInputElement(field.Id, field.Multiline, Math.Clamp(field.MaxLength, 1, 3000))
+        {
+            MinLength = field.MinLength > 0 ? Math.Min(field.MinLength, 3000) : null,
+            InitialValue = string.IsNullOrEmpty(field.Value) ? null : field.Value,
+            Placeholder = string.IsNullOrEmpty(field.Placeholder) ? null : Plain(field.Placeholder, 150),
         };
     }
 
-    public static JsonObject LoadingView() => MessageView("PetitionBot", "Loading…");
+    /// <summary>A school field: an <c>external_select</c> whose options come from <c>block_suggestion</c> requests
+    /// (<see cref="Interactions.BlockSuggestionHandler"/>); a preset value is its initial option.</summary>
+    private static ExternalSelectElement SchoolSelect(FormField field) => new(field.Id, MinQueryLength: 1)
+    {
+        InitialOption = string.IsNullOrEmpty(field.Value) ? null : Option(field.ValueLabel ?? field.Value, field.Value),
+    };
 
-    private static void AddSections(JsonArray blocks, string text)
+    private static void AddSections(List<Block> blocks, string text)
     {
         var escaped = Mrkdwn.EscapeReply(text);
-        if (escaped.Length == 0)
+        for (var i = 0; i < escaped.Length && blocks.Count < MaxMessageBlocks; i += SectionMax)
         {
-            return;
-        }
-
-        for (var i = 0; i < escaped.Length && blocks.Count < 40; i += SectionMax)
-        {
-            var part = escaped.Substring(i, Math.Min(SectionMax, escaped.Length - i));
-            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = part } });
+            blocks.Add(new SectionBlock(new MrkdwnText(escaped.Substring(i, Math.Min(SectionMax, escaped.Length - i)))));
         }
     }
 
-    private static JsonObject Button(Choice choice)
+    private static ButtonElement Button(Choice choice)
     {
-        var button = new JsonObject
-        {
-            ["type"] = "button",
-            ["text"] = PlainText(Mrkdwn.Truncate(choice.Label, 75)),
-            ["action_id"] = choice.Token,
-        };
+        var button = new ButtonElement(choice.Token, Plain(choice.Label, 75));
         if (choice.Style == ChoiceStyle.Link && choice.Url is not null)
         {
-            button["url"] = choice.Url;
-            return button;
+            return button with { Url = choice.Url };
         }
 
-        button["value"] = choice.Token;
-        var style = choice.Style switch
+        return button with
         {
-            ChoiceStyle.Primary or ChoiceStyle.Success => "primary",
-            ChoiceStyle.Danger => "danger",
-            _ => null,
-        };
-        if (style is not null)
-        {
-            button["style"] = style;
-        }
-
-        return button;
-    }
-
-    private static JsonObject Select(Menu menu)
-    {
-        var options = new JsonArray();
-        foreach (var option in menu.Options.Take(100))
-        {
-            var o = new JsonObject { ["text"] = PlainText(Mrkdwn.Truncate(option.Label, 75)), ["value"] = option.Value };
-            if (!string.IsNullOrEmpty(option.Description))
+            Value = choice.Token,
+            Style = choice.Style switch
             {
-                o["description"] = PlainText(Mrkdwn.Truncate(option.Description, 75));
-            }
-
-            options.Add(o);
-        }
-
-        return new JsonObject
-        {
-            ["type"] = "static_select",
-            ["action_id"] = menu.Token,
-            ["placeholder"] = PlainText(Mrkdwn.Truncate(menu.Placeholder, 150)),
-            ["options"] = options,
+                ChoiceStyle.Primary or ChoiceStyle.Success => "primary",
+                ChoiceStyle.Danger => "danger",
+                _ => null,
+            },
         };
     }
 
-    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+    private static StaticSelectElement Select(Menu menu) => new(
+        menu.Token,
+        Plain(menu.Placeholder, 150),
+        [.. menu.Options.Take(100).Select(o => new OptionObject(Plain(o.Label, 75), o.Value)
+        {
+            Description = string.IsNullOrEmpty(o.Description) ? null : Plain(o.Description, 75),
+        })]);
+
+    private static PlainText Plain(string text, int max) => new(Mrkdwn.Truncate(text, max));
 }

@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
+using PetitionBot.Slack.Api;
 using PetitionBot.Slack.BlockKit;
 
 namespace PetitionBot.Slack.Interactions;
@@ -12,17 +12,13 @@ namespace PetitionBot.Slack.Interactions;
 /// suggestions as <c>{"options": [...]}</c>. No Web API call and no store access, so it fits in Slack's 3 s.</summary>
 internal sealed class BlockSuggestionHandler(IPetitionBot bot, ILogger<BlockSuggestionHandler> logger)
 {
-    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(BlockSuggestionPayload payload, SlackAck ack, CancellationToken ct = default)
     {
-        var payload = envelope.Payload;
-        var team = SlackPayload.Str(payload, "team", "id") ?? SlackPayload.Str(payload, "user", "team_id") ?? "";
-        var user = SlackPayload.Str(payload, "user", "id") ?? "";
-        var field = SlackPayload.Str(payload, "action_id") ?? "";
-        var query = SlackPayload.Str(payload, "value") ?? "";
+        var actor = new Actor(PlatformKind.Slack, payload.TeamId ?? "", payload.User?.Id ?? "", [], false);
         IReadOnlyList<Suggestion> suggestions;
         try
         {
-            suggestions = await bot.SuggestAsync(new SuggestInput(new Actor(PlatformKind.Slack, team, user, [], false), null, field, query), ct).ConfigureAwait(false);
+            suggestions = await bot.SuggestAsync(new SuggestInput(actor, null, payload.ActionId ?? "", payload.Value ?? ""), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -31,7 +27,7 @@ internal sealed class BlockSuggestionHandler(IPetitionBot bot, ILogger<BlockSugg
             suggestions = [];
         }
 
-        var options = new JsonArray(suggestions.Take(SuggestInput.Max).Select(s => (JsonNode)BlockKitRenderer.Option(s.Label, s.Value)).ToArray());
-        await ack.SendAsync(new JsonObject { ["options"] = options }).ConfigureAwait(false);
+        var options = suggestions.Take(SuggestInput.Max).Select(s => BlockKitRenderer.Option(s.Label, s.Value)).ToList();
+        await ack.SendAsync(new SlackAckPayload { Options = options }).ConfigureAwait(false);
     }
 }

@@ -1,12 +1,13 @@
-using System.Text.Json;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
+using PetitionBot.Slack.Api;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;
 
-/// <summary>Routes each envelope by type to the slash-command, block_actions or view_submission handler; handles the
-/// few events the app subscribes to (app_uninstalled, tokens_revoked).</summary>
+/// <summary>Routes each envelope by its payload's record to the slash-command, block_actions, view_submission or
+/// block_suggestion handler; handles the few events the app subscribes to (app_uninstalled, tokens_revoked). Anything
+/// else is only acknowledged.</summary>
 internal sealed class SlackEnvelopeRouter(
     SlashCommandHandler commands,
     BlockActionsHandler actions,
@@ -18,24 +19,23 @@ internal sealed class SlackEnvelopeRouter(
 {
     public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
     {
-        var payload = envelope.Payload;
-        switch (envelope.Type)
+        switch (envelope.Payload)
         {
-            case SlackEnvelope.SlashCommands:
-                await commands.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+            case SlashCommandPayload command:
+                await commands.HandleAsync(command, ack, ct).ConfigureAwait(false);
                 break;
-            case SlackEnvelope.Interactive when SlackPayload.Str(payload, "type") == "block_actions":
-                await actions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+            case BlockActionsPayload action:
+                await actions.HandleAsync(action, ack, ct).ConfigureAwait(false);
                 break;
-            case SlackEnvelope.Interactive when SlackPayload.Str(payload, "type") == "view_submission":
-                await submissions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+            case ViewSubmissionPayload submission:
+                await submissions.HandleAsync(envelope, submission, ack, ct).ConfigureAwait(false);
                 break;
-            case SlackEnvelope.Interactive when SlackPayload.Str(payload, "type") == "block_suggestion" && suggestions is not null:
-                await suggestions.HandleAsync(envelope, ack, ct).ConfigureAwait(false);
+            case BlockSuggestionPayload suggestion when suggestions is not null:
+                await suggestions.HandleAsync(suggestion, ack, ct).ConfigureAwait(false);
                 break;
-            case SlackEnvelope.EventsApi:
+            case EventsApiPayload events:
                 await ack.SendAsync().ConfigureAwait(false);
-                await OnEventAsync(payload, ct).ConfigureAwait(false);
+                await OnEventAsync(events, ct).ConfigureAwait(false);
                 break;
             default:
                 await ack.SendAsync().ConfigureAwait(false);
@@ -43,11 +43,10 @@ internal sealed class SlackEnvelopeRouter(
         }
     }
 
-    private async Task OnEventAsync(JsonElement payload, CancellationToken ct)
+    private async Task OnEventAsync(EventsApiPayload payload, CancellationToken ct)
     {
-        var team = SlackPayload.Str(payload, "team_id");
-        var type = SlackPayload.Str(payload, "event", "type");
-        if (team is null || type is not ("app_uninstalled" or "tokens_revoked"))
+        var team = payload.TeamId;
+        if (team is null || payload.Event?.Type is not ("app_uninstalled" or "tokens_revoked"))
         {
             return;
         }

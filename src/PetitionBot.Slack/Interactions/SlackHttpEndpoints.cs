@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Http;
+using PetitionBot.Slack.Api;
 
 namespace PetitionBot.Slack.Interactions;
 
@@ -59,35 +59,35 @@ public static class SlackHttpEndpoints
             return Results.Unauthorized();
         }
 
-        JsonElement payload;
+        InboundPayload? payload;
         try
         {
             payload = ParsePayload(type, body);
         }
         catch (JsonException)
         {
-            return Results.BadRequest();
+            payload = null;
         }
 
         // Signed but malformed (an array, a bare value, interactivity without a payload object): 400, no detail.
-        if (payload.ValueKind != JsonValueKind.Object)
+        if (payload is null)
         {
             return Results.BadRequest();
         }
 
-        if (type == SlackEnvelope.EventsApi && SlackPayload.Str(payload, "type") == "url_verification")
+        if (payload is EventsApiPayload { Type: EventsApiPayload.UrlVerification } verification)
         {
-            return Results.Json(new { challenge = SlackPayload.Str(payload, "challenge") });
+            return Results.Json(new UrlVerificationResponse(verification.Challenge), SlackJsonContext.Default.UrlVerificationResponse);
         }
 
-        var id = SlackPayload.Str(payload, "trigger_id") ?? SlackPayload.Str(payload, "event_id") ?? Guid.NewGuid().ToString("N");
+        var id = payload.TriggerId ?? (payload as EventsApiPayload)?.EventId ?? Guid.NewGuid().ToString("N");
         if (!await services.GetRequiredService<SlackHttpReplayGuard>().FirstTimeAsync(type + ":" + id))
         {
             return Results.Ok();
         }
 
         var envelope = new SlackEnvelope("http:" + id, type, payload, true, 0, null, time.GetUtcNow());
-        var acked = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var acked = new TaskCompletionSource<SlackAckPayload?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ack = new SlackAck(p =>
         {
             acked.TrySetResult(p);
@@ -104,7 +104,7 @@ public static class SlackHttpEndpoints
             return Results.Ok();
         }
 
-        return Results.Content(payloadOut.ToJsonString(), "application/json");
+        return Results.Json(payloadOut, SlackJsonContext.Default.SlackAckPayload);
     }
 
     private static async Task RunAsync(ISlackEnvelopeHandler handler, SlackEnvelope envelope, SlackAck ack, ILogger logger, CancellationToken ct)
@@ -123,26 +123,23 @@ public static class SlackHttpEndpoints
         }
     }
 
-    private static JsonElement ParsePayload(string type, string body)
+    /// <summary>The request body as its payload record: events are JSON, interactivity is JSON in the form field
+    /// <c>payload</c>, a slash command is the form itself (read through the same record as Socket Mode's JSON).</summary>
+    private static InboundPayload? ParsePayload(string type, string body)
     {
+        var json = SlackJsonContext.Default;
         if (type == SlackEnvelope.EventsApi)
         {
-            return JsonDocument.Parse(body).RootElement.Clone();
+            return JsonSerializer.Deserialize(body, json.EventsApiPayload);
         }
 
         var form = QueryHelpers.ParseQuery(body);
         if (type == SlackEnvelope.Interactive)
         {
-            // No payload field at all (the indexer would throw): an Undefined element, refused as 400 by the caller.
-            return form.TryGetValue("payload", out var json) ? JsonDocument.Parse(json.ToString()).RootElement.Clone() : default;
+            return form.TryGetValue("payload", out var payload) ? JsonSerializer.Deserialize(payload.ToString(), json.InteractivePayload) : null;
         }
 
-        var fields = new JsonObject();
-        foreach (var (key, value) in form)
-        {
-            fields[key] = value.ToString();
-        }
-
-        return JsonDocument.Parse(fields.ToJsonString()).RootElement.Clone();
+        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        return JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(fields, json.DictionaryStringString), json.SlashCommandPayload);
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Interactions;
+using PetitionBot.Slack.Api;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;
 
@@ -84,19 +84,13 @@ internal sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogg
     {
         var fallback = BlockKitRenderer.FallbackText(reply);
         var isPublic = reply.Visibility == Visibility.Public;
+        var blocks = BlockKitRenderer.MessageBlocks(reply); // immutable records: one rendering serves every post and retry
 
-        // A JSON node belongs to one body, so every post (and every retry) gets freshly rendered blocks.
-        JsonArray Blocks() => BlockKitRenderer.MessageBlocks(reply);
         // Only Slack's own hooks (or the configured API origin) are followed; any other response_url is ignored.
         if (target.ResponseUrl is { } url && SlackResponseUrlPolicy.IsAllowed(url, options.Value.ApiBaseUrl))
         {
-            var body = new JsonObject
-            {
-                ["response_type"] = isPublic ? "in_channel" : "ephemeral",
-                ["text"] = fallback,
-                ["blocks"] = Blocks(),
-                ["replace_original"] = target.ReplaceOriginal && reply.ReplacesPrevious,
-            };
+            var body = new ResponseUrlMessage(
+                isPublic ? ResponseUrlMessage.InChannel : ResponseUrlMessage.Ephemeral, fallback, blocks, target.ReplaceOriginal && reply.ReplacesPrevious);
             var posted = await api.Client.PostToUrlAsync(url, body, ct).ConfigureAwait(false);
             if (posted.Ok)
             {
@@ -107,8 +101,8 @@ internal sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogg
         if (target.ChannelId is { Length: > 0 } channel)
         {
             var sent = await WithRetriesAsync(() => isPublic
-                ? api.PostMessageAsync(target.Token, channel, fallback, Blocks(), ct)
-                : api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, Blocks(), ct), retryUnsure: !isPublic, ct).ConfigureAwait(false);
+                ? api.PostMessageAsync(target.Token, channel, fallback, blocks, ct)
+                : api.PostEphemeralAsync(target.Token, channel, target.UserId, fallback, blocks, ct), retryUnsure: !isPublic, ct).ConfigureAwait(false);
             if (sent.Ok)
             {
                 return;
@@ -124,7 +118,7 @@ internal sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogg
             return;
         }
 
-        var direct = await WithRetriesAsync(() => api.PostMessageAsync(target.Token, dmChannel, fallback, Blocks(), ct), retryUnsure: true, ct).ConfigureAwait(false);
+        var direct = await WithRetriesAsync(() => api.PostMessageAsync(target.Token, dmChannel, fallback, blocks, ct), retryUnsure: true, ct).ConfigureAwait(false);
         if (!direct.Ok)
         {
             SlackLog.DeliveryFailed(logger, "chat.postMessage (DM)", direct.Error ?? "unknown");

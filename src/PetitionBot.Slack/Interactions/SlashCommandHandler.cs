@@ -1,5 +1,6 @@
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
+using PetitionBot.Slack.Api;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;
 
@@ -14,21 +15,20 @@ internal sealed class SlashCommandHandler(
     SlackWebApi api,
     IPetitionBot bot)
 {
-    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(SlashCommandPayload payload, SlackAck ack, CancellationToken ct = default)
     {
         await ack.SendAsync().ConfigureAwait(false);
-        var p = envelope.Payload;
-        var token = await tokens.ForTeamAsync(SlackPayload.Str(p, "team_id"), ct).ConfigureAwait(false);
-        var user = SlackPayload.Str(p, "user_id");
+        var token = await tokens.ForTeamAsync(payload.TeamId, ct).ConfigureAwait(false);
+        var user = payload.UserId;
         if (token is null || user is null)
         {
             return;
         }
 
-        var channel = SlackPayload.Str(p, "channel_id");
-        var responseUrl = Uri.TryCreate(SlackPayload.Str(p, "response_url"), UriKind.Absolute, out var ru) ? ru : null;
-        var target = new SlackReplyTarget(token, user, channel, responseUrl, SlackPayload.Str(p, "trigger_id"));
-        var parsed = SlashCommandParser.Parse(SlackPayload.Str(p, "command") ?? string.Empty, SlackPayload.Str(p, "text"));
+        var channel = payload.ChannelId;
+        var responseUrl = Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var ru) ? ru : null;
+        var target = new SlackReplyTarget(token, user, channel, responseUrl, payload.TriggerId);
+        var parsed = SlashCommandParser.Parse(payload.Command ?? string.Empty, payload.Text);
         if (parsed is null)
         {
             var names = string.Join(", ", CommandCatalog.All.Select(c => c.Name));
@@ -47,7 +47,7 @@ internal sealed class SlashCommandHandler(
         {
             // The trigger dies 3 s after the command: open the modal first, fill it in when the core has answered.
             var loading = await api.OpenViewAsync(token, trigger, BlockKitRenderer.LoadingView(), ct).ConfigureAwait(false);
-            target = target with { ViewId = loading.Ok ? loading.GetString("view", "id") : null, TriggerId = loading.Ok ? null : trigger };
+            target = target with { ViewId = loading.Ok ? loading.Body?.View?.Id : null, TriggerId = loading.Ok ? null : trigger };
         }
 
         var actor = await actors.ResolveAsync(token, user, ct).ConfigureAwait(false);

@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
+using PetitionBot.Slack.Api;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;
 
@@ -19,22 +18,20 @@ internal sealed class ViewSubmissionHandler(
     Microsoft.Extensions.Options.IOptions<SlackOptions> options,
     TimeProvider time)
 {
-    public async Task HandleAsync(SlackEnvelope envelope, SlackAck ack, CancellationToken ct = default)
+    public async Task HandleAsync(SlackEnvelope envelope, ViewSubmissionPayload payload, SlackAck ack, CancellationToken ct = default)
     {
-        var p = envelope.Payload;
-        var view = SlackPayload.Get(p, "view");
-        var formToken = SlackPayload.Str(view, "callback_id");
-        var team = SlackPayload.Str(p, "team", "id") ?? SlackPayload.Str(p, "user", "team_id");
-        var token = await tokens.ForTeamAsync(team, ct).ConfigureAwait(false);
-        var user = SlackPayload.Str(p, "user", "id");
+        var view = payload.View;
+        var formToken = view?.CallbackId;
+        var token = await tokens.ForTeamAsync(payload.TeamId, ct).ConfigureAwait(false);
+        var user = payload.User?.Id;
         if (token is null || user is null || string.IsNullOrEmpty(formToken))
         {
             await ack.SendAsync().ConfigureAwait(false);
             return;
         }
 
-        var channel = SlackPayload.Str(view, "private_metadata") is { Length: > 0 } meta ? meta : null;
-        var target = new SlackReplyTarget(token, user, channel, null, SlackPayload.Str(p, "trigger_id"));
+        var channel = view?.PrivateMetadata is { Length: > 0 } meta ? meta : null;
+        var target = new SlackReplyTarget(token, user, channel, null, payload.TriggerId);
         var deadline = envelope.ReceivedAt + options.Value.AckBudget;
         var work = AskCoreAsync(token, user, channel, formToken, FieldsOf(view), ct);
         var remaining = deadline - time.GetUtcNow();
@@ -54,19 +51,14 @@ internal sealed class ViewSubmissionHandler(
         var reply = await work.ConfigureAwait(false);
         if (reply.FieldErrors.Count > 0)
         {
-            var errors = new JsonObject();
-            foreach (var (field, message) in reply.FieldErrors)
-            {
-                errors[field] = Mrkdwn.Truncate(message, 2000);
-            }
-
-            await ack.SendAsync(new JsonObject { ["response_action"] = "errors", ["errors"] = errors }).ConfigureAwait(false);
+            var errors = reply.FieldErrors.ToDictionary(e => e.Key, e => Mrkdwn.Truncate(e.Value, 2000), StringComparer.Ordinal);
+            await ack.SendAsync(new SlackAckPayload { ResponseAction = "errors", Errors = errors }).ConfigureAwait(false);
             return;
         }
 
         if (reply.Form is { } next)
         {
-            await ack.SendAsync(new JsonObject { ["response_action"] = "update", ["view"] = BlockKitRenderer.ModalView(next, channel ?? string.Empty) }).ConfigureAwait(false);
+            await ack.SendAsync(new SlackAckPayload { ResponseAction = "update", View = BlockKitRenderer.ModalView(next, channel ?? string.Empty) }).ConfigureAwait(false);
             return;
         }
 
@@ -80,21 +72,21 @@ internal sealed class ViewSubmissionHandler(
         return await bot.HandleAsync(new FormInput(actor, channel, formToken, fields), ct).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, string> FieldsOf(JsonElement view)
+    /// <summary>Each input's value by action_id (= field id): a text input's value, a select's chosen option; an
+    /// element left empty, or of a kind that carries neither, gives "".</summary>
+    internal static Dictionary<string, string> FieldsOf(SubmittedView? view)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        var values = SlackPayload.Get(view, "state", "values");
-        if (values.ValueKind != JsonValueKind.Object)
+        if (view?.State?.Values is not { } blocks)
         {
             return fields;
         }
 
-        foreach (var block in values.EnumerateObject())
+        foreach (var actions in blocks.Values.OfType<IReadOnlyDictionary<string, StateValue?>>())
         {
-            foreach (var action in block.Value.EnumerateObject())
+            foreach (var (actionId, state) in actions)
             {
-                var value = SlackPayload.Str(action.Value, "value") ?? SlackPayload.Str(action.Value, "selected_option", "value");
-                fields[action.Name] = value ?? string.Empty;
+                fields[actionId] = state?.Value ?? state?.SelectedOption?.Value ?? string.Empty;
             }
         }
 

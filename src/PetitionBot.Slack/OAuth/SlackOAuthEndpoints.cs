@@ -80,8 +80,8 @@ public static class SlackOAuthEndpoints
         }
 
         var result = await api.OAuthAccessAsync(o.ClientId!, o.ClientSecret!, code, RedirectUri(o), ct).ConfigureAwait(false);
-        var accessToken = result.GetString("access_token");
-        var teamId = result.GetString("team", "id");
+        var accessToken = result.Body?.AccessToken;
+        var teamId = result.Body?.Team?.Id;
         if (!result.Ok || accessToken is null || teamId is null)
         {
             SlackLog.OAuthRejected(logger, "oauth.v2.access " + (result.Error ?? "incomplete answer"));
@@ -96,8 +96,8 @@ public static class SlackOAuthEndpoints
         }
 
         var workspace = new WorkspaceRef(PlatformKind.Slack, teamId);
-        var name = result.GetString("team", "name");
-        await store.SaveAsync(new Installation(workspace, accessToken, result.GetString("bot_user_id"), name, time.GetUtcNow()), ct).ConfigureAwait(false);
+        var name = result.Body?.Team?.Name;
+        await store.SaveAsync(new Installation(workspace, accessToken, result.Body?.BotUserId, name, time.GetUtcNow()), ct).ConfigureAwait(false);
         tokens.Invalidate(teamId);
         if (http.RequestServices.GetService<IPetitionBot>() is { } bot)
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using PetitionBot.Slack.Api;
 
 namespace PetitionBot.Slack.SocketMode;
 
@@ -75,31 +75,19 @@ internal sealed class SocketModeConnection(
         SlackEnvelope? envelope = null;
         try
         {
-            using var doc = JsonDocument.Parse(text);
-            var root = doc.RootElement;
-            var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
-            switch (type)
+            switch (SocketModeMessages.Read(text))
             {
-                case "hello":
-                    _hello.TrySetResult(root.TryGetProperty("num_connections", out var n) && n.TryGetInt32(out var count) ? count : 1);
+                case HelloMessage hello:
+                    _hello.TrySetResult(hello.NumConnections ?? 1);
                     return;
-                case "disconnect":
-                    var reason = root.TryGetProperty("reason", out var r) ? r.GetString() ?? "unknown" : "unknown";
+                case DisconnectMessage disconnect:
+                    var reason = disconnect.Reason ?? "unknown";
                     SlackLog.DisconnectRequested(logger, id, reason);
                     _ended.TrySetResult(reason);
                     return;
-            }
-
-            if (root.TryGetProperty("envelope_id", out var e) && e.GetString() is { Length: > 0 } envelopeId)
-            {
-                envelope = new SlackEnvelope(
-                    envelopeId,
-                    type ?? string.Empty,
-                    root.TryGetProperty("payload", out var p) ? p.Clone() : default,
-                    root.TryGetProperty("accepts_response_payload", out var a) && a.ValueKind == JsonValueKind.True,
-                    root.TryGetProperty("retry_attempt", out var ra) && ra.TryGetInt32(out var attempt) ? attempt : 0,
-                    root.TryGetProperty("retry_reason", out var rr) && rr.ValueKind == JsonValueKind.String ? rr.GetString() : null,
-                    time.GetUtcNow());
+                case { } message:
+                    envelope = SocketModeMessages.ToEnvelope(message, time.GetUtcNow());
+                    break;
             }
         }
         catch (JsonException ex)
@@ -133,13 +121,9 @@ internal sealed class SocketModeConnection(
 
     /// <summary>Send <c>{envelope_id, payload?}</c> on this socket. Never throws: a failed ack means Slack redelivers
     /// (and the duplicate is then only acknowledged).</summary>
-    public async Task AckAsync(string envelopeId, JsonObject? payload)
+    public async Task AckAsync(string envelopeId, SlackAckPayload? payload)
     {
-        var ack = new JsonObject { ["envelope_id"] = envelopeId };
-        if (payload is not null)
-        {
-            ack["payload"] = payload;
-        }
+        var ack = JsonSerializer.Serialize(new SocketModeAck(envelopeId, payload), SlackJsonContext.Default.SocketModeAck);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3), time);
         var locked = false;
@@ -147,7 +131,7 @@ internal sealed class SocketModeConnection(
         {
             await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
             locked = true;
-            await transport.SendAsync(ack.ToJsonString(), timeout.Token).ConfigureAwait(false);
+            await transport.SendAsync(ack, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,10 +1,8 @@
-using System.Text.Json;
-
 namespace PetitionBot.Slack.WebApi;
 
 /// <summary>The outcome of one Web API call: Slack's ok/error envelope plus the transport facts.
 /// <paramref name="HttpStatus"/> is 0 when the request never got an answer (network error).</summary>
-internal sealed record SlackApiResponse(bool Ok, string? Error, int HttpStatus, TimeSpan? RetryAfter, JsonElement Body)
+internal record SlackApiResponse(bool Ok, string? Error, int HttpStatus, TimeSpan? RetryAfter)
 {
     public const string TransportError = "transport_error";
 
@@ -12,20 +10,6 @@ internal sealed record SlackApiResponse(bool Ok, string? Error, int HttpStatus, 
 
     public bool IsTransient => HttpStatus == 0 || HttpStatus >= 500 || Error is TransportError or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
 
-    public string? GetString(params string[] path)
-    {
-        var e = Body;
-        foreach (var p in path)
-        {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(p, out e))
-            {
-                return null;
-            }
-        }
-
-        return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-    }
-
     public static SlackApiResponse Failure(string error, int httpStatus = 0, TimeSpan? retryAfter = null) =>
-        new(false, error, httpStatus, retryAfter, default);
+        new(false, error, httpStatus, retryAfter);
 }

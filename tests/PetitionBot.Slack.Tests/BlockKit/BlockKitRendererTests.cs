@@ -1,5 +1,6 @@
 using PetitionBot.Core.Interactions;
 using PetitionBot.Slack.BlockKit;
+using PetitionBot.Slack.Tests.Support;
 
 namespace PetitionBot.Slack.Tests.BlockKit;
 
@@ -17,7 +18,7 @@ public sealed class BlockKitRendererTests
             Menu = new Menu("menu:stage", "Stage", [new MenuOption("MS1", "MS1"), new MenuOption("PGY1", "PGY1", "Resident")]),
         };
 
-        var blocks = BlockKitRenderer.MessageBlocks(reply);
+        var blocks = SlackWire.Json(BlockKitRenderer.MessageBlocks(reply));
 
         Assert.Equal(["header", "section", "context", "actions", "actions"], blocks.Select(b => b!["type"]!.GetValue<string>()));
         Assert.Equal("Are you &lt;b&gt; &amp; eligible?", blocks[1]!["text"]!["text"]!.GetValue<string>());
@@ -38,7 +39,7 @@ public sealed class BlockKitRendererTests
     {
         var form = new FormSpec("form:sign:1", "A very long form title that exceeds Slack", [new FormField("name", "Full name", 100, MinLength: 2), new FormField("note", "Note", 500, Required: false, Multiline: true)], "Sign now");
 
-        var view = BlockKitRenderer.ModalView(form, "C9");
+        var view = SlackWire.Json(BlockKitRenderer.ModalView(form, "C9"));
 
         Assert.Equal("form:sign:1", view["callback_id"]!.GetValue<string>());
         Assert.True(view["title"]!["text"]!.GetValue<string>().Length <= 24);

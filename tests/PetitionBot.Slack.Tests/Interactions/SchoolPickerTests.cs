@@ -19,7 +19,7 @@ public sealed class SchoolPickerTests
     [Fact]
     public void ModalView_SchoolField_IsExternalSelectWithInitialOption()
     {
-        var view = BlockKitRenderer.ModalView(SignForm, "C1");
+        var view = SlackWire.Json(BlockKitRenderer.ModalView(SignForm, "C1"));
 
         var element = view["blocks"]!.AsArray()[1]!["element"]!;
         Assert.Equal("external_select", element["type"]!.GetValue<string>());
