@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Interactions;
 
 namespace PetitionBot.Discord.Tests.Interactions;
@@ -8,7 +9,9 @@ namespace PetitionBot.Discord.Tests.Interactions;
 /// <summary>Parsing the verbatim examples of the protocol brief and edge cases.</summary>
 public sealed class InteractionParserTests
 {
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
+    private static InteractionPayload Parse(string json) => JsonSerializer.Deserialize(json, DiscordJsonContext.Default.InteractionPayload)!;
+
+    private static InteractionDataPayload Data(string json) => JsonSerializer.Deserialize(json, DiscordJsonContext.Default.InteractionPayload)!.Data!;
 
     [Fact]
     public void Parse_OfficialSlashCommandExample_CommandWithOptionsAndAdminMember()
@@ -53,11 +56,11 @@ public sealed class InteractionParserTests
     [Fact]
     public void ModalFields_MixedLabelAndActionRowShapes_AllFieldsRead()
     {
-        var fields = InteractionParser.ModalFields(Parse("""
-            {"custom_id":"f","components":[
+        var fields = InteractionParser.ModalFields(Data("""
+            {"data":{"custom_id":"f","components":[
               {"type":18,"id":1,"component":{"type":4,"id":2,"custom_id":"name","value":"Ana"}},
               {"type":1,"components":[{"type":4,"custom_id":"school","value":"State"}]},
-              {"type":18,"id":5,"component":{"type":3,"id":6,"custom_id":"stage","values":["MS2"]}}]}
+              {"type":18,"id":5,"component":{"type":3,"id":6,"custom_id":"stage","values":["MS2"]}}]}}
             """));
 
         Assert.Equal(new Dictionary<string, string> { ["name"] = "Ana", ["school"] = "State", ["stage"] = "MS2" }, fields);
