@@ -9,7 +9,7 @@ namespace PetitionBot.Discord.Api;
 [JsonDerivedType(typeof(MessageCallbackPayload))]
 [JsonDerivedType(typeof(ModalCallbackPayload))]
 [JsonDerivedType(typeof(AutocompleteCallbackPayload))]
-internal record InteractionCallbackPayload(int Type)
+internal record InteractionCallbackPayload([property: JsonPropertyOrder(-1)] int Type)
 {
     public const int Pong = 1;
     public const int Message = 4;
