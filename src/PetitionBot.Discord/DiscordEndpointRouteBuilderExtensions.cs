@@ -58,29 +58,16 @@ public static class DiscordEndpointRouteBuilderExtensions
             return;
         }
 
-        JsonElement interaction;
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            interaction = doc.RootElement.Clone();
-        }
-        catch (JsonException)
+        // Signed but malformed (not an interaction object, no whole-number type): 400 with no detail, never a 500.
+        if (Read(body) is not { Type: { } kind } interaction)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        // Signed but malformed (not an object, no whole-number type): 400 with no detail, never a 500.
-        if (interaction.ValueKind != JsonValueKind.Object || !interaction.TryGetProperty("type", out var type)
-            || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out var kind))
+        if (kind == InteractionCallbackPayload.Pong)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
-        if (kind == 1)
-        {
-            await WriteAsync(context, new InteractionCallbackPayload(1)).ConfigureAwait(false);
+            await WriteAsync(context, new InteractionCallbackPayload(InteractionCallbackPayload.Pong)).ConfigureAwait(false);
             return;
         }
 
@@ -101,7 +88,7 @@ public static class DiscordEndpointRouteBuilderExtensions
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
-    private static async Task RunAsync(InteractionHandler handler, JsonElement interaction, long receivedAt,
+    private static async Task RunAsync(InteractionHandler handler, InteractionPayload interaction, long receivedAt,
         TaskCompletionSource<InteractionCallbackPayload> first, ILogger logger, CancellationToken ct)
     {
         try
@@ -118,10 +105,22 @@ public static class DiscordEndpointRouteBuilderExtensions
         }
     }
 
+    private static InteractionPayload? Read(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, DiscordJsonContext.Default.InteractionPayload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static Task WriteAsync(HttpContext context, InteractionCallbackPayload callback)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(callback, DiscordJson.Options), context.RequestAborted);
+        return context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(callback, DiscordJsonContext.Default.InteractionCallbackPayload), context.RequestAborted).AsTask();
     }
 }

@@ -73,4 +73,7 @@ internal static partial class DiscordLog
 
     [LoggerMessage(23, LogLevel.Warning, "Discord session handoff file unusable ({Error}): identifying anew")]
     public static partial void HandoffUnusable(this ILogger logger, string error);
+
+    [LoggerMessage(24, LogLevel.Warning, "Discord {EventName} payload does not have Discord's shape (at {JsonPath}): skipped")]
+    public static partial void EventMalformed(this ILogger logger, string eventName, string jsonPath);
 }

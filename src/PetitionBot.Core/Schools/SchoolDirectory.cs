@@ -12,6 +12,9 @@ public sealed class SchoolDirectory : ISchoolDirectory
     /// <summary>How many candidates an ambiguous or unknown resolution offers.</summary>
     public const int MaxCandidates = 10;
 
+    /// <summary>How close (0..1) an unknown name must come to a school for the school to be offered.</summary>
+    private const double CloseEnough = 0.34;
+
     private readonly List<SchoolEntry> entries;
     private readonly Dictionary<string, School> byId;
 
@@ -207,13 +210,15 @@ public sealed class SchoolDirectory : ISchoolDirectory
         var words = probe.Split(' ');
         var closest = entries
             .Select(e => (e.School, Score: Closeness(e, probe, words)))
-            .Where(x => x.Score > 0.34)
+            .Where(x => x.Score > CloseEnough)
             .OrderByDescending(x => x.Score).ThenBy(x => x.School.Name, StringComparer.OrdinalIgnoreCase)
             .Take(5).Select(x => x.School).ToList();
         return new SchoolMatch(SchoolMatchKind.Unknown, null, closest);
     }
 
-    /// <summary>0..1: the best of shared words (share of the typed words) and edit similarity over the keys.</summary>
+    /// <summary>0..1: the best of shared words (share of the typed words) and edit similarity over the keys. A similarity
+    /// that could not beat the best so far (nor <see cref="CloseEnough"/>) is not computed to the end: the edit distance
+    /// stops once it passes the largest distance that would still count.</summary>
     private static double Closeness(SchoolEntry e, string probe, string[] words)
     {
         var best = 0.0;
@@ -226,8 +231,19 @@ public sealed class SchoolDirectory : ISchoolDirectory
         foreach (var key in e.HeavyKeys)
         {
             var limit = Math.Max(key.Length, probe.Length);
-            var d = SchoolText.Distance(probe, key, limit);
-            best = Math.Max(best, 1.0 - ((double)d / limit));
+            if (limit == 0)
+            {
+                continue;
+            }
+
+            // 1 - d / limit > floor  ⇔  d < limit × (1 - floor): larger distances change nothing.
+            var floor = Math.Max(best, CloseEnough);
+            var counts = (int)Math.Floor(limit * (1 - floor));
+            var d = SchoolText.Distance(probe, key, counts);
+            if (d <= counts)
+            {
+                best = Math.Max(best, 1.0 - ((double)d / limit));
+            }
         }
 
         return best;

@@ -107,9 +107,13 @@ internal static class SchoolText
             return max + 1;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        // Two rows of the edit-distance table; on the stack for names of ordinary length (this runs for every school
+        // on each unknown name, so it must not allocate).
+        var width = b.Length + 1;
+        var rows = width <= 128 ? stackalloc int[2 * width] : new int[2 * width];
+        var previous = rows[..width];
+        var current = rows[width..];
+        for (var j = 0; j < width; j++)
         {
             previous[j] = j;
         }
@@ -118,7 +122,7 @@ internal static class SchoolText
         {
             current[0] = i;
             var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
+            for (var j = 1; j < width; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
@@ -130,7 +134,9 @@ internal static class SchoolText
                 return max + 1;
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

@@ -1,42 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace PetitionBot.Discord.Api;
 
-/// <summary>A message or modal component: action row (1), button (2), string select (3), text input (4), label (18).
-/// Only the properties of the given type are set; nulls are omitted.</summary>
-internal sealed record ComponentPayload(int Type)
-{
-    public const int ActionRow = 1;
-    public const int Button = 2;
-    public const int StringSelect = 3;
-    public const int TextInput = 4;
-    public const int LabelType = 18;
-
-    public int? Style { get; init; }
-
-    public string? Label { get; init; }
-
-    public string? Description { get; init; }
-
-    public string? CustomId { get; init; }
-
-    public string? Url { get; init; }
-
-    public string? Placeholder { get; init; }
-
-    public int? MinValues { get; init; }
-
-    public int? MaxValues { get; init; }
-
-    public int? MinLength { get; init; }
-
-    public int? MaxLength { get; init; }
-
-    public bool? Required { get; init; }
-
-    public string? Value { get; init; }
-
-    public IReadOnlyList<SelectOptionPayload>? Options { get; init; }
-
-    public IReadOnlyList<ComponentPayload>? Components { get; init; }
-
-    public ComponentPayload? Component { get; init; }
-}
+/// <summary>A message or modal component. Discord's components are a union told apart by the number in
+/// <c>type</c>; each shape the adapter sends or reads is a derived record, and the serializer writes and reads that
+/// number (wherever it stands in the object). A type the adapter does not know (text display, file upload, the
+/// user/role selects) is read as this base record with nothing in it, so it is ignored instead of failing the
+/// interaction. Declare properties as this type, never as a derived one: only then is <c>type</c> written.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", IgnoreUnrecognizedTypeDiscriminators = true)]
+[JsonDerivedType(typeof(ActionRowPayload), ComponentType.ActionRow)]
+[JsonDerivedType(typeof(ButtonPayload), ComponentType.Button)]
+[JsonDerivedType(typeof(StringSelectPayload), ComponentType.StringSelect)]
+[JsonDerivedType(typeof(TextInputPayload), ComponentType.TextInput)]
+[JsonDerivedType(typeof(LabelPayload), ComponentType.Label)]
+internal record ComponentPayload;

@@ -10,6 +10,7 @@ internal sealed record MessagePayload
 
     public IReadOnlyList<EmbedPayload>? Embeds { get; init; }
 
+    /// <summary>Action rows (<see cref="ActionRowPayload"/>), typed as the union so each carries its <c>type</c>.</summary>
     public IReadOnlyList<ComponentPayload>? Components { get; init; }
 
     public int? Flags { get; init; }

@@ -1,9 +1,10 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Ports;
+using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Gateway;
 
@@ -136,36 +137,33 @@ internal sealed class GatewayConnection(
 
     private async Task<SessionOutcome?> HandleAsync(string text, bool resume, CancellationTokenSource cts, Action<Task> startedHeartbeat, CancellationToken dispatching)
     {
-        using var doc = JsonDocument.Parse(text);
-        var root = doc.RootElement;
-        var op = root.GetProperty("op").GetInt32();
-        long? seq = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : null;
-        if (seq is not null && op != 0)
+        var header = JsonSerializer.Deserialize(text, DiscordJsonContext.Default.GatewayHeader) ?? throw new JsonException("gateway payload is null");
+        var seq = header.S;
+        if (seq is not null && header.Op != GatewayOpcode.Dispatch)
         {
             session.Sequence = seq;
         }
 
-        var d = root.TryGetProperty("d", out var data) ? data : default;
-        switch (op)
+        switch (header.Op)
         {
-            case 10:
+            case GatewayOpcode.Hello:
                 _acked = true;
-                var interval = TimeSpan.FromMilliseconds(d.GetProperty("heartbeat_interval").GetDouble());
-                startedHeartbeat(HeartbeatLoopAsync(interval, cts));
-                await SendAsync(resume ? ResumePayload() : IdentifyPayload(), false, cts.Token).ConfigureAwait(false);
+                var hello = Data(text, DiscordJsonContext.Default.HelloEvent);
+                startedHeartbeat(HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), cts));
+                await SendAsync(resume ? ResumeCommand() : IdentifyCommand(), false, cts.Token).ConfigureAwait(false);
                 return null;
-            case 11:
+            case GatewayOpcode.HeartbeatAck:
                 _acked = true;
                 return null;
-            case 1:
-                await SendAsync(HeartbeatPayload(), true, cts.Token).ConfigureAwait(false);
+            case GatewayOpcode.Heartbeat:
+                await SendAsync(HeartbeatCommand(), true, cts.Token).ConfigureAwait(false);
                 return null;
-            case 7:
+            case GatewayOpcode.Reconnect:
                 await transport.CloseAsync(ResumableCloseCode, cts.Token).ConfigureAwait(false);
                 return new SessionOutcome(SessionNext.Resume, "reconnect requested (op 7)", TimeSpan.Zero);
-            case 9:
+            case GatewayOpcode.InvalidSession:
                 await transport.CloseAsync(ResumableCloseCode, cts.Token).ConfigureAwait(false);
-                if (d.ValueKind == JsonValueKind.True)
+                if (JsonSerializer.Deserialize(text, DiscordJsonContext.Default.InvalidSessionEvent)?.D == true)
                 {
                     return new SessionOutcome(SessionNext.Resume, "invalid session, resumable (op 9)", TimeSpan.Zero);
                 }
@@ -173,13 +171,13 @@ internal sealed class GatewayConnection(
                 session.Clear();
                 var spread = timings.InvalidSessionDelayMax - timings.InvalidSessionDelayMin;
                 return new SessionOutcome(SessionNext.Identify, "invalid session (op 9)", timings.InvalidSessionDelayMin + spread * Random.Shared.NextDouble());
-            case 0:
+            case GatewayOpcode.Dispatch:
                 // An event that could not be queued (the host stopped meanwhile) does not count: a later Resume replays it.
                 var previous = session.Sequence;
                 session.Sequence = seq ?? previous;
                 try
                 {
-                    await DispatchAsync(root.GetProperty("t").GetString() ?? "", d, dispatching).ConfigureAwait(false);
+                    await DispatchAsync(header.T ?? "", text, dispatching).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -193,12 +191,13 @@ internal sealed class GatewayConnection(
         }
     }
 
-    private async Task DispatchAsync(string name, JsonElement d, CancellationToken ct)
+    private async Task DispatchAsync(string name, string text, CancellationToken ct)
     {
         if (name == "READY")
         {
-            session.SessionId = d.GetProperty("session_id").GetString();
-            session.ResumeUrl = d.GetProperty("resume_gateway_url").GetString();
+            var ready = Data(text, DiscordJsonContext.Default.ReadyEvent);
+            session.SessionId = ready.SessionId;
+            session.ResumeUrl = ready.ResumeGatewayUrl;
             Established = true;
             status.Set(AdapterState.Connected);
             logger.Ready();
@@ -210,8 +209,14 @@ internal sealed class GatewayConnection(
             logger.Resumed();
         }
 
-        await events.WriteAsync(new GatewayDispatch(name, d.Clone(), time.GetTimestamp()), ct).ConfigureAwait(false);
+        await events.WriteAsync(new GatewayDispatch(name, text, time.GetTimestamp()), ct).ConfigureAwait(false);
     }
+
+    /// <summary>The <c>d</c> of a payload that must have one (Hello, READY); a missing one ends the connection like
+    /// any malformed payload.</summary>
+    private static TData Data<TData>(string text, JsonTypeInfo<GatewayPayload<TData>> type)
+        where TData : class =>
+        JsonSerializer.Deserialize(text, type)?.D ?? throw new JsonException("gateway payload without d");
 
     private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationTokenSource cts)
     {
@@ -230,7 +235,7 @@ internal sealed class GatewayConnection(
                 }
 
                 _acked = false;
-                await SendAsync(HeartbeatPayload(), true, ct).ConfigureAwait(false);
+                await SendAsync(HeartbeatCommand(), true, ct).ConfigureAwait(false);
                 await Task.Delay(interval, time, ct).ConfigureAwait(false);
             }
         }
@@ -245,7 +250,7 @@ internal sealed class GatewayConnection(
         }
     }
 
-    private async Task SendAsync(JsonObject payload, bool heartbeat, CancellationToken ct)
+    private async Task SendAsync(string payload, bool heartbeat, CancellationToken ct)
     {
         await _limiter.WaitAsync(heartbeat, ct).ConfigureAwait(false);
         await _sendLock.WaitAsync(ct).ConfigureAwait(false);
@@ -256,7 +261,7 @@ internal sealed class GatewayConnection(
                 return;
             }
 
-            await transport.SendAsync(payload.ToJsonString(), ct).ConfigureAwait(false);
+            await transport.SendAsync(payload, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -264,24 +269,16 @@ internal sealed class GatewayConnection(
         }
     }
 
-    private JsonObject HeartbeatPayload() => new() { ["op"] = 1, ["d"] = session.Sequence };
+    private string HeartbeatCommand() =>
+        JsonSerializer.Serialize(new GatewayPayload<long?>(GatewayOpcode.Heartbeat, session.Sequence), DiscordJsonContext.Default.HeartbeatCommand);
 
-    private JsonObject IdentifyPayload() => new()
-    {
-        ["op"] = 2,
-        ["d"] = new JsonObject
-        {
-            ["token"] = token,
-            ["intents"] = Intents,
-            ["properties"] = new JsonObject { ["os"] = "linux", ["browser"] = "petitionbot", ["device"] = "petitionbot" },
-        },
-    };
+    private string IdentifyCommand() => JsonSerializer.Serialize(
+        new GatewayPayload<IdentifyPayload>(GatewayOpcode.Identify, new IdentifyPayload(token, Intents, IdentifyPropertiesPayload.PetitionBot)),
+        DiscordJsonContext.Default.IdentifyCommand);
 
-    private JsonObject ResumePayload() => new()
-    {
-        ["op"] = 6,
-        ["d"] = new JsonObject { ["token"] = token, ["session_id"] = session.SessionId, ["seq"] = session.Sequence },
-    };
+    private string ResumeCommand() => JsonSerializer.Serialize(
+        new GatewayPayload<ResumePayload>(GatewayOpcode.Resume, new ResumePayload(token, session.SessionId, session.Sequence)),
+        DiscordJsonContext.Default.ResumeCommand);
 
     private static SessionOutcome ForClose(int? code)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Gateway;
 
@@ -13,8 +14,6 @@ internal sealed class GatewaySessionHandoff(
     TimeProvider time,
     ILogger<GatewaySessionHandoff> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private string? Path => string.IsNullOrWhiteSpace(options.Value.SessionFile) ? null : options.Value.SessionFile;
 
     /// <summary>The saved session if one is there and still fresh; the file is deleted either way (it is good once).</summary>
@@ -30,7 +29,7 @@ internal sealed class GatewaySessionHandoff(
         {
             await using (var stream = File.OpenRead(path))
             {
-                state = await JsonSerializer.DeserializeAsync<GatewaySessionState>(stream, Json, ct).ConfigureAwait(false);
+                state = await JsonSerializer.DeserializeAsync(stream, DiscordJsonContext.Default.GatewaySessionState, ct).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
@@ -69,7 +68,7 @@ internal sealed class GatewaySessionHandoff(
 
             await using (var stream = new FileStream(temp, mode))
             {
-                await JsonSerializer.SerializeAsync(stream, state, Json, ct).ConfigureAwait(false);
+                await JsonSerializer.SerializeAsync(stream, state, DiscordJsonContext.Default.GatewaySessionState, ct).ConfigureAwait(false);
             }
 
             File.Move(temp, path, overwrite: true);

@@ -1,28 +1,30 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Gateway;
 
 namespace PetitionBot.Discord.Interactions;
 
-/// <summary>Runs on the workers: routes each gateway dispatch to the core.</summary>
+/// <summary>Runs on the workers: reads each gateway dispatch the adapter handles into its typed data and routes it to
+/// the core. A dispatch whose data does not have Discord's shape is logged (event name and JSON path, no values) and
+/// skipped.</summary>
 internal sealed class DiscordEventHandler(IPetitionBot bot, InteractionHandler interactions, ILogger<DiscordEventHandler> logger)
 {
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken ct = default)
     {
-        var d = dispatch.Data;
         switch (dispatch.EventName)
         {
-            case "INTERACTION_CREATE":
-                await interactions.HandleAsync(d, dispatch.ReceivedAt, null, ct).ConfigureAwait(false);
+            case "INTERACTION_CREATE" when Read(dispatch, DiscordJsonContext.Default.InteractionEvent) is { } interaction:
+                await interactions.HandleAsync(interaction, dispatch.ReceivedAt, null, ct).ConfigureAwait(false);
                 break;
-            case "GUILD_CREATE" when Id(d) is { } guildId && !Unavailable(d):
+            case "GUILD_CREATE" when Read(dispatch, DiscordJsonContext.Default.GuildEvent) is { Id: { } guildId, Unavailable: not true } guild:
                 logger.GuildChanged(guildId, "joined");
-                var name = d.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-                await bot.WorkspaceJoinedAsync(new WorkspaceRef(PlatformKind.Discord, guildId), name, ct).ConfigureAwait(false);
+                await bot.WorkspaceJoinedAsync(new WorkspaceRef(PlatformKind.Discord, guildId), guild.Name, ct).ConfigureAwait(false);
                 break;
-            case "GUILD_DELETE" when Id(d) is { } guildId && !d.TryGetProperty("unavailable", out _):
+            case "GUILD_DELETE" when Read(dispatch, DiscordJsonContext.Default.GuildEvent) is { Id: { } guildId, Unavailable: null }:
                 logger.GuildChanged(guildId, "left");
                 await bot.WorkspaceLeftAsync(new WorkspaceRef(PlatformKind.Discord, guildId), ct).ConfigureAwait(false);
                 break;
@@ -31,9 +33,17 @@ internal sealed class DiscordEventHandler(IPetitionBot bot, InteractionHandler i
         }
     }
 
-    private static string? Id(JsonElement d) =>
-        d.ValueKind == JsonValueKind.Object && d.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-
-    private static bool Unavailable(JsonElement d) =>
-        d.TryGetProperty("unavailable", out var u) && u.ValueKind == JsonValueKind.True;
+    private TData? Read<TData>(GatewayDispatch dispatch, JsonTypeInfo<GatewayPayload<TData>> type)
+        where TData : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(dispatch.Payload, type)?.D;
+        }
+        catch (JsonException ex)
+        {
+            logger.EventMalformed(dispatch.EventName, ex.Path ?? "$");
+            return null;
+        }
+    }
 }

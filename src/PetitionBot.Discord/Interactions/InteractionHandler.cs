@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
+using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rest;
 
 namespace PetitionBot.Discord.Interactions;
@@ -26,7 +26,7 @@ internal sealed class InteractionHandler(
     /// <param name="sendCallback">Where the first response goes: null = <c>POST …/callback</c> (gateway interactions);
     /// the HTTP endpoint passes the inline response instead.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task HandleAsync(JsonElement payload, long receivedAt, InteractionCallbackSender? sendCallback = null, CancellationToken ct = default)
+    public async Task HandleAsync(InteractionPayload payload, long receivedAt, InteractionCallbackSender? sendCallback = null, CancellationToken ct = default)
     {
         var interaction = InteractionParser.Parse(payload);
         if (interaction is null)

@@ -40,7 +40,7 @@ internal sealed class InteractionResponder(
         _state = component ? State.DeferredUpdate : State.Deferred;
         var callback = component
             ? new InteractionCallbackPayload(InteractionCallbackPayload.DeferredUpdate)
-            : new InteractionCallbackPayload(InteractionCallbackPayload.DeferredMessage, new MessagePayload { Flags = MessagePayload.EphemeralFlag });
+            : new MessageCallbackPayload(InteractionCallbackPayload.DeferredMessage, new MessagePayload { Flags = MessagePayload.EphemeralFlag });
         Check(await SendCallbackAsync(callback, ct).ConfigureAwait(false));
     }
 
@@ -54,7 +54,7 @@ internal sealed class InteractionResponder(
         var choices = suggestions.Take(SuggestInput.Max)
             .Select(s => new AutocompleteChoicePayload(Clip(s.Label), Clip(s.Value)))
             .ToList();
-        Check(await SendCallbackAsync(new InteractionCallbackPayload(InteractionCallbackPayload.AutocompleteResult, new AutocompleteResultPayload(choices)), ct).ConfigureAwait(false));
+        Check(await SendCallbackAsync(new AutocompleteCallbackPayload(new AutocompleteResultPayload(choices)), ct).ConfigureAwait(false));
         _state = State.Done;
 
         static string Clip(string text) => text.Length <= 100 ? text : text[..99] + "…";
@@ -72,7 +72,7 @@ internal sealed class InteractionResponder(
         if (reply.Form is { } modal && canModal)
         {
             _state = State.Done;
-            var callback = new InteractionCallbackPayload(InteractionCallbackPayload.Modal, ReplyRenderer.Modal(modal));
+            var callback = new ModalCallbackPayload(ReplyRenderer.Modal(modal));
             Check(await SendCallbackAsync(callback, ct).ConfigureAwait(false));
             return;
         }
@@ -83,8 +83,8 @@ internal sealed class InteractionResponder(
             case State.New:
                 _state = State.Done;
                 var callback = replaces
-                    ? new InteractionCallbackPayload(InteractionCallbackPayload.UpdateMessage, ReplyRenderer.Message(reply, false, forUpdate: true))
-                    : new InteractionCallbackPayload(InteractionCallbackPayload.Message, ReplyRenderer.Message(reply, ephemeral));
+                    ? new MessageCallbackPayload(InteractionCallbackPayload.UpdateMessage, ReplyRenderer.Message(reply, false, forUpdate: true))
+                    : new MessageCallbackPayload(InteractionCallbackPayload.Message, ReplyRenderer.Message(reply, ephemeral));
                 Check(await SendCallbackAsync(callback, ct).ConfigureAwait(false));
                 break;
             case State.Deferred:

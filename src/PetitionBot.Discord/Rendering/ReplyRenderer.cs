@@ -46,32 +46,28 @@ internal static class ReplyRenderer
     public static ModalPayload Modal(FormSpec form) => new(
         Truncate(form.Token, 100),
         Truncate(NonEmpty(form.Title), 45),
-        form.Fields.Take(5).Select(f => new ComponentPayload(ComponentPayload.LabelType)
-        {
-            Label = Truncate(NonEmpty(f.Label), 45),
-            Component = new ComponentPayload(ComponentPayload.TextInput)
+        form.Fields.Take(5).Select(f => (ComponentPayload)new LabelPayload(
+            Truncate(NonEmpty(f.Label), 45),
+            new TextInputPayload
             {
                 CustomId = Truncate(f.Id, 100),
-                Style = f.Multiline ? 2 : 1,
+                Style = f.Multiline ? TextInputPayload.Paragraph : TextInputPayload.Short,
                 MinLength = f.MinLength > 0 ? Math.Min(f.MinLength, 4000) : null,
                 MaxLength = Math.Clamp(f.MaxLength, 1, 4000),
                 Required = f.Required,
                 Value = string.IsNullOrEmpty(f.Value) ? null : Truncate(f.Value, 4000),
                 Placeholder = string.IsNullOrEmpty(f.Placeholder) ? null : Truncate(f.Placeholder, 100),
-            },
-        }).ToList());
+            })).ToList());
 
     private static List<ComponentPayload> Components(Reply reply)
     {
         var buttons = reply.Choices.Select(Button).ToList();
         if (reply.Form is { } form)
         {
-            buttons.Add(new ComponentPayload(ComponentPayload.Button)
-            {
-                Style = 1,
-                Label = Truncate(NonEmpty(form.SubmitLabel is "Continue" ? form.Title : form.SubmitLabel), 80),
-                CustomId = Truncate(FormButtonPrefix + form.Token, 100),
-            });
+            buttons.Add(new ButtonPayload(
+                ButtonPayload.Primary,
+                Truncate(NonEmpty(form.SubmitLabel is "Continue" ? form.Title : form.SubmitLabel), 80),
+                Truncate(FormButtonPrefix + form.Token, 100)));
         }
 
         var rows = new List<ComponentPayload>();
@@ -93,25 +89,22 @@ internal static class ReplyRenderer
         return rows;
     }
 
-    private static ComponentPayload Row(IReadOnlyList<ComponentPayload> items) =>
-        new(ComponentPayload.ActionRow) { Components = items };
+    private static ComponentPayload Row(IReadOnlyList<ComponentPayload> items) => new ActionRowPayload(items);
 
     private static ComponentPayload Button(Choice choice) => choice.Style == ChoiceStyle.Link && choice.Url is not null
-        ? new ComponentPayload(ComponentPayload.Button) { Style = 5, Label = Truncate(NonEmpty(choice.Label), 80), Url = choice.Url }
-        : new ComponentPayload(ComponentPayload.Button)
-        {
-            Style = choice.Style switch
+        ? new ButtonPayload(ButtonPayload.Link, Truncate(NonEmpty(choice.Label), 80), Url: choice.Url)
+        : new ButtonPayload(
+            choice.Style switch
             {
-                ChoiceStyle.Primary => 1,
-                ChoiceStyle.Success => 3,
-                ChoiceStyle.Danger => 4,
-                _ => 2,
+                ChoiceStyle.Primary => ButtonPayload.Primary,
+                ChoiceStyle.Success => ButtonPayload.Success,
+                ChoiceStyle.Danger => ButtonPayload.Danger,
+                _ => ButtonPayload.Secondary,
             },
-            Label = Truncate(NonEmpty(choice.Label), 80),
-            CustomId = Truncate(choice.Token, 100),
-        };
+            Truncate(NonEmpty(choice.Label), 80),
+            Truncate(choice.Token, 100));
 
-    private static ComponentPayload Select(Menu menu) => new(ComponentPayload.StringSelect)
+    private static ComponentPayload Select(Menu menu) => new StringSelectPayload
     {
         CustomId = Truncate(menu.Token, 100),
         Placeholder = Truncate(menu.Placeholder, 150),

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Discord.Api;
 
@@ -21,7 +21,7 @@ internal sealed class DiscordRestClient(HttpClient http)
     public async Task<(DiscordRestResult Result, GatewayBotInfo? Info)> GetGatewayBotAsync(CancellationToken ct = default)
     {
         var result = await SendAsync(HttpMethod.Get, "gateway/bot", null, ct).ConfigureAwait(false);
-        var info = result.IsSuccess && result.Body is { } body ? JsonSerializer.Deserialize<GatewayBotInfo>(body, DiscordJson.Options) : null;
+        var info = result.IsSuccess && result.Body is { } body ? JsonSerializer.Deserialize(body, DiscordJsonContext.Default.GatewayBotInfo) : null;
         return (result, info);
     }
 
@@ -30,24 +30,19 @@ internal sealed class DiscordRestClient(HttpClient http)
         var path = guildId is null
             ? $"applications/{applicationId}/commands"
             : $"applications/{applicationId}/guilds/{guildId}/commands";
-        return SendAsync(HttpMethod.Put, path, Json(commands), ct);
+        return SendAsync(HttpMethod.Put, path, Json(commands, DiscordJsonContext.Default.Commands), ct);
     }
 
     public Task<DiscordRestResult> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", Json(message), ct);
+        SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", Json(message, DiscordJsonContext.Default.MessagePayload), ct);
 
     /// <summary>POST /users/@me/channels: opens (or returns the existing) DM channel with one user; the channel id on success.</summary>
     public async Task<(DiscordRestResult Result, string? ChannelId)> CreateDirectMessageChannelAsync(string userId, CancellationToken ct = default)
     {
-        var result = await SendAsync(HttpMethod.Post, "users/@me/channels", Json(new Dictionary<string, string> { ["recipient_id"] = userId }), ct).ConfigureAwait(false);
-        string? channelId = null;
-        if (result.IsSuccess && result.Body is { } body)
-        {
-            using var doc = JsonDocument.Parse(body);
-            channelId = doc.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
-        }
-
-        return (result, channelId);
+        var request = Json(new DirectMessageChannelRequest(userId), DiscordJsonContext.Default.DirectMessageChannelRequest);
+        var result = await SendAsync(HttpMethod.Post, "users/@me/channels", request, ct).ConfigureAwait(false);
+        var channel = result.IsSuccess && result.Body is { } body ? JsonSerializer.Deserialize(body, DiscordJsonContext.Default.ChannelPayload) : null;
+        return (result, channel?.Id);
     }
 
     /// <summary>The interaction's one callback. Discord did not apply a callback it answered with 429, so it is sent
@@ -55,7 +50,7 @@ internal sealed class DiscordRestClient(HttpClient http)
     public async Task<DiscordRestResult> CreateInteractionResponseAsync(string interactionId, string token, InteractionCallbackPayload callback, CancellationToken ct = default)
     {
         var path = $"interactions/{interactionId}/{token}/callback";
-        var result = await SendAsync(HttpMethod.Post, path, Json(callback), ct).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Post, path, Json(callback, DiscordJsonContext.Default.InteractionCallbackPayload), ct).ConfigureAwait(false);
         var waited = TimeSpan.Zero;
         for (var retry = 0; retry < MaxCallbackRetries && result.Status == HttpStatusCode.TooManyRequests; retry++)
         {
@@ -65,18 +60,18 @@ internal sealed class DiscordRestClient(HttpClient http)
                 break;
             }
 
-            result = await SendAsync(HttpMethod.Post, path, Json(callback), ct).ConfigureAwait(false);
+            result = await SendAsync(HttpMethod.Post, path, Json(callback, DiscordJsonContext.Default.InteractionCallbackPayload), ct).ConfigureAwait(false);
         }
 
         return result;
     }
 
     public Task<DiscordRestResult> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, CancellationToken ct = default) =>
-        SendRetryingAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", () => Json(message), ct);
+        SendRetryingAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", () => Json(message, DiscordJsonContext.Default.MessagePayload), ct);
 
     /// <summary>A follow-up message; with files it is sent as multipart (<c>payload_json</c> + <c>files[n]</c>).</summary>
     public Task<DiscordRestResult> CreateFollowupAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileAttachment>? files = null, CancellationToken ct = default) =>
-        SendRetryingAsync(HttpMethod.Post, $"webhooks/{applicationId}/{token}", () => files is { Count: > 0 } ? Multipart(message, files) : Json(message), ct);
+        SendRetryingAsync(HttpMethod.Post, $"webhooks/{applicationId}/{token}", () => files is { Count: > 0 } ? Multipart(message, files) : Json(message, DiscordJsonContext.Default.MessagePayload), ct);
 
     /// <summary>Webhook calls (edits, follow-ups) are safe to repeat after a 429: one retry once the limiter has waited
     /// out <c>retry_after</c> (the rate-limit handler holds the bucket until then).</summary>
@@ -88,14 +83,19 @@ internal sealed class DiscordRestClient(HttpClient http)
             : result;
     }
 
-    private static StringContent Json<T>(T payload) =>
-        new(JsonSerializer.Serialize(payload, DiscordJson.Options), Encoding.UTF8, "application/json");
+    /// <summary>A JSON body written straight to UTF-8 by the generated contract of <typeparamref name="T"/>.</summary>
+    private static ByteArrayContent Json<T>(T payload, JsonTypeInfo<T> type)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload, type));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     private static MultipartFormDataContent Multipart(MessagePayload message, IReadOnlyList<FileAttachment> files)
     {
         var withRefs = message with { Attachments = files.Select((f, i) => new AttachmentRefPayload(i.ToString(System.Globalization.CultureInfo.InvariantCulture), f.FileName)).ToList() };
         var content = new MultipartFormDataContent();
-        content.Add(Json(withRefs), "payload_json");
+        content.Add(Json(withRefs, DiscordJsonContext.Default.MessagePayload), "payload_json");
         for (var i = 0; i < files.Count; i++)
         {
             var part = new ByteArrayContent(files[i].Content);
@@ -135,10 +135,7 @@ internal sealed class DiscordRestClient(HttpClient http)
     {
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("code", out var code) && code.TryGetInt32(out var value)
-                ? value
-                : null;
+            return JsonSerializer.Deserialize(body, DiscordJsonContext.Default.ErrorPayload)?.Code;
         }
         catch (JsonException)
         {

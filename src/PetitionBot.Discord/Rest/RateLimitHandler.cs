@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Rest;
 
@@ -38,23 +39,10 @@ internal sealed class RateLimitHandler(DiscordRateLimiter limiter) : DelegatingH
         var global = response.Headers.TryGetValues("X-RateLimit-Global", out var g) && g.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
         await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        if (TryParse(body, out var doc))
+        if (Parse(body) is { } limited)
         {
-            using (doc)
-            {
-                if (doc.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    if (doc.RootElement.TryGetProperty("retry_after", out var ra) && ra.TryGetDouble(out var seconds))
-                    {
-                        retryAfter = TimeSpan.FromSeconds(seconds);
-                    }
-
-                    if (doc.RootElement.TryGetProperty("global", out var gl) && gl.ValueKind == JsonValueKind.True)
-                    {
-                        global = true;
-                    }
-                }
-            }
+            retryAfter = limited.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+            global |= limited.Global == true;
         }
 
         if (retryAfter is null && response.Headers.TryGetValues("Retry-After", out var values) &&
@@ -66,22 +54,20 @@ internal sealed class RateLimitHandler(DiscordRateLimiter limiter) : DelegatingH
         return (retryAfter, global);
     }
 
-    private static bool TryParse(string body, out JsonDocument doc)
+    private static RateLimitPayload? Parse(string body)
     {
-        doc = null!;
         if (string.IsNullOrWhiteSpace(body))
         {
-            return false;
+            return null;
         }
 
         try
         {
-            doc = JsonDocument.Parse(body);
-            return true;
+            return JsonSerializer.Deserialize(body, DiscordJsonContext.Default.RateLimitPayload);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -17,8 +17,10 @@ namespace PetitionBot.Email;
 /// owner-only <c>.eml</c> file to <c>Email:PickupDirectory</c> (the embedded default: the whole flow works with no mail
 /// server). A failure is a result, logged without the address and counted (<c>petitionbot_mail_failures_total</c>).</summary>
 internal sealed class MailKitVerificationMailer(IOptions<EmailOptions> options, TimeProvider time, ILogger<MailKitVerificationMailer> logger)
-    : IVerificationMailer
+    : IVerificationMailer, IAsyncDisposable
 {
+    private readonly SmtpConnections _connections = new(time);
+
     public async Task<MailSendResult> SendCodeAsync(VerificationCodeMail mail, CancellationToken ct = default)
     {
         var settings = options.Value;
@@ -26,11 +28,34 @@ internal sealed class MailKitVerificationMailer(IOptions<EmailOptions> options, 
         return settings.UsesSmtp ? await SendSmtpAsync(settings.Smtp, message, ct) : await WritePickupAsync(settings.PickupDirectory, message, ct);
     }
 
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
+
+    /// <summary>Sends on a connection left open by an earlier code when there is one, else on a new connection; the
+    /// connection is then kept for the next code (see <see cref="SmtpConnections"/>).</summary>
     private async Task<MailSendResult> SendSmtpAsync(SmtpOptions smtp, MimeMessage message, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(smtp.Timeout);
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        if (_connections.TakeIdle() is { } idle)
+        {
+            try
+            {
+                await idle.Client.SendAsync(message, limit.Token);
+                return await SentAsync(idle.Client, idle.Sent + 1);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException)
+            {
+                // The relay had closed the idle connection before the message went: it goes on a new connection.
+                idle.Client.Dispose();
+            }
+            catch (Exception ex) when (Classify(ex, ct) is { } failure)
+            {
+                idle.Client.Dispose();
+                return Failed(failure.Kind, failure.Detail);
+            }
+        }
+
+        var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         if (!string.IsNullOrWhiteSpace(smtp.TrustedCertificateThumbprint))
         {
             client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
@@ -46,28 +71,50 @@ internal sealed class MailKitVerificationMailer(IOptions<EmailOptions> options, 
             }
 
             await client.SendAsync(message, limit.Token);
-            await client.DisconnectAsync(quit: true, limit.Token);
-            EmailLog.Sent(logger);
-            return MailSendResult.Ok();
         }
-        catch (SmtpCommandException ex)
+        catch (Exception ex) when (Classify(ex, ct) is { } failure)
         {
-            return Failed(MailFailure.Refused, ((int)ex.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            client.Dispose();
+            return Failed(failure.Kind, failure.Detail);
         }
-        catch (AuthenticationException)
-        {
-            return Failed(MailFailure.Refused, "authentication");
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return Failed(MailFailure.Unreachable, "time-out");
-        }
-        catch (Exception ex) when (ex is SocketException or IOException or SslHandshakeException or SmtpProtocolException
-                                       or ServiceNotConnectedException or TimeoutException or NotSupportedException)
-        {
-            return Failed(MailFailure.Unreachable, ex.GetType().Name);
-        }
+
+        return await SentAsync(client, 1);
     }
+
+    /// <summary>The message went: the connection is kept for the next code, or closed with QUIT.</summary>
+    private async Task<MailSendResult> SentAsync(SmtpClient client, int sent)
+    {
+        EmailLog.Sent(logger);
+        if (!_connections.Keep(client, sent))
+        {
+            using (client)
+            {
+                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await client.DisconnectAsync(quit: true, quit.Token);
+                }
+                catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or SmtpProtocolException or ServiceNotConnectedException)
+                {
+                    // The message was accepted; a QUIT that fails changes nothing, and Dispose releases the socket.
+                }
+            }
+        }
+
+        return MailSendResult.Ok();
+    }
+
+    /// <summary>What a failed SMTP conversation means for the signer; null for what is not an SMTP failure (it is
+    /// thrown on, like a cancellation asked for by the caller).</summary>
+    private static (MailFailure Kind, string Detail)? Classify(Exception ex, CancellationToken ct) => ex switch
+    {
+        SmtpCommandException command => (MailFailure.Refused, ((int)command.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        AuthenticationException => (MailFailure.Refused, "authentication"),
+        OperationCanceledException when !ct.IsCancellationRequested => (MailFailure.Unreachable, "time-out"),
+        SocketException or IOException or SslHandshakeException or SmtpProtocolException or ServiceNotConnectedException
+            or TimeoutException or NotSupportedException => (MailFailure.Unreachable, ex.GetType().Name),
+        _ => null,
+    };
 
     private async Task<MailSendResult> WritePickupAsync(string directory, MimeMessage message, CancellationToken ct)
     {

@@ -158,6 +158,7 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
     [InlineData("""[{"type":1}]""")]
     [InlineData("""{"type":"1"}""")]
     [InlineData("""{"id":"1"}""")]
+    [InlineData("""{"id":"1","type":2,"token":"t","member":{"roles":"admin"}}""")]
     public async Task Post_SignedMalformedInteraction_BadRequestWithoutBody(string body)
     {
         using var response = await _http.SendAsync(Signed(body));

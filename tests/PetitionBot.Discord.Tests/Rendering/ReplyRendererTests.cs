@@ -28,12 +28,12 @@ public sealed class ReplyRendererTests
             Menu = new Menu("menu", "Choose", [new MenuOption("a", "A"), new MenuOption("b", "B", "second")]),
         };
 
-        var rows = ReplyRenderer.Message(reply, ephemeral: true).Components!;
+        var rows = ReplyRenderer.Message(reply, ephemeral: true).Components!.Cast<ActionRowPayload>().ToList();
 
         Assert.Equal([1, 5, 5, 2], rows.Select(r => r.Components!.Count));
-        Assert.Equal(ComponentPayload.StringSelect, rows[0].Components![0].Type);
-        Assert.Equal(2, rows[0].Components![0].Options!.Count);
-        Assert.All(rows.Skip(1).SelectMany(r => r.Components!), b => Assert.Equal(4, b.Style));
+        var select = Assert.IsType<StringSelectPayload>(rows[0].Components![0]);
+        Assert.Equal(2, select.Options!.Count);
+        Assert.All(rows.Skip(1).SelectMany(r => r.Components!), b => Assert.Equal(4, Assert.IsType<ButtonPayload>(b).Style));
     }
 
     [Fact]
@@ -52,11 +52,10 @@ public sealed class ReplyRendererTests
             [new FormField("msg", "Message", 9000, Multiline: true, MinLength: 5)]));
 
         Assert.Equal(45, modal.Title.Length);
-        var label = Assert.Single(modal.Components);
-        Assert.Equal(18, label.Type);
-        Assert.Null(label.Component!.Label);
-        Assert.Equal(2, label.Component.Style);
-        Assert.Equal(4000, label.Component.MaxLength);
-        Assert.Equal(5, label.Component.MinLength);
+        var label = Assert.IsType<LabelPayload>(Assert.Single(modal.Components));
+        var input = Assert.IsType<TextInputPayload>(label.Component);
+        Assert.Equal(2, input.Style);
+        Assert.Equal(4000, input.MaxLength);
+        Assert.Equal(5, input.MinLength);
     }
 }

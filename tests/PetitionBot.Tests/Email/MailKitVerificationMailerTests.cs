@@ -88,6 +88,58 @@ public sealed class MailKitVerificationMailerTests
     }
 
     [Fact]
+    public async Task SendCodeAsync_TenCodesInARow_OneConnectionCarriesThemAll()
+    {
+        await using var smtp = await InProcessSmtpServer.StartAsync();
+        await using var mailer = Mailer(Smtp(smtp.Port, SmtpSecurity.None));
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True((await mailer.SendCodeAsync(Mail with { To = $"s{i}@ucsf.edu" })).Sent);
+        }
+
+        Assert.Equal(10, (await smtp.WaitForAsync(10)).Count);
+        Assert.Equal(1, smtp.Sessions);
+    }
+
+    [Fact]
+    public async Task SendCodeAsync_RelayRestartedWhileTheConnectionWasIdle_SentOnANewConnection()
+    {
+        var first = await InProcessSmtpServer.StartAsync();
+        var port = first.Port;
+        await using var mailer = Mailer(Smtp(port, SmtpSecurity.None));
+        Assert.True((await mailer.SendCodeAsync(Mail)).Sent);
+        await first.DisposeAsync();
+        await using var second = await InProcessSmtpServer.StartAsync(port: port);
+
+        var result = await mailer.SendCodeAsync(Mail with { Code = "111222" });
+
+        Assert.Equal(MailSendResult.Ok(), result);
+        var message = Assert.Single(await second.WaitForAsync(1));
+        Assert.Contains("111222", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ConnectionKeptOpen_EndedWithQuit()
+    {
+        await using var smtp = await InProcessSmtpServer.StartAsync();
+        var mailer = Mailer(Smtp(smtp.Port, SmtpSecurity.None));
+        Assert.True((await mailer.SendCodeAsync(Mail)).Sent);
+        await smtp.WaitForAsync(1);
+        Assert.Equal(0, smtp.SessionsEnded);
+
+        await mailer.DisposeAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (smtp.SessionsEnded == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1, smtp.SessionsEnded);
+    }
+
+    [Fact]
     public async Task SendCodeAsync_NothingListening_UnreachableWithinTheTimeout()
     {
         using var failures = new FailureCounter();

@@ -13,15 +13,18 @@ namespace PetitionBot.Tests.Support;
 
 /// <summary>A real SMTP server (the SmtpServer package) on 127.0.0.1 and a free port, for tests. It keeps every message
 /// it accepts; with <see cref="StartAsync"/>'s <c>tls</c> it offers STARTTLS with a self-signed certificate made here;
-/// with <c>refuse</c> it answers every message with 554.</summary>
+/// with <c>refuse</c> it answers every message with 554. It counts the SMTP sessions (connections) it was given.</summary>
 public sealed class InProcessSmtpServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
     private readonly Task _running;
     private readonly CapturingStore _store;
+    private readonly ConcurrentDictionary<Guid, byte> _ended;
 
-    private InProcessSmtpServer(int port, X509Certificate2? certificate, CapturingStore store, CancellationTokenSource stop, Task running)
+    private InProcessSmtpServer(int port, X509Certificate2? certificate, CapturingStore store, CancellationTokenSource stop, Task running,
+        ConcurrentDictionary<Guid, byte> ended)
     {
+        _ended = ended;
         Port = port;
         Certificate = certificate;
         _store = store;
@@ -38,15 +41,22 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;
 
+    /// <summary>SMTP sessions (client connections) that carried at least one message.</summary>
+    public int Sessions => _store.Sessions.Count;
+
+    /// <summary>Of <see cref="Sessions"/>, those the client has ended (QUIT).</summary>
+    public int SessionsEnded => _store.Sessions.Keys.Count(_ended.ContainsKey);
+
     /// <summary>How many messages were offered and refused.</summary>
     public int Refused => _store.RefusedCount;
 
     /// <summary>Whether the last accepted message arrived over TLS.</summary>
     public bool LastWasSecure => _store.LastSecure;
 
-    public static async Task<InProcessSmtpServer> StartAsync(bool tls = false, bool refuse = false)
+    /// <param name="port">A port to listen on (another server's, to play a relay restarted); a free one when 0.</param>
+    public static async Task<InProcessSmtpServer> StartAsync(bool tls = false, bool refuse = false, int port = 0)
     {
-        var port = FreePort();
+        port = port == 0 ? FreePort() : port;
         var certificate = tls ? SelfSigned() : null;
         var store = new CapturingStore(refuse);
         var options = new SmtpServerOptionsBuilder()
@@ -63,9 +73,12 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
         var stop = new CancellationTokenSource();
-        var running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        var ended = new ConcurrentDictionary<Guid, byte>();
+        server.SessionCompleted += (_, e) => ended.TryAdd(e.Context.SessionId, 0);
+        var running = server.StartAsync(stop.Token);
         await WaitListeningAsync(port);
-        return new InProcessSmtpServer(port, certificate, store, stop, running);
+        return new InProcessSmtpServer(port, certificate, store, stop, running, ended);
     }
 
     /// <summary>Waits until <paramref name="count"/> messages have arrived (at most 10 s).</summary>
@@ -142,6 +155,8 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
 
         public IReadOnlyCollection<MimeMessage> Messages => _messages;
 
+        public ConcurrentDictionary<Guid, byte> Sessions { get; } = new();
+
         public int RefusedCount => Volatile.Read(ref _refused);
 
         public bool LastSecure { get; private set; }
@@ -157,6 +172,7 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             LastSecure = context.Pipe?.IsSecure ?? false;
+            Sessions.TryAdd(context.SessionId, 0);
             _messages.Enqueue(message);
             return SmtpResponse.Ok;
         }

@@ -1,4 +1,4 @@
-namespace PetitionBot.Discord.Rest;
+namespace PetitionBot.Discord.Api;
 
 /// <summary><c>GET /gateway/bot</c>: where to connect and how many sessions may still be started.</summary>
 internal sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);

@@ -1,0 +1,4 @@
+namespace PetitionBot.Discord.Api;
+
+/// <summary>Callback type 9: show a modal.</summary>
+internal sealed record ModalCallbackPayload(ModalPayload Data) : InteractionCallbackPayload(Modal);
