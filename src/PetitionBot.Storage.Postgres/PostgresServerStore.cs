@@ -9,19 +9,17 @@ namespace PetitionBot.Storage.Postgres;
 /// <summary>Server settings. <see cref="FindAsync"/> answers from this process's memory for up to
 /// <see cref="CacheLifetime"/> (see <see cref="RecentServers"/>): a change saved by another process (an admin's /setup
 /// answered there) reaches this one within that time.</summary>
-public sealed class PostgresServerStore(PostgresDatabase db, TimeProvider time) : IServerStore
+public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
 {
-    private readonly RecentServers _recent = new(time);
+    private const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks, school_id";
 
-    public PostgresServerStore(PostgresDatabase db)
-        : this(db, TimeProvider.System)
-    {
-    }
+    private readonly RecentServers _recent = new(TimeProvider.System);
+
+    public PostgresServerStore(PostgresDatabase db, TimeProvider time)
+        : this(db) => _recent = new RecentServers(time);
 
     /// <summary>How long a read is reused by this process (another process's change shows up within this).</summary>
     public static TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
-
-    private const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks, school_id";
 
     public async Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
     {
@@ -32,7 +30,7 @@ public sealed class PostgresServerStore(PostgresDatabase db, TimeProvider time) 
         }
 
         var version = _recent.Version;
-        var readAt = time.GetTimestamp();
+        var readAt = _recent.Stamp();
         var found = (await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers WHERE id = @id", Read, ct, ("id", key))).SingleOrDefault();
         _recent.Keep(key, found, version, readAt);
         return found;

@@ -28,6 +28,8 @@ internal sealed class RecentServers(TimeProvider time)
         return false;
     }
 
+    public long Stamp() => time.GetTimestamp();
+
     /// <summary>Taken before a database read; <see cref="Keep"/> keeps the read only if no save came in between.</summary>
     public long Version
     {
