@@ -9,6 +9,8 @@ COPY Directory.Build.props Directory.Packages.props appsettings.example.json ./
 COPY src/PetitionBot/PetitionBot.csproj src/PetitionBot/
 COPY src/PetitionBot.Core/PetitionBot.Core.csproj src/PetitionBot.Core/
 COPY src/PetitionBot.Storage.LiteDb/PetitionBot.Storage.LiteDb.csproj src/PetitionBot.Storage.LiteDb/
+COPY src/PetitionBot.Storage/PetitionBot.Storage.csproj src/PetitionBot.Storage/
+COPY src/PetitionBot.Storage.Postgres/PetitionBot.Storage.Postgres.csproj src/PetitionBot.Storage.Postgres/
 COPY src/PetitionBot.Discord/PetitionBot.Discord.csproj src/PetitionBot.Discord/
 COPY src/PetitionBot.Slack/PetitionBot.Slack.csproj src/PetitionBot.Slack/
 COPY src/PetitionBot.AdapterSupport/PetitionBot.AdapterSupport.csproj src/PetitionBot.AdapterSupport/

@@ -6,14 +6,49 @@ using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 
+/// <summary>Server settings. <see cref="FindAsync"/> answers from this process's memory for up to
+/// <see cref="CacheLifetime"/> (see <see cref="RecentServers"/>): a change saved by another process (an admin's /setup
+/// answered there) reaches this one within that time.</summary>
 public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
 {
     private const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks, school_id";
 
-    public async Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
-        (await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers WHERE id = @id", Read, ct, ("id", workspace.Key))).SingleOrDefault();
+    private readonly RecentServers _recent = new(TimeProvider.System);
 
-    public Task SaveAsync(ServerSettings s, CancellationToken ct = default) =>
+    public PostgresServerStore(PostgresDatabase db, TimeProvider time)
+        : this(db) => _recent = new RecentServers(time);
+
+    /// <summary>How long a read is reused by this process (another process's change shows up within this).</summary>
+    public static TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
+    public async Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    {
+        var key = workspace.Key;
+        if (_recent.TryGet(key, CacheLifetime, out var known))
+        {
+            return known;
+        }
+
+        var version = _recent.Version;
+        var readAt = _recent.Stamp();
+        var found = (await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers WHERE id = @id", Read, ct, ("id", key))).SingleOrDefault();
+        _recent.Keep(key, found, version, readAt);
+        return found;
+    }
+
+    public async Task SaveAsync(ServerSettings s, CancellationToken ct = default)
+    {
+        try
+        {
+            await UpsertAsync(s, ct);
+        }
+        finally
+        {
+            _recent.Saved(s.Workspace.Key);
+        }
+    }
+
+    private Task UpsertAsync(ServerSettings s, CancellationToken ct) =>
         Sql.ExecAsync(db, $"""
             INSERT INTO servers (id, {Columns}, school_key)
             VALUES (@id, @p, @w, @name, @present, @channel, @leader, @verified, @strict, @school, @campaign, @problem, @notice, @at, @school_id, @school_key)

@@ -5,8 +5,10 @@ using Npgsql;
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Versioned schema: the embedded Migrations/NNNN_name.sql files, applied in order, each in its own transaction,
-/// recorded in schema_migrations. The whole run holds a session advisory lock, so two processes starting together
-/// migrate once (the second waits, then finds nothing left to do).</summary>
+/// recorded in schema_migrations. Then the repeatable Functions/name.sql files (the functions, defined only there): each
+/// runs, in its own transaction, when its SHA-256 differs from the one recorded in schema_functions (never run, or
+/// changed since). The whole run holds a session advisory lock, so two processes starting together migrate once (the
+/// second waits, then finds nothing left to do).</summary>
 public static class SchemaMigrator
 {
     /// <summary>The advisory lock key of migrations ("PBmigrat").</summary>
@@ -55,6 +57,7 @@ public static class SchemaMigrator
                 done.Add(version);
             }
 
+            await ApplyFunctionsAsync(conn, ct);
             return done;
         }
         finally
@@ -63,23 +66,74 @@ public static class SchemaMigrator
         }
     }
 
-    /// <summary>The embedded migrations in version order.</summary>
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations()
+    /// <summary>Runs each function script whose checksum is not the recorded one; returns the names it ran.</summary>
+    private static async Task<IReadOnlyList<string>> ApplyFunctionsAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        var assembly = typeof(SchemaMigrator).Assembly;
-        const string prefix = "PetitionBot.Storage.Postgres.Migrations.";
-        var list = new List<(int, string, string)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        await ExecAsync(conn, "CREATE TABLE IF NOT EXISTS schema_functions (name text PRIMARY KEY, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())", ct);
+        var recorded = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT name, sha256 FROM schema_functions", conn))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            var name = resource[prefix.Length..^4];
-            var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            list.Add((version, name, reader.ReadToEnd()));
+            while (await reader.ReadAsync(ct))
+            {
+                recorded[reader.GetString(0)] = reader.GetString(1);
+            }
         }
 
-        return list.OrderBy(m => m.Item1).ToList();
+        var ran = new List<string>();
+        foreach (var (name, sql, sha256) in Functions())
+        {
+            if (recorded.GetValueOrDefault(name) == sha256)
+            {
+                continue;
+            }
+
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            await using (var cmd = new NpgsqlCommand(sql, conn, tx))
+            {
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+
+            await using (var cmd = new NpgsqlCommand(
+                "INSERT INTO schema_functions (name, sha256) VALUES (@n, @s) ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, applied_at = now()", conn, tx))
+            {
+                cmd.Parameters.AddWithValue("n", name);
+                cmd.Parameters.AddWithValue("s", sha256);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+
+            await tx.CommitAsync(ct);
+            ran.Add(name);
+        }
+
+        return ran;
     }
+
+    /// <summary>The embedded function scripts (Functions/name.sql) by name, with their SHA-256 (hex, of the text with
+    /// \n line ends, so a checkout with other line ends does not count as a change).</summary>
+    public static IReadOnlyList<(string Name, string Sql, string Sha256)> Functions() =>
+        Resources("PetitionBot.Storage.Postgres.Functions.")
+            .Select(r => (r.Name, r.Sql, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.Sql.ReplaceLineEndings("\n"))))))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+
+    private static IEnumerable<(string Name, string Sql)> Resources(string prefix)
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            yield return (resource[prefix.Length..^4], reader.ReadToEnd());
+        }
+    }
+
+    /// <summary>The embedded migrations in version order.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations() =>
+        Resources("PetitionBot.Storage.Postgres.Migrations.")
+            .Select(r => (int.Parse(r.Name.AsSpan(0, r.Name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture), r.Name, r.Sql))
+            .OrderBy(m => m.Item1)
+            .ToList();
 
     private static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
     {

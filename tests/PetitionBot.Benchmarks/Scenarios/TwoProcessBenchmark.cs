@@ -127,7 +127,8 @@ internal static class TwoProcessBenchmark
                 rate == 200 ? "<= 100" : "", rate == 200 ? p99 <= 100 && outcomes.All(ok => ok) : null,
                 $"p50 {Stopwatches.Percentile(sorted, 50):0.0} ms, max {(sorted.Count > 0 ? sorted[^1] : double.NaN):0.0} ms; {count} flows offered at " +
                 $"{count / offered.TotalSeconds:0}/s, done in {elapsed.TotalSeconds:0.0} s, {outcomes.Count(ok => !ok)} failed; interactions answered by A / B: {perProcess}; " +
-                $"bot CPU A {(rig.Bot.CpuTime - cpuA) / elapsed:0.00} + B {(b.CpuTime - cpuB) / elapsed:0.00} cores; " +
+                $"bot CPU A {(rig.Bot.CpuTime - cpuA) / elapsed:0.00} + B {(b.CpuTime - cpuB) / elapsed:0.00} cores, " +
+                $"{(rig.Bot.CpuTime - cpuA + (b.CpuTime - cpuB)).TotalMilliseconds / Math.Max(1, sorted.Count):0.00} ms per interaction; " +
                 $"{(double)commits / Math.Max(1, sorted.Count):0.0} PostgreSQL transactions per interaction; load average {Load()}"));
         }
 

@@ -15,5 +15,6 @@ internal static class ExtraScenarios
         ("mail", MailBenchmark.RunAsync),
         ("email-sign", EmailSignBenchmark.RunAsync),
         ("postgres-2p", TwoProcessBenchmark.RunAsync),
+        ("postgres-totals", PostgresBenchmark.TotalsAsync),
     ];
 }

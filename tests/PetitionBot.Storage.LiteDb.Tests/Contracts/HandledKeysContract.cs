@@ -31,4 +31,19 @@ public abstract class HandledKeysContract : StoreContract
 
         Assert.False(await store.NewHandledKeys(TimeProvider.System).FirstTimeAsync("signed:slack:http:T1.trigger"));
     }
+
+    [Fact]
+    public async Task FirstTimeAsync_BurstFromTwoInstancesAtOnce_EachKeyFirstExactlyOnce()
+    {
+        var first = store.NewHandledKeys(TimeProvider.System);
+        var second = store.NewHandledKeys(TimeProvider.System);
+        var keys = Enumerable.Range(0, 100).Select(i => "signed:discord:i:burst" + i).ToList();
+
+        // Every key offered four times at once: twice to each instance (a retry, and a delivery to the other process).
+        var offers = keys.SelectMany(k => new[] { (first, k), (second, k), (first, k), (second, k) }).ToList();
+        var answers = await Task.WhenAll(offers.Select(o => Task.Run(() => o.Item1.FirstTimeAsync(o.k))));
+
+        var firsts = offers.Zip(answers).Where(x => x.Second).Select(x => x.First.k).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), firsts.Order(StringComparer.Ordinal));
+    }
 }

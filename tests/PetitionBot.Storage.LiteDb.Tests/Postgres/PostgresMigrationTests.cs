@@ -46,12 +46,7 @@ public sealed class PostgresMigrationTests
             await using (var source = NpgsqlDataSource.Create(connectionString))
             {
                 // The schema as version 5 left it, and three signatures made by that version's pb_sign.
-                await ExecAsync(source, "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
-                foreach (var (version, name, sql) in SchemaMigrator.Migrations().Where(m => m.Version <= 5))
-                {
-                    await ExecAsync(source, sql);
-                    await ExecAsync(source, $"INSERT INTO schema_migrations (version, name) VALUES ({version}, '{name}')");
-                }
+                await ReleasedMigrations.ApplyAsync(source, upTo: 5);
 
                 foreach (var (id, platform, stage, method) in new[] { ("1", "Discord", "MS1", 0), ("2", "Discord", "MS1", 0), ("3", "Slack", "MS2", 2) })
                 {

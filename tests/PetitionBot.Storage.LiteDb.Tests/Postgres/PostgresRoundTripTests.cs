@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+using PetitionBot.Storage.Postgres;
+
+namespace PetitionBot.Storage.LiteDb.Tests;
+
+/// <summary>Fewer PostgreSQL round trips per interaction (issue 17): handled keys inserted together under a burst,
+/// server settings reused for a few seconds, pooled connections neither reset nor re-parsing their statements.</summary>
+public sealed class PostgresRoundTripTests : IAsyncLifetime
+{
+    private PostgresTempStore _store = null!;
+    private PostgresDatabase _other = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await PostgresTempStore.CreateAsync();
+        _other = new PostgresDatabase(_store.Options);
+        await _other.EnsureReadyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _other.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FirstTimeAsync_BurstOf200Keys_FarFewerTransactionsThanKeys()
+    {
+        var keys = new PostgresHandledKeys(_store.Database, TimeProvider.System, NullLogger<PostgresHandledKeys>.Instance);
+        using var start = new Barrier(200);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return keys.FirstTimeAsync("signed:discord:i:" + i);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
+
+        Assert.All(answers, Assert.True);
+
+        // Rows written by one transaction share its xmin.
+        var transactions = await ScalarAsync<long>("SELECT count(DISTINCT xmin::text) FROM seen_ids");
+        Assert.Equal(200, await ScalarAsync<long>("SELECT count(*) FROM seen_ids"));
+        Assert.True(transactions <= 100, $"{transactions} transactions for 200 keys offered at once");
+    }
+
+    [Fact]
+    public async Task FindAsync_SavedByAnotherProcess_OldSettingsUntilTheCacheLifetimeThenNew()
+    {
+        var time = new FakeTimeProvider(TempStore.T0);
+        var here = new PostgresServerStore(_store.Database, time);
+        var there = new PostgresServerStore(_other, time);
+        var workspace = new WorkspaceRef(PlatformKind.Discord, "g1");
+        await there.SaveAsync(new ServerSettings(workspace) { VerifiedRoleId = "old", UpdatedAt = TempStore.T0 });
+        Assert.Equal("old", (await here.FindAsync(workspace))!.VerifiedRoleId);
+
+        await there.SaveAsync(new ServerSettings(workspace) { VerifiedRoleId = "new", UpdatedAt = TempStore.T0 });
+
+        Assert.Equal("new", (await there.FindAsync(workspace))!.VerifiedRoleId);
+        Assert.Equal("old", (await here.FindAsync(workspace))!.VerifiedRoleId);
+        time.Advance(PostgresServerStore.CacheLifetime);
+        Assert.Equal("new", (await here.FindAsync(workspace))!.VerifiedRoleId);
+    }
+
+    [Fact]
+    public async Task FindAsync_OwnSaveAfterARead_SeenAtOnce()
+    {
+        var time = new FakeTimeProvider(TempStore.T0);
+        var servers = new PostgresServerStore(_store.Database, time);
+        var workspace = new WorkspaceRef(PlatformKind.Slack, "T1");
+        Assert.Null(await servers.FindAsync(workspace));
+
+        await servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C1", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C1", (await servers.FindAsync(workspace))!.AnnouncementChannelId);
+
+        await servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C2", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C2", (await servers.FindAsync(workspace))!.AnnouncementChannelId);
+    }
+
+    [Fact]
+    public async Task FindAsync_RowDeletedBehindItsBack_ReadsTheDatabaseOncePerLifetime()
+    {
+        var time = new FakeTimeProvider(TempStore.T0);
+        var servers = new PostgresServerStore(_store.Database, time);
+        var workspace = new WorkspaceRef(PlatformKind.Discord, "g2");
+        await servers.SaveAsync(new ServerSettings(workspace) { Name = "x", UpdatedAt = TempStore.T0 });
+        Assert.NotNull(await servers.FindAsync(workspace));
+
+        await ScalarAsync<int>("WITH d AS (DELETE FROM servers RETURNING 1) SELECT count(*)::int FROM d");
+
+        Assert.NotNull(await servers.FindAsync(workspace));
+        time.Advance(PostgresServerStore.CacheLifetime);
+        Assert.Null(await servers.FindAsync(workspace));
+    }
+
+    [Fact]
+    public async Task StoreCommand_RepeatedOnAPooledConnection_PreparedAndKeptAcrossReturnsToThePool()
+    {
+        var store = new PostgresServerStore(_store.Database, new FakeTimeProvider(TempStore.T0));
+        await using (var conn = await _store.Database.DataSource.OpenConnectionAsync())
+        await using (var cmd = new NpgsqlCommand("SELECT set_config('application_name', 'marked', false)", conn))
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Empty(await store.ListAsync());
+        }
+
+        // The pool holds one idle connection here (every call above opened and closed one): the same session, kept as it
+        // was (no reset, so the mark stays) and holding the statement prepared (Npgsql prepares a text on its fifth run).
+        await using var again = await _store.Database.DataSource.OpenConnectionAsync();
+        await using var check = new NpgsqlCommand(
+            "SELECT current_setting('application_name'), (SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM servers ORDER BY id%')", again);
+        await using var r = await check.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal("marked", r.GetString(0));
+        Assert.Equal(1, r.GetInt64(1));
+    }
+
+    [Theory]
+    [InlineData("Host=h;Database=d", true, 64)]
+    [InlineData("Host=h;Database=d;No Reset On Close=false;Max Auto Prepare=0", false, 0)]
+    [InlineData("Host=h;Database=d;NoResetOnClose=false;MaxAutoPrepare=5", false, 5)]
+    public void PooledConnectionString_WhatTheConfigurationSays_DefaultsOnlyWhereItIsSilent(string configured, bool noReset, int autoPrepare)
+    {
+        var built = new NpgsqlConnectionStringBuilder(PostgresDatabase.PooledConnectionString(configured));
+
+        Assert.Equal(noReset, built.NoResetOnClose);
+        Assert.Equal(autoPrepare, built.MaxAutoPrepare);
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var conn = await _store.Database.DataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+}
