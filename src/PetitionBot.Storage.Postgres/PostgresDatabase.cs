@@ -26,7 +26,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         Keys = SecretKeys.Load(options);
         var builder = new NpgsqlDataSourceBuilder(PooledConnectionString(options.ConnectionString));
         DataSource = builder.Build();
-        UnpooledConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ConnectionString;
+        UnpooledConnectionString = WithoutGssProbe(options.ConnectionString, new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }).ConnectionString;
         InstanceId = Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + ":" + Guid.NewGuid().ToString("N")[..8];
     }
@@ -68,7 +68,20 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             builder.MaxAutoPrepare = 64;
         }
 
-        return builder.ConnectionString;
+        return WithoutGssProbe(connectionString, builder).ConnectionString;
+    }
+
+    /// <summary><c>Gss Encryption Mode=Disable</c> unless the configuration names it: Npgsql otherwise tries GSS
+    /// (Kerberos) encryption first and, where the Kerberos library is not installed (the container image), writes an error
+    /// line on every connection although the connection then works. A Kerberos deployment sets the key itself.</summary>
+    private static NpgsqlConnectionStringBuilder WithoutGssProbe(string connectionString, NpgsqlConnectionStringBuilder builder)
+    {
+        if (!Mentions(connectionString, "Gss Encryption Mode", "GssEncryptionMode"))
+        {
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
+        }
+
+        return builder;
     }
 
     private static bool Mentions(string connectionString, params string[] keywords) =>

@@ -133,6 +133,17 @@ public sealed class PostgresRoundTripTests : IAsyncLifetime
         Assert.Equal(autoPrepare, built.MaxAutoPrepare);
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=bot", GssEncryptionMode.Disable)]
+    [InlineData("Host=db;Username=bot;Gss Encryption Mode=Prefer", GssEncryptionMode.Prefer)]
+    [InlineData("Host=db;Username=bot;GssEncryptionMode=Require", GssEncryptionMode.Require)]
+    public void PooledConnectionString_GssEncryptionUnsaid_NotProbed(string configured, GssEncryptionMode expected)
+    {
+        var built = new NpgsqlConnectionStringBuilder(PostgresDatabase.PooledConnectionString(configured));
+
+        Assert.Equal(expected, built.GssEncryptionMode);
+    }
+
     private async Task<T> ScalarAsync<T>(string sql)
     {
         await using var conn = await _store.Database.DataSource.OpenConnectionAsync();
