@@ -63,7 +63,7 @@ internal static class InteractionParser
             : [];
         var admin = hasMember && BigInteger.TryParse(Str(member, "permissions"), NumberStyles.None, CultureInfo.InvariantCulture, out var perms)
             && ((perms & Administrator) != 0 || (perms & ManageGuild) != 0);
-        return new Actor(PlatformKind.Discord, guildId, Str(user, "id") ?? "", roles, admin);
+        return DiscordIdentityScheme.ActorFor(guildId, Str(user, "id") ?? "", roles, admin);
     }
 
     private static Dictionary<string, string> Options(JsonElement data)

@@ -22,7 +22,7 @@ internal sealed class BlockSuggestionHandler(IPetitionBot bot, ILogger<BlockSugg
         IReadOnlyList<Suggestion> suggestions;
         try
         {
-            suggestions = await bot.SuggestAsync(new SuggestInput(new Actor(PlatformKind.Slack, team, user, [], false), null, field, query), ct).ConfigureAwait(false);
+            suggestions = await bot.SuggestAsync(new SuggestInput(SlackIdentityScheme.ActorFor(team, user, [], false), null, field, query), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
