@@ -134,8 +134,13 @@ internal sealed class SocketModeConnection(
         }
         catch (ChannelClosedException)
         {
-            // The service stopped between the check above and the write: the envelope was not taken.
-            Interlocked.Decrement(ref _inFlight);
+            // The service stopped between the check above and the write: the envelope was not taken (if it was
+            // acknowledged already, its ack settled the in-flight count; Slack will not deliver it again).
+            if (!acked)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+
             SlackLog.EnvelopeNotTaken(logger);
         }
     }
