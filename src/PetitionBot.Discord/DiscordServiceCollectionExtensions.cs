@@ -14,21 +14,25 @@ public static class DiscordServiceCollectionExtensions
 {
     /// <summary>Adds the Discord adapter when <c>Discord:Token</c> and <c>Discord:ApplicationId</c> are set: options
     /// (validated on start), the REST pipeline, the gateway hosted service, <see cref="IChatPlatform"/> and
-    /// <see cref="IAdapterStatusSource"/>. Does nothing otherwise. The host registers <see cref="IPetitionBot"/>.</summary>
+    /// <see cref="IAdapterStatusSource"/>. When only some Discord keys are set, registers just the options validation
+    /// (start then fails naming the missing key); when none is, only the identity scheme. The host registers
+    /// <see cref="IPetitionBot"/>.</summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDiscordIdentity();
         var section = configuration.GetSection(DiscordOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]) || string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApplicationId)]))
+        if (!new[] { nameof(DiscordOptions.Token), nameof(DiscordOptions.ApplicationId), nameof(DiscordOptions.PublicKey) }
+                .Any(key => !string.IsNullOrWhiteSpace(section[key])))
         {
             return services;
         }
 
-        services.AddOptions<DiscordOptions>()
-            .Bind(section)
-            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
-                "Discord:ApiBaseUrl must be an absolute http(s) URL")
-            .Validate(o => o.IsEnabled, "Discord:Token and Discord:ApplicationId are required")
-            .ValidateOnStart();
+        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>>(new DiscordOptionsValidation(section)));
+        if (string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]) || string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApplicationId)]))
+        {
+            return services;
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
@@ -64,5 +68,23 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
         services.AddHostedService<DiscordGatewayService>();
         return services;
+    }
+
+    /// <summary>Registers Discord's identity scheme ("discord:&lt;user id&gt;"), so organizer ids of this shape are
+    /// accepted in every mode, also when the adapter itself is off.</summary>
+    public static IServiceCollection AddDiscordIdentity(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentityScheme, DiscordIdentityScheme>());
+        return services;
+    }
+
+    /// <summary>Whether the configuration turns Discord on: a bot (Token and ApplicationId) or the HTTP interactions
+    /// endpoint (PublicKey).</summary>
+    public static bool IsConfigured(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DiscordOptions.SectionName);
+        static bool Set(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
+        return (Set(section, nameof(DiscordOptions.Token)) && Set(section, nameof(DiscordOptions.ApplicationId))) ||
+            Set(section, nameof(DiscordOptions.PublicKey));
     }
 }

@@ -33,7 +33,8 @@ internal sealed class SlackOptions
     /// <summary>Bot scopes requested by "Add to Slack" (kept in line with manifest.yaml).</summary>
     public string OAuthScopes { get; set; } = "commands,chat:write,chat:write.public,channels:read,groups:read,im:write,users:read,usergroups:read,files:write";
 
-    /// <summary>Handlers running envelopes concurrently.</summary>
+    /// <summary>Handlers running envelopes concurrently, in each of the two lanes (work already acknowledged; answers that
+    /// ride in the ack).</summary>
     public int Workers { get; set; } = 4;
 
     /// <summary>Bounded queue between the socket read loop and the workers.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,19 +16,22 @@ namespace PetitionBot.Slack;
 /// <see cref="IInstallationStore"/>, and maps <see cref="SlackOAuthEndpoints.MapSlackOAuth"/> on its HTTP listener.</summary>
 public static class SlackServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="SlackOptions"/> from the "Slack" section, registers the Web API pipeline, the
-    /// <see cref="IChatPlatform"/> for Slack, the <see cref="IAdapterStatusSource"/>, the OAuth services, and — when
-    /// Slack:AppToken is set — the Socket Mode hosted service.</summary>
+    /// <summary>Binds <see cref="SlackOptions"/> from the "Slack" section (validated on start by
+    /// <see cref="SlackOptionsValidation"/>), registers the Web API pipeline, the <see cref="IChatPlatform"/> for Slack,
+    /// the <see cref="IAdapterStatusSource"/>, the OAuth services, and — when Slack:AppToken is set — the Socket Mode
+    /// hosted service. Slack switches on when any of Slack:AppToken, Slack:BotToken, Slack:SigningSecret or
+    /// Slack:ClientId is set; otherwise only the identity scheme is registered.</summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSlackIdentity();
         var section = config.GetSection(SlackOptions.SectionName);
-        services.AddOptions<SlackOptions>()
-            .Bind(section)
-            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https", "Slack:ApiBaseUrl must be an absolute http(s) URL")
-            .Validate(o => string.IsNullOrWhiteSpace(o.ClientId) == string.IsNullOrWhiteSpace(o.ClientSecret), "Slack:ClientId and Slack:ClientSecret go together")
-            .Validate(o => !o.HasOAuth || !string.IsNullOrWhiteSpace(o.OAuthRedirectUri), "Slack:OAuthRedirectUri is required when Slack:ClientId and Slack:ClientSecret are set (the OAuth redirect is never built from the request's Host header)")
-            .Validate(o => o.Workers > 0 && o.QueueCapacity > 0, "Slack:Workers and Slack:QueueCapacity must be positive")
-            .ValidateOnStart();
+        if (!SwitchesOn(section))
+        {
+            return services;
+        }
+
+        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackPacer>();
@@ -72,4 +76,38 @@ public static class SlackServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>Registers Slack's identity scheme ("slack:&lt;team id&gt;:&lt;user id&gt;"), so organizer ids of this
+    /// shape are accepted in every mode, also when the adapter itself is off.</summary>
+    public static IServiceCollection AddSlackIdentity(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentityScheme, SlackIdentityScheme>());
+        return services;
+    }
+
+    /// <summary>Whether the configuration connects Slack: Socket Mode (AppToken with a BotToken or installs) or
+    /// HTTP mode (SigningSecret).</summary>
+    public static bool IsConfigured(IConfiguration config)
+    {
+        var section = config.GetSection(SlackOptions.SectionName);
+        static bool Set(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
+        return (Set(section, nameof(SlackOptions.AppToken)) && (Set(section, nameof(SlackOptions.BotToken)) || Set(section, nameof(SlackOptions.ClientId)))) ||
+            Set(section, nameof(SlackOptions.SigningSecret));
+    }
+
+    /// <summary>Maps the install pages and the HTTP-mode endpoints when the adapter is registered; nothing otherwise.</summary>
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<SlackAdapterStatus>() is not null)
+        {
+            endpoints.MapSlackOAuth();
+            endpoints.MapSlackHttp();
+        }
+
+        return endpoints;
+    }
+
+    private static bool SwitchesOn(IConfiguration section) =>
+        new[] { nameof(SlackOptions.AppToken), nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId) }
+            .Any(key => !string.IsNullOrWhiteSpace(section[key]));
 }

@@ -68,9 +68,9 @@ public sealed class PetitionBotServiceTests : IDisposable
             new FormInput(actor, null, "upf:sensitive-areas:here", new Dictionary<string, string> { ["message"] = huge }),
             new FormInput(actor, null, huge, null!),
             new FormInput(actor, null, "sgf:abc", null!),
-            new FormInput(new Actor(PlatformKind.Slack, null!, null!, null!, false), null, "sgf:abc", null!),
-            new CommandInput(new Actor((PlatformKind)99, "\u0000", "\u202E", [], true), "\uD800", "sign", new Dictionary<string, string>()),
-            new CommandInput(new Actor(PlatformKind.Discord, "1", "2", null!, true), null, "totals", new Dictionary<string, string>()),
+            new FormInput(new Actor(PlatformKind.Slack, null!, null!, null!, false, "slack::"), null, "sgf:abc", null!),
+            new CommandInput(new Actor((PlatformKind)99, "\u0000", "\u202E", [], true, "console:\u202E"), "\uD800", "sign", new Dictionary<string, string>()),
+            new CommandInput(new Actor(PlatformKind.Discord, "1", "2", null!, true, "discord:2"), null, "totals", new Dictionary<string, string>()),
             new CommandInput(null!, null, "sign", new Dictionary<string, string>()),
         };
     }
@@ -129,8 +129,8 @@ public sealed class PetitionBotServiceTests : IDisposable
     [Fact]
     public async Task HandleAsync_ConsoleActors_SignSeparately()
     {
-        var a = new Actor(PlatformKind.Console, "local", "a", [], false);
-        var b = new Actor(PlatformKind.Console, "local", "b", [], false);
+        var a = new Actor(PlatformKind.Console, "local", "a", [], false, "console:a");
+        var b = new Actor(PlatformKind.Console, "local", "b", [], false, "console:b");
 
         await bot.SignAsync(a);
         await bot.SignAsync(b);

@@ -8,6 +8,8 @@ namespace PetitionBot.Discord.Tests;
 
 public sealed class DiscordServiceCollectionExtensionsTests
 {
+    private const string Token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
+
     private static IServiceCollection Add(Dictionary<string, string?> values)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -34,7 +36,7 @@ public sealed class DiscordServiceCollectionExtensionsTests
     {
         var services = Add(new()
         {
-            ["Discord:Token"] = "t",
+            ["Discord:Token"] = Token,
             ["Discord:ApplicationId"] = "1",
             ["Discord:GuildIds:0"] = "5",
         });
@@ -52,7 +54,7 @@ public sealed class DiscordServiceCollectionExtensionsTests
     [Fact]
     public void AddDiscordAdapter_BadApiBaseUrl_FailsValidation()
     {
-        var services = Add(new() { ["Discord:Token"] = "t", ["Discord:ApplicationId"] = "1", ["Discord:ApiBaseUrl"] = "not a url" });
+        var services = Add(new() { ["Discord:Token"] = Token, ["Discord:ApplicationId"] = "1", ["Discord:ApiBaseUrl"] = "not a url" });
         using var provider = services.BuildServiceProvider();
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DiscordOptions>>().Value);

@@ -22,7 +22,7 @@ public sealed class SlackServiceCollectionExtensionsTests
     [Fact]
     public void AddSlackAdapter_NoAppToken_PortsButNoSocketService()
     {
-        using var sp = Build(new() { ["Slack:BotToken"] = "xoxb-1" });
+        using var sp = Build(new() { ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = new string('a', 32) });
 
         Assert.Empty(sp.GetServices<IHostedService>());
         Assert.Equal(Core.Model.PlatformKind.Slack, sp.GetRequiredService<IChatPlatform>().Platform);

@@ -2,14 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace PetitionBot.Core.Campaigns;
 
-/// <summary>Checks <see cref="BotOptions"/> and names each bad key, e.g. "Campaigns:0:Goal must be a positive number".</summary>
+/// <summary>Checks <see cref="BotOptions"/> and names each bad key, e.g. "Campaigns:0:Goal must be a positive number".
+/// Organizer ids are each platform's format: <see cref="OrganizerIdValidator"/> checks them against the adapters' schemes.</summary>
 public static partial class BotOptionsValidator
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex CampaignIdPattern();
-
-    [GeneratedRegex(@"^(discord:\d{1,20}|slack:[A-Z0-9]{1,20}:[A-Z0-9]{1,20}|console:[a-z0-9_-]{1,32})$")]
-    private static partial Regex OrganizerPattern();
 
     public static IReadOnlyList<string> Validate(BotOptions options)
     {
@@ -86,14 +84,6 @@ public static partial class BotOptionsValidator
             if (c.Milestones.Any(m => m <= 0) || c.SchoolMilestones.Any(m => m <= 0))
             {
                 errors.Add($"{key}:Milestones and SchoolMilestones must be positive numbers");
-            }
-        }
-
-        for (var i = 0; i < options.Organizers.Count; i++)
-        {
-            if (!OrganizerPattern().IsMatch(options.Organizers[i] ?? ""))
-            {
-                errors.Add($"Organizers:{i} must look like discord:<userId>, slack:<teamId>:<userId> or console:<name>");
             }
         }
 

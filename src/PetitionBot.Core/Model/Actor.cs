@@ -6,23 +6,17 @@ namespace PetitionBot.Core.Model;
 /// empty when the interaction came from a direct message.
 /// <paramref name="RoleIds"/> are Discord role ids or Slack user-group ids the member holds (as far as the adapter knows).
 /// <paramref name="IsServerAdmin"/> is Discord "Manage Server" or a Slack workspace admin/owner.
+/// <paramref name="IdentityKey"/> is the stable identity of the chat account, built by the adapter (its own scheme,
+/// see <see cref="Ports.IIdentityScheme"/>); the core treats it as an opaque string and stores it only as a keyed hash.
 /// </summary>
 public sealed record Actor(
     PlatformKind Platform,
     string WorkspaceId,
     string UserId,
     IReadOnlyList<string> RoleIds,
-    bool IsServerAdmin)
+    bool IsServerAdmin,
+    string IdentityKey)
 {
-    /// <summary>The stable identity of the chat account: "discord:&lt;user&gt;", "slack:&lt;team&gt;:&lt;user&gt;", "console:&lt;user&gt;".
-    /// Stored only as a keyed hash.</summary>
-    public string IdentityKey => Platform switch
-    {
-        PlatformKind.Discord => $"discord:{UserId}",
-        PlatformKind.Slack => $"slack:{WorkspaceId}:{UserId}",
-        _ => $"console:{UserId}",
-    };
-
     /// <summary>The key of the server the actor is in: "discord:&lt;guild&gt;", "slack:&lt;team&gt;", "console:local".</summary>
     public WorkspaceRef Workspace => new(Platform, WorkspaceId);
 }

@@ -59,7 +59,7 @@ internal static class InteractionParser
         var admin = member is not null
             && BigInteger.TryParse(member.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var perms)
             && ((perms & Administrator) != 0 || (perms & ManageGuild) != 0);
-        return new Actor(PlatformKind.Discord, interaction.GuildId ?? "", user?.Id ?? "", roles, admin);
+        return DiscordIdentityScheme.ActorFor(interaction.GuildId ?? "", user?.Id ?? "", roles, admin);
     }
 
     /// <summary>The top-level options that carry a value, by name.</summary>

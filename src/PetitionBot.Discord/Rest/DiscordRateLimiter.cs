@@ -16,6 +16,10 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
 {
     public const int GlobalPerSecond = 50;
 
+    /// <summary>X-RateLimit-Reset-After is given to the millisecond, rounded: the bucket may reset up to half a
+    /// millisecond later than it says. Sent at the rounded reset, a request can land just before it and get a 429.</summary>
+    private static readonly TimeSpan ResetAfterPrecision = TimeSpan.FromMilliseconds(1);
+
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly SlidingWindow _globalWindow = new(TimeSpan.FromSeconds(1));
@@ -98,7 +102,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
 
             if (double.TryParse(Header(headers, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
             {
-                bucket.ResetAt = now + TimeSpan.FromSeconds(resetAfter);
+                bucket.ResetAt = now + TimeSpan.FromSeconds(resetAfter) + ResetAfterPrecision;
             }
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests)

@@ -14,7 +14,7 @@ internal sealed class BlockSuggestionHandler(IPetitionBot bot, ILogger<BlockSugg
 {
     public async Task HandleAsync(BlockSuggestionPayload payload, SlackAck ack, CancellationToken ct = default)
     {
-        var actor = new Actor(PlatformKind.Slack, payload.TeamId ?? "", payload.User?.Id ?? "", [], false);
+        var actor = SlackIdentityScheme.ActorFor(payload.TeamId ?? "", payload.User?.Id ?? "", [], false);
         IReadOnlyList<Suggestion> suggestions;
         try
         {

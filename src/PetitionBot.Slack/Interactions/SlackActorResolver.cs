@@ -21,7 +21,7 @@ internal sealed class SlackActorResolver(SlackWebApi api, IOptions<SlackOptions>
         var groups = await groupsTask.ConfigureAwait(false);
         var admin = await adminTask.ConfigureAwait(false);
         var roles = groups.Where(g => g.Value.Contains(userId, StringComparer.Ordinal)).Select(g => g.Key).Order(StringComparer.Ordinal).ToArray();
-        return new Actor(PlatformKind.Slack, token.TeamId, userId, roles, admin);
+        return SlackIdentityScheme.ActorFor(token.TeamId, userId, roles, admin);
     }
 
     /// <summary>One usergroups.list per team at a time (Tier 2): concurrent commands share the call in flight, and

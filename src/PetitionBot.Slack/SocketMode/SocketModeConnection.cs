@@ -5,9 +5,10 @@ using PetitionBot.Slack.Api;
 
 namespace PetitionBot.Slack.SocketMode;
 
-/// <summary>One Socket Mode WebSocket. Its read loop only parses and enqueues: hello completes <see cref="Hello"/>,
-/// disconnect completes <see cref="Ended"/> with the reason (reading goes on until the socket is closed, so nothing sent
-/// meanwhile is lost), envelopes go to the bounded queue. Acks are sent on this same socket.</summary>
+/// <summary>One Socket Mode WebSocket. Its read loop only parses, acknowledges and enqueues: hello completes
+/// <see cref="Hello"/>, disconnect completes <see cref="Ended"/> with the reason (reading goes on until the socket is
+/// closed, so nothing sent meanwhile is lost), envelopes are acknowledged at once when their ack carries no answer
+/// (<see cref="SocketModeAckPolicy"/>) and go to the bounded queue. Acks are sent on this same socket.</summary>
 internal sealed class SocketModeConnection(
     int id,
     ISocketModeTransport transport,
@@ -107,14 +108,27 @@ internal sealed class SocketModeConnection(
         }
 
         Interlocked.Increment(ref _inFlight);
+        var acked = SocketModeAckPolicy.AcksFirst(envelope);
+        if (acked)
+        {
+            // Slack's 3-second rule: the ack goes out here, before any handler runs; the work is queued.
+            await AckAsync(envelope.Id, null).ConfigureAwait(false);
+            SocketModeEnvelopeWorker.RecordAck(envelope, time);
+        }
+
         try
         {
-            await queue.WriteAsync(new QueuedEnvelope(envelope, this), ct).ConfigureAwait(false);
+            await queue.WriteAsync(new QueuedEnvelope(envelope, this, acked), ct).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
-            // The service stopped between the check above and the write: the envelope was not taken.
-            Interlocked.Decrement(ref _inFlight);
+            // The service stopped between the check above and the write: the envelope was not taken (if it was
+            // acknowledged already, its ack settled the in-flight count; Slack will not deliver it again).
+            if (!acked)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+
             SlackLog.EnvelopeNotTaken(logger);
         }
     }

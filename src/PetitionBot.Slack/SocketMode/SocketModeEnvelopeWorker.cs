@@ -4,8 +4,8 @@ using PetitionBot.Core.Telemetry;
 
 namespace PetitionBot.Slack.SocketMode;
 
-/// <summary>Handles one envelope taken from the queue: acknowledged exactly once (by the handler, or by a safety timer
-/// just after Slack:AckBudget, or at the end), a redelivered envelope (same envelope id or trigger id) only
+/// <summary>Handles one envelope taken from the queue: acknowledged exactly once (by the read loop before it was queued,
+/// or by the handler, or by a safety timer just after Slack:AckBudget, or at the end), a redelivered envelope (same envelope id or trigger id) only
 /// acknowledged, a failing handler logged and counted. Past the host's shutdown timeout an envelope is left
 /// unacknowledged, so Slack delivers it again.</summary>
 internal sealed class SocketModeEnvelopeWorker(
@@ -25,11 +25,14 @@ internal sealed class SocketModeEnvelopeWorker(
         }
 
         var envelope = item.Envelope;
-        var ack = new SlackAck(payload =>
-        {
-            BotMetrics.AckLatency.Record((time.GetUtcNow() - envelope.ReceivedAt).TotalSeconds, new KeyValuePair<string, object?>("platform", "slack"));
-            return item.Connection.AckAsync(envelope.Id, payload);
-        });
+        // Acknowledged by the read loop already: the handler's own ack (and the safety ack) are no-ops.
+        var ack = item.Acked
+            ? await AlreadySentAsync().ConfigureAwait(false)
+            : new SlackAck(payload =>
+            {
+                RecordAck(envelope, time);
+                return item.Connection.AckAsync(envelope.Id, payload);
+            });
         var budget = envelope.ReceivedAt + options.AckBudget + TimeSpan.FromMilliseconds(300) - time.GetUtcNow();
         using var safety = time.CreateTimer(static state => _ = ((SlackAck)state!).SendAsync(), ack, budget > TimeSpan.Zero ? budget : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         try
@@ -55,6 +58,17 @@ internal sealed class SocketModeEnvelopeWorker(
         {
             await ack.SendAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Ack latency (envelope read → ack sent), the histogram the benchmark and /metrics report.</summary>
+    public static void RecordAck(SlackEnvelope envelope, TimeProvider time) =>
+        BotMetrics.AckLatency.Record((time.GetUtcNow() - envelope.ReceivedAt).TotalSeconds, new KeyValuePair<string, object?>("platform", "slack"));
+
+    private static async Task<SlackAck> AlreadySentAsync()
+    {
+        var ack = new SlackAck(static _ => Task.CompletedTask);
+        await ack.SendAsync().ConfigureAwait(false);
+        return ack;
     }
 
     private static void CountInteraction(string? type, string outcome) =>

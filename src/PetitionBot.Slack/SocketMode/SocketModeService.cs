@@ -11,7 +11,8 @@ namespace PetitionBot.Slack.SocketMode;
 /// <summary>Keeps a Socket Mode connection to Slack: a fresh URL from apps.connections.open for every connection,
 /// hello, disconnect reasons (warning/refresh_requested: open the new socket before closing the old; link_disabled: stop;
 /// too_many_websockets: close, then back off), dropped or silent sockets replaced, auth errors stop the adapter with one
-/// log line. Envelopes are handled by workers from a bounded queue; every envelope is acknowledged exactly once; a
+/// log line. Envelopes are acknowledged by the read loop when their ack carries no answer and handled by workers from
+/// two bounded lanes (<see cref="SocketModeLanes"/>); every envelope is acknowledged exactly once; a
 /// redelivered envelope is only acknowledged. Never lets an exception escape (that would stop the host).
 /// Stopping takes no new envelopes (they stay unacknowledged, so Slack delivers them again later) but finishes every
 /// envelope already taken, acknowledgement and reply included, on a socket kept open until then; only the host's
@@ -23,7 +24,7 @@ internal sealed class SocketModeService : DrainingBackgroundService
     private readonly SlackOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
-    private readonly Channel<QueuedEnvelope> _queue;
+    private readonly SocketModeLanes _queue;
     private readonly SocketModeOpener _opener;
     private readonly SocketModeEnvelopeWorker _worker;
     private readonly List<SocketModeConnection> _draining = [];
@@ -44,12 +45,8 @@ internal sealed class SocketModeService : DrainingBackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _queue = Channel.CreateBounded<QueuedEnvelope>(new BoundedChannelOptions(Math.Max(1, _options.QueueCapacity))
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleWriter = false,
-        });
-        _opener = new SocketModeOpener(api, transports, _queue.Writer, _options, time, logger);
+        _queue = new SocketModeLanes(_options.QueueCapacity);
+        _opener = new SocketModeOpener(api, transports, _queue, _options, time, logger);
         _worker = new SocketModeEnvelopeWorker(handler, seen, _options, time, logger);
     }
 
@@ -59,7 +56,8 @@ internal sealed class SocketModeService : DrainingBackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers))
-            .Select(_ => Task.Run(() => WorkerAsync(Abandoned), CancellationToken.None))
+            .SelectMany(_ => new[] { _queue.Work, _queue.Answers })
+            .Select(lane => Task.Run(() => WorkerAsync(lane, Abandoned), CancellationToken.None))
             .ToArray();
         using var stopping = stoppingToken.Register(() =>
         {
@@ -86,7 +84,7 @@ internal sealed class SocketModeService : DrainingBackgroundService
         }
         finally
         {
-            _queue.Writer.TryComplete();
+            _queue.TryComplete();
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
@@ -242,9 +240,9 @@ internal sealed class SocketModeService : DrainingBackgroundService
         await Task.Delay(delay, _time, ct).ConfigureAwait(false);
     }
 
-    private async Task WorkerAsync(CancellationToken ct)
+    private async Task WorkerAsync(ChannelReader<QueuedEnvelope> lane, CancellationToken ct)
     {
-        await foreach (var item in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        await foreach (var item in lane.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             await _worker.ProcessAsync(item, ct).ConfigureAwait(false);
         }

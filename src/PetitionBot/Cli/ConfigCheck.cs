@@ -1,38 +1,22 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Ports;
+using PetitionBot.Discord;
 using PetitionBot.Hosting;
 using PetitionBot.Outbox;
 using PetitionBot.Reports;
+using PetitionBot.Slack;
 using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Cli;
 
 /// <summary><c>petitionbot check-config</c>: checks a configuration without building the host, opening the database
-/// or connecting anywhere. Reuses the validators the host runs at start (campaigns, organizers, storage, HTTP) and
-/// adds shape checks for the Discord and Slack settings. Messages name keys, never values: tokens are secrets.</summary>
+/// or connecting anywhere. Reuses the validators the host runs at start (campaigns, organizers, storage, HTTP, and
+/// each chat adapter's own options validation). Messages name keys, never values: tokens are secrets.</summary>
 public static partial class ConfigCheck
 {
     public const string ValidMessage = "Configuration is valid.";
-
-    [GeneratedRegex("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$")]
-    private static partial Regex DiscordTokenShape();
-
-    [GeneratedRegex("^[0-9]{1,20}$")]
-    private static partial Regex Snowflake();
-
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
-    private static partial Regex Hex64();
-
-    [GeneratedRegex("^[0-9A-Za-z]{32}$")]
-    private static partial Regex SlackSigningSecretShape();
-
-    [GeneratedRegex("^xoxb-[A-Za-z0-9-]+$")]
-    private static partial Regex SlackBotTokenShape();
-
-    [GeneratedRegex("^xapp-[A-Za-z0-9-]+$")]
-    private static partial Regex SlackAppTokenShape();
 
     [GeneratedRegex("at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex ConversionFailure();
@@ -71,10 +55,11 @@ public static partial class ConfigCheck
 
         // A value the binder cannot convert (Campaigns:0:Goal = "many") is reported alone: validating half-bound
         // options would add misleading errors. List elements it drops silently are caught by the validation.
+        using var adapters = Adapters(configuration);
         var bot = Bind<BotOptions>(configuration, errors);
         if (bot is not null)
         {
-            errors.AddRange(Failures(new BotOptionsValidation(configuration).Validate(null, bot)));
+            errors.AddRange(Failures(new BotOptionsValidation(configuration, adapters.GetServices<IIdentityScheme>()).Validate(null, bot)));
         }
 
         if (bot is { Organizers.Count: 0 })
@@ -106,8 +91,7 @@ public static partial class ConfigCheck
         }
 
         errors.AddRange(SchoolCheck.Problems(configuration));
-        CheckDiscord(configuration.GetSection("Discord"), errors);
-        CheckSlack(configuration.GetSection("Slack"), errors);
+        errors.AddRange(AdapterFailures(adapters, errors));
         if (!PlatformSettings.From(configuration).Any)
         {
             warnings.Add("No chat platform is configured (Discord:Token and Discord:ApplicationId, or Slack:BotToken and Slack:AppToken): " +
@@ -117,140 +101,41 @@ public static partial class ConfigCheck
         return new ConfigProblems(errors, warnings);
     }
 
-    private static void CheckDiscord(IConfigurationSection discord, List<string> errors)
+    /// <summary>The adapters as the host composes them (their registrations only: nothing is resolved beyond options
+    /// and identity schemes, nothing connects), so check-config runs the very validators the bot runs at start.</summary>
+    private static ServiceProvider Adapters(IConfiguration configuration)
     {
-        var token = Value(discord, "Token");
-        var applicationId = Value(discord, "ApplicationId");
-        var publicKey = Value(discord, "PublicKey");
-        if (token is not null)
-        {
-            if (token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add("Discord:Token must be the token alone, without the \"Bot \" prefix");
-            }
-            else if (!DiscordTokenShape().IsMatch(token))
-            {
-                errors.Add("Discord:Token does not look like a bot token (three base64url parts separated by dots; Developer Portal → Bot → Reset Token)");
-            }
-
-            if (applicationId is null)
-            {
-                errors.Add("Discord:ApplicationId is required when Discord:Token is set (Developer Portal → General Information → Application ID)");
-            }
-        }
-
-        if (applicationId is not null && !IsSnowflake(applicationId))
-        {
-            errors.Add("Discord:ApplicationId must be a numeric id (Developer Portal → General Information → Application ID)");
-        }
-
-        if (applicationId is not null && token is null && publicKey is null)
-        {
-            errors.Add("Discord:Token is required when Discord:ApplicationId is set");
-        }
-
-        if (publicKey is not null)
-        {
-            if (!Hex64().IsMatch(publicKey))
-            {
-                errors.Add("Discord:PublicKey must be the application's public key: 64 hexadecimal characters (Developer Portal → General Information)");
-            }
-
-            if (applicationId is null)
-            {
-                errors.Add("Discord:ApplicationId is required when Discord:PublicKey is set");
-            }
-        }
-
-        var guilds = discord.GetSection("GuildIds");
-        if (guilds.Value is { Length: > 0 })
-        {
-            errors.Add("Discord:GuildIds must be a list: Discord:GuildIds:0, Discord:GuildIds:1, … (environment: Discord__GuildIds__0)");
-        }
-
-        foreach (var guild in guilds.GetChildren())
-        {
-            if (guild.Value is null || !IsSnowflake(guild.Value.Trim()))
-            {
-                errors.Add($"{guild.Path} must be a numeric server (guild) id");
-            }
-        }
-
-        CheckApiUrl(discord, "ApiBaseUrl", errors);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        ChatAdapters.AddIdentities(services);
+        services.AddDiscordAdapter(configuration);
+        services.AddSlackAdapter(configuration);
+        return services.BuildServiceProvider();
     }
 
-    private static void CheckSlack(IConfigurationSection slack, List<string> errors)
+    /// <summary>Each adapter's options validation (<c>ValidateOnStart</c>), one line per failure. A value the binder
+    /// cannot convert is reported like the other settings, naming the key and the expected type.</summary>
+    private static IEnumerable<string> AdapterFailures(ServiceProvider adapters, List<string> errors)
     {
-        var botToken = Value(slack, "BotToken");
-        var appToken = Value(slack, "AppToken");
-        var signingSecret = Value(slack, "SigningSecret");
-        var clientId = Value(slack, "ClientId");
-        var clientSecret = Value(slack, "ClientSecret");
-        if (botToken is not null && !SlackBotTokenShape().IsMatch(botToken))
+        try
         {
-            errors.Add("Slack:BotToken must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)");
+            adapters.GetService<IStartupValidator>()?.Validate();
+            return [];
         }
-
-        if (appToken is not null && !SlackAppTokenShape().IsMatch(appToken))
+        catch (OptionsValidationException ex)
         {
-            errors.Add("Slack:AppToken must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)");
+            return ex.Failures;
         }
-
-        if (signingSecret is not null && !SlackSigningSecretShape().IsMatch(signingSecret))
+        catch (AggregateException ex)
         {
-            errors.Add("Slack:SigningSecret must be the 32-character Signing Secret (Basic Information → App Credentials)");
+            return ex.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures);
         }
-
-        if (appToken is not null && botToken is null && clientId is null)
+        catch (InvalidOperationException ex)
         {
-            errors.Add("Slack:BotToken is required when Slack:AppToken is set (or Slack:ClientId and Slack:ClientSecret for installs)");
-        }
-
-        if (botToken is not null && appToken is null && signingSecret is null)
-        {
-            errors.Add("Slack:AppToken (Socket Mode) or Slack:SigningSecret (HTTP mode) is required when Slack:BotToken is set");
-        }
-
-        if (clientId is not null && clientSecret is null)
-        {
-            errors.Add("Slack:ClientSecret is required when Slack:ClientId is set");
-        }
-
-        if (clientSecret is not null && clientId is null)
-        {
-            errors.Add("Slack:ClientId is required when Slack:ClientSecret is set");
-        }
-
-        if (clientId is not null && clientSecret is not null && Value(slack, "OAuthRedirectUri") is null)
-        {
-            errors.Add("Slack:OAuthRedirectUri is required when Slack:ClientId and Slack:ClientSecret are set (the OAuth redirect is never built from the request's Host header)");
-        }
-
-        CheckApiUrl(slack, "ApiBaseUrl", errors);
-        CheckApiUrl(slack, "OAuthRedirectUri", errors);
-    }
-
-    /// <summary>An https URL, or http on the loopback interface (a local fake server or tunnel).</summary>
-    private static void CheckApiUrl(IConfigurationSection section, string key, List<string> errors)
-    {
-        if (Value(section, key) is not { } raw)
-        {
-            return;
-        }
-
-        var ok = Uri.TryCreate(raw, UriKind.Absolute, out var uri) &&
-            (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-        if (!ok)
-        {
-            errors.Add($"{section.Path}:{key} must be an absolute https:// URL (http:// only for localhost or 127.0.0.1)");
+            errors.Add(ConversionMessage(ex, "Discord or Slack"));
+            return [];
         }
     }
-
-    private static bool IsSnowflake(string value) =>
-        Snowflake().IsMatch(value) && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0;
-
-    private static string? Value(IConfigurationSection section, string key) =>
-        section[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static IEnumerable<string> Failures(ValidateOptionsResult result) =>
         result.Failed ? result.Failures ?? [] : [];
@@ -268,12 +153,17 @@ public static partial class ConfigCheck
         }
         catch (InvalidOperationException ex)
         {
-            var match = ConversionFailure().Match(ex.Message);
-            errors.Add(match.Success
-                ? $"{match.Groups["key"].Value} must be a valid {FriendlyType(match.Groups["type"].Value)}"
-                : $"{(section is IConfigurationSection s ? s.Path : "(root)")} could not be read: {ex.GetType().Name}");
+            errors.Add(ConversionMessage(ex, section is IConfigurationSection s ? s.Path : "(root)"));
             return null;
         }
+    }
+
+    private static string ConversionMessage(InvalidOperationException ex, string where)
+    {
+        var match = ConversionFailure().Match(ex.Message);
+        return match.Success
+            ? $"{match.Groups["key"].Value} must be a valid {FriendlyType(match.Groups["type"].Value)}"
+            : $"{where} could not be read: {ex.GetType().Name}";
     }
 
     private static string FriendlyType(string type) => type switch

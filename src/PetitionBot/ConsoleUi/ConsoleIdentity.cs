@@ -19,11 +19,16 @@ public static class ConsoleIdentity
 
     public static Actor ActorFor(ConsoleRole role, string? user) => role switch
     {
-        ConsoleRole.Organizer => new Actor(PlatformKind.Console, WorkspaceId, Clean(user) is { } name ? $"{OrganizerPrefix}{name}" : "organizer",
-            [LeaderRoleId], IsServerAdmin: true),
-        ConsoleRole.Leader => new Actor(PlatformKind.Console, WorkspaceId, Clean(user) ?? "leader", [LeaderRoleId], IsServerAdmin: true),
-        _ => new Actor(PlatformKind.Console, WorkspaceId, Clean(user) ?? "student", [], IsServerAdmin: false),
+        ConsoleRole.Organizer => Local(Clean(user) is { } name ? $"{OrganizerPrefix}{name}" : "organizer", [LeaderRoleId], isServerAdmin: true),
+        ConsoleRole.Leader => Local(Clean(user) ?? "leader", [LeaderRoleId], isServerAdmin: true),
+        _ => Local(Clean(user) ?? "student", [], isServerAdmin: false),
     };
+
+    /// <summary>The console's identity key: "console:&lt;user&gt;".</summary>
+    public static string KeyOf(string userId) => $"console:{userId}";
+
+    private static Actor Local(string userId, IReadOnlyList<string> roleIds, bool isServerAdmin) =>
+        new(PlatformKind.Console, WorkspaceId, userId, roleIds, isServerAdmin, KeyOf(userId));
 
     public static bool IsOrganizer(Actor actor) =>
         actor.Platform == PlatformKind.Console && (actor.UserId == "organizer" || actor.UserId.StartsWith(OrganizerPrefix, StringComparison.Ordinal));

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Hosting;
 
 /// <summary>Runs the core's validator at start; each failure names its configuration key. Malformed values are
-/// checked on the raw configuration first, because the binder silently drops a list element it cannot convert.</summary>
-internal sealed class BotOptionsValidation(IConfiguration configuration) : IValidateOptions<BotOptions>
+/// checked on the raw configuration first, because the binder silently drops a list element it cannot convert.
+/// Organizer ids are checked against the identity schemes the adapters registered.</summary>
+internal sealed class BotOptionsValidation(IConfiguration configuration, IEnumerable<IIdentityScheme> schemes) : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -14,6 +16,7 @@ internal sealed class BotOptionsValidation(IConfiguration configuration) : IVali
         if (errors.Count == 0)
         {
             errors.AddRange(BotOptionsValidator.Validate(options));
+            errors.AddRange(OrganizerIdValidator.Validate(options.Organizers, schemes.ToList()));
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,14 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PetitionBot.ConsoleUi;
+using PetitionBot.Core.Ports;
 using PetitionBot.Discord;
 using PetitionBot.Slack;
-using PetitionBot.Slack.Interactions;
-using PetitionBot.Slack.OAuth;
 using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
 
-/// <summary>Registers and maps the chat adapters the configuration turns on. Each adapter registers nothing (Discord)
-/// or only its HTTP-mode and install endpoints (Slack) unless its settings are present.</summary>
+/// <summary>Composes the chat adapters. Each adapter decides from its own settings what it switches on and validates
+/// them (<c>ValidateOnStart</c>); the host only calls them.</summary>
 internal static class ChatAdapters
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
@@ -21,23 +22,21 @@ internal static class ChatAdapters
                 discord.SessionFile = Path.GetFullPath(storage.Value.Path) + ".discord-session";
             }
         });
-        if (SlackConfigured(configuration))
-        {
-            services.AddSlackAdapter(configuration);
-        }
+        services.AddSlackAdapter(configuration);
+    }
+
+    /// <summary>Every platform's identity scheme, in every mode: organizer ids are checked against them (Discord,
+    /// Slack, then the console, which is the order the error message lists them in).</summary>
+    public static void AddIdentities(IServiceCollection services)
+    {
+        services.AddDiscordIdentity();
+        services.AddSlackIdentity();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentityScheme, ConsoleIdentityScheme>());
     }
 
     public static void Map(WebApplication app)
     {
         app.MapDiscordInteractions();
-        if (SlackConfigured(app.Configuration))
-        {
-            app.MapSlackOAuth();
-            app.MapSlackHttp();
-        }
+        app.MapSlackEndpoints();
     }
-
-    private static bool SlackConfigured(IConfiguration configuration) =>
-        new[] { "Slack:AppToken", "Slack:BotToken", "Slack:SigningSecret", "Slack:ClientId" }
-            .Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
 }

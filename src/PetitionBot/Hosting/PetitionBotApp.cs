@@ -184,6 +184,8 @@ public static class PetitionBotApp
         {
             _ = http.Value;
         }
+
+        StartupValidation.Run(services);
     }
 
     /// <summary><c>migrate --to postgres</c>: no host; the LiteDB file's lock refuses while the bot runs.</summary>

@@ -40,6 +40,7 @@ public static class PetitionHost
         services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.AddOptions<BotOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidation>();
+        ChatAdapters.AddIdentities(services);
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.AddOptions<ChartRendererOptions>().BindConfiguration(ChartRendererOptions.SectionName);
@@ -109,6 +110,7 @@ public static class PetitionHost
         }
 
         var app = web.Build();
+        StartupValidation.Run(app.Services); // before mapping: the endpoints read the adapters' options
         if (MetricsListener.Ports(builder.Configuration[MetricsListener.Key]) is { Count: > 0 } privatePorts)
         {
             app.UseMetricsListener(privatePorts);

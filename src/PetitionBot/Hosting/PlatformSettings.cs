@@ -1,21 +1,17 @@
+using PetitionBot.Discord;
+using PetitionBot.Slack;
+
 namespace PetitionBot.Hosting;
 
-/// <summary>Which chat platforms the configuration turns on (read before the host is built).</summary>
-public sealed record PlatformSettings(bool Discord, bool Slack, bool DiscordHttp, bool SlackHttp)
+/// <summary>Which chat platforms the configuration turns on (read before the host is built); each adapter decides.</summary>
+public sealed record PlatformSettings(bool Discord, bool Slack)
 {
-    public bool Any => Discord || Slack || DiscordHttp || SlackHttp;
+    public bool Any => Discord || Slack;
 
     public const string MissingMessage =
         "No chat platform is configured: set Discord:Token and Discord:ApplicationId, or Slack:BotToken and Slack:AppToken " +
         "(or run `petitionbot console` for the local console).";
 
-    public static PlatformSettings From(IConfiguration config)
-    {
-        static bool Set(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
-        return new PlatformSettings(
-            Set(config, "Discord:Token") && Set(config, "Discord:ApplicationId"),
-            Set(config, "Slack:AppToken") && (Set(config, "Slack:BotToken") || Set(config, "Slack:ClientId")),
-            Set(config, "Discord:PublicKey"),
-            Set(config, "Slack:SigningSecret"));
-    }
+    public static PlatformSettings From(IConfiguration config) =>
+        new(DiscordServiceCollectionExtensions.IsConfigured(config), SlackServiceCollectionExtensions.IsConfigured(config));
 }

@@ -91,7 +91,7 @@ public sealed class AccessTests : IDisposable
     [Fact]
     public async Task Export_OrganizerOnSlackWithSameUserId_IsDenied()
     {
-        var impostor = new Model.Actor(Model.PlatformKind.Slack, "T1", BotHarness.OrganizerId, [], IsServerAdmin: true);
+        var impostor = new Model.Actor(Model.PlatformKind.Slack, "T1", BotHarness.OrganizerId, [], IsServerAdmin: true, $"slack:T1:{BotHarness.OrganizerId}");
 
         var reply = await bot.CommandAsync(impostor, CommandCatalog.Export);
 

@@ -12,7 +12,7 @@ public sealed class AddressProofFlowTests : IDisposable
     private const string Address = "ana@ucsf.edu";
     private readonly BotHarness bot = new(o => o.Campaigns[0].Verification = "email");
     private readonly Actor discord = BotHarness.Student();
-    private readonly Actor slack = new(PlatformKind.Slack, "T1", "U1", [], false);
+    private readonly Actor slack = new(PlatformKind.Slack, "T1", "U1", [], false, "slack:T1:U1");
 
     public void Dispose() => bot.Dispose();
 

@@ -248,7 +248,7 @@ public sealed class SignFlowEmailTests : IDisposable
     public async Task Address_PickupMode_PathShownOnlyOnTheConsole()
     {
         bot.Mailer.PickupPath = "/tmp/mail/code.eml";
-        var console = new Actor(PlatformKind.Console, "local", "ana", [], false);
+        var console = new Actor(PlatformKind.Console, "local", "ana", [], false, "console:ana");
 
         var onDiscord = await SendCodeAsync();
         var onConsole = await SendCodeAsync(console);
@@ -270,7 +270,7 @@ public sealed class SignFlowEmailTests : IDisposable
     [Fact]
     public async Task Code_SameAddressAlreadySignedFromSlack_IsRefusedNamingPlatformAndDate()
     {
-        var slack = new Actor(PlatformKind.Slack, "T1", "U1", [], false);
+        var slack = new Actor(PlatformKind.Slack, "T1", "U1", [], false, "slack:T1:U1");
         await SignVerifiedAsync(slack);
         bot.Time.Advance(TimeSpan.FromDays(2));
 

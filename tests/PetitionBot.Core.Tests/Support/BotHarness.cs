@@ -105,13 +105,13 @@ public sealed class BotHarness : IDisposable
     };
 
     public static Actor Student(string userId = "1001", string guild = GuildId, params string[] roles) =>
-        new(PlatformKind.Discord, guild, userId, roles, IsServerAdmin: false);
+        new(PlatformKind.Discord, guild, userId, roles, IsServerAdmin: false, $"discord:{userId}");
 
-    public static Actor Admin(string userId = "2001", string guild = GuildId) => new(PlatformKind.Discord, guild, userId, [], IsServerAdmin: true);
+    public static Actor Admin(string userId = "2001", string guild = GuildId) => new(PlatformKind.Discord, guild, userId, [], IsServerAdmin: true, $"discord:{userId}");
 
-    public static Actor Leader(string userId = "3001", string guild = GuildId) => new(PlatformKind.Discord, guild, userId, [LeaderRoleId], IsServerAdmin: false);
+    public static Actor Leader(string userId = "3001", string guild = GuildId) => new(PlatformKind.Discord, guild, userId, [LeaderRoleId], IsServerAdmin: false, $"discord:{userId}");
 
-    public static Actor Organizer(string guild = GuildId) => new(PlatformKind.Discord, guild, OrganizerId, [], IsServerAdmin: false);
+    public static Actor Organizer(string guild = GuildId) => new(PlatformKind.Discord, guild, OrganizerId, [], IsServerAdmin: false, $"discord:{OrganizerId}");
 
     public Task<Reply> CommandAsync(Actor actor, string command, params (string Key, string Value)[] options) =>
         Bot.HandleAsync(CommandInput.Create(actor, ChannelId, command, options.ToDictionary(o => o.Key, o => o.Value)));

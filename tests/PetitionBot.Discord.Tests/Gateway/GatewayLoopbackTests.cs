@@ -148,7 +148,7 @@ public sealed class GatewayLoopbackTests
     [Fact]
     public async Task Identify_WrongToken_StopsWithReasonAndNoLoop()
     {
-        await using var h = await DiscordHarness.StartAsync(Fast(60_000), waitConnected: false, token: "wrong-token");
+        await using var h = await DiscordHarness.StartAsync(Fast(60_000), waitConnected: false, token: "d3Jvbmc.dG9rZW4.Zm9yLXRoaXMtYm90");
 
         await FakeDiscordServer.WaitUntilAsync(() => h.Status.State == AdapterState.Stopped, "adapter stopped");
         await Task.Delay(200);

@@ -23,7 +23,7 @@ public sealed class InteractionParserTests
         var input = Assert.IsType<CommandInput>(parsed.Input);
         Assert.Equal("cardsearch", input.Command);
         Assert.Equal("The Gitrog Monster", input.Options["cardname"]);
-        Assert.Equal(new Actor(PlatformKind.Discord, "290926798626357999", "53908232506183680", input.Actor.RoleIds, true), input.Actor);
+        Assert.Equal(new Actor(PlatformKind.Discord, "290926798626357999", "53908232506183680", input.Actor.RoleIds, true, "discord:53908232506183680"), input.Actor);
         Assert.Equal(["539082325061836999"], input.Actor.RoleIds);
         Assert.Equal("786008729715212338", parsed.Id);
         Assert.Equal("A_UNIQUE_TOKEN", parsed.Token);
@@ -81,7 +81,7 @@ public sealed class InteractionParserTests
         Assert.Equal("", input.Command);
         Assert.Empty(input.Options);
         Assert.Null(input.ChannelId);
-        Assert.Equal(new Actor(PlatformKind.Discord, "", "", input.Actor.RoleIds, false), input.Actor);
+        Assert.Equal(DiscordIdentityScheme.ActorFor("", "", input.Actor.RoleIds, false), input.Actor);
         Assert.Empty(input.Actor.RoleIds);
     }
 

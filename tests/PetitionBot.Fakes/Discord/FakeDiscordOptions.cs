@@ -3,7 +3,7 @@ namespace PetitionBot.Fakes.Discord;
 /// <summary>How the fake Discord behaves. Defaults follow the real service where a test does not care.</summary>
 public sealed class FakeDiscordOptions
 {
-    public string Token { get; init; } = "fake-discord-token";
+    public string Token { get; init; } = "RmFrZURpc2NvcmRCb3Q.ZmFrZQ.ZmFrZS1kaXNjb3JkLXRva2Vu";
 
     public string ApplicationId { get; init; } = "100000000000000001";
 

@@ -17,7 +17,7 @@ public sealed class AbuseLimitTests : IDisposable
     {
         using var host = Build(new FakeChatPlatform(), new Dictionary<string, string?> { ["Abuse:InteractionsPerMinute"] = "5" });
         var bot = host.Services.GetRequiredService<IPetitionBot>();
-        var actor = new Actor(PlatformKind.Discord, "g1", "77", [], false);
+        var actor = new Actor(PlatformKind.Discord, "g1", "77", [], false, "discord:77");
         for (var i = 0; i < 5; i++)
         {
             Assert.DoesNotContain("going a bit fast", (await bot.HandleAsync(CommandInput.Create(actor, "c", CommandCatalog.Petition))).Text);
@@ -27,7 +27,7 @@ public sealed class AbuseLimitTests : IDisposable
         Assert.Contains("going a bit fast", refused.Text);
         Assert.Empty(refused.Choices);
 
-        var other = new Actor(PlatformKind.Discord, "g1", "78", [], false);
+        var other = new Actor(PlatformKind.Discord, "g1", "78", [], false, "discord:78");
         Assert.DoesNotContain("going a bit fast", (await bot.HandleAsync(CommandInput.Create(other, "c", CommandCatalog.Petition))).Text);
     }
 
@@ -45,7 +45,7 @@ public sealed class AbuseLimitTests : IDisposable
         var bot = host.Services.GetRequiredService<IPetitionBot>();
         for (var i = 0; i < 6; i++)
         {
-            await SignAsync(bot, new Actor(PlatformKind.Discord, "g9", $"{500 + i}", [], false));
+            await SignAsync(bot, new Actor(PlatformKind.Discord, "g9", $"{500 + i}", [], false, $"discord:{500 + i}"));
         }
 
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
@@ -67,10 +67,10 @@ public sealed class AbuseLimitTests : IDisposable
             var bot = host.Services.GetRequiredService<IPetitionBot>();
             for (var i = 0; i < 3; i++)
             {
-                await SignAsync(bot, new Actor(PlatformKind.Discord, "spam", $"{900 + i}", [], false));
+                await SignAsync(bot, new Actor(PlatformKind.Discord, "spam", $"{900 + i}", [], false, $"discord:{900 + i}"));
             }
 
-            await SignAsync(bot, new Actor(PlatformKind.Discord, "good", "42", [], false));
+            await SignAsync(bot, new Actor(PlatformKind.Discord, "good", "42", [], false, "discord:42"));
         }
 
         var output = new CapturedOutput();

@@ -47,13 +47,14 @@ public sealed class AuthorizationMatrixTests : IDisposable
         var servers = host.Services.GetRequiredService<IServerStore>();
         await servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, home)) { LeaderRoleId = "leaders", School = "UC Davis", AnnouncementChannelId = "ann" });
         await servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, away)) { LeaderRoleId = "other-leaders", AnnouncementChannelId = "ann2" });
+        string Key(string workspace, string user) => platform == PlatformKind.Discord ? $"discord:{user}" : $"slack:{workspace}:{user}";
         var actors = new[]
         {
-            new Actor(platform, home, "U1", [], false),
-            new Actor(platform, home, "U2", ["leaders"], false),
-            new Actor(platform, home, "U3", [], true),
-            new Actor(platform, home, organizerId, [], false),
-            new Actor(platform, away, "U2", ["leaders"], false),
+            new Actor(platform, home, "U1", [], false, Key(home, "U1")),
+            new Actor(platform, home, "U2", ["leaders"], false, Key(home, "U2")),
+            new Actor(platform, home, "U3", [], true, Key(home, "U3")),
+            new Actor(platform, home, organizerId, [], false, Key(home, organizerId)),
+            new Actor(platform, away, "U2", ["leaders"], false, Key(away, "U2")),
         };
         var bot = host.Services.GetRequiredService<IPetitionBot>();
         var mismatches = new List<string>();

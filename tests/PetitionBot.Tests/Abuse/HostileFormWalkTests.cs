@@ -61,7 +61,7 @@ public sealed class HostileFormWalkTests : IDisposable
         var refusals = 0;
         await Gen.Select(Gen.Int[0, commands.Count - 1], Hostile.Array[12], Gen.Int[0, 9].Array[8], Gen.Bool).SampleAsync(async (c, texts, picks, organizer) =>
         {
-            var actor = new Actor(PlatformKind.Discord, "500", organizer ? Organizer : "7" + c, [], organizer);
+            var actor = new Actor(PlatformKind.Discord, "500", organizer ? Organizer : "7" + c, [], organizer, "discord:" + (organizer ? Organizer : "7" + c));
             var spec = commands[c];
             // A garbage campaign name is refused at once; mostly leave it out so the walk goes on into the forms.
             var options = spec.Options.Where(o => o.Name != CommandCatalog.CampaignOption || picks[0] == 0)

@@ -42,7 +42,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task Handle_ArbitraryCommandsAndOptions_AlwaysAClearReply()
     {
-        var actor = new Actor(PlatformKind.Discord, "1", "2", [], true);
+        var actor = new Actor(PlatformKind.Discord, "1", "2", [], true, "discord:2");
         await Gen.Select(Nasty, Nasty, Nasty).SampleAsync(async (command, key, value) =>
         {
             var reply = await _bot.HandleAsync(CommandInput.Create(actor, "c", command, new Dictionary<string, string> { [key] = value }));
@@ -55,7 +55,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task Handle_ArbitraryTokensAndFields_NeverAnUnhandledFailure()
     {
-        var actor = new Actor(PlatformKind.Slack, "T1", "U1", [], false);
+        var actor = new Actor(PlatformKind.Slack, "T1", "U1", [], false, "slack:T1:U1");
         await Gen.Select(Nasty, Nasty, Nasty).SampleAsync(async (token, field, value) =>
         {
             AssertClear(await _bot.HandleAsync(new ChoiceInput(actor, "c", token, [value])));
@@ -68,7 +68,7 @@ public sealed class HostileInputTests : IDisposable
     {
         await Gen.Select(Nasty, Nasty, Nasty, Gen.Int[0, 1_000_000]).SampleAsync(async (name, school, stage, id) =>
         {
-            var actor = new Actor(PlatformKind.Discord, "1", id.ToString(System.Globalization.CultureInfo.InvariantCulture), [], false);
+            var actor = new Actor(PlatformKind.Discord, "1", id.ToString(System.Globalization.CultureInfo.InvariantCulture), [], false, "discord:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var start = await _bot.HandleAsync(CommandInput.Create(actor, "c", CommandCatalog.Sign));
             if (start.Choices.Count == 0)
             {
@@ -90,7 +90,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task Handle_AnotherUsersTokens_ChangeNothingOfTheirs()
     {
-        var victim = new Actor(PlatformKind.Discord, "1", "10", [], false);
+        var victim = new Actor(PlatformKind.Discord, "1", "10", [], false, "discord:10");
         var start = await _bot.HandleAsync(CommandInput.Create(victim, "c", CommandCatalog.Sign));
         var naming = await _bot.HandleAsync(ChoiceInput.Button(victim, "c", start.Choices[0].Token));
         var form = await _bot.HandleAsync(ChoiceInput.Button(victim, "c", naming.Choices[0].Token));
@@ -101,7 +101,7 @@ public sealed class HostileInputTests : IDisposable
 
         await Gen.Int[11, 100_000].SampleAsync(async attackerId =>
         {
-            var attacker = new Actor(PlatformKind.Discord, "1", attackerId.ToString(System.Globalization.CultureInfo.InvariantCulture), [], true);
+            var attacker = new Actor(PlatformKind.Discord, "1", attackerId.ToString(System.Globalization.CultureInfo.InvariantCulture), [], true, "discord:" + attackerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var token in tokens)
             {
                 var reply = await _bot.HandleAsync(ChoiceInput.Button(attacker, "c", token));

@@ -146,7 +146,7 @@ public sealed class SchoolsVerbTests : IDisposable
         var bot = host.Services.GetRequiredService<IPetitionBot>();
         for (var i = 0; i < signers; i++)
         {
-            var actor = new Actor(PlatformKind.Discord, "g", $"{700 + i}", [], false);
+            var actor = new Actor(PlatformKind.Discord, "g", $"{700 + i}", [], false, $"discord:{700 + i}");
             var start = await bot.HandleAsync(CommandInput.Create(actor, "c", CommandCatalog.Sign));
             var how = await bot.HandleAsync(ChoiceInput.Button(actor, "c", start.Choices[0].Token));
             var form = await bot.HandleAsync(ChoiceInput.Button(actor, "c", how.Choices[0].Token));

@@ -78,7 +78,7 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.True(disabled.AdminNoticePending);
 
         var bot = host.Services.GetRequiredService<IPetitionBot>();
-        var admin = new Actor(PlatformKind.Discord, "g3", "42", [], IsServerAdmin: true);
+        var admin = new Actor(PlatformKind.Discord, "g3", "42", [], IsServerAdmin: true, "discord:42");
         var first = await bot.HandleAsync(CommandInput.Create(admin, "x", CommandCatalog.Petition));
         var second = await bot.HandleAsync(CommandInput.Create(admin, "x", CommandCatalog.Petition));
         Assert.Contains("could not post to this server's announcement channel", first.Text);

@@ -45,7 +45,7 @@ public sealed class SubscriptionPurgeTests : IDisposable
         Assert.Empty(await store.FindAllAsync("discord:1001"));
         Assert.Empty(await store.FindAllAsync("discord:1002"));
         var mydata = await host.Services.GetRequiredService<IPetitionBot>().HandleAsync(
-            CommandInput.Create(new Actor(PlatformKind.Discord, "500", "1001", [], false), "600", CommandCatalog.MyData, new Dictionary<string, string>()));
+            CommandInput.Create(new Actor(PlatformKind.Discord, "500", "1001", [], false, "discord:1001"), "600", CommandCatalog.MyData, new Dictionary<string, string>()));
         Assert.DoesNotContain("private message", mydata.Text, StringComparison.Ordinal);
     }
 

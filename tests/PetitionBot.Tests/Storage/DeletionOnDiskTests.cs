@@ -34,9 +34,9 @@ public sealed class DeletionOnDiskTests : IAsyncLifetime
     [Fact]
     public async Task UnsignAndMyDataDelete_WhileHostRuns_NoStoreFileHoldsThem()
     {
-        var named = new Actor(PlatformKind.Discord, "500", "71", [], false);
-        var counted = new Actor(PlatformKind.Discord, "500", "72", [], false);
-        await SignAsync(new Actor(PlatformKind.Discord, "500", "70", [], false), named: true, "Kept Person", "Kept Typed School");
+        var named = new Actor(PlatformKind.Discord, "500", "71", [], false, "discord:71");
+        var counted = new Actor(PlatformKind.Discord, "500", "72", [], false, "discord:72");
+        await SignAsync(new Actor(PlatformKind.Discord, "500", "70", [], false, "discord:70"), named: true, "Kept Person", "Kept Typed School");
         await SignAsync(named, named: true, "Zephyrine Vandermeer", "Quillfeather Typed Academy");
         await SignAsync(counted, named: false, null, "Marrowind Typed College");
         Assert.True(Contains(await ReadDataFolderAsync(), "Zephyrine Vandermeer"));

@@ -1,0 +1,17 @@
+namespace PetitionBot.AdapterSupport.Options;
+
+/// <summary>Shape rules both adapters' options validations use. Messages name keys, never values: tokens are secrets.</summary>
+public static class SettingRules
+{
+    /// <summary>The value, trimmed, or null when missing or blank.</summary>
+    public static string? Present(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>An https URL, or http on the loopback interface (a local fake server or tunnel).</summary>
+    public static bool IsApiUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
+        (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+
+    /// <summary>The one-line message for a URL that fails <see cref="IsApiUrl"/>.</summary>
+    public static string ApiUrlMessage(string key) =>
+        $"{key} must be an absolute https:// URL (http:// only for localhost or 127.0.0.1)";
+}
