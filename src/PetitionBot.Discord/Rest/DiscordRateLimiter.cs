@@ -30,7 +30,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     /// (null for interaction callbacks); pass it back to <see cref="Release"/>.</summary>
     public async Task<(RateLimitBucket Bucket, StrongBox<DateTimeOffset>? Slot)> AcquireAsync(DiscordRoute route, CancellationToken ct = default)
     {
-        var bucket = _buckets.GetOrAdd(Key(route), _ => new RateLimitBucket());
+        var bucket = BucketFor(route);
         await bucket.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -89,10 +89,12 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
 
             var now = time.GetUtcNow();
             var headers = response.Headers;
-            if (Header(headers, "X-RateLimit-Bucket") is { } hash && !_bucketByTemplate.ContainsKey(route.Template))
+            if (Header(headers, "X-RateLimit-Bucket") is { } hash)
             {
-                _bucketByTemplate[route.Template] = hash;
-                _buckets.TryAdd(Key(route), bucket);
+                // This route's bucket (found under the template while the hash was unknown) is the hash's bucket for
+                // this major parameter from now on, for every route that shares the hash.
+                _bucketByTemplate.TryAdd(route.Template, hash);
+                _buckets.TryAdd(hash + "|" + route.Major, bucket);
             }
 
             if (double.TryParse(Header(headers, "X-RateLimit-Remaining"), NumberStyles.Float, CultureInfo.InvariantCulture, out var remaining))
@@ -129,8 +131,20 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
         }
     }
 
-    private string Key(DiscordRoute route) =>
-        (_bucketByTemplate.TryGetValue(route.Template, out var hash) ? hash : route.Template) + "|" + route.Major;
+    /// <summary>The bucket of a route: by its template and major parameter until Discord names the bucket, then by that
+    /// name. A request of another major parameter that started before the name was learned holds the template-keyed
+    /// bucket; later requests of that major parameter must find the same bucket (two buckets for one channel would let
+    /// both send, and the channel's limit would be overrun).</summary>
+    private RateLimitBucket BucketFor(DiscordRoute route)
+    {
+        var byTemplate = route.Template + "|" + route.Major;
+        if (!_bucketByTemplate.TryGetValue(route.Template, out var hash))
+        {
+            return _buckets.GetOrAdd(byTemplate, _ => new RateLimitBucket());
+        }
+
+        return _buckets.GetOrAdd(hash + "|" + route.Major, _ => _buckets.TryGetValue(byTemplate, out var earlier) ? earlier : new RateLimitBucket());
+    }
 
     /// <summary>Takes a slot in the global window (zero wait), or tells how long to wait. A slot counts from its send
     /// time until <see cref="Release"/> moves it to the response time.</summary>
