@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 using PetitionBot.Core.Ports;
@@ -8,10 +9,10 @@ namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Signatures in PostgreSQL. One per (campaign, identity hash) under a unique constraint; aggregates, milestones
 /// and their deliveries change in the same transaction as the signature.</summary>
-public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStore
+public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? signal = null) : ISignatureStore
 {
     private const string Sign = """
-        SELECT added, total, school_count, ann_id, ann_kind, ann_milestone
+        SELECT added, total, school_count
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
                      @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name, @school_id)
         """;
@@ -37,19 +38,24 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             signature.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
         var at = signature.SignedAt.UtcDateTime;
 
-        // One statement (pb_sign, migration 0002): signature, aggregates, milestones and their deliveries commit together.
+        // One transaction: pb_sign (migration 0006) writes the signature and its aggregates and returns the new counts;
+        // the milestones they crossed (decided in the core) are written with their text and deliveries before the commit.
+        // The campaign's counter row stays locked until then, so concurrent signers of one campaign see exact counts.
         await using var conn = await db.OpenAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
         var made = new List<Announcement>();
         bool added;
         int total;
-        await using (var cmd = new NpgsqlCommand(Sign, conn))
+        int school;
+        await using (var cmd = new NpgsqlCommand(Sign, conn, tx))
         {
             s.AddParameters(cmd.Parameters);
             cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
             cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             cmd.Parameters.AddWithValue("hour", at.Hour);
-            cmd.Parameters.AddWithValue("cm", milestones.Campaign.ToArray());
-            cmd.Parameters.AddWithValue("sm", milestones.School.ToArray());
+            // The milestone rules are the core's (below); pb_sign's own milestone loops get nothing to do.
+            cmd.Parameters.AddWithValue("cm", Array.Empty<int>());
+            cmd.Parameters.AddWithValue("sm", Array.Empty<int>());
             cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
             // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
             // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
@@ -57,21 +63,26 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             // INSERTs in the benchmark; prepared 0.7x). Every parameter is typed, so each call reuses the one statement.
             await cmd.PrepareAsync(ct);
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            (added, total) = (false, 0);
+            (added, total, school) = (false, 0, 0);
             while (await r.ReadAsync(ct))
             {
-                (added, total) = (r.GetBoolean(0), r.GetInt32(1));
-                if (!r.IsDBNull(3))
-                {
-                    var kind = (AnnouncementKind)r.GetInt32(4);
-                    made.Add(new Announcement(r.GetString(3), s.CampaignId, kind, r.GetInt32(5),
-                        kind == AnnouncementKind.SchoolMilestone ? s.SchoolKey : null, null, null, signature.SignedAt));
-                }
+                (added, total, school) = (r.GetBoolean(0), r.GetInt32(1), r.GetInt32(2));
             }
         }
 
         if (added)
         {
+            await RecordMilestonesAsync(conn, tx, s, milestones, total, school, signature.SignedAt, made, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        if (added)
+        {
+            if (made.Count > 0)
+            {
+                signal?.Raise();
+            }
+
             return new SignOutcome(true, s.ToRecord(), total, made);
         }
 
@@ -90,6 +101,29 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
         }
 
         return new SignOutcome(false, StoredSignature.Read(reader).ToRecord(), total, []);
+    }
+
+    /// <summary>Writes the announcements of the milestones this signature crossed, worded with the numbers as the
+    /// transaction leaves them; a milestone's unique key keeps it to one announcement ever.</summary>
+    private static async Task RecordMilestonesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StoredSignature s, MilestonePlan plan,
+        int total, int school, DateTimeOffset at, List<Announcement> made, CancellationToken ct)
+    {
+        var crossed = MilestoneCrossing.CrossedByOne(plan, s.CampaignId, s.SchoolKey, total, school);
+        if (crossed.Count == 0)
+        {
+            return;
+        }
+
+        var stats = await PgAggregates.ReadAsync(conn, tx, s.CampaignId, at, ct);
+        foreach (var milestone in crossed)
+        {
+            var announcement = MilestoneAnnouncements.Create(Core.Model.RandomIds.New(), s.CampaignId, milestone, at, plan.Definition, stats);
+            var targets = await PgMilestones.TargetsAsync(conn, tx, s.CampaignId, milestone.SchoolKey, ct);
+            if (await PgMilestones.InsertAsync(conn, tx, announcement, milestone.UniqueKey, targets, ct))
+            {
+                made.Add(announcement);
+            }
+        }
     }
 
     public async Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default)

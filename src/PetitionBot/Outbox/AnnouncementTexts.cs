@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Flows;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Outbox;
 
-/// <summary>Composes an announcement's text once (saved in the store, so every channel and every restart uses the
-/// same words) and caches it for the fan-out.</summary>
+/// <summary>An announcement's words for the fan-out, cached, with the campaign's progress as it stands now. Milestone
+/// texts are composed by the core when the store writes the announcement; only an announcement stored without its text
+/// (written by an earlier version, or from a plan without the campaign's definition) is composed here, once, and saved,
+/// so every channel and every restart still uses the same words.</summary>
 public sealed class AnnouncementTexts(
     IOutboxStore outbox,
     ISignatureStore signatures,
