@@ -18,15 +18,40 @@ public sealed class AnnouncementTexts(
     AnnouncementComposer composer,
     TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, ComposedAnnouncement> _cache = new(StringComparer.Ordinal);
+    // One read per announcement however many deliveries of it start at once (a fan-out starts 32 together).
+    private readonly ConcurrentDictionary<string, Lazy<Task<ComposedAnnouncement?>>> _cache = new(StringComparer.Ordinal);
 
     public async Task<ComposedAnnouncement?> GetAsync(string announcementId, CancellationToken ct = default)
     {
-        if (_cache.TryGetValue(announcementId, out var cached))
+        if (_cache.Count > 1000)
         {
-            return cached;
+            _cache.Clear();
         }
 
+        var entry = _cache.GetOrAdd(announcementId, id => new Lazy<Task<ComposedAnnouncement?>>(() => ReadAsync(id, CancellationToken.None)));
+        ComposedAnnouncement? composed;
+        try
+        {
+            composed = await entry.Value.WaitAsync(ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // A failed read is not kept: the next delivery reads again.
+            _cache.TryRemove(new KeyValuePair<string, Lazy<Task<ComposedAnnouncement?>>>(announcementId, entry));
+            throw;
+        }
+
+        if (composed is null)
+        {
+            // Nor is a missing announcement or campaign.
+            _cache.TryRemove(new KeyValuePair<string, Lazy<Task<ComposedAnnouncement?>>>(announcementId, entry));
+        }
+
+        return composed;
+    }
+
+    private async Task<ComposedAnnouncement?> ReadAsync(string announcementId, CancellationToken ct)
+    {
         var announcement = await outbox.FindAnnouncementAsync(announcementId, ct);
         if (announcement is null)
         {
@@ -56,13 +81,6 @@ public sealed class AnnouncementTexts(
             }
         }
 
-        var composed = new ComposedAnnouncement(announcement.Title, announcement.Text ?? "", progress);
-        _cache.TryAdd(announcementId, composed);
-        if (_cache.Count > 1000)
-        {
-            _cache.Clear();
-        }
-
-        return composed;
+        return new ComposedAnnouncement(announcement.Title, announcement.Text ?? "", progress);
     }
 }
