@@ -11,6 +11,9 @@ namespace PetitionBot.Storage.Postgres;
 /// and their deliveries change in the same transaction as the signature.</summary>
 public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? signal = null) : ISignatureStore
 {
+    /// <summary>pb_sign's SQLSTATE when a signature reaches a milestone count (migration 0010).</summary>
+    private const string MilestoneReached = "PBM01";
+
     private const string Sign = """
         SELECT added, total, school_count
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
@@ -36,46 +39,33 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
             signature.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
-        var at = signature.SignedAt.UtcDateTime;
 
-        // One transaction: pb_sign (migration 0006) writes the signature and its aggregates and returns the new counts;
-        // the milestones they crossed (decided in the core) are written with their text and deliveries before the commit.
-        // The campaign's counter row stays locked until then, so concurrent signers of one campaign see exact counts.
+        // One statement (pb_sign, migration 0010): the signature and its aggregates, unless the new counts reach one at
+        // which the core says a milestone is crossed; then pb_sign undoes it all (SQLSTATE PBM01) and the signature is
+        // made again in a transaction that also writes the milestones' announcements, worded and addressed by the core,
+        // before it commits. The campaign's counter row stays locked until then, so concurrent signers see exact counts.
         await using var conn = await db.OpenAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
         var made = new List<Announcement>();
         bool added;
         int total;
-        int school;
-        await using (var cmd = new NpgsqlCommand(Sign, conn, tx))
+        try
         {
-            s.AddParameters(cmd.Parameters);
-            cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
-            cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("hour", at.Hour);
-            // The milestone rules are the core's (below); pb_sign's own milestone loops get nothing to do.
-            cmd.Parameters.AddWithValue("cm", Array.Empty<int>());
-            cmd.Parameters.AddWithValue("sm", Array.Empty<int>());
-            cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
-            // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
-            // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
-            // pb_sign's own statement plans stay cached. Unprepared, every signature re-planned all of them (0.26x raw
-            // INSERTs in the benchmark; prepared 0.7x). Every parameter is typed, so each call reuses the one statement.
-            await cmd.PrepareAsync(ct);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            (added, total, school) = (false, 0, 0);
-            while (await r.ReadAsync(ct))
+            (added, total, _) = await SignAsync(conn, null, s, signature, MilestoneCrossing.CampaignTriggers(milestones),
+                MilestoneCrossing.SchoolTriggers(milestones), ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == MilestoneReached)
+        {
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            int school;
+            (added, total, school) = await SignAsync(conn, tx, s, signature, [], [], ct);
+            if (added)
             {
-                (added, total, school) = (r.GetBoolean(0), r.GetInt32(1), r.GetInt32(2));
+                await RecordMilestonesAsync(conn, tx, s, milestones, total, school, signature.SignedAt, made, ct);
             }
+
+            await tx.CommitAsync(ct);
         }
 
-        if (added)
-        {
-            await RecordMilestonesAsync(conn, tx, s, milestones, total, school, signature.SignedAt, made, ct);
-        }
-
-        await tx.CommitAsync(ct);
         if (added)
         {
             if (made.Count > 0)
@@ -101,6 +91,34 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         }
 
         return new SignOutcome(false, StoredSignature.Read(reader).ToRecord(), total, []);
+    }
+
+    /// <summary>Runs pb_sign; returns whether the signature was added and the campaign's and school's new counts.</summary>
+    private static async Task<(bool Added, int Total, int School)> SignAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, StoredSignature s,
+        NewSignature signature, int[] campaignTriggers, int[] schoolTriggers, CancellationToken ct)
+    {
+        var at = signature.SignedAt.UtcDateTime;
+        await using var cmd = new NpgsqlCommand(Sign, conn, tx);
+        s.AddParameters(cmd.Parameters);
+        cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
+        cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("hour", at.Hour);
+        cmd.Parameters.AddWithValue("cm", campaignTriggers);
+        cmd.Parameters.AddWithValue("sm", schoolTriggers);
+        cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
+        // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
+        // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
+        // pb_sign's own statement plans stay cached. Unprepared, every signature re-planned all of them (0.26x raw
+        // INSERTs in the benchmark; prepared 0.7x). Every parameter is typed, so each call reuses the one statement.
+        await cmd.PrepareAsync(ct);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var result = (false, 0, 0);
+        while (await r.ReadAsync(ct))
+        {
+            result = (r.GetBoolean(0), r.GetInt32(1), r.GetInt32(2));
+        }
+
+        return result;
     }
 
     /// <summary>Writes the announcements of the milestones this signature crossed, worded with the numbers as the

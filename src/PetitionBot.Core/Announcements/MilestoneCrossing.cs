@@ -26,6 +26,21 @@ public static class MilestoneCrossing
         return crossed;
     }
 
+    /// <summary>The campaign totals at which one new signature crosses a campaign milestone (a store may check the new
+    /// total against these before doing the milestone work).</summary>
+    public static int[] CampaignTriggers(MilestonePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Campaign.Where(m => m > 0).Distinct().ToArray();
+    }
+
+    /// <summary>The school counts at which one new signature crosses a school milestone.</summary>
+    public static int[] SchoolTriggers(MilestonePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.School.Where(m => m > 0).Distinct().ToArray();
+    }
+
     /// <summary>The milestones one new signature crossed (each count went up by one).</summary>
     public static IReadOnlyList<CrossedMilestone> CrossedByOne(MilestonePlan plan, string campaignId, string schoolKey, int totalAfter, int schoolAfter) =>
         Crossed(plan, campaignId, schoolKey, totalAfter - 1, totalAfter, schoolAfter - 1, schoolAfter);

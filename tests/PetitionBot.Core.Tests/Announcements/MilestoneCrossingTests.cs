@@ -37,6 +37,16 @@ public sealed class MilestoneCrossingTests
     }
 
     [Fact]
+    public void Triggers_Plan_EachCountAtWhichOneSignatureCrossesAMilestone()
+    {
+        Assert.Equal([10, 50, 100], MilestoneCrossing.CampaignTriggers(Plan));
+        Assert.Equal([5, 10], MilestoneCrossing.SchoolTriggers(Plan));
+        Assert.All(Enumerable.Range(1, 120), n => Assert.Equal(
+            MilestoneCrossing.CampaignTriggers(Plan).Contains(n) || MilestoneCrossing.SchoolTriggers(Plan).Contains(n),
+            MilestoneCrossing.CrossedByOne(Plan, "c", "ucsf", n, n).Count > 0));
+    }
+
+    [Fact]
     public void Crossed_JumpOverSeveralMilestones_EachOnceInPlanOrder()
     {
         var crossed = MilestoneCrossing.Crossed(Plan, "c", "ucsf", totalBefore: 9, totalAfter: 100, schoolBefore: 10, schoolAfter: 10);
