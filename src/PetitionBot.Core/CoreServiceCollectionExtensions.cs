@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Flows;
 using PetitionBot.Core.Ports;
 

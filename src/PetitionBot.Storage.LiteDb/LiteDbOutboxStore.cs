@@ -6,15 +6,16 @@ using PetitionBot.Core.Ports;
 namespace PetitionBot.Storage.LiteDb;
 
 /// <summary>The outbox. A delivery is marked delivered in the store before anything else happens, so it is never sent again.</summary>
-public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
+public sealed class LiteDbOutboxStore(LiteDbContext db, IOutboxSignal? signal = null) : IOutboxStore
 {
-    public Task EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
+    public async Task EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
     {
-        return db.WriteAsync(() =>
+        await db.WriteAsync(() =>
         {
             OutboxWriter.Insert(db, announcement, "a|" + announcement.Id, channels);
             return 0;
-        });
+        }).ConfigureAwait(false);
+        signal?.Raise();
     }
 
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)
@@ -28,6 +29,13 @@ public sealed class LiteDbOutboxStore(LiteDbContext db) : IOutboxStore
             .Select(ToItem)
             .ToList();
         return Task.FromResult(due);
+    }
+
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default)
+    {
+        var pending = (int)OutboxState.Pending;
+        var next = db.Outbox.Find(o => o.State == pending).Select(o => (long?)o.NextAttemptTicks).Min();
+        return Task.FromResult(next is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null);
     }
 
     public Task<Announcement?> FindAnnouncementAsync(string id, CancellationToken ct = default)

@@ -11,9 +11,12 @@ public sealed class LiteDbResponseStore : IResponseStore
 {
     private readonly LiteDbContext db;
 
-    public LiteDbResponseStore(LiteDbContext db)
+    private readonly IOutboxSignal? signal;
+
+    public LiteDbResponseStore(LiteDbContext db, IOutboxSignal? signal = null)
     {
         this.db = db;
+        this.signal = signal;
         Responses.EnsureIndex(x => x.CampaignId);
     }
 
@@ -46,6 +49,11 @@ public sealed class LiteDbResponseStore : IResponseStore
             OutboxWriter.Insert(db, announcement, key, targets);
             return targets.Count;
         });
+        if (channels > 0)
+        {
+            signal?.Raise();
+        }
+
         return Task.FromResult(channels);
     }
 

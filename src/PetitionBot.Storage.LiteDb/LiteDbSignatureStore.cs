@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using LiteDB;
-using PetitionBot.Core.Flows;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Schools;
 using PetitionBot.Core.Storage;
@@ -12,7 +11,7 @@ namespace PetitionBot.Storage.LiteDb;
 
 /// <summary>Signatures in LiteDB. One per (campaign, identity hash) under a unique index; aggregates and milestones
 /// change in the same transaction as the signature.</summary>
-public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
+public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal = null) : ISignatureStore
 {
     public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
     {
@@ -42,7 +41,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
 
         try
         {
-            return await db.WriteAsync(() =>
+            var outcome = await db.WriteAsync(() =>
             {
                 // The unique index on Key is the check: a repeat fails here and the whole transaction rolls back.
                 db.Signatures.Insert(doc);
@@ -53,9 +52,15 @@ public sealed class LiteDbSignatureStore(LiteDbContext db) : ISignatureStore
                 }
 
                 var (after, schoolAfter) = Aggregates.Apply(db, doc, +1, signature.SignedAt.UtcTicks);
-                var made = MilestoneRecorder.Record(db, doc, after - 1, after, schoolAfter, milestones, signature.SignedAt);
+                var made = MilestoneRecorder.Record(db, doc, after, schoolAfter, milestones, signature.SignedAt);
                 return new SignOutcome(true, ToRecord(doc), after, made);
             }).ConfigureAwait(false);
+            if (outcome.Announcements.Count > 0)
+            {
+                signal?.Raise();
+            }
+
+            return outcome;
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {

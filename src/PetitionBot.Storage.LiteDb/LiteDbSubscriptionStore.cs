@@ -1,5 +1,4 @@
 using LiteDB;
-using PetitionBot.Core.Flows;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
@@ -13,9 +12,12 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
 {
     private readonly LiteDbContext db;
 
-    public LiteDbSubscriptionStore(LiteDbContext db)
+    private readonly IOutboxSignal? signal;
+
+    public LiteDbSubscriptionStore(LiteDbContext db, IOutboxSignal? signal = null)
     {
         this.db = db;
+        this.signal = signal;
         Subscriptions.EnsureIndex(x => x.Key, unique: true);
         Subscriptions.EnsureIndex(x => x.OwnerHash);
         Subscriptions.EnsureIndex(x => x.CampaignId);
@@ -38,7 +40,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
 
             Subscriptions.Insert(new SubscriptionDoc
             {
-                Id = DraftIds.New(),
+                Id = RandomIds.New(),
                 Key = key,
                 CampaignId = subscription.CampaignId,
                 OwnerHash = owner,
@@ -75,7 +77,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
     {
         ArgumentNullException.ThrowIfNull(notice);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(db.Write<int?>(() =>
+        var notified = db.Write<int?>(() =>
         {
             if (db.Announcements.Exists(a => a.UniqueKey == uniqueKey))
             {
@@ -89,7 +91,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
             {
                 db.Outbox.Insert(new OutboxDoc
                 {
-                    Id = DraftIds.New(),
+                    Id = RandomIds.New(),
                     AnnouncementId = notice.Id,
                     Platform = (int)target.Platform,
                     WorkspaceId = target.WorkspaceId,
@@ -100,7 +102,13 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
             }
 
             return targets.Count;
-        }));
+        });
+        if (notified > 0)
+        {
+            signal?.Raise();
+        }
+
+        return Task.FromResult(notified);
     }
 
     public Task<DirectRecipient?> RecipientAsync(string subscriptionId, CancellationToken ct = default)

@@ -1,7 +1,6 @@
-using PetitionBot.Core.Flows;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
-using PetitionBot.Core.Schools;
 using PetitionBot.Storage.LiteDb.Documents;
 
 namespace PetitionBot.Storage.LiteDb;
@@ -9,15 +8,10 @@ namespace PetitionBot.Storage.LiteDb;
 /// <summary>Writes announcements with one pending delivery per channel (inside the caller's transaction).</summary>
 internal static class OutboxWriter
 {
-    /// <summary>Announcement channels of present, healthy servers taking part in the campaign; for a school milestone,
-    /// only that school's servers.</summary>
-    public static List<ChannelRef> Targets(LiteDbContext db, string campaignId, string? schoolKey) =>
-        db.Servers.Find(s => s.Present && s.AnnouncementChannelId != null && s.ChannelProblem == null)
-            .Where(s => s.DefaultCampaignId == null || s.DefaultCampaignId == campaignId)
-            .Where(s => schoolKey == null || (s.School != null && SchoolKeys.For(s.SchoolId, s.School) == schoolKey))
-            .Select(s => new ChannelRef((PlatformKind)s.Platform, s.WorkspaceId, s.AnnouncementChannelId!))
-            .Distinct()
-            .ToList();
+    /// <summary>The channels an announcement of this campaign (and school, for a school milestone) goes to
+    /// (<see cref="AnnouncementTargets"/> decides).</summary>
+    public static IReadOnlyList<ChannelRef> Targets(LiteDbContext db, string campaignId, string? schoolKey) =>
+        AnnouncementTargets.Select(db.Servers.Find(s => s.AnnouncementChannelId != null).Select(LiteDbServerStore.ToSettings), campaignId, schoolKey);
 
     public static void Insert(LiteDbContext db, Announcement a, string uniqueKey, IReadOnlyList<ChannelRef> targets)
     {
@@ -37,7 +31,7 @@ internal static class OutboxWriter
         {
             db.Outbox.Insert(new OutboxDoc
             {
-                Id = DraftIds.New(),
+                Id = RandomIds.New(),
                 AnnouncementId = a.Id,
                 Platform = (int)channel.Platform,
                 WorkspaceId = channel.WorkspaceId,

@@ -97,6 +97,18 @@ internal static class PgAggregates
     public static async Task<CampaignStats> ReadAsync(NpgsqlDataSource source, string campaignId, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = source.CreateBatch();
+        return await ReadAsync(batch, campaignId, now, ct);
+    }
+
+    /// <summary>The campaign's numbers as the caller's transaction sees them (its own changes included).</summary>
+    public static async Task<CampaignStats> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(conn, tx);
+        return await ReadAsync(batch, campaignId, now, ct);
+    }
+
+    private static async Task<CampaignStats> ReadAsync(NpgsqlBatch batch, string campaignId, DateTimeOffset now, CancellationToken ct)
+    {
         batch.BatchCommands.Add(Command("SELECT total, named, breakdown::text FROM campaign_counters WHERE campaign_id = @c", ("c", campaignId)));
         batch.BatchCommands.Add(Command("SELECT kind, key, label, count, hours, methods::text FROM counters WHERE campaign_id = @c AND count > 0 ORDER BY kind, key", ("c", campaignId)));
         await using var reader = await batch.ExecuteReaderAsync(ct);

@@ -1,14 +1,29 @@
 using Npgsql;
-using PetitionBot.Core.Flows;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 
-/// <summary>Writes an announcement with its per-channel deliveries inside the caller's transaction (milestones are
-/// written by pb_sign, migration 0002, in the signature's own statement).</summary>
+/// <summary>Writes an announcement with its per-channel deliveries inside the caller's transaction; the channels are
+/// chosen by <see cref="AnnouncementTargets"/> from the servers as that transaction sees them.</summary>
 internal static class PgMilestones
 {
+    /// <summary>The channels an announcement of this campaign (and school, for a school milestone) goes to.</summary>
+    public static async Task<IReadOnlyList<ChannelRef>> TargetsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string campaignId, string? schoolKey,
+        CancellationToken ct)
+    {
+        var servers = new List<ServerSettings>();
+        await using var cmd = new NpgsqlCommand($"SELECT {PostgresServerStore.Columns} FROM servers WHERE announcement_channel_id IS NOT NULL", conn, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            servers.Add(PostgresServerStore.Read(r));
+        }
+
+        return AnnouncementTargets.Select(servers, campaignId, schoolKey);
+    }
+
     /// <summary>Inserts the announcement unless its unique key exists, with one pending delivery per channel.
     /// Returns false when the key existed (nothing written).</summary>
     public static async Task<bool> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Announcement a, string uniqueKey,
@@ -45,7 +60,7 @@ internal static class PgMilestones
         {
             batch.BatchCommands.Add(PgAggregates.Command(
                 "INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks) VALUES (@id, @a, @p, @w, @ch, 0, 0, @at)",
-                ("id", DraftIds.New()), ("a", a.Id), ("p", (int)channel.Platform), ("w", channel.WorkspaceId), ("ch", channel.ChannelId), ("at", a.CreatedAt.UtcTicks)));
+                ("id", RandomIds.New()), ("a", a.Id), ("p", (int)channel.Platform), ("w", channel.WorkspaceId), ("ch", channel.ChannelId), ("at", a.CreatedAt.UtcTicks)));
         }
 
         await batch.ExecuteNonQueryAsync(ct);

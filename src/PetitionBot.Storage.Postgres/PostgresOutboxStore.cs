@@ -8,7 +8,7 @@ namespace PetitionBot.Storage.Postgres;
 /// <summary>The outbox in PostgreSQL. <see cref="DueAsync"/> claims what it returns with a lease
 /// (<c>FOR UPDATE SKIP LOCKED</c>): another process skips those items until this one marks them or its lease runs out
 /// (a killed process), and then sends them with the same id, which is the platform nonce.</summary>
-public sealed class PostgresOutboxStore(PostgresDatabase db) : IOutboxStore
+public sealed class PostgresOutboxStore(PostgresDatabase db, IOutboxSignal? signal = null) : IOutboxStore
 {
     /// <summary>How long a claim keeps other processes off an item.</summary>
     public static TimeSpan Lease { get; } = TimeSpan.FromSeconds(30);
@@ -21,6 +21,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase db) : IOutboxStore
         await using var tx = await conn.BeginTransactionAsync(ct);
         await PgMilestones.InsertAsync(conn, tx, announcement, "a|" + announcement.Id, channels, ct);
         await tx.CommitAsync(ct);
+        signal?.Raise();
     }
 
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
@@ -39,6 +40,18 @@ public sealed class PostgresOutboxStore(PostgresDatabase db) : IOutboxStore
             ("until", (now + Lease).UtcTicks),
             ("now", now.UtcTicks),
             ("max", max));
+
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT min(CASE WHEN lease_owner IS NOT NULL AND lease_owner <> @me AND lease_until_ticks > next_attempt_ticks
+                            THEN lease_until_ticks ELSE next_attempt_ticks END)
+            FROM outbox WHERE state = 0
+            """, conn);
+        cmd.Parameters.AddWithValue("me", db.InstanceId);
+        return await cmd.ExecuteScalarAsync(ct) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
 
     public async Task<Announcement?> FindAnnouncementAsync(string id, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Responses in PostgreSQL, each saved with its announcement and one delivery per announcement channel in one
 /// transaction; the announcement's unique key (campaign|r|response id) makes it recorded and announced once.</summary>
-public sealed class PostgresResponseStore(PostgresDatabase db) : IResponseStore
+public sealed class PostgresResponseStore(PostgresDatabase db, IOutboxSignal? signal = null) : IResponseStore
 {
     public async Task<int?> AddAsync(RecipientResponse response, Announcement announcement, CancellationToken ct = default)
     {
@@ -15,20 +15,7 @@ public sealed class PostgresResponseStore(PostgresDatabase db) : IResponseStore
         ArgumentNullException.ThrowIfNull(announcement);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var targets = new List<ChannelRef>();
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT DISTINCT platform, workspace_id, announcement_channel_id FROM servers
-            WHERE present AND announcement_channel_id IS NOT NULL AND channel_problem IS NULL
-              AND (default_campaign_id IS NULL OR default_campaign_id = @c)
-            """, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("c", response.CampaignId);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                targets.Add(new ChannelRef((PlatformKind)r.GetInt32(0), r.GetString(1), r.GetString(2)));
-            }
-        }
+        var targets = await PgMilestones.TargetsAsync(conn, tx, response.CampaignId, schoolKey: null, ct);
 
         if (!await PgMilestones.InsertAsync(conn, tx, announcement, $"{response.CampaignId}|r|{response.Id}", targets, ct))
         {
@@ -47,6 +34,11 @@ public sealed class PostgresResponseStore(PostgresDatabase db) : IResponseStore
         }
 
         await tx.CommitAsync(ct);
+        if (targets.Count > 0)
+        {
+            signal?.Raise();
+        }
+
         return targets.Count;
     }
 

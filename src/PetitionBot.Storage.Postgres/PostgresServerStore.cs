@@ -11,7 +11,7 @@ namespace PetitionBot.Storage.Postgres;
 /// answered there) reaches this one within that time.</summary>
 public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
 {
-    private const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks, school_id";
+    internal const string Columns = "platform, workspace_id, name, present, announcement_channel_id, leader_role_id, verified_role_id, strict, school, default_campaign_id, channel_problem, admin_notice_pending, updated_at_ticks, school_id";
 
     private readonly RecentServers _recent = new(TimeProvider.System);
 
@@ -80,7 +80,7 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
     public async Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default) =>
         await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers ORDER BY id", Read, ct);
 
-    private static ServerSettings Read(NpgsqlDataReader r) => new(new WorkspaceRef((PlatformKind)r.GetInt32(0), r.GetString(1)))
+    internal static ServerSettings Read(NpgsqlDataReader r) => new(new WorkspaceRef((PlatformKind)r.GetInt32(0), r.GetString(1)))
     {
         Name = r.NullableString(2),
         Present = r.GetBoolean(3),

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 using PetitionBot.Core.Ports;
@@ -8,10 +9,13 @@ namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Signatures in PostgreSQL. One per (campaign, identity hash) under a unique constraint; aggregates, milestones
 /// and their deliveries change in the same transaction as the signature.</summary>
-public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStore
+public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? signal = null) : ISignatureStore
 {
+    /// <summary>pb_sign's SQLSTATE when a signature reaches a milestone count (migration 0010).</summary>
+    private const string MilestoneReached = "PBM01";
+
     private const string Sign = """
-        SELECT added, total, school_count, ann_id, ann_kind, ann_milestone
+        SELECT added, total, school_count
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
                      @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name, @school_id)
         """;
@@ -35,43 +39,40 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
             signature.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
-        var at = signature.SignedAt.UtcDateTime;
 
-        // One statement (pb_sign, migration 0002): signature, aggregates, milestones and their deliveries commit together.
+        // One statement (pb_sign, migration 0010): the signature and its aggregates, unless the new counts reach one at
+        // which the core says a milestone is crossed; then pb_sign undoes it all (SQLSTATE PBM01) and the signature is
+        // made again in a transaction that also writes the milestones' announcements, worded and addressed by the core,
+        // before it commits. The campaign's counter row stays locked until then, so concurrent signers see exact counts.
         await using var conn = await db.OpenAsync(ct);
         var made = new List<Announcement>();
         bool added;
         int total;
-        await using (var cmd = new NpgsqlCommand(Sign, conn))
+        try
         {
-            s.AddParameters(cmd.Parameters);
-            cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
-            cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("hour", at.Hour);
-            cmd.Parameters.AddWithValue("cm", milestones.Campaign.ToArray());
-            cmd.Parameters.AddWithValue("sm", milestones.School.ToArray());
-            cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
-            // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
-            // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
-            // pb_sign's own statement plans stay cached. Unprepared, every signature re-planned all of them (0.26x raw
-            // INSERTs in the benchmark; prepared 0.7x). Every parameter is typed, so each call reuses the one statement.
-            await cmd.PrepareAsync(ct);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            (added, total) = (false, 0);
-            while (await r.ReadAsync(ct))
+            (added, total, _) = await SignAsync(conn, null, s, signature, MilestoneCrossing.CampaignTriggers(milestones),
+                MilestoneCrossing.SchoolTriggers(milestones), ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == MilestoneReached)
+        {
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            int school;
+            (added, total, school) = await SignAsync(conn, tx, s, signature, [], [], ct);
+            if (added)
             {
-                (added, total) = (r.GetBoolean(0), r.GetInt32(1));
-                if (!r.IsDBNull(3))
-                {
-                    var kind = (AnnouncementKind)r.GetInt32(4);
-                    made.Add(new Announcement(r.GetString(3), s.CampaignId, kind, r.GetInt32(5),
-                        kind == AnnouncementKind.SchoolMilestone ? s.SchoolKey : null, null, null, signature.SignedAt));
-                }
+                await RecordMilestonesAsync(conn, tx, s, milestones, total, school, signature.SignedAt, made, ct);
             }
+
+            await tx.CommitAsync(ct);
         }
 
         if (added)
         {
+            if (made.Count > 0)
+            {
+                signal?.Raise();
+            }
+
             return new SignOutcome(true, s.ToRecord(), total, made);
         }
 
@@ -90,6 +91,57 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
         }
 
         return new SignOutcome(false, StoredSignature.Read(reader).ToRecord(), total, []);
+    }
+
+    /// <summary>Runs pb_sign; returns whether the signature was added and the campaign's and school's new counts.</summary>
+    private static async Task<(bool Added, int Total, int School)> SignAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, StoredSignature s,
+        NewSignature signature, int[] campaignTriggers, int[] schoolTriggers, CancellationToken ct)
+    {
+        var at = signature.SignedAt.UtcDateTime;
+        await using var cmd = new NpgsqlCommand(Sign, conn, tx);
+        s.AddParameters(cmd.Parameters);
+        cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
+        cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("hour", at.Hour);
+        cmd.Parameters.AddWithValue("cm", campaignTriggers);
+        cmd.Parameters.AddWithValue("sm", schoolTriggers);
+        cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
+        // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
+        // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
+        // pb_sign's own statement plans stay cached. Unprepared, every signature re-planned all of them (0.26x raw
+        // INSERTs in the benchmark; prepared 0.7x). Every parameter is typed, so each call reuses the one statement.
+        await cmd.PrepareAsync(ct);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var result = (false, 0, 0);
+        while (await r.ReadAsync(ct))
+        {
+            result = (r.GetBoolean(0), r.GetInt32(1), r.GetInt32(2));
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the announcements of the milestones this signature crossed, worded with the numbers as the
+    /// transaction leaves them; a milestone's unique key keeps it to one announcement ever.</summary>
+    private static async Task RecordMilestonesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StoredSignature s, MilestonePlan plan,
+        int total, int school, DateTimeOffset at, List<Announcement> made, CancellationToken ct)
+    {
+        var crossed = MilestoneCrossing.CrossedByOne(plan, s.CampaignId, s.SchoolKey, total, school);
+        if (crossed.Count == 0)
+        {
+            return;
+        }
+
+        var stats = await PgAggregates.ReadAsync(conn, tx, s.CampaignId, at, ct);
+        foreach (var milestone in crossed)
+        {
+            var announcement = MilestoneAnnouncements.Create(Core.Model.RandomIds.New(), s.CampaignId, milestone, at, plan.Definition, stats);
+            var targets = await PgMilestones.TargetsAsync(conn, tx, s.CampaignId, milestone.SchoolKey, ct);
+            if (await PgMilestones.InsertAsync(conn, tx, announcement, milestone.UniqueKey, targets, ct))
+            {
+                made.Add(announcement);
+            }
+        }
     }
 
     public async Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default)

@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using PetitionBot.Core.Flows;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
@@ -10,7 +9,7 @@ namespace PetitionBot.Storage.Postgres;
 /// <summary>Notification opt-ins in PostgreSQL (migration 0009). A notice, its announcement's unique key and one
 /// delivery per subscriber are written in one transaction, so each subscriber gets each event once, whichever process
 /// records it.</summary>
-public sealed class PostgresSubscriptionStore(PostgresDatabase db) : ISubscriptionStore
+public sealed class PostgresSubscriptionStore(PostgresDatabase db, IOutboxSignal? signal = null) : ISubscriptionStore
 {
     private const string Columns = "id, campaign_id, platform, created_at_ticks, expires_at_ticks";
 
@@ -22,7 +21,7 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase db) : ISubscripti
             INSERT INTO subscriptions (id, campaign_id, owner_hash, platform, workspace_id, user_cipher, created_at_ticks, expires_at_ticks)
             VALUES (@id, @c, @owner, @p, @w, @cipher, @at, @expires) ON CONFLICT (campaign_id, owner_hash) DO NOTHING
             """,
-            ("id", DraftIds.New()), ("c", subscription.CampaignId), ("owner", db.Keys.HashSubscriber(subscription.IdentityKey)),
+            ("id", RandomIds.New()), ("c", subscription.CampaignId), ("owner", db.Keys.HashSubscriber(subscription.IdentityKey)),
             ("p", (int)subscription.Platform), ("w", subscription.WorkspaceId), ("cipher", db.Keys.EncryptSubscriber(subscription.UserId)),
             ("at", subscription.CreatedAt.UtcTicks));
         cmd.Parameters.Add(new NpgsqlParameter("expires", NpgsqlDbType.Bigint) { Value = (object?)subscription.ExpiresAt?.UtcTicks ?? DBNull.Value });
@@ -69,13 +68,18 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase db) : ISubscripti
             {
                 batch.BatchCommands.Add(PgAggregates.Command(
                     "INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks) VALUES (@id, @a, @p, @w, @ch, 0, 0, @at)",
-                    ("id", DraftIds.New()), ("a", notice.Id), ("p", (int)target.Platform), ("w", target.WorkspaceId), ("ch", target.ChannelId), ("at", due.UtcTicks)));
+                    ("id", RandomIds.New()), ("a", notice.Id), ("p", (int)target.Platform), ("w", target.WorkspaceId), ("ch", target.ChannelId), ("at", due.UtcTicks)));
             }
 
             await batch.ExecuteNonQueryAsync(ct);
         }
 
         await tx.CommitAsync(ct);
+        if (targets.Count > 0)
+        {
+            signal?.Raise();
+        }
+
         return targets.Count;
     }
 

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
+using PetitionBot.Core.Model;
 
 namespace PetitionBot.Core.Flows;
 
-/// <summary>Unguessable ids for drafts and outbox items: 16 characters of [a-z0-9] (≈ 82 bits).</summary>
+/// <summary>Unguessable ids for drafts and outbox items (see <see cref="RandomIds"/>).</summary>
 public static class DraftIds
 {
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-    public static string New() => RandomNumberGenerator.GetString(Alphabet, 16);
+    public static string New() => RandomIds.New();
 }

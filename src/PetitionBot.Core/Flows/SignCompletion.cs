@@ -26,7 +26,7 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
             named ? v[SignKeys.Name] : null, v[SignKeys.School], v[SignKeys.Stage], v[SignKeys.Role], verification, ctx.Now,
             v.GetValueOrDefault(SignKeys.SchoolId) ?? School.OtherId, emailAddress);
         var outcome = await signatures.AddAsync(signature,
-            new MilestonePlan(campaign.Milestones, campaign.EffectiveSchoolMilestones.Where(m => m >= PublicNumbers.MinGroupSize).ToList()), ct);
+            new MilestonePlan(campaign.Milestones, campaign.EffectiveSchoolMilestones.Where(m => m >= PublicNumbers.MinGroupSize).ToList(), campaign), ct);
         await drafts.DeleteAsync(draft.Id, ct);
         if (!outcome.Added)
         {

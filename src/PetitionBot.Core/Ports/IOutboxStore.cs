@@ -9,9 +9,14 @@ public interface IOutboxStore
 
     Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default);
 
+    /// <summary>When the earliest pending delivery becomes due for this process (a delivery another process holds counts
+    /// from the end of its claim), or null when nothing is pending. The dispatcher sleeps until then.</summary>
+    Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default);
+
     Task<Announcement?> FindAnnouncementAsync(string id, CancellationToken ct = default);
 
-    /// <summary>Saves the composed text of an announcement (once).</summary>
+    /// <summary>Saves the composed text of an announcement (once). Only for announcements written without their text
+    /// (by an earlier version, or from a plan without the campaign's definition); new milestones carry theirs.</summary>
     Task SetTextAsync(string announcementId, string title, string text, CancellationToken ct = default);
 
     Task MarkDeliveredAsync(string itemId, DateTimeOffset at, CancellationToken ct = default);

@@ -4,8 +4,10 @@ namespace PetitionBot.Core.Ports;
 /// <summary>Signatures and their aggregates. One signature per (campaign, identity), enforced by the store itself.</summary>
 public interface ISignatureStore
 {
-    /// <summary>Saves the signature, updates every aggregate and records any milestone it crosses (with its outbox
-    /// deliveries) in one transaction. A second signature by the same identity changes nothing.</summary>
+    /// <summary>Saves the signature, updates every aggregate and records any milestone it crosses (decided, worded and
+    /// addressed by <see cref="Announcements.MilestoneCrossing"/>, <see cref="Announcements.MilestoneAnnouncements"/> and
+    /// <see cref="Announcements.AnnouncementTargets"/>; with its outbox deliveries) in one transaction, then raises
+    /// <see cref="IOutboxSignal"/>. A second signature by the same identity changes nothing.</summary>
     Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default);
 
     Task<SignatureRecord?> FindAsync(string campaignId, string identityKey, CancellationToken ct = default);

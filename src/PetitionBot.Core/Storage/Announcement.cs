@@ -1,8 +1,9 @@
 namespace PetitionBot.Core.Storage;
 
 /// <summary>Something to post to one or more channels. Milestone announcements are created by the store in the same
-/// transaction as the signature that crossed the milestone, with <see cref="Text"/> null: the dispatcher composes the
-/// text once and saves it, so every channel gets the same words.</summary>
+/// transaction as the signature that crossed the milestone, with their words (see
+/// <see cref="Announcements.MilestoneAnnouncements"/>), so every channel gets the same text. One stored with
+/// <see cref="Text"/> null (an earlier version) is composed once by the dispatcher and saved.</summary>
 public sealed record Announcement(
     string Id,
     string CampaignId,

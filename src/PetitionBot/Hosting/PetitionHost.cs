@@ -59,6 +59,8 @@ public static class PetitionHost
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<AnnouncementTexts>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddOptions<Core.Campaigns.NotificationOptions>().BindConfiguration("Notifications")
             .Validate(o => o.DirectMessageInterval >= TimeSpan.Zero && o.DirectMessageInterval <= TimeSpan.FromMinutes(1),
                 "Notifications:DirectMessageInterval must be between 00:00:00 and 00:01:00.")

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
 
@@ -30,7 +31,8 @@ public sealed partial class DirectMessageDelivery(
         var platform = platforms.Find(recipient.Platform);
         if (platform is null)
         {
-            await outbox.RetryLaterAsync(item.Id, time.GetUtcNow() + options.Value.MaxBackoff, "platform not running", ct);
+            var wait = DeliveryPolicy.PlatformNotRunning(time.GetUtcNow(), options.Value.ToSchedule());
+            await outbox.RetryLaterAsync(item.Id, wait.RetryAt ?? time.GetUtcNow(), wait.Reason ?? "", ct);
             return;
         }
 
@@ -56,34 +58,26 @@ public sealed partial class DirectMessageDelivery(
             outcome = new PostOutcome(PostStatus.Transient, Detail: ex.GetType().Name);
         }
 
-        var now = time.GetUtcNow();
         Core.Telemetry.BotMetrics.Deliveries.Add(1,
             new KeyValuePair<string, object?>("platform", recipient.Platform.ToString().ToLowerInvariant()),
             new KeyValuePair<string, object?>("outcome", outcome.Status.ToString().ToLowerInvariant()));
-        switch (outcome.Status)
+        var decision = DeliveryPolicy.AfterDirectSend(item, outcome, time.GetUtcNow(), options.Value.ToSchedule());
+        switch (decision.Action)
         {
-            case PostStatus.Delivered:
-                await outbox.MarkDeliveredAsync(item.Id, now, ct);
+            case DeliveryAction.Delivered:
+                await outbox.MarkDeliveredAsync(item.Id, time.GetUtcNow(), ct);
                 LogSent(logger, recipient.Platform, item.Id);
                 break;
-            case PostStatus.Forbidden or PostStatus.ChannelGone:
-                await outbox.MarkFailedAsync(item.Id, "dm " + outcome.Status, ct);
+            case DeliveryAction.DropSubscription:
+                await outbox.MarkFailedAsync(item.Id, decision.Reason ?? "", ct);
                 await subscriptions.DropAsync(subscriptionId, ct);
                 LogDropped(logger, recipient.Platform, outcome.Detail);
                 break;
-            case PostStatus.Rejected:
-                await outbox.MarkFailedAsync(item.Id, "rejected " + outcome.Detail, ct);
+            case DeliveryAction.Retry:
+                await outbox.RetryLaterAsync(item.Id, decision.RetryAt ?? time.GetUtcNow(), decision.Reason ?? "", ct);
                 break;
             default:
-                if (item.Attempts + 1 >= options.Value.MaxAttempts)
-                {
-                    await outbox.MarkFailedAsync(item.Id, "gave up: " + outcome.Status, ct);
-                    break;
-                }
-
-                var backoff = options.Value.BaseBackoff * Math.Pow(2, Math.Min(item.Attempts, 16));
-                var wait = outcome.RetryAfter ?? (backoff < options.Value.MaxBackoff ? backoff : options.Value.MaxBackoff);
-                await outbox.RetryLaterAsync(item.Id, now + wait, outcome.Status.ToString(), ct);
+                await outbox.MarkFailedAsync(item.Id, decision.Reason ?? "", ct);
                 break;
         }
     }

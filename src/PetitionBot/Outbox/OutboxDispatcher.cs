@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
 using Polly;
@@ -7,8 +8,10 @@ using Polly.Retry;
 namespace PetitionBot.Outbox;
 
 /// <summary>Sends pending announcement deliveries through the adapters' ports: quick in-process retries (Polly) for
-/// transient failures and short rate limits, then persisted backoff; a forbidden or vanished channel is disabled and
-/// its admins told on their next command. A delivery is marked delivered right after the platform accepted it, and the
+/// transient failures and short rate limits; then <see cref="DeliveryPolicy"/> decides (persisted backoff; a forbidden
+/// or vanished channel is disabled and its admins told on their next command) and this carries it out. The loop wakes
+/// when this process writes an announcement (<see cref="OutboxSignal"/>), when the next retry is due, and at the
+/// fallback poll. A delivery is marked delivered right after the platform accepted it, and the
 /// platforms' dedup key (Discord nonce) covers a crash between the two.</summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
@@ -16,11 +19,13 @@ public sealed partial class OutboxDispatcher(
     AnnouncementTexts texts,
     ChatPlatforms platforms,
     DirectMessageDelivery direct,
+    OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan ShortWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(20);
     private readonly ResiliencePipeline<PostOutcome> _retry = BuildPipeline(time);
 
     /// <summary>Sends everything due now, once; returns how many deliveries were attempted. Used by the loop and by tests.</summary>
@@ -41,12 +46,15 @@ public sealed partial class OutboxDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            TimeSpan wait;
             try
             {
                 if (await DispatchDueAsync(stoppingToken) > 0)
                 {
                     continue;
                 }
+
+                wait = await UntilNextDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,17 +63,33 @@ public sealed partial class OutboxDispatcher(
             catch (Exception ex)
             {
                 LogLoopFailed(logger, ex);
+                wait = options.Value.PollInterval;
             }
 
             try
             {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+                // Woken by this process's stores as soon as an announcement is written; the poll is the fallback for
+                // announcements written by another process (PostgreSQL).
+                await signal.WaitAsync(wait, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>Until the next pending delivery is due (a retry, a spaced private message), at most the fallback poll.</summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken ct)
+    {
+        var poll = options.Value.PollInterval;
+        if (await outbox.NextDueAsync(ct) is not { } next)
+        {
+            return poll;
+        }
+
+        var until = next - time.GetUtcNow();
+        return until < MinimumWait ? MinimumWait : until < poll ? until : poll;
     }
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken ct)
@@ -76,24 +100,17 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        // Organizer alert channels may sit in a server the store has not seen; only a server known to be gone is skipped.
         var server = await servers.FindAsync(item.Channel.Workspace, ct);
-        if (server is { Present: false })
+        if (DeliveryPolicy.BeforePost(item, server) is { } skip)
         {
-            await outbox.MarkFailedAsync(item.Id, "server left", ct);
-            return;
-        }
-
-        if (server?.ChannelProblem is not null && server.AnnouncementChannelId == item.Channel.ChannelId)
-        {
-            await outbox.MarkFailedAsync(item.Id, "channel disabled", ct);
+            await ApplyAsync(item, server, skip, ct);
             return;
         }
 
         var platform = platforms.Find(item.Channel.Platform);
         if (platform is null)
         {
-            await outbox.RetryLaterAsync(item.Id, time.GetUtcNow() + options.Value.MaxBackoff, "platform not running", ct);
+            await ApplyAsync(item, server, DeliveryPolicy.PlatformNotRunning(time.GetUtcNow(), options.Value.ToSchedule()), ct);
             return;
         }
 
@@ -120,55 +137,56 @@ public sealed partial class OutboxDispatcher(
             outcome = new PostOutcome(PostStatus.Transient, Detail: ex.GetType().Name);
         }
 
-        await RecordAsync(item, server, outcome, ct);
-    }
-
-    private async Task RecordAsync(OutboxItem item, ServerSettings? server, PostOutcome outcome, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
         Core.Telemetry.BotMetrics.Deliveries.Add(1,
             new KeyValuePair<string, object?>("platform", item.Channel.Platform.ToString().ToLowerInvariant()),
             new KeyValuePair<string, object?>("outcome", outcome.Status.ToString().ToLowerInvariant()));
-        switch (outcome.Status)
-        {
-            case PostStatus.Delivered:
-                await outbox.MarkDeliveredAsync(item.Id, now, ct);
-                LogDelivered(logger, item.Channel.Platform, item.Channel.ChannelId, item.Id);
-                break;
-            case PostStatus.ChannelGone or PostStatus.Forbidden:
-                await outbox.MarkFailedAsync(item.Id, outcome.Status.ToString(), ct);
-                var problem = outcome.Status == PostStatus.Forbidden ? "the bot lacks permission to post there" : "the channel no longer exists";
-                if (server is not null && server.AnnouncementChannelId == item.Channel.ChannelId)
-                {
-                    await servers.SaveAsync(server with { ChannelProblem = problem, AdminNoticePending = true, UpdatedAt = now }, ct);
-                }
+        var decision = DeliveryPolicy.AfterPost(item, server, outcome, time.GetUtcNow(), options.Value.ToSchedule(), Random.Shared.NextDouble());
+        await ApplyAsync(item, server, decision, ct);
+        Log(item, outcome, decision);
+    }
 
-                LogChannelDisabled(logger, item.Channel.Platform, outcome.Status);
+    /// <summary>Carries out the delivery policy's decision.</summary>
+    private async Task ApplyAsync(OutboxItem item, ServerSettings? server, DeliveryDecision decision, CancellationToken ct)
+    {
+        switch (decision.Action)
+        {
+            case DeliveryAction.Delivered:
+                await outbox.MarkDeliveredAsync(item.Id, time.GetUtcNow(), ct);
                 break;
-            case PostStatus.Rejected:
-                await outbox.MarkFailedAsync(item.Id, "rejected " + outcome.Detail, ct);
-                LogRejected(logger, item.Channel.Platform, outcome.Detail);
+            case DeliveryAction.Retry:
+                await outbox.RetryLaterAsync(item.Id, decision.RetryAt ?? time.GetUtcNow(), decision.Reason ?? "", ct);
+                break;
+            case DeliveryAction.DisableChannel when server is not null:
+                await outbox.MarkFailedAsync(item.Id, decision.Reason ?? "", ct);
+                await servers.SaveAsync(server with { ChannelProblem = decision.ChannelProblem, AdminNoticePending = true, UpdatedAt = time.GetUtcNow() }, ct);
                 break;
             default:
-                if (item.Attempts + 1 >= options.Value.MaxAttempts)
-                {
-                    await outbox.MarkFailedAsync(item.Id, "gave up: " + outcome.Status, ct);
-                    LogGaveUp(logger, item.Channel.Platform, outcome.Status, item.Attempts + 1);
-                    break;
-                }
-
-                var wait = outcome.RetryAfter ?? Backoff(item.Attempts);
-                await outbox.RetryLaterAsync(item.Id, now + wait, outcome.Status.ToString(), ct);
+                await outbox.MarkFailedAsync(item.Id, decision.Reason ?? "", ct);
                 break;
         }
     }
 
-    private TimeSpan Backoff(int attempts)
+    private void Log(OutboxItem item, PostOutcome outcome, DeliveryDecision decision)
     {
-        var o = options.Value;
-        var exponential = o.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempts, 20));
-        var capped = Math.Min(exponential, o.MaxBackoff.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
+        switch (outcome.Status)
+        {
+            case PostStatus.Delivered:
+                LogDelivered(logger, item.Channel.Platform, item.Channel.ChannelId, item.Id);
+                break;
+            case PostStatus.ChannelGone or PostStatus.Forbidden:
+                LogChannelDisabled(logger, item.Channel.Platform, outcome.Status);
+                break;
+            case PostStatus.Rejected:
+                LogRejected(logger, item.Channel.Platform, outcome.Detail);
+                break;
+            default:
+                if (decision.Action == DeliveryAction.Fail)
+                {
+                    LogGaveUp(logger, item.Channel.Platform, outcome.Status, item.Attempts + 1);
+                }
+
+                break;
+        }
     }
 
     private static ResiliencePipeline<PostOutcome> BuildPipeline(TimeProvider time) =>

@@ -3,8 +3,10 @@ namespace PetitionBot.Outbox;
 /// <summary>The <c>Outbox</c> section: how the announcement dispatcher paces and retries.</summary>
 public sealed class OutboxOptions
 {
-    /// <summary>How often pending deliveries are looked for.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often pending deliveries are looked for at the latest. A fallback: the dispatcher wakes as soon as this
+    /// process writes an announcement and when the next retry is due; the poll finds what another process wrote
+    /// (PostgreSQL).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Deliveries sent at once (the adapters' rate limiters pace each channel and the global limit).</summary>
     public int Concurrency { get; set; } = 32;
@@ -16,4 +18,7 @@ public sealed class OutboxOptions
     public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The retry settings as the core's delivery policy takes them.</summary>
+    public Core.Announcements.RetrySchedule ToSchedule() => new(MaxAttempts, BaseBackoff, MaxBackoff);
 }

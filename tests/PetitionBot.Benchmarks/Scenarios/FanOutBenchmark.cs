@@ -82,7 +82,9 @@ internal static class FanOutBenchmark
             new BenchResult("fan-out", $"milestone to {Channels} Discord + {Channels} Slack channels: first post → last / floor", Math.Round(span / floor, 3), "x", "<= 1.1", span / floor <= 1.1,
                 $"{span.TotalSeconds:0.00} s vs floor {floor.TotalSeconds:0} s"),
             new BenchResult("fan-out", "milestone signature → last post", Math.Round(endToEnd.TotalSeconds, 2), "s", "", null,
-                $"{endToEnd / floor:0.00} x floor; includes the outbox poll (500 ms) and the first global window"),
+                $"{endToEnd / floor:0.00} x floor; includes the outbox's wake-up (signalled by the store) and the first global window"),
+            new BenchResult("fan-out", "milestone signature → last post / floor", Math.Round(endToEnd / floor, 3), "x", "<= 1.1", endToEnd / floor <= 1.1,
+                $"{endToEnd.TotalSeconds:0.00} s vs floor {floor.TotalSeconds:0} s"),
         ];
         return results;
     }

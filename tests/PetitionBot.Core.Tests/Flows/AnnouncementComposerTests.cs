@@ -1,3 +1,4 @@
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Flows;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;

@@ -1,3 +1,4 @@
+using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
 
@@ -133,6 +134,43 @@ public abstract class OutboxStoreContract : StoreContract
         await store.Outbox.SetTextAsync("done", "again", "again");
         Assert.Equal(Announcement.RemovedText, (await store.Outbox.FindAnnouncementAsync("done"))!.Text);
         Assert.Equal(0, await store.Outbox.PurgeTextAsync(TempStore.T0.AddDays(-30)));
+    }
+
+    [Fact]
+    public async Task NextDueAsync_PendingRetriedAndDoneItems_EarliestPendingTime()
+    {
+        Assert.Null(await store.Outbox.NextDueAsync());
+        await EnqueueAsync("a1");
+        Assert.Equal(TempStore.T0, await store.Outbox.NextDueAsync());
+        var items = await store.Outbox.DueAsync(TempStore.T0, 10);
+
+        await store.Outbox.RetryLaterAsync(items[0].Id, TempStore.T0.AddMinutes(5), "rate limited");
+        await store.Outbox.RetryLaterAsync(items[1].Id, TempStore.T0.AddMinutes(2), "rate limited");
+        await store.Outbox.MarkDeliveredAsync(items[2].Id, TempStore.T0);
+        Assert.Equal(TempStore.T0.AddMinutes(2), await store.Outbox.NextDueAsync());
+
+        await store.Outbox.MarkFailedAsync(items[1].Id, "gave up");
+        Assert.Equal(TempStore.T0.AddMinutes(5), await store.Outbox.NextDueAsync());
+        await store.Outbox.MarkDeliveredAsync(items[0].Id, TempStore.T0.AddMinutes(5));
+        Assert.Null(await store.Outbox.NextDueAsync());
+    }
+
+    [Fact]
+    public async Task SignaturesAddAsync_MilestoneWithCampaignDefinition_AnnouncementStoredWithItsText()
+    {
+        await store.RegisterServerAsync("1", "11");
+        var campaign = new CampaignDefinition { Id = TempStore.CampaignId, Title = "Protect sensitive areas", Goal = 100, ExternalUrl = "https://example.org/p" };
+        var plan = new MilestonePlan([2], [], campaign);
+        Assert.Empty((await store.Signatures.AddAsync(TempStore.Signature("1"), plan)).Announcements);
+
+        var outcome = await store.Signatures.AddAsync(TempStore.Signature("2"), plan);
+
+        var made = Assert.Single(outcome.Announcements);
+        Assert.Equal("The petition passed 2 signatures!", made.Title);
+        Assert.StartsWith("\"Protect sensitive areas\" passed 2 signatures and now has 2, 2% of the 100 goal.", made.Text, StringComparison.Ordinal);
+        var stored = await store.Outbox.FindAnnouncementAsync(made.Id);
+        Assert.Equal((made.Title, made.Text), (stored!.Title, stored.Text));
+        Assert.Single(await store.Outbox.ListForAnnouncementAsync(made.Id));
     }
 
     private async Task<Announcement> EnqueueAsync(string id, DateTimeOffset createdAt)

@@ -1,9 +1,10 @@
 using System.Text;
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Flows;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
 
-namespace PetitionBot.Core.Flows;
+namespace PetitionBot.Core.Announcements;
 
 /// <summary>Writes the public text of a milestone announcement. Only totals and schools with at least
 /// <see cref="PublicNumbers.MinGroupSize"/> signers ever appear.</summary>

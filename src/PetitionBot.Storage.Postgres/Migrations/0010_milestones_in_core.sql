@@ -1,0 +1,58 @@
+-- Milestones leave SQL (issue 16 §1): which milestones a signature crosses, which channels get the announcement and
+-- its words are decided in the core (PetitionBot.Core.Announcements) and written by the store in the signature's
+-- transaction. pb_sign keeps its signature; p_campaign_milestones / p_school_milestones now hold the counts at which a
+-- signature crosses a milestone (the core's MilestoneCrossing.Triggers), and reaching one aborts the statement with
+-- SQLSTATE PBM01 so the store redoes that signature in an explicit transaction (BEGIN, pb_sign with empty arrays, the
+-- announcements, COMMIT). The common signature stays one statement and one round trip.
+
+CREATE OR REPLACE FUNCTION pb_sign(
+    p_id text, p_campaign text, p_hash text, p_platform integer, p_platform_name text, p_workspace text, p_name text,
+    p_school text, p_school_key text, p_stage text, p_role text, p_verification integer, p_at bigint,
+    p_day text, p_hour integer, p_campaign_milestones integer[], p_school_milestones integer[],
+    p_email_hash text, p_email_domain text, p_verification_name text, p_school_id text)
+RETURNS TABLE (added boolean, total integer, school_count integer, ann_id text, ann_kind integer, ann_milestone integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_total integer;
+    v_school integer;
+    v_hours integer[] := array_fill(0, ARRAY[24]);
+BEGIN
+    -- No conflict target: a repeat by the same person and a second signature with the same verified address both
+    -- change nothing.
+    INSERT INTO signatures (id, campaign_id, identity_hash, platform, workspace_id, full_name, school, school_key, stage, role, verification, signed_at_ticks, email_hash, email_domain, school_id)
+    VALUES (p_id, p_campaign, p_hash, p_platform, p_workspace, p_name, p_school, p_school_key, p_stage, p_role, p_verification, p_at, p_email_hash, p_email_domain, p_school_id)
+    ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT false, COALESCE((SELECT c.total FROM campaign_counters c WHERE c.campaign_id = p_campaign), 0), 0, NULL::text, NULL::integer, NULL::integer;
+        RETURN;
+    END IF;
+
+    -- The campaign row first: concurrent signers of one campaign queue here, so totals and milestones are exact.
+    INSERT INTO campaign_counters AS c (campaign_id, total, named, breakdown)
+    VALUES (p_campaign, 1, CASE WHEN p_name IS NULL THEN 0 ELSE 1 END,
+            jsonb_build_object('platform', jsonb_build_object(p_platform_name, 1), 'stage', jsonb_build_object(p_stage, 1),
+                               'verification', jsonb_build_object(p_verification_name, 1)))
+    ON CONFLICT (campaign_id) DO UPDATE SET total = c.total + 1, named = c.named + EXCLUDED.named,
+        breakdown = pb_bump(pb_bump(pb_bump(c.breakdown, 'platform', p_platform_name, 1), 'stage', p_stage, 1), 'verification', p_verification_name, 1)
+    RETURNING c.total INTO v_total;
+    v_hours[p_hour + 1] := 1;
+    WITH up AS (
+        INSERT INTO counters AS k (campaign_id, kind, key, label, count, hours, methods) VALUES
+            (p_campaign, 'school', p_school_key, p_school, 1, NULL, jsonb_build_object(p_verification_name, 1)),
+            (p_campaign, 'day', p_day, p_day, 1, v_hours, NULL)
+        ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = k.count + 1,
+            hours = CASE WHEN k.kind = 'day' THEN k.hours[1:p_hour] || (k.hours[p_hour + 1] + 1) || k.hours[p_hour + 2:24] ELSE k.hours END,
+            methods = CASE WHEN k.kind = 'school' THEN pb_inc(k.methods, p_verification_name, 1) ELSE k.methods END
+        RETURNING k.kind, k.count)
+    SELECT up.count INTO v_school FROM up WHERE up.kind = 'school';
+
+    -- The new counts reach one the core named as crossing a milestone: undo everything; the store signs again in its
+    -- own transaction and writes the milestone's announcement (decided, worded and addressed by the core) before it
+    -- commits. Every other signature stays one statement.
+    IF v_total = ANY(p_campaign_milestones) OR v_school = ANY(p_school_milestones) THEN
+        RAISE EXCEPTION 'milestone reached' USING ERRCODE = 'PBM01';
+    END IF;
+
+    RETURN QUERY SELECT true, v_total, v_school, NULL::text, NULL::integer, NULL::integer;
+END
+$$;
