@@ -11,7 +11,7 @@ namespace PetitionBot.Storage.Postgres;
 /// and their deliveries change in the same transaction as the signature.</summary>
 public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? signal = null) : ISignatureStore
 {
-    /// <summary>pb_sign's SQLSTATE when a signature reaches a milestone count (migration 0010).</summary>
+    /// <summary>pb_sign's SQLSTATE when a signature reaches a milestone count (Functions/signing.sql).</summary>
     private const string MilestoneReached = "PBM01";
 
     private const string Sign = """
@@ -40,7 +40,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
             signature.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
 
-        // One statement (pb_sign, migration 0010): the signature and its aggregates, unless the new counts reach one at
+        // One statement (pb_sign, Functions/signing.sql): the signature and its aggregates, unless the new counts reach one at
         // which the core says a milestone is crossed; then pb_sign undoes it all (SQLSTATE PBM01) and the signature is
         // made again in a transaction that also writes the milestones' announcements, worded and addressed by the core,
         // before it commits. The campaign's counter row stays locked until then, so concurrent signers see exact counts.

@@ -4,10 +4,11 @@
 -- defined pb_sign) and a fresh one end with the same functions. Change a function here, never in a migration; a
 -- migration that needs new columns for it just adds them (this file runs after every migration).
 --
--- pb_sign: the signing path in one round trip: the signature, every aggregate, and any milestone it crosses
--- (announcement and one pending delivery per target channel) in one statement, so in one transaction even in
--- autocommit. Returns one row per announcement made, then a summary row (ann_id NULL). added = false: already signed,
--- nothing changed.
+-- pb_sign: the signing path in one round trip: the signature and every aggregate in one statement, so in one
+-- transaction even in autocommit. Milestones are the core's (PetitionBot.Core.Announcements): p_campaign_milestones /
+-- p_school_milestones hold the counts at which a signature crosses one, and reaching such a count aborts the statement
+-- with SQLSTATE PBM01; the store then redoes that signature in an explicit transaction (pb_sign with empty arrays, the
+-- core's announcements, COMMIT). Returns one summary row (ann_* NULL). added = false: already signed, nothing changed.
 
 -- Every pb_sign there is (older versions had other parameter lists) goes, so exactly the one below remains.
 DO $$
@@ -51,8 +52,6 @@ DECLARE
     v_total integer;
     v_school integer;
     v_hours integer[] := array_fill(0, ARRAY[24]);
-    v_ann text;
-    m integer;
 BEGIN
     -- No conflict target: a repeat by the same person and a second signature with the same verified address both
     -- change nothing.
@@ -83,38 +82,12 @@ BEGIN
         RETURNING k.kind, k.count)
     SELECT up.count INTO v_school FROM up WHERE up.kind = 'school';
 
-    FOREACH m IN ARRAY p_campaign_milestones LOOP
-        IF v_total - 1 < m AND m <= v_total THEN
-            v_ann := pb_new_id();
-            INSERT INTO announcements (id, unique_key, campaign_id, kind, milestone, created_at_ticks)
-            VALUES (v_ann, p_campaign || '|c|' || m, p_campaign, 0, m, p_at) ON CONFLICT (unique_key) DO NOTHING;
-            IF FOUND THEN
-                INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks)
-                SELECT pb_new_id(), v_ann, t.platform, t.workspace_id, t.announcement_channel_id, 0, 0, p_at
-                FROM (SELECT DISTINCT s.platform, s.workspace_id, s.announcement_channel_id FROM servers s
-                      WHERE s.present AND s.announcement_channel_id IS NOT NULL AND s.channel_problem IS NULL
-                        AND (s.default_campaign_id IS NULL OR s.default_campaign_id = p_campaign)) t;
-                RETURN QUERY SELECT true, v_total, v_school, v_ann, 0, m;
-            END IF;
-        END IF;
-    END LOOP;
-
-    FOREACH m IN ARRAY p_school_milestones LOOP
-        IF v_school - 1 < m AND m <= v_school THEN
-            v_ann := pb_new_id();
-            INSERT INTO announcements (id, unique_key, campaign_id, kind, milestone, school_key, created_at_ticks)
-            VALUES (v_ann, p_campaign || '|s|' || p_school_key || '|' || m, p_campaign, 1, m, p_school_key, p_at) ON CONFLICT (unique_key) DO NOTHING;
-            IF FOUND THEN
-                INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks)
-                SELECT pb_new_id(), v_ann, t.platform, t.workspace_id, t.announcement_channel_id, 0, 0, p_at
-                FROM (SELECT DISTINCT s.platform, s.workspace_id, s.announcement_channel_id FROM servers s
-                      WHERE s.present AND s.announcement_channel_id IS NOT NULL AND s.channel_problem IS NULL
-                        AND (s.default_campaign_id IS NULL OR s.default_campaign_id = p_campaign)
-                        AND s.school_key = p_school_key) t;
-                RETURN QUERY SELECT true, v_total, v_school, v_ann, 1, m;
-            END IF;
-        END IF;
-    END LOOP;
+    -- The new counts reach one the core named as crossing a milestone: undo everything; the store signs again in its
+    -- own transaction and writes the milestone's announcement (decided, worded and addressed by the core) before it
+    -- commits. Every other signature stays one statement.
+    IF v_total = ANY(p_campaign_milestones) OR v_school = ANY(p_school_milestones) THEN
+        RAISE EXCEPTION 'milestone reached' USING ERRCODE = 'PBM01';
+    END IF;
 
     RETURN QUERY SELECT true, v_total, v_school, NULL::text, NULL::integer, NULL::integer;
 END
