@@ -18,6 +18,7 @@ public sealed class SignFlow(
     SignSchoolStep schools,
     SignEmailStep email,
     SignCompletion completion,
+    SignEarlySteps early,
     IOptionsMonitor<BotOptions> options)
 {
     public const string Prefix = "sg";
@@ -35,15 +36,21 @@ public sealed class SignFlow(
             return SignCompletion.AlreadySigned(campaign, existing, ctx.Actor.Platform);
         }
 
-        var values = new Dictionary<string, string>();
-        schools.Prefill(values, school, ctx.Server);
-        var draft = new FlowDraft(DraftIds.New(), SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignKeys.StepEligibility,
-            values, ctx.Now + options.CurrentValue.Flows.DraftLifetime);
-        await drafts.SaveAsync(draft, ct);
+        // No draft yet: the role and the naming ride in MAC'd tokens (SignTokens); the draft is written once, when the
+        // form's answers must be kept. Only a /sign school: option is kept from here, as it is typed text.
+        var id = DraftIds.New();
+        var expires = ctx.Now + options.CurrentValue.Flows.DraftLifetime;
+        if (!string.IsNullOrWhiteSpace(school))
+        {
+            var values = new Dictionary<string, string>();
+            schools.Prefill(values, school, ctx.Server);
+            await drafts.SaveAsync(new FlowDraft(id, SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignKeys.StepEligibility,
+                values, expires), ct);
+        }
 
         var choices = campaign.EligibleRoles
-            .Select((role, i) => new Choice(Token.Make(Prefix, draft.Id, $"r{i}"), role, ChoiceStyle.Primary))
-            .Append(new Choice(Token.Make(Prefix, draft.Id, "none"), "None of these"))
+            .Select((role, i) => new Choice(StateToken(ctx, id, campaign, $"r{i}", expires), role, ChoiceStyle.Primary))
+            .Append(new Choice(StateToken(ctx, id, campaign, "none", expires), "None of these"))
             .ToList();
         return new Reply
         {
@@ -55,6 +62,11 @@ public sealed class SignFlow(
 
     public async Task<Reply> ChooseAsync(FlowContext ctx, string token, CancellationToken ct = default)
     {
+        if (SignTokens.TryRead(drafts, ctx.Actor.IdentityKey, token, Prefix, out var state))
+        {
+            return await early.ChooseAsync(ctx, state, ct);
+        }
+
         if (!Token.TrySplit(token, Prefix, 3, out var parts))
         {
             return Replies.Expired;
@@ -90,6 +102,13 @@ public sealed class SignFlow(
 
     public async Task<Reply> SubmitAsync(FlowContext ctx, string token, IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
     {
+        if (SignTokens.TryRead(drafts, ctx.Actor.IdentityKey, token, FormPrefix, out var state))
+        {
+            return await early.FormDraftAsync(ctx, state, ct) is { } started && campaigns.Find(started.CampaignId) is { } c
+                ? await SubmitFormAsync(started, c, fields, ct)
+                : Replies.Expired;
+        }
+
         string form;
         if (Token.TrySplit(token, FormPrefix, 2, out var parts))
         {
@@ -122,48 +141,61 @@ public sealed class SignFlow(
         };
     }
 
+    private string StateToken(FlowContext ctx, string id, CampaignDefinition campaign, string state, DateTimeOffset expires) =>
+        SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, id, campaign.Id, state, expires);
+
     public static Choice CancelChoice(FlowDraft draft) => new(Token.Make(Prefix, draft.Id, "cancel"), "Cancel", ChoiceStyle.Danger);
 
     private async Task<Reply> RoleChosenAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string role, CancellationToken ct)
     {
-        var server = ctx.Server;
-        var verification = Verification.SelfAttested;
-        if (server?.VerifiedRoleId is { Length: > 0 } verifiedRole)
+        if (VerificationOf(ctx) is not { } verification)
         {
-            if (ctx.Actor.RoleIds.Contains(verifiedRole, StringComparer.Ordinal))
-            {
-                verification = Verification.RoleVerified;
-            }
-            else if (server.Strict)
-            {
-                await drafts.DeleteAsync(draft.Id, ct);
-                return new Reply
-                {
-                    Text = "This server accepts signatures only from members who hold its verified role. " +
-                           "Ask a chapter leader or server admin how to get verified, then run /sign again. Nothing was saved.",
-                    ReplacesPrevious = true,
-                };
-            }
+            await drafts.DeleteAsync(draft.Id, ct);
+            return StrictRefusal;
         }
 
         var values = new Dictionary<string, string>(draft.Values) { [SignKeys.Role] = role, [SignKeys.Verification] = verification.ToString() };
         var updated = draft with { Step = SignKeys.StepNaming, Values = values };
         await drafts.SaveAsync(updated, ct);
-        return new Reply
-        {
-            Title = "How do you want to sign?",
-            Text = $"Sign with my name: your name, school and stage go on the list delivered to {Recipients(campaign)}.\n" +
-                   "Count me, withhold my name: you are counted in every total and only your school and stage are kept; " +
-                   "you will not be asked for your name.",
-            Choices =
-            [
-                new Choice(Token.Make(Prefix, draft.Id, "named"), "Sign with my name", ChoiceStyle.Success),
-                new Choice(Token.Make(Prefix, draft.Id, "counted"), "Count me, withhold my name", ChoiceStyle.Primary),
-                CancelChoice(draft),
-            ],
-            ReplacesPrevious = true,
-        };
+        return NamingQuestion(campaign, Token.Make(Prefix, draft.Id, "named"), Token.Make(Prefix, draft.Id, "counted"), CancelChoice(draft));
     }
+
+    /// <summary>How the signature counts: role-verified when the server has a verified role the signer holds; null when the
+    /// server is strict and the signer lacks it (then nothing may be signed).</summary>
+    internal static Verification? VerificationOf(FlowContext ctx)
+    {
+        if (ctx.Server?.VerifiedRoleId is not { Length: > 0 } verifiedRole)
+        {
+            return Verification.SelfAttested;
+        }
+
+        return ctx.Actor.RoleIds.Contains(verifiedRole, StringComparer.Ordinal) ? Verification.RoleVerified
+            : ctx.Server.Strict ? null : Verification.SelfAttested;
+    }
+
+    internal static Reply StrictRefusal => new()
+    {
+        Text = "This server accepts signatures only from members who hold its verified role. " +
+               "Ask a chapter leader or server admin how to get verified, then run /sign again. Nothing was saved.",
+        ReplacesPrevious = true,
+    };
+
+    internal static Reply Cancelled => new() { Text = "Cancelled. Nothing was saved.", ReplacesPrevious = true };
+
+    internal static Reply NamingQuestion(CampaignDefinition campaign, string namedToken, string countedToken, Choice cancel) => new()
+    {
+        Title = "How do you want to sign?",
+        Text = $"Sign with my name: your name, school and stage go on the list delivered to {Recipients(campaign)}.\n" +
+               "Count me, withhold my name: you are counted in every total and only your school and stage are kept; " +
+               "you will not be asked for your name.",
+        Choices =
+        [
+            new Choice(namedToken, "Sign with my name", ChoiceStyle.Success),
+            new Choice(countedToken, "Count me, withhold my name", ChoiceStyle.Primary),
+            cancel,
+        ],
+        ReplacesPrevious = true,
+    };
 
     private async Task<Reply> NamingChosenAsync(FlowDraft draft, CampaignDefinition campaign, string naming, CancellationToken ct)
     {
@@ -218,22 +250,24 @@ public sealed class SignFlow(
     private async Task<Reply> NotEligibleAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {
         await drafts.DeleteAsync(draft.Id, ct);
-        return new Reply
-        {
-            Text = $"Thank you for caring about this. This petition is only for {Roles(campaign)}, " +
-                   $"so nothing was saved. Everyone can sign the public petition: {campaign.ExternalUrl}",
-            Choices = [Choice.Link("Open the public petition", campaign.ExternalUrl)],
-            ReplacesPrevious = true,
-        };
+        return NotEligible(campaign);
     }
+
+    internal static Reply NotEligible(CampaignDefinition campaign) => new()
+    {
+        Text = $"Thank you for caring about this. This petition is only for {Roles(campaign)}, " +
+               $"so nothing was saved. Everyone can sign the public petition: {campaign.ExternalUrl}",
+        Choices = [Choice.Link("Open the public petition", campaign.ExternalUrl)],
+        ReplacesPrevious = true,
+    };
 
     private async Task<Reply> CancelAsync(FlowDraft draft, CancellationToken ct)
     {
         await drafts.DeleteAsync(draft.Id, ct);
-        return new Reply { Text = "Cancelled. Nothing was saved.", ReplacesPrevious = true };
+        return Cancelled;
     }
 
-    private async Task<FlowDraft?> LoadAsync(FlowContext ctx, string id, CancellationToken ct)
+    internal async Task<FlowDraft?> LoadAsync(FlowContext ctx, string id, CancellationToken ct)
     {
         var draft = await drafts.FindAsync(id, ctx.Actor.IdentityKey, ct);
         if (draft is null || draft.Flow != SignKeys.FlowName)
@@ -250,9 +284,9 @@ public sealed class SignFlow(
         return draft;
     }
 
-    private static string Roles(CampaignDefinition campaign) =>
+    internal static string Roles(CampaignDefinition campaign) =>
         string.Join(" and ", campaign.EligibleRoles.Select(r => r.ToLowerInvariant() + "s"));
 
-    private static string Recipients(CampaignDefinition campaign) =>
+    internal static string Recipients(CampaignDefinition campaign) =>
         campaign.Recipients.Count == 0 ? "the petition's recipients" : string.Join(", ", campaign.Recipients);
 }
