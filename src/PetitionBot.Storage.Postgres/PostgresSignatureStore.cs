@@ -10,7 +10,9 @@ namespace PetitionBot.Storage.Postgres;
 /// and their deliveries change in the same transaction as the signature.</summary>
 public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStore
 {
+    // The CTE deletes the sign flow's draft in the same statement, so in the same transaction as the signature.
     private const string Sign = """
+        WITH draft_gone AS (DELETE FROM drafts WHERE id = @draft_id)
         SELECT added, total, school_count, ann_id, ann_kind, ann_milestone
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
                      @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name, @school_id)
@@ -51,6 +53,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db) : ISignatureStor
             cmd.Parameters.AddWithValue("cm", milestones.Campaign.ToArray());
             cmd.Parameters.AddWithValue("sm", milestones.School.ToArray());
             cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
+            cmd.Parameters.AddWithValue("draft_id", NpgsqlTypes.NpgsqlDbType.Text, (object?)signature.DraftId ?? DBNull.Value);
             // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
             // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
             // pb_sign's own statement plans stay cached. Unprepared, every signature re-planned all of them (0.26x raw
