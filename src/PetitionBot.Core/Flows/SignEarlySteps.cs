@@ -17,10 +17,10 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
             return Replies.Expired;
         }
 
-        if (token.State is "none" or "x")
+        if (token.Action is "none" or "cancel")
         {
             await ForgetAsync(ctx, token.DraftId, ct);
-            return token.State == "none" ? SignFlow.NotEligible(campaign) : SignFlow.Cancelled;
+            return token.Action == "none" ? SignFlow.NotEligible(campaign) : SignFlow.Cancelled;
         }
 
         if (campaign.IsClosed(ctx.Now))
@@ -28,7 +28,7 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
             return Replies.Closed(campaign);
         }
 
-        if (!TryRole(campaign, token.State, out _, out var naming))
+        if (!TryRole(campaign, token, out _, out var index, out var naming))
         {
             return Replies.Expired;
         }
@@ -41,21 +41,22 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
 
         if (naming is null)
         {
+            var chosen = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return SignFlow.NamingQuestion(campaign,
-                Make(ctx, SignFlow.Prefix, token, token.State + "n"),
-                Make(ctx, SignFlow.Prefix, token, token.State + "c"),
-                new Choice(Make(ctx, SignFlow.Prefix, token, "x"), "Cancel", ChoiceStyle.Danger));
+                Make(ctx, SignFlow.Prefix, token, chosen, "named"),
+                Make(ctx, SignFlow.Prefix, token, chosen, "counted"),
+                new Choice(Make(ctx, SignFlow.Prefix, token, SignTokens.NoRole, "cancel"), "Cancel", ChoiceStyle.Danger));
         }
 
         var draft = await FormDraftAsync(ctx, token, ct);
-        return draft is null ? Replies.Expired : SignForm.Show(campaign, draft, formToken: Make(ctx, SignFlow.FormPrefix, token, token.State));
+        return draft is null ? Replies.Expired : SignForm.Show(campaign, draft, formToken: Make(ctx, SignFlow.FormPrefix, token, token.Role, naming));
     }
 
     /// <summary>The draft the form's answers go into (not yet saved): the one of a /sign school: option when there is one,
     /// with the role, naming and verification of the token. Null when the token names nothing valid.</summary>
     public async Task<FlowDraft?> FormDraftAsync(FlowContext ctx, SignTokenState token, CancellationToken ct = default)
     {
-        if (token.ExpiresAt <= ctx.Now || campaigns.Find(token.CampaignId) is not { } campaign || !TryRole(campaign, token.State, out var role, out var naming) ||
+        if (token.ExpiresAt <= ctx.Now || campaigns.Find(token.CampaignId) is not { } campaign || !TryRole(campaign, token, out var role, out _, out var naming) ||
             naming is null || SignFlow.VerificationOf(ctx) is not { } verification)
         {
             return null;
@@ -76,19 +77,23 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
             token.ExpiresAt);
     }
 
-    /// <summary>"r1" (role 1) or "r1n" / "r1c" (role 1, named / counted), the role checked against the campaign.</summary>
-    private static bool TryRole(CampaignDefinition campaign, string state, out string role, out string? naming)
+    /// <summary>Action "r1" with no role yet (role 1 chosen now), or action "named" / "counted" with role 1; the role
+    /// checked against the campaign.</summary>
+    private static bool TryRole(CampaignDefinition campaign, SignTokenState token, out string role, out int index, out string? naming)
     {
         role = "";
-        naming = state.EndsWith('n') ? "named" : state.EndsWith('c') ? "counted" : null;
-        var digits = naming is null ? state.AsSpan(1) : state.AsSpan(1, state.Length - 2);
-        if (state.Length < 2 || state[0] != 'r' || digits.Length is 0 or > 2 || !int.TryParse(digits, out var i) ||
-            i < 0 || i >= campaign.EligibleRoles.Count)
+        naming = token.Action is "named" or "counted" ? token.Action : null;
+        var digits = naming is null
+            ? token.Role == SignTokens.NoRole && token.Action.StartsWith('r') ? token.Action[1..] : ""
+            : token.Role;
+        if (digits.Length is 0 or > 2 || !digits.All(char.IsAsciiDigit) || !int.TryParse(digits, out index) ||
+            index >= campaign.EligibleRoles.Count)
         {
+            index = -1;
             return false;
         }
 
-        role = campaign.EligibleRoles[i];
+        role = campaign.EligibleRoles[index];
         return true;
     }
 
@@ -101,6 +106,6 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
         }
     }
 
-    private string Make(FlowContext ctx, string prefix, SignTokenState token, string state) =>
-        SignTokens.Make(drafts, ctx.Actor.IdentityKey, prefix, token.DraftId, token.CampaignId, state, token.ExpiresAt);
+    private string Make(FlowContext ctx, string prefix, SignTokenState token, string role, string action) =>
+        SignTokens.Make(drafts, ctx.Actor.IdentityKey, prefix, token.DraftId, token.CampaignId, role, action, token.ExpiresAt);
 }

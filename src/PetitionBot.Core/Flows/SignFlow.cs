@@ -142,7 +142,7 @@ public sealed class SignFlow(
     }
 
     private string StateToken(FlowContext ctx, string id, CampaignDefinition campaign, string state, DateTimeOffset expires) =>
-        SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, id, campaign.Id, state, expires);
+        SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, id, campaign.Id, SignTokens.NoRole, state, expires);
 
     public static Choice CancelChoice(FlowDraft draft) => new(Token.Make(Prefix, draft.Id, "cancel"), "Cancel", ChoiceStyle.Danger);
 

@@ -142,7 +142,7 @@ internal static class DiscordLoadBenchmark
             }
         }
 
-        var perFlow = flowsDone == 0 ? double.NaN : (await writes.ReadAsync() - writesBefore) / flowsDone;
+        var perFlow = flowsDone == 0 ? -1 : (await writes.ReadAsync() - writesBefore) / flowsDone;
         results.Add(new BenchResult("signing rate", "store write transactions per sign flow", Math.Round(perFlow, 2), "transactions", "<= 2", perFlow <= 2,
             $"petitionbot_store_write_transactions_total (LiteDB commits) over the signing-rate steps / {flowsDone} completed Discord flows (/sign → role → named → form → sign); includes any background writes"));
         results.Add(new BenchResult("signing rate", "highest step with p99 ack <= 100 ms", best ?? 0, "signatures/s", ">= 200", best >= 200,

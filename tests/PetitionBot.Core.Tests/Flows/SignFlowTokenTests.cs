@@ -54,12 +54,28 @@ public sealed class SignFlowTokenTests : IDisposable
         using var bot = new BotHarness();
         var start = await bot.CommandAsync(student, CommandCatalog.Sign);
         var token = start.Choices.Single(c => c.Label == "Medical student").Token;
-        Assert.Contains(":r0:", token, StringComparison.Ordinal);
+        Assert.EndsWith(":r0", token, StringComparison.Ordinal);
 
-        var reply = await Press(bot, student, token.Replace(":r0:", ":r1:", StringComparison.Ordinal));
+        var reply = await Press(bot, student, token[..^1] + "1");
 
         Assert.Contains("expired", reply.Text, StringComparison.Ordinal);
         Assert.Empty(reply.Choices);
+    }
+
+    [Fact]
+    public async Task Press_NamingWithRoleEdited_SaysExpired()
+    {
+        using var bot = new BotHarness();
+        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
+        var naming = await bot.PressAsync(student, start, "Medical student");
+        var named = naming.Choices.Single(c => c.Label == "Sign with my name").Token.Split(':');
+        Assert.Equal("0", named[3]);
+        named[3] = "1";
+
+        var reply = await Press(bot, student, string.Join(':', named));
+
+        Assert.Contains("expired", reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Form);
     }
 
     [Fact]
