@@ -64,7 +64,7 @@ public sealed class SignFlow(
     {
         if (SignTokens.TryRead(drafts, ctx.Actor.IdentityKey, token, Prefix, out var state))
         {
-            return await early.ChooseAsync(ctx, state, ct);
+            return state.Role.StartsWith('s') && state.ExpiresAt > ctx.Now ? await PickedAsync(ctx, state, ct) : await early.ChooseAsync(ctx, state, ct);
         }
 
         if (!Token.TrySplit(token, Prefix, 3, out var parts))
@@ -93,7 +93,7 @@ public sealed class SignFlow(
             "code" when step == SignKeys.StepCode => await email.OpenCodeFormAsync(ctx, draft, ct),
             "resend" when step == SignKeys.StepCode => await email.ResendAsync(ctx, draft, campaign, ct),
             "cancel" => await CancelAsync(draft, ct),
-            _ when step == SignKeys.StepSchool && action.StartsWith('s') => await SchoolPickedAsync(draft, campaign, action, ct),
+            _ when step == SignKeys.StepSchool && action.StartsWith('s') => SchoolPicked(ctx, draft, campaign, action),
             _ when step == SignKeys.StepEligibility && action.StartsWith('r') && int.TryParse(action.AsSpan(1), out var i) && i >= 0 && i < campaign.EligibleRoles.Count
                 => await RoleChosenAsync(ctx, draft, campaign, campaign.EligibleRoles[i], ct),
             _ => Replies.Expired,
@@ -230,10 +230,48 @@ public sealed class SignFlow(
         return await ConfirmAsync(draft with { Values = values }, campaign, ct);
     }
 
-    private async Task<Reply> SchoolPickedAsync(FlowDraft draft, CampaignDefinition campaign, string action, CancellationToken ct)
+    /// <summary>A school picked: the preview is shown without writing; its buttons carry the pick (MAC'd), applied again
+    /// to the draft when one is pressed (<see cref="PickedAsync"/>).</summary>
+    private Reply SchoolPicked(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string pick)
     {
         var values = new Dictionary<string, string>(draft.Values);
-        return schools.Pick(values, draft, action) ? await ConfirmAsync(draft with { Values = values }, campaign, ct) : Replies.Expired;
+        return schools.Pick(values, draft, pick)
+            ? SignPreview.Show(draft with { Step = SignKeys.StepConfirm, Values = values }, campaign, Recipients(campaign),
+                // "sother" rides as "so" so the longest token stays within Choice.MaxTokenLength.
+                action => SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, draft.Id, campaign.Id, pick == "sother" ? "so" : pick, action, draft.ExpiresAt))
+            : Replies.Expired;
+    }
+
+    /// <summary>A preview button pressed after a school pick: the pick goes into the draft, then the button's action.</summary>
+    private async Task<Reply> PickedAsync(FlowContext ctx, SignTokenState token, CancellationToken ct)
+    {
+        var draft = await LoadAsync(ctx, token.DraftId, ct);
+        if (draft is null || draft.Step != SignKeys.StepSchool || draft.CampaignId != token.CampaignId || campaigns.Find(draft.CampaignId) is not { } campaign)
+        {
+            return Replies.Expired;
+        }
+
+        var values = new Dictionary<string, string>(draft.Values);
+        if (!schools.Pick(values, draft, token.Role == "so" ? "sother" : token.Role))
+        {
+            return Replies.Expired;
+        }
+
+        var confirmed = draft with { Step = SignKeys.StepConfirm, Values = values };
+        var mode = campaign.VerificationMode ?? VerificationMode.None;
+        switch (token.Action)
+        {
+            case "sign" when mode == VerificationMode.None:
+            case "skip" when mode == VerificationMode.Email:
+                return await SignSelfAsync(ctx, confirmed, campaign, ct);
+            case "verify" when mode != VerificationMode.None:
+                await drafts.SaveAsync(confirmed, ct);
+                return SignEmailStep.OpenAddressForm(confirmed);
+            case "edit":
+                return await EditAsync(confirmed, campaign, ct);
+            default:
+                return Replies.Expired;
+        }
     }
 
     private async Task<Reply> ConfirmAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)

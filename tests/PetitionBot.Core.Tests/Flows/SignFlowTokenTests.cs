@@ -131,6 +131,38 @@ public sealed class SignFlowTokenTests : IDisposable
         Assert.Equal(0, await bot.LeftoverDraftsAsync(student));
     }
 
+    [Fact]
+    public async Task Sign_SchoolPickedAsOther_TakesAtMostTwoWriteTransactions()
+    {
+        using var bot = new BotHarness();
+        await bot.SignAsync(BotHarness.Student("1009"));
+        var before = bot.Context.WriteTransactions;
+
+        var confirm = await bot.FillAsync(student, school: "Escuela Latinoamericana de Medicina");
+        var done = await bot.PressAsync(student, confirm, "Sign with my name");
+
+        Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
+        Assert.Equal("Escuela Latinoamericana de Medicina", (await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey))!.School);
+        Assert.InRange(bot.Context.WriteTransactions - before, 1, 2);
+        Assert.Equal(0, await bot.LeftoverDraftsAsync(student));
+    }
+
+    [Fact]
+    public async Task Tokens_LongestCampaignId_StayWithinTheTokenLimit()
+    {
+        const string longId = "abcdefghijklmnopqrstuvwxyz012345";
+        using var bot = new BotHarness(o => o.Campaigns[0].Id = longId);
+        var start = await bot.CommandAsync(student, CommandCatalog.Sign);
+        var naming = await bot.PressAsync(student, start, "Medical student");
+        var form = await bot.PressAsync(student, naming, "Count me, withhold my name");
+        var ask = await bot.SubmitAsync(student, form, ("school", "Escuela Latinoamericana de Medicina"), ("stage", "MS2"));
+        var confirm = await bot.PressAsync(student, ask, "Other — keep what I typed");
+
+        var tokens = start.Choices.Concat(naming.Choices).Concat(confirm.Choices).Select(c => c.Token).Append(form.Form!.Token).ToList();
+        Assert.All(tokens, t => Assert.InRange(t.Length, 1, Choice.MaxTokenLength));
+        Assert.StartsWith("Signed", (await bot.PressAsync(student, confirm, "Sign, counted only")).Text, StringComparison.Ordinal);
+    }
+
     private static Task<Reply> Press(BotHarness bot, Model.Actor actor, string token) =>
         bot.Bot.HandleAsync(ChoiceInput.Button(actor, BotHarness.ChannelId, token));
 
