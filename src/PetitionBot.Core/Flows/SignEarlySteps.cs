@@ -20,7 +20,7 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
         if (token.Action is "none" or "cancel")
         {
             await ForgetAsync(ctx, token.DraftId, ct);
-            return token.Action == "none" ? SignFlow.NotEligible(campaign) : SignFlow.Cancelled;
+            return token.Action == "none" ? SignReplies.NotEligible(campaign) : SignReplies.Cancelled;
         }
 
         if (campaign.IsClosed(ctx.Now))
@@ -33,16 +33,16 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
             return Replies.Expired;
         }
 
-        if (SignFlow.VerificationOf(ctx) is null)
+        if (SignReplies.VerificationOf(ctx) is null)
         {
             await ForgetAsync(ctx, token.DraftId, ct);
-            return SignFlow.StrictRefusal;
+            return SignReplies.StrictRefusal;
         }
 
         if (naming is null)
         {
             var chosen = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return SignFlow.NamingQuestion(campaign,
+            return SignReplies.NamingQuestion(campaign,
                 Make(ctx, SignFlow.Prefix, token, chosen, "named"),
                 Make(ctx, SignFlow.Prefix, token, chosen, "counted"),
                 new Choice(Make(ctx, SignFlow.Prefix, token, SignTokens.NoRole, "cancel"), "Cancel", ChoiceStyle.Danger));
@@ -57,7 +57,7 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
     public async Task<FlowDraft?> FormDraftAsync(FlowContext ctx, SignTokenState token, CancellationToken ct = default)
     {
         if (token.ExpiresAt <= ctx.Now || campaigns.Find(token.CampaignId) is not { } campaign || !TryRole(campaign, token, out var role, out _, out var naming) ||
-            naming is null || SignFlow.VerificationOf(ctx) is not { } verification)
+            naming is null || SignReplies.VerificationOf(ctx) is not { } verification)
         {
             return null;
         }

@@ -55,7 +55,7 @@ public sealed class SignFlow(
         return new Reply
         {
             Title = campaign.Title,
-            Text = $"{campaign.Summary}\n\nThis petition is signed by {Roles(campaign)}. Which describes you?",
+            Text = $"{campaign.Summary}\n\nThis petition is signed by {SignReplies.Roles(campaign)}. Which describes you?",
             Choices = choices,
         };
     }
@@ -148,54 +148,17 @@ public sealed class SignFlow(
 
     private async Task<Reply> RoleChosenAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string role, CancellationToken ct)
     {
-        if (VerificationOf(ctx) is not { } verification)
+        if (SignReplies.VerificationOf(ctx) is not { } verification)
         {
             await drafts.DeleteAsync(draft.Id, ct);
-            return StrictRefusal;
+            return SignReplies.StrictRefusal;
         }
 
         var values = new Dictionary<string, string>(draft.Values) { [SignKeys.Role] = role, [SignKeys.Verification] = verification.ToString() };
         var updated = draft with { Step = SignKeys.StepNaming, Values = values };
         await drafts.SaveAsync(updated, ct);
-        return NamingQuestion(campaign, Token.Make(Prefix, draft.Id, "named"), Token.Make(Prefix, draft.Id, "counted"), CancelChoice(draft));
+        return SignReplies.NamingQuestion(campaign, Token.Make(Prefix, draft.Id, "named"), Token.Make(Prefix, draft.Id, "counted"), CancelChoice(draft));
     }
-
-    /// <summary>How the signature counts: role-verified when the server has a verified role the signer holds; null when the
-    /// server is strict and the signer lacks it (then nothing may be signed).</summary>
-    internal static Verification? VerificationOf(FlowContext ctx)
-    {
-        if (ctx.Server?.VerifiedRoleId is not { Length: > 0 } verifiedRole)
-        {
-            return Verification.SelfAttested;
-        }
-
-        return ctx.Actor.RoleIds.Contains(verifiedRole, StringComparer.Ordinal) ? Verification.RoleVerified
-            : ctx.Server.Strict ? null : Verification.SelfAttested;
-    }
-
-    internal static Reply StrictRefusal => new()
-    {
-        Text = "This server accepts signatures only from members who hold its verified role. " +
-               "Ask a chapter leader or server admin how to get verified, then run /sign again. Nothing was saved.",
-        ReplacesPrevious = true,
-    };
-
-    internal static Reply Cancelled => new() { Text = "Cancelled. Nothing was saved.", ReplacesPrevious = true };
-
-    internal static Reply NamingQuestion(CampaignDefinition campaign, string namedToken, string countedToken, Choice cancel) => new()
-    {
-        Title = "How do you want to sign?",
-        Text = $"Sign with my name: your name, school and stage go on the list delivered to {Recipients(campaign)}.\n" +
-               "Count me, withhold my name: you are counted in every total and only your school and stage are kept; " +
-               "you will not be asked for your name.",
-        Choices =
-        [
-            new Choice(namedToken, "Sign with my name", ChoiceStyle.Success),
-            new Choice(countedToken, "Count me, withhold my name", ChoiceStyle.Primary),
-            cancel,
-        ],
-        ReplacesPrevious = true,
-    };
 
     private async Task<Reply> NamingChosenAsync(FlowDraft draft, CampaignDefinition campaign, string naming, CancellationToken ct)
     {
@@ -236,7 +199,7 @@ public sealed class SignFlow(
     {
         var values = new Dictionary<string, string>(draft.Values);
         return schools.Pick(values, draft, pick)
-            ? SignPreview.Show(draft with { Step = SignKeys.StepConfirm, Values = values }, campaign, Recipients(campaign),
+            ? SignPreview.Show(draft with { Step = SignKeys.StepConfirm, Values = values }, campaign, SignReplies.Recipients(campaign),
                 // "sother" rides as "so" so the longest token stays within Choice.MaxTokenLength.
                 action => SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, draft.Id, campaign.Id, pick == "sother" ? "so" : pick, action, draft.ExpiresAt))
             : Replies.Expired;
@@ -278,7 +241,7 @@ public sealed class SignFlow(
     {
         var confirm = draft with { Step = SignKeys.StepConfirm };
         await drafts.SaveAsync(confirm, ct);
-        return SignPreview.Show(confirm, campaign, Recipients(campaign));
+        return SignPreview.Show(confirm, campaign, SignReplies.Recipients(campaign));
     }
 
     private async Task<Reply> SignSelfAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, CancellationToken ct) =>
@@ -288,21 +251,13 @@ public sealed class SignFlow(
     private async Task<Reply> NotEligibleAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {
         await drafts.DeleteAsync(draft.Id, ct);
-        return NotEligible(campaign);
+        return SignReplies.NotEligible(campaign);
     }
-
-    internal static Reply NotEligible(CampaignDefinition campaign) => new()
-    {
-        Text = $"Thank you for caring about this. This petition is only for {Roles(campaign)}, " +
-               $"so nothing was saved. Everyone can sign the public petition: {campaign.ExternalUrl}",
-        Choices = [Choice.Link("Open the public petition", campaign.ExternalUrl)],
-        ReplacesPrevious = true,
-    };
 
     private async Task<Reply> CancelAsync(FlowDraft draft, CancellationToken ct)
     {
         await drafts.DeleteAsync(draft.Id, ct);
-        return Cancelled;
+        return SignReplies.Cancelled;
     }
 
     internal async Task<FlowDraft?> LoadAsync(FlowContext ctx, string id, CancellationToken ct)
@@ -321,10 +276,4 @@ public sealed class SignFlow(
 
         return draft;
     }
-
-    internal static string Roles(CampaignDefinition campaign) =>
-        string.Join(" and ", campaign.EligibleRoles.Select(r => r.ToLowerInvariant() + "s"));
-
-    internal static string Recipients(CampaignDefinition campaign) =>
-        campaign.Recipients.Count == 0 ? "the petition's recipients" : string.Join(", ", campaign.Recipients);
 }
