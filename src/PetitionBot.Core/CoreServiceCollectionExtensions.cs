@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Abuse.SpikeMonitor>();
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<SignFlow>();
+        services.AddSingleton<SignEarlySteps>();
         services.AddSingleton<SignSchoolStep>();
         services.AddSingleton<SignEmailStep>();
         services.AddSingleton<SignCompletion>();

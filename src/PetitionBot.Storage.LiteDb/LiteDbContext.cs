@@ -93,6 +93,8 @@ public sealed class LiteDbContext : IDisposable
 
     /// <summary>Runs <paramref name="work"/> alone, in one transaction: all of it is saved, or none. Waits for the gate
     /// without holding a thread; the work itself runs synchronously (LiteDB's API is synchronous).</summary>
+    private long _writeTransactions;
+
     internal async Task<T> WriteAsync<T>(Func<T> work)
     {
         ThrowIfNested();
@@ -140,6 +142,8 @@ public sealed class LiteDbContext : IDisposable
         {
             var result = work();
             Database.Commit();
+            Interlocked.Increment(ref _writeTransactions);
+            Core.Telemetry.BotMetrics.StoreWriteTransactions.Add(1, new KeyValuePair<string, object?>("store", "litedb"));
             _files?.KeepOwnerOnly();
             if (_wipe)
             {
@@ -163,6 +167,9 @@ public sealed class LiteDbContext : IDisposable
             _inWrite.Value = false;
         }
     }
+
+    /// <summary>Write transactions committed since start (the benchmark and tests divide it by sign flows).</summary>
+    public long WriteTransactions => Interlocked.Read(ref _writeTransactions);
 
     /// <summary>Inside <see cref="Write{T}"/>: personal data was deleted, so checkpoint once the transaction commits.</summary>
     internal void WipeAfterCommit() => _wipe = true;

@@ -52,4 +52,6 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
         var ticks = now.UtcTicks;
         return db.WriteAsync(() => db.Drafts.DeleteMany(d => d.ExpiresAtTicks <= ticks));
     }
+
+    public string MacToken(string ownerKey, string state) => db.Keys.MacFlowToken(ownerKey, state);
 }

@@ -45,6 +45,12 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
             {
                 // The unique index on Key is the check: a repeat fails here and the whole transaction rolls back.
                 db.Signatures.Insert(doc);
+                if (signature.DraftId is { } draftId)
+                {
+                    // The flow's draft goes with the signature, in the same transaction.
+                    db.Drafts.Delete(draftId);
+                }
+
                 if (doc.EmailHash is { } emailHash)
                 {
                     // One signature per verified address and campaign, whichever account or platform signs with it.

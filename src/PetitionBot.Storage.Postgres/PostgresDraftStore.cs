@@ -47,4 +47,6 @@ public sealed class PostgresDraftStore(PostgresDatabase db) : IDraftStore
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct = default) =>
         Sql.ExecAsync(db, "DELETE FROM drafts WHERE expires_at_ticks <= @now", ct, ("now", now.UtcTicks));
+
+    public string MacToken(string ownerKey, string state) => db.Keys.MacFlowToken(ownerKey, state);
 }

@@ -14,7 +14,9 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
     /// <summary>pb_sign's SQLSTATE when a signature reaches a milestone count (Functions/signing.sql).</summary>
     private const string MilestoneReached = "PBM01";
 
+    // The CTE deletes the sign flow's draft in the same statement, so in the same transaction as the signature.
     private const string Sign = """
+        WITH draft_gone AS (DELETE FROM drafts WHERE id = @draft_id)
         SELECT added, total, school_count
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
                      @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name, @school_id)
@@ -106,6 +108,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         cmd.Parameters.AddWithValue("cm", campaignTriggers);
         cmd.Parameters.AddWithValue("sm", schoolTriggers);
         cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
+        cmd.Parameters.AddWithValue("draft_id", NpgsqlTypes.NpgsqlDbType.Text, (object?)signature.DraftId ?? DBNull.Value);
         // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
         // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
         // pb_sign's own statement plans stay cached. Unprepared, every signature re-planned all of them (0.26x raw

@@ -19,6 +19,7 @@ public sealed class SecretKeys
     private readonly byte[] _draftEncryptionKey;
     private readonly byte[] _tokenEncryptionKey;
     private readonly byte[] _countedOnlyServerKey;
+    private readonly byte[] _flowTokenKey;
 
     public SecretKeys(byte[] secret)
     {
@@ -37,6 +38,7 @@ public sealed class SecretKeys
         _draftEncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot draft encryption"u8.ToArray());
         _tokenEncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot token encryption"u8.ToArray());
         _countedOnlyServerKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot counted-only server"u8.ToArray());
+        _flowTokenKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "petitionbot flow token mac"u8.ToArray());
     }
 
     /// <summary>Loads the key from options, or from the key file, creating the file (mode 600) on first use.</summary>
@@ -130,6 +132,11 @@ public sealed class SecretKeys
     /// does not say which server a counted-only signer is in.</summary>
     public string HashCountedOnlyServer(string workspaceKey) =>
         CountedOnlyServerPrefix + Base64Url(HMACSHA256.HashData(_countedOnlyServerKey, Encoding.UTF8.GetBytes(workspaceKey)));
+
+    /// <summary>A 96-bit keyed MAC (16 base64url characters) of a flow token's state, bound to the person it was made for:
+    /// lets a button carry a flow's small choices with no draft, and refuses it to anyone else or with any part edited.</summary>
+    public string MacFlowToken(string ownerKey, string state) =>
+        Base64Url(HMACSHA256.HashData(_flowTokenKey, Encoding.UTF8.GetBytes(ownerKey + "\n" + state))[..12]);
 
     /// <summary>AES-GCM under the shared payload key of earlier versions; kept for callers that have no key of their own.</summary>
     public byte[] Encrypt(string plaintext) => Seal(_encryptionKey, plaintext);

@@ -24,12 +24,13 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
         var named = SignKeys.IsNamed(v);
         var signature = new NewSignature(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.WorkspaceId,
             named ? v[SignKeys.Name] : null, v[SignKeys.School], v[SignKeys.Stage], v[SignKeys.Role], verification, ctx.Now,
-            v.GetValueOrDefault(SignKeys.SchoolId) ?? School.OtherId, emailAddress);
+            v.GetValueOrDefault(SignKeys.SchoolId) ?? School.OtherId, emailAddress, draft.Id);
         var outcome = await signatures.AddAsync(signature,
             new MilestonePlan(campaign.Milestones, campaign.EffectiveSchoolMilestones.Where(m => m >= PublicNumbers.MinGroupSize).ToList(), campaign), ct);
-        await drafts.DeleteAsync(draft.Id, ct);
         if (!outcome.Added)
         {
+            // Added, the store deleted the draft with the signature; a repeat changed nothing, so delete it here.
+            await drafts.DeleteAsync(draft.Id, ct);
             return AlreadySigned(campaign, outcome.Signature, ctx.Actor.Platform, byEmail: emailAddress is not null) with { ReplacesPrevious = true };
         }
 

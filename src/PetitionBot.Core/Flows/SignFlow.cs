@@ -18,6 +18,7 @@ public sealed class SignFlow(
     SignSchoolStep schools,
     SignEmailStep email,
     SignCompletion completion,
+    SignEarlySteps early,
     IOptionsMonitor<BotOptions> options)
 {
     public const string Prefix = "sg";
@@ -35,26 +36,37 @@ public sealed class SignFlow(
             return SignCompletion.AlreadySigned(campaign, existing, ctx.Actor.Platform);
         }
 
-        var values = new Dictionary<string, string>();
-        schools.Prefill(values, school, ctx.Server);
-        var draft = new FlowDraft(DraftIds.New(), SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignKeys.StepEligibility,
-            values, ctx.Now + options.CurrentValue.Flows.DraftLifetime);
-        await drafts.SaveAsync(draft, ct);
+        // No draft yet: the role and the naming ride in MAC'd tokens (SignTokens); the draft is written once, when the
+        // form's answers must be kept. Only a /sign school: option is kept from here, as it is typed text.
+        var id = DraftIds.New();
+        var expires = ctx.Now + options.CurrentValue.Flows.DraftLifetime;
+        if (!string.IsNullOrWhiteSpace(school))
+        {
+            var values = new Dictionary<string, string>();
+            schools.Prefill(values, school, ctx.Server);
+            await drafts.SaveAsync(new FlowDraft(id, SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignKeys.StepEligibility,
+                values, expires), ct);
+        }
 
         var choices = campaign.EligibleRoles
-            .Select((role, i) => new Choice(Token.Make(Prefix, draft.Id, $"r{i}"), role, ChoiceStyle.Primary))
-            .Append(new Choice(Token.Make(Prefix, draft.Id, "none"), "None of these"))
+            .Select((role, i) => new Choice(StateToken(ctx, id, campaign, $"r{i}", expires), role, ChoiceStyle.Primary))
+            .Append(new Choice(StateToken(ctx, id, campaign, "none", expires), "None of these"))
             .ToList();
         return new Reply
         {
             Title = campaign.Title,
-            Text = $"{campaign.Summary}\n\nThis petition is signed by {Roles(campaign)}. Which describes you?",
+            Text = $"{campaign.Summary}\n\nThis petition is signed by {SignReplies.Roles(campaign)}. Which describes you?",
             Choices = choices,
         };
     }
 
     public async Task<Reply> ChooseAsync(FlowContext ctx, string token, CancellationToken ct = default)
     {
+        if (SignTokens.TryRead(drafts, ctx.Actor.IdentityKey, token, Prefix, out var state))
+        {
+            return state.Role.StartsWith('s') && state.ExpiresAt > ctx.Now ? await PickedAsync(ctx, state, ct) : await early.ChooseAsync(ctx, state, ct);
+        }
+
         if (!Token.TrySplit(token, Prefix, 3, out var parts))
         {
             return Replies.Expired;
@@ -81,7 +93,7 @@ public sealed class SignFlow(
             "code" when step == SignKeys.StepCode => await email.OpenCodeFormAsync(ctx, draft, ct),
             "resend" when step == SignKeys.StepCode => await email.ResendAsync(ctx, draft, campaign, ct),
             "cancel" => await CancelAsync(draft, ct),
-            _ when step == SignKeys.StepSchool && action.StartsWith('s') => await SchoolPickedAsync(draft, campaign, action, ct),
+            _ when step == SignKeys.StepSchool && action.StartsWith('s') => SchoolPicked(ctx, draft, campaign, action),
             _ when step == SignKeys.StepEligibility && action.StartsWith('r') && int.TryParse(action.AsSpan(1), out var i) && i >= 0 && i < campaign.EligibleRoles.Count
                 => await RoleChosenAsync(ctx, draft, campaign, campaign.EligibleRoles[i], ct),
             _ => Replies.Expired,
@@ -90,6 +102,13 @@ public sealed class SignFlow(
 
     public async Task<Reply> SubmitAsync(FlowContext ctx, string token, IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
     {
+        if (SignTokens.TryRead(drafts, ctx.Actor.IdentityKey, token, FormPrefix, out var state))
+        {
+            return await early.FormDraftAsync(ctx, state, ct) is { } started && campaigns.Find(started.CampaignId) is { } c
+                ? await SubmitFormAsync(started, c, fields, ct)
+                : Replies.Expired;
+        }
+
         string form;
         if (Token.TrySplit(token, FormPrefix, 2, out var parts))
         {
@@ -122,47 +141,23 @@ public sealed class SignFlow(
         };
     }
 
+    private string StateToken(FlowContext ctx, string id, CampaignDefinition campaign, string state, DateTimeOffset expires) =>
+        SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, id, campaign.Id, SignTokens.NoRole, state, expires);
+
     public static Choice CancelChoice(FlowDraft draft) => new(Token.Make(Prefix, draft.Id, "cancel"), "Cancel", ChoiceStyle.Danger);
 
     private async Task<Reply> RoleChosenAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string role, CancellationToken ct)
     {
-        var server = ctx.Server;
-        var verification = Verification.SelfAttested;
-        if (server?.VerifiedRoleId is { Length: > 0 } verifiedRole)
+        if (SignReplies.VerificationOf(ctx) is not { } verification)
         {
-            if (ctx.Actor.RoleIds.Contains(verifiedRole, StringComparer.Ordinal))
-            {
-                verification = Verification.RoleVerified;
-            }
-            else if (server.Strict)
-            {
-                await drafts.DeleteAsync(draft.Id, ct);
-                return new Reply
-                {
-                    Text = "This server accepts signatures only from members who hold its verified role. " +
-                           "Ask a chapter leader or server admin how to get verified, then run /sign again. Nothing was saved.",
-                    ReplacesPrevious = true,
-                };
-            }
+            await drafts.DeleteAsync(draft.Id, ct);
+            return SignReplies.StrictRefusal;
         }
 
         var values = new Dictionary<string, string>(draft.Values) { [SignKeys.Role] = role, [SignKeys.Verification] = verification.ToString() };
         var updated = draft with { Step = SignKeys.StepNaming, Values = values };
         await drafts.SaveAsync(updated, ct);
-        return new Reply
-        {
-            Title = "How do you want to sign?",
-            Text = $"Sign with my name: your name, school and stage go on the list delivered to {Recipients(campaign)}.\n" +
-                   "Count me, withhold my name: you are counted in every total and only your school and stage are kept; " +
-                   "you will not be asked for your name.",
-            Choices =
-            [
-                new Choice(Token.Make(Prefix, draft.Id, "named"), "Sign with my name", ChoiceStyle.Success),
-                new Choice(Token.Make(Prefix, draft.Id, "counted"), "Count me, withhold my name", ChoiceStyle.Primary),
-                CancelChoice(draft),
-            ],
-            ReplacesPrevious = true,
-        };
+        return SignReplies.NamingQuestion(campaign, Token.Make(Prefix, draft.Id, "named"), Token.Make(Prefix, draft.Id, "counted"), CancelChoice(draft));
     }
 
     private async Task<Reply> NamingChosenAsync(FlowDraft draft, CampaignDefinition campaign, string naming, CancellationToken ct)
@@ -198,17 +193,55 @@ public sealed class SignFlow(
         return await ConfirmAsync(draft with { Values = values }, campaign, ct);
     }
 
-    private async Task<Reply> SchoolPickedAsync(FlowDraft draft, CampaignDefinition campaign, string action, CancellationToken ct)
+    /// <summary>A school picked: the preview is shown without writing; its buttons carry the pick (MAC'd), applied again
+    /// to the draft when one is pressed (<see cref="PickedAsync"/>).</summary>
+    private Reply SchoolPicked(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string pick)
     {
         var values = new Dictionary<string, string>(draft.Values);
-        return schools.Pick(values, draft, action) ? await ConfirmAsync(draft with { Values = values }, campaign, ct) : Replies.Expired;
+        return schools.Pick(values, draft, pick)
+            ? SignPreview.Show(draft with { Step = SignKeys.StepConfirm, Values = values }, campaign, SignReplies.Recipients(campaign),
+                // "sother" rides as "so" so the longest token stays within Choice.MaxTokenLength.
+                action => SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, draft.Id, campaign.Id, pick == "sother" ? "so" : pick, action, draft.ExpiresAt))
+            : Replies.Expired;
+    }
+
+    /// <summary>A preview button pressed after a school pick: the pick goes into the draft, then the button's action.</summary>
+    private async Task<Reply> PickedAsync(FlowContext ctx, SignTokenState token, CancellationToken ct)
+    {
+        var draft = await LoadAsync(ctx, token.DraftId, ct);
+        if (draft is null || draft.Step != SignKeys.StepSchool || draft.CampaignId != token.CampaignId || campaigns.Find(draft.CampaignId) is not { } campaign)
+        {
+            return Replies.Expired;
+        }
+
+        var values = new Dictionary<string, string>(draft.Values);
+        if (!schools.Pick(values, draft, token.Role == "so" ? "sother" : token.Role))
+        {
+            return Replies.Expired;
+        }
+
+        var confirmed = draft with { Step = SignKeys.StepConfirm, Values = values };
+        var mode = campaign.VerificationMode ?? VerificationMode.None;
+        switch (token.Action)
+        {
+            case "sign" when mode == VerificationMode.None:
+            case "skip" when mode == VerificationMode.Email:
+                return await SignSelfAsync(ctx, confirmed, campaign, ct);
+            case "verify" when mode != VerificationMode.None:
+                await drafts.SaveAsync(confirmed, ct);
+                return SignEmailStep.OpenAddressForm(confirmed);
+            case "edit":
+                return await EditAsync(confirmed, campaign, ct);
+            default:
+                return Replies.Expired;
+        }
     }
 
     private async Task<Reply> ConfirmAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {
         var confirm = draft with { Step = SignKeys.StepConfirm };
         await drafts.SaveAsync(confirm, ct);
-        return SignPreview.Show(confirm, campaign, Recipients(campaign));
+        return SignPreview.Show(confirm, campaign, SignReplies.Recipients(campaign));
     }
 
     private async Task<Reply> SignSelfAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, CancellationToken ct) =>
@@ -218,22 +251,16 @@ public sealed class SignFlow(
     private async Task<Reply> NotEligibleAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {
         await drafts.DeleteAsync(draft.Id, ct);
-        return new Reply
-        {
-            Text = $"Thank you for caring about this. This petition is only for {Roles(campaign)}, " +
-                   $"so nothing was saved. Everyone can sign the public petition: {campaign.ExternalUrl}",
-            Choices = [Choice.Link("Open the public petition", campaign.ExternalUrl)],
-            ReplacesPrevious = true,
-        };
+        return SignReplies.NotEligible(campaign);
     }
 
     private async Task<Reply> CancelAsync(FlowDraft draft, CancellationToken ct)
     {
         await drafts.DeleteAsync(draft.Id, ct);
-        return new Reply { Text = "Cancelled. Nothing was saved.", ReplacesPrevious = true };
+        return SignReplies.Cancelled;
     }
 
-    private async Task<FlowDraft?> LoadAsync(FlowContext ctx, string id, CancellationToken ct)
+    internal async Task<FlowDraft?> LoadAsync(FlowContext ctx, string id, CancellationToken ct)
     {
         var draft = await drafts.FindAsync(id, ctx.Actor.IdentityKey, ct);
         if (draft is null || draft.Flow != SignKeys.FlowName)
@@ -249,10 +276,4 @@ public sealed class SignFlow(
 
         return draft;
     }
-
-    private static string Roles(CampaignDefinition campaign) =>
-        string.Join(" and ", campaign.EligibleRoles.Select(r => r.ToLowerInvariant() + "s"));
-
-    private static string Recipients(CampaignDefinition campaign) =>
-        campaign.Recipients.Count == 0 ? "the petition's recipients" : string.Join(", ", campaign.Recipients);
 }

@@ -10,7 +10,7 @@ namespace PetitionBot.Core.Flows;
 /// answers" after an error shows them again.</summary>
 public static class SignForm
 {
-    public static Reply Show(CampaignDefinition campaign, FlowDraft draft, string? note = null)
+    public static Reply Show(CampaignDefinition campaign, FlowDraft draft, string? note = null, string? formToken = null)
     {
         var values = draft.Values;
         var stages = RoleStages.For(campaign, values.GetValueOrDefault(SignKeys.Role));
@@ -28,7 +28,7 @@ public static class SignForm
         return new Reply
         {
             Text = note ?? "Please fill in the sign-up form.",
-            Form = new FormSpec(Token.Make(SignFlow.FormPrefix, draft.Id), "Sign the petition", fields),
+            Form = new FormSpec(formToken ?? Token.Make(SignFlow.FormPrefix, draft.Id), "Sign the petition", fields),
             ReplacesPrevious = true,
         };
     }

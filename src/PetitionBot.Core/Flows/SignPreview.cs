@@ -11,8 +11,10 @@ namespace PetitionBot.Core.Flows;
 /// by school email, verify (and, where it is optional, skip and sign self-attested).</summary>
 public static class SignPreview
 {
-    public static Reply Show(FlowDraft draft, CampaignDefinition campaign, string recipients)
+    /// <param name="token">Makes the token of an action ("sign", "verify", "skip", "edit"); by default "sg:&lt;draft&gt;:&lt;action&gt;".</param>
+    public static Reply Show(FlowDraft draft, CampaignDefinition campaign, string recipients, Func<string, string>? token = null)
     {
+        token ??= action => Token.Make(SignFlow.Prefix, draft.Id, action);
         var v = draft.Values;
         var named = SignKeys.IsNamed(v);
         var text = new StringBuilder();
@@ -32,22 +34,22 @@ public static class SignPreview
             case VerificationMode.EmailRequired:
                 text.Append("\n\nThis petition counts only signers who prove a school email address: we mail you a 6-digit code, " +
                             "and keep only the address's domain and a keyed fingerprint of it, never the address.");
-                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Verify my school email", ChoiceStyle.Success));
+                choices.Add(new Choice(token("verify"), "Verify my school email", ChoiceStyle.Success));
                 break;
             case VerificationMode.Email:
                 text.Append("\n\nVerify with your school email to make your signature count as verified (we mail you a 6-digit code and " +
                             "keep only the domain and a keyed fingerprint of the address), or skip.");
-                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Verify my school email", ChoiceStyle.Success));
+                choices.Add(new Choice(token("verify"), "Verify my school email", ChoiceStyle.Success));
                 var byRole = v.GetValueOrDefault(SignKeys.Verification) == nameof(Verification.RoleVerified);
-                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "skip"),
+                choices.Add(new Choice(token("skip"),
                     byRole ? "Skip — sign verified by server role" : "Skip — sign self-attested", ChoiceStyle.Primary));
                 break;
             default:
-                choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "sign"), named ? "Sign with my name" : "Sign, counted only", ChoiceStyle.Success));
+                choices.Add(new Choice(token("sign"), named ? "Sign with my name" : "Sign, counted only", ChoiceStyle.Success));
                 break;
         }
 
-        choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "edit"), "Edit"));
+        choices.Add(new Choice(token("edit"), "Edit"));
         choices.Add(SignFlow.CancelChoice(draft));
         return new Reply { Title = "Check and sign", Text = text.ToString(), Choices = choices, ReplacesPrevious = true };
     }

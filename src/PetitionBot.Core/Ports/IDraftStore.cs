@@ -16,4 +16,9 @@ public interface IDraftStore
     Task<int> DeleteAllAsync(string ownerKey, CancellationToken ct = default);
 
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>A keyed MAC (16 base64url characters, the key outside the store) of <paramref name="state"/> for
+    /// <paramref name="ownerKey"/>: flows carry small choices in button tokens with it instead of saving a draft. The same on
+    /// every process sharing the secret key, so the next step may land on another process or after a restart.</summary>
+    string MacToken(string ownerKey, string state);
 }

@@ -30,4 +30,8 @@ public static class BotMetrics
 
     /// <summary>Verification codes that could not be sent (tag reason = refused|unreachable).</summary>
     public static Counter<long> MailFailures { get; } = Meter.CreateCounter<long>("petitionbot_mail_failures", description: "Verification mails not sent");
+
+    /// <summary>Store write transactions committed (tag store = litedb).</summary>
+    public static Counter<long> StoreWriteTransactions { get; } =
+        Meter.CreateCounter<long>("petitionbot_store_write_transactions", description: "Store write transactions committed");
 }

@@ -25,6 +25,7 @@ internal sealed class MeterBridge : IDisposable
         ["petitionbot_rate_limited"] = ["platform", "scope"],
         ["petitionbot_outbox_deliveries"] = ["platform", "outcome"],
         ["petitionbot_mail_failures"] = ["reason"],
+        ["petitionbot_store_write_transactions"] = ["store"],
     };
 
     private readonly IMetricFactory _factory;

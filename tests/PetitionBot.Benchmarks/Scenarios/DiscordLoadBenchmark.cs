@@ -22,7 +22,10 @@ internal static class DiscordLoadBenchmark
         await using var slack = await SlackDriver.StartAsync(Teams);
         var dir = DiscordRig.NewDirectory();
         await BenchSeed.RunAsync(dir, null, services => BenchSeed.InstallAsync(services, slack, Teams));
-        await using var rig = await DiscordRig.StartAsync(Guilds, dir, slack.Settings());
+        var settings = slack.Settings();
+        var metricsUrl = StoreWrites.FreeUrl();
+        settings["Http:MetricsUrls"] = metricsUrl;
+        await using var rig = await DiscordRig.StartAsync(Guilds, dir, settings);
         await slack.WaitForSocketAsync();
         var fake = rig.Fake;
         var identify = fake.GatewayFrames.First(f => f.Op == 2).ReceivedAt - rig.Bot.StartedAtUtc;
@@ -67,7 +70,7 @@ internal static class DiscordLoadBenchmark
         var peak = rig.Bot.PeakRssMb;
         results.Add(new BenchResult("footprint", "peak RSS (through the burst)", Math.Round(peak, 1), "MB", "", null, "VmHWM of the bot process"));
 
-        results.AddRange(await SustainedAsync(rig, quick));
+        results.AddRange(await SustainedAsync(rig, quick, new StoreWrites(metricsUrl)));
         return results;
     }
 
@@ -83,9 +86,10 @@ internal static class DiscordLoadBenchmark
             $"{failed} of {flows} flows failed");
     }
 
-    private static async Task<IReadOnlyList<BenchResult>> SustainedAsync(DiscordRig rig, bool quick)
+    private static async Task<IReadOnlyList<BenchResult>> SustainedAsync(DiscordRig rig, bool quick, StoreWrites writes)
     {
         var results = new List<BenchResult>();
+        var (writesBefore, flowsDone) = (await writes.ReadAsync(), 0);
         var duration = TimeSpan.FromSeconds(quick ? 3 : 5);
         int[] rates = [50, 100, 200, 400, 800];
         int? best = null;
@@ -118,6 +122,7 @@ internal static class DiscordLoadBenchmark
             var p50 = Stopwatches.Percentile(sorted, 50);
             var p99 = Stopwatches.Percentile(sorted, 99);
             var failed = outcomes.Count(ok => !ok);
+            flowsDone += count - failed;
             var achieved = count / offeredFor.TotalSeconds;
             results.Add(new BenchResult("signing rate", $"p99 ack at {rate}/s", Math.Round(p99, 1), "ms", rate == 200 ? "<= 100" : "", rate == 200 ? p99 <= 100 : null,
                 $"p50 {p50:0.0} ms, max {(sorted.Count > 0 ? sorted[^1] : double.NaN):0} ms; {count} flows offered at {achieved:0}/s, all done in {sw.Elapsed.TotalSeconds:0.0} s; {failed} failed; bot used {botCores:0.00} cores"));
@@ -137,6 +142,9 @@ internal static class DiscordLoadBenchmark
             }
         }
 
+        var perFlow = flowsDone == 0 ? -1 : (await writes.ReadAsync() - writesBefore) / flowsDone;
+        results.Add(new BenchResult("signing rate", "store write transactions per sign flow", Math.Round(perFlow, 2), "transactions", "<= 2", perFlow <= 2,
+            $"petitionbot_store_write_transactions_total (LiteDB commits) over the signing-rate steps / {flowsDone} completed Discord flows (/sign → role → named → form → sign); includes any background writes"));
         results.Add(new BenchResult("signing rate", "highest step with p99 ack <= 100 ms", best ?? 0, "signatures/s", ">= 200", best >= 200,
             p99At200 is null ? "200/s not reached" : $"p99 at 200/s: {p99At200:0.0} ms"));
         return results;

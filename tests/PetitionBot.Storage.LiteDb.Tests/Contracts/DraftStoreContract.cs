@@ -90,6 +90,31 @@ public abstract class DraftStoreContract : StoreContract
         Assert.False(TempStore.Contains(bytes, "987654321987"));
     }
 
+    [Fact]
+    public async Task SignatureAddAsync_WithDraftId_DeletesTheDraftWithTheSignature()
+    {
+        await store.Drafts.SaveAsync(Draft("signing", "discord:1", TempStore.T0));
+        await store.Drafts.SaveAsync(Draft("other", "discord:1", TempStore.T0));
+
+        var outcome = await store.Signatures.AddAsync(TempStore.Signature("1") with { DraftId = "signing" }, MilestonePlan.None);
+
+        Assert.True(outcome.Added);
+        Assert.Null(await store.Drafts.FindAsync("signing", "discord:1"));
+        Assert.NotNull(await store.Drafts.FindAsync("other", "discord:1"));
+    }
+
+    [Fact]
+    public void MacToken_SameStateAndOwner_IsStableAndBoundToOwnerAndState()
+    {
+        var mac = store.Drafts.MacToken("discord:1", "sg:abc:camp:r0");
+
+        Assert.Equal(16, mac.Length);
+        Assert.Equal(mac, store.Drafts.MacToken("discord:1", "sg:abc:camp:r0"));
+        Assert.NotEqual(mac, store.Drafts.MacToken("discord:2", "sg:abc:camp:r0"));
+        Assert.NotEqual(mac, store.Drafts.MacToken("discord:1", "sg:abc:camp:r1"));
+        Assert.All(mac, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
+    }
+
     private static FlowDraft Draft(string id, string owner, DateTimeOffset expires) =>
         new(id, "sign", owner, TempStore.CampaignId, "form", new Dictionary<string, string> { ["name"] = "Ana Lopez" }, expires);
 }

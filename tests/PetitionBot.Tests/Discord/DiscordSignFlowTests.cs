@@ -116,10 +116,12 @@ public sealed class DiscordSignFlowTests
         Assert.Null(await bot.Signatures.FindAsync("test", "discord:" + Ana));
         Assert.Equal(0, (await bot.Signatures.GetStatsAsync("test", DateTimeOffset.UtcNow)).Total);
 
-        // The draft is gone too: pressing a role button of the same prompt now is "expired", not a form.
+        // No draft was ever written before the form (issue 16 §5): a role button of the same prompt pressed later just
+        // asks the next question again (not a form), and still nothing is stored.
         var late = await InteractAsync(bot.Fake, FakeDiscordInteractions.Button(bot.Fake, Guild, Ana, ButtonId(start, "r0")));
         Assert.NotEqual(9, late["type"]!.GetValue<int>());
-        Assert.Contains("expired", Text(late["data"]), StringComparison.Ordinal);
+        Assert.Contains("How do you want to sign?", late["data"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(await bot.Signatures.FindAsync("test", "discord:" + Ana));
         AssertBodiesMatchOpenApi(bot.Fake);
     }
 
