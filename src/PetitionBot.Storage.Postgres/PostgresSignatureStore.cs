@@ -14,13 +14,16 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
     /// <summary>pb_sign's SQLSTATE when a signature reaches a milestone count (Functions/signing.sql).</summary>
     private const string MilestoneReached = "PBM01";
 
-    // The CTE deletes the sign flow's draft in the same statement, so in the same transaction as the signature.
     private const string Sign = """
-        WITH draft_gone AS (DELETE FROM drafts WHERE id = @draft_id)
         SELECT added, total, school_count
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
                      @verification, @at, @day, @hour, @cm, @sm, @email_hash, @email_domain, @verification_name, @school_id)
         """;
+
+    // With a sign flow's draft, the CTE deletes it in the same statement, so in the same transaction as the signature.
+    // Without one (an import, a test) the plain statement: a data-modifying CTE costs about a quarter of the signing rate
+    // even when it deletes nothing.
+    private const string SignDeletingDraft = "WITH draft_gone AS (DELETE FROM drafts WHERE id = @draft_id)\n" + Sign;
 
     public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
     {
@@ -100,7 +103,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         NewSignature signature, int[] campaignTriggers, int[] schoolTriggers, CancellationToken ct)
     {
         var at = signature.SignedAt.UtcDateTime;
-        await using var cmd = new NpgsqlCommand(Sign, conn, tx);
+        await using var cmd = new NpgsqlCommand(signature.DraftId is null ? Sign : SignDeletingDraft, conn, tx);
         s.AddParameters(cmd.Parameters);
         cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
         cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -108,7 +111,11 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         cmd.Parameters.AddWithValue("cm", campaignTriggers);
         cmd.Parameters.AddWithValue("sm", schoolTriggers);
         cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
-        cmd.Parameters.AddWithValue("draft_id", NpgsqlTypes.NpgsqlDbType.Text, (object?)signature.DraftId ?? DBNull.Value);
+        if (signature.DraftId is { } draftId)
+        {
+            cmd.Parameters.AddWithValue("draft_id", NpgsqlTypes.NpgsqlDbType.Text, draftId);
+        }
+
         // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
         // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
         // pb_sign's own statement plans stay cached. Unprepared, every signature re-planned all of them (0.26x raw
