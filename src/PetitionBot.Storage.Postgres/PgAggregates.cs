@@ -107,6 +107,31 @@ internal static class PgAggregates
         return await ReadAsync(batch, campaignId, now, ct);
     }
 
+    /// <summary>What a milestone's words need of the campaign's numbers, as the caller's transaction sees them: the
+    /// total and the per-school counts (no breakdowns, days or methods). Read when a signature crosses a milestone, so it
+    /// must stay cheap however many schools and days the campaign has.</summary>
+    public static async Task<CampaignStats> ReadForAnnouncementAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string campaignId, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(conn, tx);
+        batch.BatchCommands.Add(Command("SELECT total, named FROM campaign_counters WHERE campaign_id = @c", ("c", campaignId)));
+        batch.BatchCommands.Add(Command("SELECT key, label, count FROM counters WHERE campaign_id = @c AND kind = 'school' AND count > 0 ORDER BY key", ("c", campaignId)));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return CampaignStats.Empty(campaignId);
+        }
+
+        var (total, named) = (reader.GetInt32(0), reader.GetInt32(1));
+        await reader.NextResultAsync(ct);
+        var schools = new List<CountBy>();
+        while (await reader.ReadAsync(ct))
+        {
+            schools.Add(new CountBy(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return new CampaignStats(campaignId, total, named, schools, [], [], [], 0, 0);
+    }
+
     private static async Task<CampaignStats> ReadAsync(NpgsqlBatch batch, string campaignId, DateTimeOffset now, CancellationToken ct)
     {
         batch.BatchCommands.Add(Command("SELECT total, named, breakdown::text FROM campaign_counters WHERE campaign_id = @c", ("c", campaignId)));

@@ -142,7 +142,11 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             return;
         }
 
-        var stats = await PgAggregates.ReadAsync(conn, tx, s.CampaignId, at, ct);
+        // The words need the total and the schools' counts, and only when the plan carries the campaign (without it the
+        // text is composed at the first delivery).
+        var stats = plan.Definition is null
+            ? CampaignStats.Empty(s.CampaignId)
+            : await PgAggregates.ReadForAnnouncementAsync(conn, tx, s.CampaignId, ct);
         foreach (var milestone in crossed)
         {
             var announcement = MilestoneAnnouncements.Create(Core.Model.RandomIds.New(), s.CampaignId, milestone, at, plan.Definition, stats);
