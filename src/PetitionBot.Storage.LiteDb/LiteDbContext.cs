@@ -114,6 +114,8 @@ public sealed class LiteDbContext : IDisposable
     internal T Write<T>(Func<T> work)
     {
         ThrowIfNested();
+        // The gate taken synchronously, as the lock it replaced was: only start-up, the command-line verbs and tests come
+        // here, never an interaction.
         _writeGate.Wait();
         try
         {
