@@ -107,21 +107,21 @@ internal static class PgAggregates
         return await ReadAsync(batch, campaignId, now, ct);
     }
 
-    /// <summary>What a milestone's words need of the campaign's numbers, as the caller's transaction sees them: the
-    /// total and the per-school counts (no breakdowns, days or methods). Read when a signature crosses a milestone, so it
-    /// must stay cheap however many schools and days the campaign has.</summary>
-    public static async Task<CampaignStats> ReadForAnnouncementAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string campaignId, CancellationToken ct)
+    /// <summary>What a milestone's words need of the campaign's numbers: the total and the per-school counts (no
+    /// breakdowns, days or methods), read when a signature crosses a milestone, so cheap however many schools and days
+    /// the campaign has. Adds the two queries to <paramref name="batch"/>; <see cref="ReadAnnouncementStatsAsync"/>
+    /// reads their two results.</summary>
+    public static void AddAnnouncementStats(NpgsqlBatch batch, string campaignId)
     {
-        await using var batch = new NpgsqlBatch(conn, tx);
         batch.BatchCommands.Add(Command("SELECT total, named FROM campaign_counters WHERE campaign_id = @c", ("c", campaignId)));
         batch.BatchCommands.Add(Command("SELECT key, label, count FROM counters WHERE campaign_id = @c AND kind = 'school' AND count > 0 ORDER BY key", ("c", campaignId)));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return CampaignStats.Empty(campaignId);
-        }
+    }
 
-        var (total, named) = (reader.GetInt32(0), reader.GetInt32(1));
+    /// <summary>Reads the results of <see cref="AddAnnouncementStats"/>, the reader standing on the first of them; leaves
+    /// it on the second.</summary>
+    public static async Task<CampaignStats> ReadAnnouncementStatsAsync(NpgsqlDataReader reader, string campaignId, CancellationToken ct)
+    {
+        var (total, named) = await reader.ReadAsync(ct) ? (reader.GetInt32(0), reader.GetInt32(1)) : (0, 0);
         await reader.NextResultAsync(ct);
         var schools = new List<CountBy>();
         while (await reader.ReadAsync(ct))

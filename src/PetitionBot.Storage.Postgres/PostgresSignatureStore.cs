@@ -60,15 +60,9 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         }
         catch (PostgresException ex) when (ex.SqlState == MilestoneReached)
         {
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            int school;
-            (added, total, school) = await SignAsync(conn, tx, s, signature, [], [], ct);
-            if (added)
-            {
-                await RecordMilestonesAsync(conn, tx, s, milestones, total, school, signature.SignedAt, made, ct);
-            }
-
-            await tx.CommitAsync(ct);
+            var sign = new NpgsqlBatchCommand(signature.DraftId is null ? Sign : SignDeletingDraft);
+            AddSignParameters(sign.Parameters, s, signature, [], []);
+            (added, total) = await PgMilestoneRedo.SignAsync(conn, sign, s, milestones, signature.SignedAt, made, ct);
         }
 
         if (added)
@@ -102,19 +96,8 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
     private static async Task<(bool Added, int Total, int School)> SignAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, StoredSignature s,
         NewSignature signature, int[] campaignTriggers, int[] schoolTriggers, CancellationToken ct)
     {
-        var at = signature.SignedAt.UtcDateTime;
         await using var cmd = new NpgsqlCommand(signature.DraftId is null ? Sign : SignDeletingDraft, conn, tx);
-        s.AddParameters(cmd.Parameters);
-        cmd.Parameters.AddWithValue("platform_name", signature.Platform.ToString());
-        cmd.Parameters.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        cmd.Parameters.AddWithValue("hour", at.Hour);
-        cmd.Parameters.AddWithValue("cm", campaignTriggers);
-        cmd.Parameters.AddWithValue("sm", schoolTriggers);
-        cmd.Parameters.AddWithValue("verification_name", signature.Verification.ToString());
-        if (signature.DraftId is { } draftId)
-        {
-            cmd.Parameters.AddWithValue("draft_id", NpgsqlTypes.NpgsqlDbType.Text, draftId);
-        }
+        AddSignParameters(cmd.Parameters, s, signature, campaignTriggers, schoolTriggers);
 
         // Prepared (once per pooled connection; Npgsql keeps it across open/close): besides skipping the parse, a
         // connection holding prepared statements is reset without DISCARD ALL when it returns to the pool, so
@@ -131,30 +114,20 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         return result;
     }
 
-    /// <summary>Writes the announcements of the milestones this signature crossed, worded with the numbers as the
-    /// transaction leaves them; a milestone's unique key keeps it to one announcement ever.</summary>
-    private static async Task RecordMilestonesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StoredSignature s, MilestonePlan plan,
-        int total, int school, DateTimeOffset at, List<Announcement> made, CancellationToken ct)
+    /// <summary>pb_sign's parameters (the signature, its day and hour, the milestone trigger counts, the draft to delete).</summary>
+    private static void AddSignParameters(NpgsqlParameterCollection p, StoredSignature s, NewSignature signature, int[] campaignTriggers, int[] schoolTriggers)
     {
-        var crossed = MilestoneCrossing.CrossedByOne(plan, s.CampaignId, s.SchoolKey, total, school);
-        if (crossed.Count == 0)
+        var at = signature.SignedAt.UtcDateTime;
+        s.AddParameters(p);
+        p.AddWithValue("platform_name", signature.Platform.ToString());
+        p.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        p.AddWithValue("hour", at.Hour);
+        p.AddWithValue("cm", campaignTriggers);
+        p.AddWithValue("sm", schoolTriggers);
+        p.AddWithValue("verification_name", signature.Verification.ToString());
+        if (signature.DraftId is { } draftId)
         {
-            return;
-        }
-
-        // The words need the total and the schools' counts, and only when the plan carries the campaign (without it the
-        // text is composed at the first delivery).
-        var stats = plan.Definition is null
-            ? CampaignStats.Empty(s.CampaignId)
-            : await PgAggregates.ReadForAnnouncementAsync(conn, tx, s.CampaignId, ct);
-        foreach (var milestone in crossed)
-        {
-            var announcement = MilestoneAnnouncements.Create(Core.Model.RandomIds.New(), s.CampaignId, milestone, at, plan.Definition, stats);
-            var targets = await PgMilestones.TargetsAsync(conn, tx, s.CampaignId, milestone.SchoolKey, ct);
-            if (await PgMilestones.InsertAsync(conn, tx, announcement, milestone.UniqueKey, targets, ct))
-            {
-                made.Add(announcement);
-            }
+            p.AddWithValue("draft_id", NpgsqlTypes.NpgsqlDbType.Text, draftId);
         }
     }
 
