@@ -110,13 +110,17 @@ public sealed class LiteDbContext : IDisposable
         }
     }
 
-    /// <summary>The synchronous form of <see cref="WriteAsync{T}"/>, for start-up and the command-line verbs.</summary>
+    /// <summary>The synchronous form of <see cref="WriteAsync{T}"/>, for start-up (the store's upgrade, before anything
+    /// else can write) and tests. It never waits: a write already running is a caller that should use
+    /// <see cref="WriteAsync{T}"/>, and is told so.</summary>
     internal T Write<T>(Func<T> work)
     {
         ThrowIfNested();
-        // The gate taken synchronously, as the lock it replaced was: only start-up, the command-line verbs and tests come
-        // here, never an interaction.
-        _writeGate.Wait();
+        if (!_writeGate.Wait(TimeSpan.Zero))
+        {
+            throw new InvalidOperationException("Another LiteDB write is running; a write that may meet one must use WriteAsync.");
+        }
+
         try
         {
             return InTransaction(work);
@@ -176,19 +180,9 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>Inside <see cref="Write{T}"/>: personal data was deleted, so checkpoint once the transaction commits.</summary>
     internal void WipeAfterCommit() => _wipe = true;
 
-    /// <summary>Checkpoints the write-ahead log into the data file (cheap; used on shutdown and by tests).</summary>
-    public void Checkpoint()
-    {
-        _writeGate.Wait();
-        try
-        {
-            Database.Checkpoint();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    /// <summary>Checkpoints the write-ahead log into the data file (cheap; used by tests and benchmarks). LiteDB's own
+    /// exclusive lock waits for any transaction in progress, so the write gate is not needed here.</summary>
+    public void Checkpoint() => Database.Checkpoint();
 
     public void Dispose()
     {

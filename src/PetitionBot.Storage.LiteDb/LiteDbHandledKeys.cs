@@ -53,9 +53,9 @@ public sealed class LiteDbHandledKeys(LiteDbContext db, TimeProvider time) : IHa
     }
 
     /// <summary>Forgets ids whose lifetime is over; returns how many.</summary>
-    public int PurgeExpired()
+    public Task<int> PurgeExpiredAsync()
     {
         var now = time.GetUtcNow().UtcTicks;
-        return db.Write(() => db.SeenIds.DeleteMany(s => s.ExpiresAtTicks < now));
+        return db.WriteAsync(() => db.SeenIds.DeleteMany(s => s.ExpiresAtTicks < now));
     }
 }

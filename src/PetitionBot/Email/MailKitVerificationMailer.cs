@@ -48,7 +48,7 @@ internal sealed class MailKitVerificationMailer(IOptions<EmailOptions> options, 
                 // The relay had closed the idle connection before the message went: it goes on a new connection.
                 idle.Client.Dispose();
             }
-            catch (Exception ex) when (Classify(ex, ct) is { } failure)
+            catch (Exception ex) when (Classify(ex, ct) is (MailFailure, string) failure)
             {
                 idle.Client.Dispose();
                 return Failed(failure.Kind, failure.Detail);
@@ -72,7 +72,7 @@ internal sealed class MailKitVerificationMailer(IOptions<EmailOptions> options, 
 
             await client.SendAsync(message, limit.Token);
         }
-        catch (Exception ex) when (Classify(ex, ct) is { } failure)
+        catch (Exception ex) when (Classify(ex, ct) is (MailFailure, string) failure)
         {
             client.Dispose();
             return Failed(failure.Kind, failure.Detail);

@@ -15,7 +15,7 @@ public sealed class LiteDbHandledKeysTests : HandledKeysContract
         await keys.FirstTimeAsync("signed:discord:i:new");
         clock.Advance(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(1, keys.PurgeExpired());
+        Assert.Equal(1, await keys.PurgeExpiredAsync());
 
         Assert.True(await new LiteDbHandledKeys(temp.Context, clock).FirstTimeAsync("signed:discord:i:old"));
         Assert.False(await new LiteDbHandledKeys(temp.Context, clock).FirstTimeAsync("signed:discord:i:new"));
