@@ -65,7 +65,6 @@ internal static class EmailSignBenchmark
             }
         }
 
-        File.WriteAllLines("/tmp/dump.txt", DiscordRig.DumpQ.Select(x => $"{x.Item1} {x.Item2:0.0} {x.Item3}"));
         var p99None = baseline.P99;
         var p99Email = verified.P99;
         var ratio = p99Email / p99None;

@@ -143,8 +143,6 @@ internal sealed partial class DiscordRig : IAsyncDisposable
 
     /// <summary>Dispatches one interaction and returns the JSON the bot answered with (the callback, or after a defer
     /// the webhook edit/follow-up); null when the callback missed the deadline or nothing came.</summary>
-    public static readonly System.Collections.Concurrent.ConcurrentQueue<(long, double, int)> DumpQ = new();
-
     private async Task<JsonNode?> StepAsync(JsonObject interaction, ICollection<double> latencies)
     {
         if (Deliver is { } deliver)
@@ -178,8 +176,6 @@ internal sealed partial class DiscordRig : IAsyncDisposable
             {
                 latencies.Add(latency.TotalMilliseconds);
             }
-
-            DumpQ.Enqueue((System.Diagnostics.Stopwatch.GetTimestamp(), latency.TotalMilliseconds, Bot.Id));
         }
 
         return callback.Status != 204 || callback.Json is not { } json ? null : await AnswerAsync(interaction, json);
