@@ -16,24 +16,17 @@ internal static partial class SmtpSink
     public static async Task<int> ServeAsync()
     {
         await using var server = await InProcessSmtpServer.StartAsync();
-        Console.WriteLine($"PORT {server.Port.ToString(CultureInfo.InvariantCulture)}");
-        var stdinClosed = Task.Run(() => Console.In.ReadToEnd());
-        var seen = 0;
-        while (!stdinClosed.IsCompleted)
+        // Each message is reported as it is stored (no polling of the growing message list).
+        server.OnMessage = message =>
         {
-            foreach (var message in server.Messages.Skip(seen).ToList())
+            var to = message.To.Mailboxes.FirstOrDefault()?.Address;
+            if (to is not null && Code().Match(message.TextBody ?? "") is { Success: true } code)
             {
-                seen++;
-                var to = message.To.Mailboxes.FirstOrDefault()?.Address;
-                if (to is not null && Code().Match(message.TextBody ?? "") is { Success: true } code)
-                {
-                    Console.WriteLine($"CODE {to} {code.Value}");
-                }
+                Console.WriteLine($"CODE {to} {code.Value}");
             }
-
-            await Task.Delay(5);
-        }
-
+        };
+        Console.WriteLine($"PORT {server.Port.ToString(CultureInfo.InvariantCulture)}");
+        await Task.Run(() => Console.In.ReadToEnd());
         return 0;
     }
 

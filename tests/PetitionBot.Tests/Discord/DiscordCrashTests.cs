@@ -232,6 +232,7 @@ public sealed partial class DiscordCrashTests(Xunit.Abstractions.ITestOutputHelp
     private static async Task ReadyAsync(FakeDiscordServer fake, Process child, CapturedOutput log)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var wait = TimeSpan.FromSeconds(1);
         while (DateTime.UtcNow < deadline)
         {
             if (child.HasExited)
@@ -243,12 +244,13 @@ public sealed partial class DiscordCrashTests(Xunit.Abstractions.ITestOutputHelp
             var id = await fake.SendInteractionAsync(probe);
             try
             {
-                await CallbackAsync(fake, id, TimeSpan.FromSeconds(1));
+                await CallbackAsync(fake, id, wait);
                 return;
             }
             catch (TimeoutException)
             {
-                // Not connected yet.
+                // Not connected yet, or a fresh process slow to answer on a loaded machine: probe again, waiting longer.
+                wait = TimeSpan.FromSeconds(Math.Min(4, wait.TotalSeconds * 2));
             }
         }
 

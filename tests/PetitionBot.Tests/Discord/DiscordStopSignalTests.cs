@@ -54,22 +54,26 @@ public sealed class DiscordStopSignalTests : IAsyncLifetime
         Assert.Equal(handoff, File.Exists(Path.Combine(_dir.Path, "petitionbot.db.discord-session")));
     }
 
-    /// <summary>Until a probe /petition is answered (interactions sent before READY are not replayed, like on Discord).</summary>
+    /// <summary>Until a probe /petition is answered (interactions sent before READY are not replayed, like on Discord). Each
+    /// probe waits longer than the one before (1, 2, 4, 8 s): on a loaded machine the first answer of a fresh process can
+    /// take more than a second, and a probe given up too early never counts.</summary>
     private async Task AnsweringAsync(Process child, CapturedOutput log)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var wait = TimeSpan.FromSeconds(1);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(child.HasExited, $"the bot exited early:\n{log.Text}");
             var id = await _fake.SendInteractionAsync(FakeDiscordInteractions.SlashCommand(_fake, Guild, LiveDiscordBot.OrganizerId, "petition"));
             try
             {
-                await CallbackAsync(_fake, id, TimeSpan.FromSeconds(1));
+                await CallbackAsync(_fake, id, wait);
                 return;
             }
             catch (TimeoutException)
             {
-                // not connected yet: probe again
+                // not connected yet (or not answering yet): probe again, waiting longer
+                wait = TimeSpan.FromSeconds(Math.Min(8, wait.TotalSeconds * 2));
             }
         }
 

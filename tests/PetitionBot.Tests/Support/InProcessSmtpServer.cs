@@ -41,6 +41,14 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;
 
+    /// <summary>Called with each accepted message as it is stored (on the server's thread), for a reader that must not
+    /// poll <see cref="Messages"/>.</summary>
+    public Action<MimeMessage>? OnMessage
+    {
+        get => _store.OnMessage;
+        set => _store.OnMessage = value;
+    }
+
     /// <summary>SMTP sessions (client connections) that carried at least one message.</summary>
     public int Sessions => _store.Sessions.Count;
 
@@ -161,6 +169,8 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
 
         public bool LastSecure { get; private set; }
 
+        public Action<MimeMessage>? OnMessage { get; set; }
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (refuse)
@@ -174,6 +184,7 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
             LastSecure = context.Pipe?.IsSecure ?? false;
             Sessions.TryAdd(context.SessionId, 0);
             _messages.Enqueue(message);
+            OnMessage?.Invoke(message);
             return SmtpResponse.Ok;
         }
     }
