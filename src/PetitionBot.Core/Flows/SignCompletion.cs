@@ -20,11 +20,11 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
             return Replies.Closed(campaign);
         }
 
-        var v = draft.Values;
-        var named = SignKeys.IsNamed(v);
+        var answers = draft.Answers();
+        var named = answers.IsNamed;
         var signature = new NewSignature(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.WorkspaceId,
-            named ? v[SignKeys.Name] : null, v[SignKeys.School], v[SignKeys.Stage], v[SignKeys.Role], verification, ctx.Now,
-            v.GetValueOrDefault(SignKeys.SchoolId) ?? School.OtherId, emailAddress, draft.Id);
+            named ? Required(answers.Name) : null, Required(answers.School), Required(answers.Stage), Required(answers.Role), verification, ctx.Now,
+            answers.SchoolId ?? School.OtherId, emailAddress, draft.Id);
         var outcome = await signatures.AddAsync(signature,
             new MilestonePlan(campaign.Milestones, campaign.EffectiveSchoolMilestones.Where(m => m >= PublicNumbers.MinGroupSize).ToList(), campaign), ct);
         if (!outcome.Added)
@@ -54,6 +54,10 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
             ReplacesPrevious = true,
         };
     }
+
+    /// <summary>An answer the steps before the preview always set (a draft without it cannot reach signing).</summary>
+    private static string Required(string? answer) =>
+        answer ?? throw new InvalidOperationException("A /sign draft reached signing without all of its answers.");
 
     /// <summary>"You already signed … on &lt;date&gt;", naming the platform when it is not the one asking.</summary>
     public static Reply AlreadySigned(CampaignDefinition campaign, SignatureRecord existing, PlatformKind asking, bool byEmail = false) => new()

@@ -68,13 +68,15 @@ public sealed class SignEarlySteps(IDraftStore drafts, CampaignDirectory campaig
             return null;
         }
 
-        var values = saved is null ? [] : new Dictionary<string, string>(saved.Values);
-        schools.Prefill(values, null, ctx.Server);
-        values[SignKeys.Role] = role;
-        values[SignKeys.Naming] = naming;
-        values[SignKeys.Verification] = verification.ToString();
-        return new FlowDraft(token.DraftId, SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignKeys.StepForm, values,
-            token.ExpiresAt);
+        var values = saved?.Values ?? new Dictionary<string, string>();
+        var answers = schools.Prefill(SignAnswers.From(values), null, ctx.Server) with
+        {
+            Role = role,
+            Naming = naming == "counted" ? SignNaming.Counted : SignNaming.Named,
+            Verification = verification,
+        };
+        return new FlowDraft(token.DraftId, SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignState.Name(SignStep.Form),
+            answers.Into(values), token.ExpiresAt);
     }
 
     /// <summary>Action "r1" with no role yet (role 1 chosen now), or action "named" / "counted" with role 1; the role

@@ -46,13 +46,14 @@ public sealed class SignEmailStep(
             return FieldError(draft, EmailCodeStep.AddressField, address.Error!, "Type it again");
         }
 
-        var school = schools.SchoolOf(draft.Values);
+        var answers = draft.Answers();
+        var school = schools.SchoolOf(answers);
         var schoolDomains = school?.EmailDomains ?? [];
         if (!EmailAddressRules.DomainMatches(EmailAddressRules.Domain(address.Value!), schoolDomains.Concat(campaign.EmailDomains)))
         {
             var working = schoolDomains.Concat(campaign.EmailDomains).Select(EmailAddressRules.Clean).Where(d => d.Length > 0)
                 .Distinct(StringComparer.Ordinal).Select(d => "@" + d).ToList();
-            var schoolName = school?.Name ?? draft.Values.GetValueOrDefault(SignKeys.School) ?? "your school";
+            var schoolName = school?.Name ?? answers.School ?? "your school";
             return FieldError(draft, EmailCodeStep.AddressField, working.Count > 0
                 ? $"That address is not at a domain we accept for {schoolName}; please use one ending in {string.Join(" or ", working)}."
                 : $"We do not know the email domain of {schoolName} yet, so we cannot check this address; please ask your organizers to add your school's domain.",
@@ -104,7 +105,7 @@ public sealed class SignEmailStep(
 
     private async Task<Reply> SendAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string address, CancellationToken ct)
     {
-        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignKeys.StepCode, ct);
+        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignState.Name(SignStep.Code), ct);
         return result.Status == EmailStepStatus.Sent
             ? new Reply { Text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign"), Choices = CodeChoices(result.Draft, enter: true), ReplacesPrevious = true }
             : NotSent(ctx, draft, result);

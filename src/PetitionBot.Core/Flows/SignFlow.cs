@@ -42,10 +42,9 @@ public sealed class SignFlow(
         var expires = ctx.Now + options.CurrentValue.Flows.DraftLifetime;
         if (!string.IsNullOrWhiteSpace(school))
         {
-            var values = new Dictionary<string, string>();
-            schools.Prefill(values, school, ctx.Server);
-            await drafts.SaveAsync(new FlowDraft(id, SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignKeys.StepEligibility,
-                values, expires), ct);
+            var answers = schools.Prefill(new SignAnswers(), school, ctx.Server);
+            await drafts.SaveAsync(new FlowDraft(id, SignKeys.FlowName, ctx.Actor.IdentityKey, campaign.Id, SignState.Name(SignStep.Eligibility),
+                answers.Into(new Dictionary<string, string>()), expires), ct);
         }
 
         var choices = campaign.EligibleRoles
@@ -79,22 +78,22 @@ public sealed class SignFlow(
         }
 
         var action = parts[2];
-        var step = draft.Step;
+        var step = draft.Step();
         var mode = campaign.VerificationMode ?? VerificationMode.None;
         return action switch
         {
-            "none" when step == SignKeys.StepEligibility => await NotEligibleAsync(draft, campaign, ct),
-            "named" or "counted" when step is SignKeys.StepNaming or SignKeys.StepForm => await NamingChosenAsync(draft, campaign, action, ct),
-            "edit" when step is SignKeys.StepForm or SignKeys.StepSchool or SignKeys.StepConfirm or SignKeys.StepCode =>
-                await EditAsync(draft, campaign, ct),
-            "sign" when step == SignKeys.StepConfirm && mode == VerificationMode.None => await SignSelfAsync(ctx, draft, campaign, ct),
-            "skip" when step == SignKeys.StepConfirm && mode == VerificationMode.Email => await SignSelfAsync(ctx, draft, campaign, ct),
-            "verify" when step is SignKeys.StepConfirm or SignKeys.StepCode && mode != VerificationMode.None => SignEmailStep.OpenAddressForm(draft),
-            "code" when step == SignKeys.StepCode => await email.OpenCodeFormAsync(ctx, draft, ct),
-            "resend" when step == SignKeys.StepCode => await email.ResendAsync(ctx, draft, campaign, ct),
+            "none" when step == SignStep.Eligibility => await NotEligibleAsync(draft, campaign, ct),
+            "named" or "counted" when step is SignStep.Naming or SignStep.Form =>
+                await NamingChosenAsync(draft, campaign, action == "counted" ? SignNaming.Counted : SignNaming.Named, ct),
+            "edit" when step is SignStep.Form or SignStep.School or SignStep.Confirm or SignStep.Code => await EditAsync(draft, campaign, ct),
+            "sign" when step == SignStep.Confirm && mode == VerificationMode.None => await SignSelfAsync(ctx, draft, campaign, ct),
+            "skip" when step == SignStep.Confirm && mode == VerificationMode.Email => await SignSelfAsync(ctx, draft, campaign, ct),
+            "verify" when step is SignStep.Confirm or SignStep.Code && mode != VerificationMode.None => SignEmailStep.OpenAddressForm(draft),
+            "code" when step == SignStep.Code => await email.OpenCodeFormAsync(ctx, draft, ct),
+            "resend" when step == SignStep.Code => await email.ResendAsync(ctx, draft, campaign, ct),
             "cancel" => await CancelAsync(draft, ct),
-            _ when step == SignKeys.StepSchool && action.StartsWith('s') => SchoolPicked(ctx, draft, campaign, action),
-            _ when step == SignKeys.StepEligibility && action.StartsWith('r') && int.TryParse(action.AsSpan(1), out var i) && i >= 0 && i < campaign.EligibleRoles.Count
+            _ when step == SignStep.School && action.StartsWith('s') => SchoolPicked(ctx, draft, campaign, action),
+            _ when step == SignStep.Eligibility && action.StartsWith('r') && int.TryParse(action.AsSpan(1), out var i) && i >= 0 && i < campaign.EligibleRoles.Count
                 => await RoleChosenAsync(ctx, draft, campaign, campaign.EligibleRoles[i], ct),
             _ => Replies.Expired,
         };
@@ -130,12 +129,13 @@ public sealed class SignFlow(
         }
 
         var verifies = (campaign.VerificationMode ?? VerificationMode.None) != VerificationMode.None;
+        var step = draft.Step();
         return form switch
         {
-            "main" when draft.Step is SignKeys.StepForm or SignKeys.StepSchool or SignKeys.StepConfirm => await SubmitFormAsync(draft, campaign, fields, ct),
-            SignEmailStep.AddressForm when verifies && draft.Step is SignKeys.StepConfirm or SignKeys.StepCode =>
+            "main" when step is SignStep.Form or SignStep.School or SignStep.Confirm => await SubmitFormAsync(draft, campaign, fields, ct),
+            SignEmailStep.AddressForm when verifies && step is SignStep.Confirm or SignStep.Code =>
                 await email.SubmitAddressAsync(ctx, draft, campaign, fields.GetValueOrDefault(EmailCodeStep.AddressField), ct),
-            SignEmailStep.CodeForm when verifies && draft.Step == SignKeys.StepCode =>
+            SignEmailStep.CodeForm when verifies && step == SignStep.Code =>
                 await email.SubmitCodeAsync(ctx, draft, campaign, fields.GetValueOrDefault(EmailCodeStep.CodeField), ct),
             _ => Replies.Expired,
         };
@@ -154,52 +154,51 @@ public sealed class SignFlow(
             return SignReplies.StrictRefusal;
         }
 
-        var values = new Dictionary<string, string>(draft.Values) { [SignKeys.Role] = role, [SignKeys.Verification] = verification.ToString() };
-        var updated = draft with { Step = SignKeys.StepNaming, Values = values };
+        var updated = draft.At(SignStep.Naming, draft.Answers() with { Role = role, Verification = verification });
         await drafts.SaveAsync(updated, ct);
         return SignReplies.NamingQuestion(campaign, Token.Make(Prefix, draft.Id, "named"), Token.Make(Prefix, draft.Id, "counted"), CancelChoice(draft));
     }
 
-    private async Task<Reply> NamingChosenAsync(FlowDraft draft, CampaignDefinition campaign, string naming, CancellationToken ct)
+    private async Task<Reply> NamingChosenAsync(FlowDraft draft, CampaignDefinition campaign, SignNaming naming, CancellationToken ct)
     {
-        var updated = draft with { Step = SignKeys.StepForm, Values = new Dictionary<string, string>(draft.Values) { [SignKeys.Naming] = naming } };
+        var updated = draft.At(SignStep.Form, draft.Answers() with { Naming = naming });
         await drafts.SaveAsync(updated, ct);
         return SignForm.Show(campaign, updated);
     }
 
     private async Task<Reply> EditAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {
-        var updated = EmailCodeStep.Forget(draft) with { Step = SignKeys.StepForm };
+        var updated = EmailCodeStep.Forget(draft).At(SignStep.Form);
         await drafts.SaveAsync(updated, ct);
         return SignForm.Show(campaign, updated);
     }
 
     private async Task<Reply> SubmitFormAsync(FlowDraft draft, CampaignDefinition campaign, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
     {
-        var (values, errors) = SignForm.Check(campaign, draft, fields);
+        var (answers, errors) = SignForm.Check(campaign, draft.Answers(), fields);
         if (errors.Count > 0)
         {
-            await drafts.SaveAsync(draft with { Step = SignKeys.StepForm, Values = values }, ct);
+            await drafts.SaveAsync(draft.At(SignStep.Form, answers), ct);
             return SignForm.Errors(draft, errors);
         }
 
-        if (!schools.Resolve(values))
+        var (settled, resolved) = schools.Resolve(answers);
+        if (!settled)
         {
-            var asking = draft with { Step = SignKeys.StepSchool, Values = values };
+            var asking = draft.At(SignStep.School, resolved);
             await drafts.SaveAsync(asking, ct);
             return schools.Ask(asking);
         }
 
-        return await ConfirmAsync(draft with { Values = values }, campaign, ct);
+        return await ConfirmAsync(draft.With(resolved), campaign, ct);
     }
 
     /// <summary>A school picked: the preview is shown without writing; its buttons carry the pick (MAC'd), applied again
     /// to the draft when one is pressed (<see cref="PickedAsync"/>).</summary>
     private Reply SchoolPicked(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string pick)
     {
-        var values = new Dictionary<string, string>(draft.Values);
-        return schools.Pick(values, draft, pick)
-            ? SignPreview.Show(draft with { Step = SignKeys.StepConfirm, Values = values }, campaign, SignReplies.Recipients(campaign),
+        return schools.Pick(draft.Answers(), pick) is { } picked
+            ? SignPreview.Show(draft.At(SignStep.Confirm, picked), campaign, SignReplies.Recipients(campaign),
                 // "sother" rides as "so" so the longest token stays within Choice.MaxTokenLength.
                 action => SignTokens.Make(drafts, ctx.Actor.IdentityKey, Prefix, draft.Id, campaign.Id, pick == "sother" ? "so" : pick, action, draft.ExpiresAt))
             : Replies.Expired;
@@ -209,18 +208,17 @@ public sealed class SignFlow(
     private async Task<Reply> PickedAsync(FlowContext ctx, SignTokenState token, CancellationToken ct)
     {
         var draft = await LoadAsync(ctx, token.DraftId, ct);
-        if (draft is null || draft.Step != SignKeys.StepSchool || draft.CampaignId != token.CampaignId || campaigns.Find(draft.CampaignId) is not { } campaign)
+        if (draft is null || draft.Step() != SignStep.School || draft.CampaignId != token.CampaignId || campaigns.Find(draft.CampaignId) is not { } campaign)
         {
             return Replies.Expired;
         }
 
-        var values = new Dictionary<string, string>(draft.Values);
-        if (!schools.Pick(values, draft, token.Role == "so" ? "sother" : token.Role))
+        if (schools.Pick(draft.Answers(), token.Role == "so" ? "sother" : token.Role) is not { } picked)
         {
             return Replies.Expired;
         }
 
-        var confirmed = draft with { Step = SignKeys.StepConfirm, Values = values };
+        var confirmed = draft.At(SignStep.Confirm, picked);
         var mode = campaign.VerificationMode ?? VerificationMode.None;
         switch (token.Action)
         {
@@ -239,14 +237,13 @@ public sealed class SignFlow(
 
     private async Task<Reply> ConfirmAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {
-        var confirm = draft with { Step = SignKeys.StepConfirm };
+        var confirm = draft.At(SignStep.Confirm);
         await drafts.SaveAsync(confirm, ct);
         return SignPreview.Show(confirm, campaign, SignReplies.Recipients(campaign));
     }
 
     private async Task<Reply> SignSelfAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, CancellationToken ct) =>
-        await completion.SignAsync(ctx, draft, campaign,
-            Enum.TryParse<Verification>(draft.Values.GetValueOrDefault(SignKeys.Verification), out var v) ? v : Verification.SelfAttested, null, ct);
+        await completion.SignAsync(ctx, draft, campaign, draft.Answers().Verification ?? Verification.SelfAttested, null, ct);
 
     private async Task<Reply> NotEligibleAsync(FlowDraft draft, CampaignDefinition campaign, CancellationToken ct)
     {

@@ -12,18 +12,18 @@ public static class SignForm
 {
     public static Reply Show(CampaignDefinition campaign, FlowDraft draft, string? note = null, string? formToken = null)
     {
-        var values = draft.Values;
-        var stages = RoleStages.For(campaign, values.GetValueOrDefault(SignKeys.Role));
+        var answers = draft.Answers();
+        var stages = RoleStages.For(campaign, answers.Role);
         var fields = new List<FormField>();
-        if (SignKeys.IsNamed(values))
+        if (answers.IsNamed)
         {
-            fields.Add(new FormField(SignKeys.Name, "Full name", InputRules.NameMax, Value: values.GetValueOrDefault(SignKeys.Name), MinLength: 2,
+            fields.Add(new FormField(SignKeys.Name, "Full name", InputRules.NameMax, Value: answers.Name, MinLength: 2,
                 Placeholder: "As it should appear on the delivered list"));
         }
 
-        fields.Add(new FormField(SignKeys.School, "School or program", InputRules.SchoolMax, Value: values.GetValueOrDefault(SignKeys.School),
+        fields.Add(new FormField(SignKeys.School, "School or program", InputRules.SchoolMax, Value: answers.School,
             MinLength: 2, Placeholder: "e.g. UCSF, or your school's full name", Kind: FormFieldKind.School));
-        fields.Add(new FormField(SignKeys.Stage, "Training stage", 30, Value: values.GetValueOrDefault(SignKeys.Stage),
+        fields.Add(new FormField(SignKeys.Stage, "Training stage", 30, Value: answers.Stage,
             Placeholder: Clip(string.Join(", ", stages), 100)));
         return new Reply
         {
@@ -33,31 +33,22 @@ public static class SignForm
         };
     }
 
-    /// <summary>Checks the submitted fields. Returns the draft values with every valid answer set (and the invalid ones
-    /// removed) and the errors by field.</summary>
-    public static (Dictionary<string, string> Values, Dictionary<string, string> Errors) Check(
-        CampaignDefinition campaign, FlowDraft draft, IReadOnlyDictionary<string, string> fields)
+    /// <summary>Checks the submitted fields (by their ids, <see cref="SignKeys"/>). Returns the answers with every valid one
+    /// set (and the invalid ones cleared) and the errors by field.</summary>
+    public static (SignAnswers Answers, Dictionary<string, string> Errors) Check(
+        CampaignDefinition campaign, SignAnswers answers, IReadOnlyDictionary<string, string> fields)
     {
-        var values = new Dictionary<string, string>(draft.Values);
         var errors = new Dictionary<string, string>();
-        if (SignKeys.IsNamed(values))
-        {
-            Keep(values, errors, SignKeys.Name, InputRules.PersonName(fields.GetValueOrDefault(SignKeys.Name)));
-        }
-        else
-        {
-            values.Remove(SignKeys.Name);
-        }
-
+        var checkedName = answers.IsNamed ? Keep(errors, SignKeys.Name, InputRules.PersonName(fields.GetValueOrDefault(SignKeys.Name))) : null;
         var school = InputRules.School(fields.GetValueOrDefault(SignKeys.School));
-        if (school.IsValid && !string.Equals(school.Value, values.GetValueOrDefault(SignKeys.School), StringComparison.OrdinalIgnoreCase))
+        var sameSchool = !school.IsValid || string.Equals(school.Value, answers.School, StringComparison.OrdinalIgnoreCase);
+        var result = answers with
         {
-            values.Remove(SignKeys.SchoolId);
-        }
-
-        Keep(values, errors, SignKeys.School, school);
-        Keep(values, errors, SignKeys.Stage, Stage(campaign, values.GetValueOrDefault(SignKeys.Role), fields.GetValueOrDefault(SignKeys.Stage)));
-        return (values, errors);
+            Name = checkedName,
+            School = Keep(errors, SignKeys.School, school),
+            SchoolId = sameSchool ? answers.SchoolId : null,
+        };
+        return (result with { Stage = Keep(errors, SignKeys.Stage, Stage(campaign, result.Role, fields.GetValueOrDefault(SignKeys.Stage))) }, errors);
     }
 
     public static Reply Errors(FlowDraft draft, IReadOnlyDictionary<string, string> errors) => new()
@@ -84,17 +75,16 @@ public static class SignForm
             : FieldCheck.Fail($"{check.Value} is not a stage for a {role?.ToLowerInvariant() ?? "signer"}; please pick one of: {string.Join(", ", allowed)}.");
     }
 
-    private static void Keep(Dictionary<string, string> values, Dictionary<string, string> errors, string field, FieldCheck check)
+    /// <summary>The checked value, or null with the field's error noted.</summary>
+    private static string? Keep(Dictionary<string, string> errors, string field, FieldCheck check)
     {
         if (check.IsValid)
         {
-            values[field] = check.Value!;
+            return check.Value!;
         }
-        else
-        {
-            values.Remove(field);
-            errors[field] = check.Error!;
-        }
+
+        errors[field] = check.Error!;
+        return null;
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

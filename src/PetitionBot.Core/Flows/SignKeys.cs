@@ -1,6 +1,7 @@
 namespace PetitionBot.Core.Flows;
 
-/// <summary>The sign flow's draft: its flow name, steps and value keys (values are stored encrypted).</summary>
+/// <summary>The sign flow's draft name, and the keys its answers are stored under (encrypted; read and written only through
+/// <see cref="SignAnswers"/>). Name, School and Stage are also the form's field ids.</summary>
 public static class SignKeys
 {
     public const string FlowName = "sign";
@@ -19,13 +20,4 @@ public static class SignKeys
     /// <summary>Directory ids offered when the typed school was ambiguous or unknown, comma-separated.</summary>
     public const string Candidates = "candidates";
     public const string Stage = "stage";
-
-    public const string StepEligibility = "eligibility";
-    public const string StepNaming = "naming";
-    public const string StepForm = "form";
-    public const string StepSchool = "school";
-    public const string StepConfirm = "confirm";
-    public const string StepCode = "code";
-
-    public static bool IsNamed(IReadOnlyDictionary<string, string> values) => values.GetValueOrDefault(Naming) != "counted";
 }

@@ -15,14 +15,14 @@ public static class SignPreview
     public static Reply Show(FlowDraft draft, CampaignDefinition campaign, string recipients, Func<string, string>? token = null)
     {
         token ??= action => Token.Make(SignFlow.Prefix, draft.Id, action);
-        var v = draft.Values;
-        var named = SignKeys.IsNamed(v);
+        var answers = draft.Answers();
+        var named = answers.IsNamed;
         var text = new StringBuilder();
-        text.Append(named ? $"Name: {v[SignKeys.Name]}\n" : "Name: not asked (counted only)\n")
-            .Append("School or program: ").Append(v[SignKeys.School])
-            .Append(v.GetValueOrDefault(SignKeys.SchoolId) == School.OtherId ? " (not in our list; organizers will match it)\n" : "\n")
-            .Append("Training stage: ").Append(v[SignKeys.Stage]).Append('\n')
-            .Append("I am a: ").Append(v[SignKeys.Role]).Append("\n\n")
+        text.Append(named ? $"Name: {answers.Name}\n" : "Name: not asked (counted only)\n")
+            .Append("School or program: ").Append(answers.School)
+            .Append(answers.SchoolId == School.OtherId ? " (not in our list; organizers will match it)\n" : "\n")
+            .Append("Training stage: ").Append(answers.Stage).Append('\n')
+            .Append("I am a: ").Append(answers.Role).Append("\n\n")
             .Append(named
                 ? $"Your name, school and stage go on the list delivered to {recipients}."
                 : "You are counted in every total; only your school and stage are kept, never a name.");
@@ -40,7 +40,7 @@ public static class SignPreview
                 text.Append("\n\nVerify with your school email to make your signature count as verified (we mail you a 6-digit code and " +
                             "keep only the domain and a keyed fingerprint of the address), or skip.");
                 choices.Add(new Choice(token("verify"), "Verify my school email", ChoiceStyle.Success));
-                var byRole = v.GetValueOrDefault(SignKeys.Verification) == nameof(Verification.RoleVerified);
+                var byRole = answers.Verification == Verification.RoleVerified;
                 choices.Add(new Choice(token("skip"),
                     byRole ? "Skip — sign verified by server role" : "Skip — sign self-attested", ChoiceStyle.Primary));
                 break;

@@ -11,62 +11,52 @@ public sealed class SignSchoolStep(ISchoolDirectory directory)
 {
     public const int MaxCandidates = 5;
 
-    /// <summary>The school to prefill: the /sign school: option, else the server's school; a directory id shows as its name.</summary>
-    public void Prefill(Dictionary<string, string> values, string? requested, ServerSettings? server)
+    /// <summary>The school to prefill: the /sign school: option, else the server's school; a directory id shows as its name.
+    /// Answers that already hold a school keep it.</summary>
+    public SignAnswers Prefill(SignAnswers answers, string? requested, ServerSettings? server)
     {
         var given = !string.IsNullOrWhiteSpace(requested) ? requested.Trim() : server?.SchoolId is { Length: > 0 } id ? id : server?.School;
-        if (string.IsNullOrWhiteSpace(given) || values.ContainsKey(SignKeys.School))
+        if (string.IsNullOrWhiteSpace(given) || answers.School is not null)
         {
-            return;
+            return answers;
         }
 
-        if (directory.Find(given) is { } school)
-        {
-            values[SignKeys.School] = school.Name;
-            values[SignKeys.SchoolId] = school.Id;
-        }
-        else
-        {
-            values[SignKeys.School] = Text.InputRules.SingleLine(given, "School", 1, Text.InputRules.SchoolMax).Value ?? "";
-        }
+        return directory.Find(given) is { } school
+            ? answers with { School = school.Name, SchoolId = school.Id }
+            : answers with { School = Text.InputRules.SingleLine(given, "School", 1, Text.InputRules.SchoolMax).Value ?? "" };
     }
 
-    /// <summary>Resolves the school in <paramref name="values"/>. True when it is settled (a school, or "Other" already
-    /// chosen); false when the signer must pick, and then the candidates are in the values.</summary>
-    public bool Resolve(Dictionary<string, string> values)
+    /// <summary>Resolves the typed school. Settled when it is a school, or "Other" already chosen; otherwise the signer must
+    /// pick, and the answers carry the candidates.</summary>
+    public (bool Settled, SignAnswers Answers) Resolve(SignAnswers answers)
     {
-        var typed = values[SignKeys.School];
-        if (values.GetValueOrDefault(SignKeys.SchoolId) is { } known && (known == School.OtherId || directory.Find(known) is not null))
+        var typed = answers.School ?? "";
+        if (answers.SchoolId is { } known && (known == School.OtherId || directory.Find(known) is not null))
         {
-            return true;
+            return (true, answers);
         }
 
         var match = directory.Find(typed) is { } byId ? SchoolMatch.Found(byId) : directory.Resolve(typed);
         if (match is { Kind: SchoolMatchKind.Found, School: { } found })
         {
-            values[SignKeys.School] = found.Name;
-            values[SignKeys.SchoolId] = found.Id;
-            values.Remove(SignKeys.Candidates);
-            return true;
+            return (true, answers with { School = found.Name, SchoolId = found.Id, Candidates = [] });
         }
 
         if (directory.All.Count == 0)
         {
             // No directory at all: nothing to pick from, the school stays as typed.
-            values[SignKeys.SchoolId] = School.OtherId;
-            return true;
+            return (true, answers with { SchoolId = School.OtherId });
         }
 
-        values[SignKeys.Candidates] = string.Join(",", match.Candidates.Take(MaxCandidates).Select(c => c.Id));
-        values.Remove(SignKeys.SchoolId);
-        return false;
+        return (false, answers with { Candidates = match.Candidates.Take(MaxCandidates).Select(c => c.Id).ToList(), SchoolId = null });
     }
 
     /// <summary>"Which school did you mean?" with a button per candidate, "Other" and "Edit my answers".</summary>
     public Reply Ask(FlowDraft draft)
     {
-        var typed = draft.Values[SignKeys.School];
-        var candidates = Candidates(draft);
+        var answers = draft.Answers();
+        var typed = answers.School;
+        var candidates = Candidates(answers);
         var choices = candidates
             .Select((s, i) => new Choice(Token.Make(SignFlow.Prefix, draft.Id, "s" + i), Label(s), ChoiceStyle.Primary))
             .Append(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "sother"), "Other — keep what I typed"))
@@ -84,35 +74,27 @@ public sealed class SignSchoolStep(ISchoolDirectory directory)
         };
     }
 
-    /// <summary>Applies a pick: "s0".."s4" a candidate, "sother" the typed text as "Other". False for a stale pick.</summary>
-    public bool Pick(Dictionary<string, string> values, FlowDraft draft, string action)
+    /// <summary>Applies a pick: "s0".."s4" a candidate, "sother" the typed text as "Other". Null for a stale pick.</summary>
+    public SignAnswers? Pick(SignAnswers answers, string action)
     {
         if (action == "sother")
         {
-            values[SignKeys.SchoolId] = School.OtherId;
-            values.Remove(SignKeys.Candidates);
-            return true;
+            return answers with { SchoolId = School.OtherId, Candidates = [] };
         }
 
-        var candidates = Candidates(draft);
+        var candidates = Candidates(answers);
         if (!int.TryParse(action.AsSpan(1), out var i) || i < 0 || i >= candidates.Count)
         {
-            return false;
+            return null;
         }
 
-        values[SignKeys.School] = candidates[i].Name;
-        values[SignKeys.SchoolId] = candidates[i].Id;
-        values.Remove(SignKeys.Candidates);
-        return true;
+        return answers with { School = candidates[i].Name, SchoolId = candidates[i].Id, Candidates = [] };
     }
 
-    /// <summary>The school of the draft, when it is one of the directory.</summary>
-    public School? SchoolOf(IReadOnlyDictionary<string, string> values) =>
-        values.GetValueOrDefault(SignKeys.SchoolId) is { } id ? directory.Find(id) : null;
+    /// <summary>The school of the answers, when it is one of the directory.</summary>
+    public School? SchoolOf(SignAnswers answers) => answers.SchoolId is { } id ? directory.Find(id) : null;
 
-    private List<School> Candidates(FlowDraft draft) =>
-        (draft.Values.GetValueOrDefault(SignKeys.Candidates) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory.Find).OfType<School>().ToList();
+    private List<School> Candidates(SignAnswers answers) => answers.Candidates.Select(directory.Find).OfType<School>().ToList();
 
     private static string Label(School school) => $"{school.Name} ({school.Kind}, {school.State})";
 }

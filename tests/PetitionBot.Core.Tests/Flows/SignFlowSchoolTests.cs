@@ -113,11 +113,11 @@ public sealed class SignFlowSchoolTests : IDisposable
     [Fact]
     public void Resolve_NoDirectoryRegistered_KeepsTheTypedSchoolWithoutAsking()
     {
-        var values = new Dictionary<string, string> { ["school"] = "Escuela de Medicina" };
+        var answers = new SignAnswers { School = "Escuela de Medicina" };
 
-        var settled = new SignSchoolStep(new Fallbacks.NoSchoolDirectory()).Resolve(values);
+        var (settled, resolved) = new SignSchoolStep(new Fallbacks.NoSchoolDirectory()).Resolve(answers);
 
         Assert.True(settled);
-        Assert.Equal(("Escuela de Medicina", School.OtherId), (values["school"], values["schoolId"]));
+        Assert.Equal(("Escuela de Medicina", School.OtherId), (resolved.School, resolved.SchoolId));
     }
 }

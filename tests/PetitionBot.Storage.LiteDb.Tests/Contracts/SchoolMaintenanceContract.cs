@@ -28,9 +28,9 @@ public abstract class SchoolMaintenanceContract : StoreContract
         foreach (var (user, typed) in new[] { ("1", "UCSF"), ("2", UcsfName) })
         {
             // As the sign flow does: the typed text resolved against the directory, then saved with the school's id.
-            var values = new Dictionary<string, string> { [SignKeys.School] = typed };
-            Assert.True(step.Resolve(values));
-            var signature = TempStore.Signature(user, school: values[SignKeys.School]) with { SchoolId = values[SignKeys.SchoolId] };
+            var (settled, answers) = step.Resolve(new SignAnswers { School = typed });
+            Assert.True(settled);
+            var signature = TempStore.Signature(user, school: answers.School!) with { SchoolId = answers.SchoolId! };
             outcomes.Add(await store.Signatures.AddAsync(signature, new MilestonePlan([], [2])));
         }
 
