@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PetitionBot.AdapterSupport.Options;
+using PetitionBot.Core;
 using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Gateway;
 using PetitionBot.Discord.Interactions;
@@ -21,15 +23,14 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddDiscordIdentity();
         var section = configuration.GetSection(DiscordOptions.SectionName);
-        if (!new[] { nameof(DiscordOptions.Token), nameof(DiscordOptions.ApplicationId), nameof(DiscordOptions.PublicKey) }
-                .Any(key => !string.IsNullOrWhiteSpace(section[key])))
+        if (!SettingRules.AnySet(section, nameof(DiscordOptions.Token), nameof(DiscordOptions.ApplicationId), nameof(DiscordOptions.PublicKey)))
         {
             return services;
         }
 
         services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>>(new DiscordOptionsValidation(section)));
-        if (string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]) || string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApplicationId)]))
+        if (!SettingRules.IsSet(section, nameof(DiscordOptions.Token)) || !SettingRules.IsSet(section, nameof(DiscordOptions.ApplicationId)))
         {
             return services;
         }
@@ -42,7 +43,6 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<ShutdownIntent>();
         services.AddSingleton<GatewaySessionHandoff>();
         services.TryAddSingleton<Func<IGatewayTransport>>(() => new WebSocketGatewayTransport());
-        services.AddSingleton<DiscordAdapterStatus>();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddTransient<DiscordAuthHandler>();
         services.AddTransient<RateLimitHandler>();
@@ -62,29 +62,22 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<DiscordEventHandler>();
         services.AddSingleton<DiscordSignatureVerifier>();
-        services.AddSingleton<DiscordChatPlatform>();
-        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<DiscordChatPlatform>());
-        services.AddSingleton<IDirectMessagePlatform, DiscordDirectMessages>();
-        services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
+        services.AddAdapterPorts<DiscordChatPlatform, DiscordDirectMessages, DiscordAdapterStatus>();
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }
 
     /// <summary>Registers Discord's identity scheme ("discord:&lt;user id&gt;"), so organizer ids of this shape are
     /// accepted in every mode, also when the adapter itself is off.</summary>
-    public static IServiceCollection AddDiscordIdentity(this IServiceCollection services)
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentityScheme, DiscordIdentityScheme>());
-        return services;
-    }
+    public static IServiceCollection AddDiscordIdentity(this IServiceCollection services) =>
+        services.AddIdentityScheme<DiscordIdentityScheme>();
 
     /// <summary>Whether the configuration turns Discord on: a bot (Token and ApplicationId) or the HTTP interactions
     /// endpoint (PublicKey).</summary>
     public static bool IsConfigured(IConfiguration configuration)
     {
         var section = configuration.GetSection(DiscordOptions.SectionName);
-        static bool Set(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
-        return (Set(section, nameof(DiscordOptions.Token)) && Set(section, nameof(DiscordOptions.ApplicationId))) ||
-            Set(section, nameof(DiscordOptions.PublicKey));
+        return (SettingRules.IsSet(section, nameof(DiscordOptions.Token)) && SettingRules.IsSet(section, nameof(DiscordOptions.ApplicationId))) ||
+            SettingRules.IsSet(section, nameof(DiscordOptions.PublicKey));
     }
 }

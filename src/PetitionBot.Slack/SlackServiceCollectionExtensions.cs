@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PetitionBot.AdapterSupport.Options;
+using PetitionBot.Core;
 using PetitionBot.Core.Ports;
 using PetitionBot.Slack.Interactions;
 using PetitionBot.Slack.OAuth;
@@ -62,13 +64,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ISocketModeTransportFactory, WebSocketTransportFactory>();
         services.TryAddSingleton<SlackOAuthState>();
         services.TryAddSingleton<SlackHttpReplayGuard>();
-        services.TryAddSingleton<SlackAdapterStatus>();
-        services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<SlackAdapterStatus>());
-        services.AddSingleton<SlackChatPlatform>();
-        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
-        services.AddSingleton<IDirectMessagePlatform, SlackDirectMessages>();
+        services.AddAdapterPorts<SlackChatPlatform, SlackDirectMessages, SlackAdapterStatus>();
 
-        if (!string.IsNullOrWhiteSpace(section["AppToken"]))
+        if (SettingRules.IsSet(section, nameof(SlackOptions.AppToken)))
         {
             services.TryAddSingleton<SocketModeService>();
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SocketModeService>());
@@ -79,20 +77,17 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>Registers Slack's identity scheme ("slack:&lt;team id&gt;:&lt;user id&gt;"), so organizer ids of this
     /// shape are accepted in every mode, also when the adapter itself is off.</summary>
-    public static IServiceCollection AddSlackIdentity(this IServiceCollection services)
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentityScheme, SlackIdentityScheme>());
-        return services;
-    }
+    public static IServiceCollection AddSlackIdentity(this IServiceCollection services) =>
+        services.AddIdentityScheme<SlackIdentityScheme>();
 
     /// <summary>Whether the configuration connects Slack: Socket Mode (AppToken with a BotToken or installs) or
     /// HTTP mode (SigningSecret).</summary>
     public static bool IsConfigured(IConfiguration config)
     {
         var section = config.GetSection(SlackOptions.SectionName);
-        static bool Set(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
-        return (Set(section, nameof(SlackOptions.AppToken)) && (Set(section, nameof(SlackOptions.BotToken)) || Set(section, nameof(SlackOptions.ClientId)))) ||
-            Set(section, nameof(SlackOptions.SigningSecret));
+        return (SettingRules.IsSet(section, nameof(SlackOptions.AppToken)) &&
+                SettingRules.AnySet(section, nameof(SlackOptions.BotToken), nameof(SlackOptions.ClientId))) ||
+            SettingRules.IsSet(section, nameof(SlackOptions.SigningSecret));
     }
 
     /// <summary>Maps the install pages and the HTTP-mode endpoints when the adapter is registered; nothing otherwise.</summary>
@@ -108,6 +103,5 @@ public static class SlackServiceCollectionExtensions
     }
 
     private static bool SwitchesOn(IConfiguration section) =>
-        new[] { nameof(SlackOptions.AppToken), nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId) }
-            .Any(key => !string.IsNullOrWhiteSpace(section[key]));
+        SettingRules.AnySet(section, nameof(SlackOptions.AppToken), nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId));
 }
