@@ -97,8 +97,9 @@ public static class PetitionHost
             case HostMode.Console:
                 services.AddSingleton(options.ConsoleIo ?? new ConsoleIo(System.Console.In, System.Console.Out));
                 services.AddSingleton(options.Console ?? new ConsoleSettings(ConsoleRole.Student, null));
-                services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();
-                services.AddSingleton<IDirectMessagePlatform, ConsoleDirectMessages>();
+                services.AddSingleton<ConsoleOutbound>();
+                services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<ConsoleOutbound>());
+                services.AddSingleton<IDirectMessagePlatform>(sp => sp.GetRequiredService<ConsoleOutbound>());
                 services.AddHostedService<ConsoleSession>();
                 AddBackgroundWork(services);
                 break;
