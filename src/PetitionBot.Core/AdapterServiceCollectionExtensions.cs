@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core;
 

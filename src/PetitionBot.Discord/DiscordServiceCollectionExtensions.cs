@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Options;
 using PetitionBot.Core;
-using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Gateway;
 using PetitionBot.Discord.Interactions;
 using PetitionBot.Discord.Rest;

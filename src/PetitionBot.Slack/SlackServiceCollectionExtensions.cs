@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Options;
 using PetitionBot.Core;
-using PetitionBot.Core.Ports;
 using PetitionBot.Slack.Interactions;
 using PetitionBot.Slack.OAuth;
 using PetitionBot.Slack.SocketMode;

@@ -1,7 +1,4 @@
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Flows;
 

@@ -1,6 +1,4 @@
 using PetitionBot.Core.Reports;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Ports;
 
