@@ -27,8 +27,7 @@ public static class DiscordServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>>(new DiscordOptionsValidation(section)));
+        services.AddValidatedOptions<DiscordOptions>(section, new DiscordOptionsValidation(section));
         if (!SettingRules.IsSet(section, nameof(DiscordOptions.Token)) || !SettingRules.IsSet(section, nameof(DiscordOptions.ApplicationId)))
         {
             return services;

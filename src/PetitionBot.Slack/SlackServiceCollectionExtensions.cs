@@ -31,8 +31,7 @@ public static class SlackServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidation>());
+        services.AddValidatedOptions<SlackOptions>(section, new SlackOptionsValidation());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackPacer>();

@@ -1,8 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>The outbox in PostgreSQL. <see cref="DueAsync"/> claims what it returns with a lease

@@ -1,9 +1,5 @@
 using System.Runtime.CompilerServices;
-using Npgsql;
 using PetitionBot.Core.Announcements;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Text;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Small helpers for one-statement commands.</summary>

@@ -1,7 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>A row of the signatures table. <see cref="SchoolId"/> is null for a row written before school ids (migration 0005).</summary>

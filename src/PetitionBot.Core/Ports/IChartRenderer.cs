@@ -1,5 +1,3 @@
-using PetitionBot.Core.Reports;
-
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Draws the organizer's chart. Implemented outside the core (plotting library).</summary>

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Reports;
-
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Writes the organizer's delivery list. Implemented outside the core (CSV library).</summary>

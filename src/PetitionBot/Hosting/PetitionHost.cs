@@ -4,7 +4,6 @@ using PetitionBot.ConsoleUi;
 using PetitionBot.Core;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Ports;
-using PetitionBot.Core.Reports;
 using PetitionBot.Email;
 using PetitionBot.Health;
 using PetitionBot.Metrics;
@@ -12,7 +11,6 @@ using PetitionBot.Outbox;
 using PetitionBot.PublicPages;
 using PetitionBot.Reports;
 using PetitionBot.Schools;
-using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
 

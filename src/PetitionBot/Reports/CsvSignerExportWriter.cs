@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 using PetitionBot.Core.Ports;
