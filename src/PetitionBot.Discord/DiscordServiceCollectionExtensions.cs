@@ -36,8 +36,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
         services.TryAddSingleton<InteractionTimings>();
-        services.TryAddSingleton<PetitionBot.Core.Ports.IHandledKeys, PetitionBot.Core.Interactions.MemoryHandledKeys>();
-        services.TryAddSingleton<PetitionBot.Core.Ports.IExclusiveRoles, PetitionBot.Core.Interactions.ProcessExclusiveRoles>();
+        services.TryAddSingleton<IHandledKeys, MemoryHandledKeys>();
+        services.TryAddSingleton<IExclusiveRoles, ProcessExclusiveRoles>();
         services.TryAddSingleton<ShutdownIntent>();
         services.AddSingleton<GatewaySessionHandoff>();
         services.TryAddSingleton<Func<IGatewayTransport>>(() => new WebSocketGatewayTransport());

@@ -35,7 +35,7 @@ public static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackPacer>();
-        services.TryAddSingleton<PetitionBot.Core.Ports.IHandledKeys, PetitionBot.Core.Interactions.MemoryHandledKeys>();
+        services.TryAddSingleton<IHandledKeys, MemoryHandledKeys>();
         services.TryAddTransient<SlackAuthHandler>();
         services.TryAddTransient<SlackRateLimitHandler>();
         services.AddHttpClient<SlackApiClient>((sp, http) =>
