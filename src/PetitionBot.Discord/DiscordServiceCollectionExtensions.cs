@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PetitionBot.AdapterSupport.Http;
 using PetitionBot.AdapterSupport.Options;
 using PetitionBot.Core;
 using PetitionBot.Discord.Gateway;
@@ -44,15 +45,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordRateLimiter>();
         services.AddTransient<DiscordAuthHandler>();
         services.AddTransient<RateLimitHandler>();
-        services.AddHttpClient<DiscordRestClient>((sp, http) =>
-            {
-                var baseUrl = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.TrimEnd('/') + "/";
-                http.BaseAddress = new Uri(baseUrl);
-                http.Timeout = TimeSpan.FromSeconds(30);
-            })
-            .RemoveAllLoggers() // the default loggers write request URLs, which hold interaction and webhook tokens
-            .AddHttpMessageHandler<DiscordAuthHandler>()
-            .AddHttpMessageHandler<RateLimitHandler>();
+        services.AddApiClient<DiscordRestClient, DiscordAuthHandler, RateLimitHandler>(
+            sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl);
 
         services.AddSingleton<GatewayClient>();
         services.AddSingleton<IGatewayClient>(sp => sp.GetRequiredService<GatewayClient>());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PetitionBot.AdapterSupport.Http;
 using PetitionBot.AdapterSupport.Options;
 using PetitionBot.Core;
 using PetitionBot.Slack.Interactions;
@@ -38,17 +39,10 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<IHandledKeys, MemoryHandledKeys>();
         services.TryAddTransient<SlackAuthHandler>();
         services.TryAddTransient<SlackRateLimitHandler>();
-        services.AddHttpClient<SlackApiClient>((sp, http) =>
-            {
-                var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
-                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-                http.Timeout = TimeSpan.FromSeconds(30);
-            })
+        services.AddApiClient<SlackApiClient, SlackAuthHandler, SlackRateLimitHandler>(
+                sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers() // response_url and upload URLs are capabilities: keep them out of the logs
-            .AddHttpMessageHandler<SlackAuthHandler>()
-            .AddHttpMessageHandler<SlackRateLimitHandler>();
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton<SlackWebApi>();
         services.TryAddSingleton<SlackTokenProvider>();
