@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Flows;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core;
 

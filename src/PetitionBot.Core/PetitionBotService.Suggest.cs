@@ -1,6 +1,3 @@
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Core;
 
 public sealed partial class PetitionBotService

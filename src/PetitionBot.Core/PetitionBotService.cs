@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Flows;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core;
 

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Discord;
 
 /// <summary>The Discord adapter's health, updated by the gateway client and read by the host's /healthz.</summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Discord;
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Ports;
+using PetitionBot.AdapterSupport.Http;
+using PetitionBot.AdapterSupport.Options;
+using PetitionBot.Core;
 using PetitionBot.Discord.Gateway;
 using PetitionBot.Discord.Interactions;
 using PetitionBot.Discord.Rest;
@@ -21,15 +23,13 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddDiscordIdentity();
         var section = configuration.GetSection(DiscordOptions.SectionName);
-        if (!new[] { nameof(DiscordOptions.Token), nameof(DiscordOptions.ApplicationId), nameof(DiscordOptions.PublicKey) }
-                .Any(key => !string.IsNullOrWhiteSpace(section[key])))
+        if (!SettingRules.AnySet(section, nameof(DiscordOptions.Token), nameof(DiscordOptions.ApplicationId), nameof(DiscordOptions.PublicKey)))
         {
             return services;
         }
 
-        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>>(new DiscordOptionsValidation(section)));
-        if (string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.Token)]) || string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.ApplicationId)]))
+        services.AddValidatedOptions<DiscordOptions>(section, new DiscordOptionsValidation(section));
+        if (!SettingRules.IsSet(section, nameof(DiscordOptions.Token)) || !SettingRules.IsSet(section, nameof(DiscordOptions.ApplicationId)))
         {
             return services;
         }
@@ -37,24 +37,16 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
         services.TryAddSingleton<InteractionTimings>();
-        services.TryAddSingleton<PetitionBot.Core.Ports.IHandledKeys, PetitionBot.Core.Interactions.MemoryHandledKeys>();
-        services.TryAddSingleton<PetitionBot.Core.Ports.IExclusiveRoles, PetitionBot.Core.Interactions.ProcessExclusiveRoles>();
+        services.TryAddSingleton<IHandledKeys, MemoryHandledKeys>();
+        services.TryAddSingleton<IExclusiveRoles, ProcessExclusiveRoles>();
         services.TryAddSingleton<ShutdownIntent>();
         services.AddSingleton<GatewaySessionHandoff>();
         services.TryAddSingleton<Func<IGatewayTransport>>(() => new WebSocketGatewayTransport());
-        services.AddSingleton<DiscordAdapterStatus>();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddTransient<DiscordAuthHandler>();
         services.AddTransient<RateLimitHandler>();
-        services.AddHttpClient<DiscordRestClient>((sp, http) =>
-            {
-                var baseUrl = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.TrimEnd('/') + "/";
-                http.BaseAddress = new Uri(baseUrl);
-                http.Timeout = TimeSpan.FromSeconds(30);
-            })
-            .RemoveAllLoggers() // the default loggers write request URLs, which hold interaction and webhook tokens
-            .AddHttpMessageHandler<DiscordAuthHandler>()
-            .AddHttpMessageHandler<RateLimitHandler>();
+        services.AddApiClient<DiscordRestClient, DiscordAuthHandler, RateLimitHandler>(
+            sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl);
 
         services.AddSingleton<GatewayClient>();
         services.AddSingleton<IGatewayClient>(sp => sp.GetRequiredService<GatewayClient>());
@@ -62,29 +54,22 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<DiscordEventHandler>();
         services.AddSingleton<DiscordSignatureVerifier>();
-        services.AddSingleton<DiscordChatPlatform>();
-        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<DiscordChatPlatform>());
-        services.AddSingleton<IDirectMessagePlatform, DiscordDirectMessages>();
-        services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<DiscordAdapterStatus>());
+        services.AddAdapterPorts<DiscordChatPlatform, DiscordDirectMessages, DiscordAdapterStatus>();
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }
 
     /// <summary>Registers Discord's identity scheme ("discord:&lt;user id&gt;"), so organizer ids of this shape are
     /// accepted in every mode, also when the adapter itself is off.</summary>
-    public static IServiceCollection AddDiscordIdentity(this IServiceCollection services)
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentityScheme, DiscordIdentityScheme>());
-        return services;
-    }
+    public static IServiceCollection AddDiscordIdentity(this IServiceCollection services) =>
+        services.AddIdentityScheme<DiscordIdentityScheme>();
 
     /// <summary>Whether the configuration turns Discord on: a bot (Token and ApplicationId) or the HTTP interactions
     /// endpoint (PublicKey).</summary>
     public static bool IsConfigured(IConfiguration configuration)
     {
         var section = configuration.GetSection(DiscordOptions.SectionName);
-        static bool Set(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
-        return (Set(section, nameof(DiscordOptions.Token)) && Set(section, nameof(DiscordOptions.ApplicationId))) ||
-            Set(section, nameof(DiscordOptions.PublicKey));
+        return (SettingRules.IsSet(section, nameof(DiscordOptions.Token)) && SettingRules.IsSet(section, nameof(DiscordOptions.ApplicationId))) ||
+            SettingRules.IsSet(section, nameof(DiscordOptions.PublicKey));
     }
 }

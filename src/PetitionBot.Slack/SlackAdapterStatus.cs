@@ -1,5 +1,3 @@
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Slack;
 
 /// <summary>The Slack adapter's health, updated by the Socket Mode service.</summary>

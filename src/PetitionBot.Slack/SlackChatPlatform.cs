@@ -1,5 +1,3 @@
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;
 
@@ -15,15 +13,20 @@ internal sealed class SlackChatPlatform(SlackWebApi api, SlackTokenProvider toke
     public async Task<PostOutcome> PostAsync(ChannelRef channel, OutboundMessage message, CancellationToken ct = default)
     {
         var token = await tokens.GetAsync(channel.WorkspaceId, ct).ConfigureAwait(false);
-        if (token is null)
-        {
-            return new PostOutcome(PostStatus.Unauthorized, Detail: "no_token");
-        }
+        return token is null ? NoToken : Map(await PostAnnouncementAsync(api, token, channel.ChannelId, message, ct).ConfigureAwait(false));
+    }
 
+    /// <summary>The outcome when the team has no bot token (not installed, or uninstalled).</summary>
+    internal static PostOutcome NoToken { get; } = new(PostStatus.Unauthorized, Detail: "no_token");
+
+    /// <summary>chat.postMessage of an announcement to a channel or an opened DM: the escaped text as the notification
+    /// fallback (Slack's 3,000-character limit), the title, text and progress as blocks.</summary>
+    internal static Task<SlackApiResponse> PostAnnouncementAsync(SlackWebApi api, SlackToken token, string channelId,
+        OutboundMessage message, CancellationToken ct)
+    {
         var fallback = Mrkdwn.Truncate(Mrkdwn.Escape(message.Title is null ? message.Text : $"{message.Title}: {message.Text}"), 3000);
         var blocks = BlockKitRenderer.AnnouncementBlocks(message.Title, message.Text, message.Progress);
-        var result = await api.PostMessageAsync(token, channel.ChannelId, fallback, blocks, ct).ConfigureAwait(false);
-        return Map(result);
+        return api.PostMessageAsync(token, channelId, fallback, blocks, ct);
     }
 
     public static PostOutcome Map(SlackApiResponse result)

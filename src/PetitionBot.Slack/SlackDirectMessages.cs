@@ -1,6 +1,3 @@
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
-using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack;
@@ -20,7 +17,7 @@ internal sealed class SlackDirectMessages(SlackWebApi api, SlackTokenProvider to
         var token = await tokens.GetAsync(recipient.WorkspaceId, ct).ConfigureAwait(false);
         if (token is null)
         {
-            return new PostOutcome(PostStatus.Unauthorized, Detail: "no_token");
+            return SlackChatPlatform.NoToken;
         }
 
         var (opened, channelId) = await api.OpenDirectMessageAsync(token, recipient.UserId, ct).ConfigureAwait(false);
@@ -29,9 +26,7 @@ internal sealed class SlackDirectMessages(SlackWebApi api, SlackTokenProvider to
             return opened.Ok ? new PostOutcome(PostStatus.Transient, Detail: "no_channel") : Map(opened);
         }
 
-        var fallback = Mrkdwn.Truncate(Mrkdwn.Escape(message.Title is null ? message.Text : $"{message.Title}: {message.Text}"), 3000);
-        var blocks = BlockKitRenderer.AnnouncementBlocks(message.Title, message.Text, message.Progress);
-        return Map(await api.PostMessageAsync(token, channelId, fallback, blocks, ct).ConfigureAwait(false));
+        return Map(await SlackChatPlatform.PostAnnouncementAsync(api, token, channelId, message, ct).ConfigureAwait(false));
     }
 
     private static PostOutcome Map(SlackApiResponse result) => result.Error switch

@@ -20,68 +20,30 @@ internal sealed partial class SlackOptionsValidation : IValidateOptions<SlackOpt
 
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
-        var errors = new List<string>();
+        var problems = new SettingProblems();
         var botToken = SettingRules.Present(options.BotToken);
         var appToken = SettingRules.Present(options.AppToken);
         var signingSecret = SettingRules.Present(options.SigningSecret);
         var clientId = SettingRules.Present(options.ClientId);
         var clientSecret = SettingRules.Present(options.ClientSecret);
-        if (botToken is not null && !BotTokenShape().IsMatch(botToken))
-        {
-            errors.Add("Slack:BotToken must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)");
-        }
-
-        if (appToken is not null && !AppTokenShape().IsMatch(appToken))
-        {
-            errors.Add("Slack:AppToken must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)");
-        }
-
-        if (signingSecret is not null && !SigningSecretShape().IsMatch(signingSecret))
-        {
-            errors.Add("Slack:SigningSecret must be the 32-character Signing Secret (Basic Information → App Credentials)");
-        }
-
-        if (appToken is not null && botToken is null && clientId is null)
-        {
-            errors.Add("Slack:BotToken is required when Slack:AppToken is set (or Slack:ClientId and Slack:ClientSecret for installs)");
-        }
-
-        if (botToken is not null && appToken is null && signingSecret is null)
-        {
-            errors.Add("Slack:AppToken (Socket Mode) or Slack:SigningSecret (HTTP mode) is required when Slack:BotToken is set");
-        }
-
-        if (clientId is not null && clientSecret is null)
-        {
-            errors.Add("Slack:ClientSecret is required when Slack:ClientId is set");
-        }
-
-        if (clientSecret is not null && clientId is null)
-        {
-            errors.Add("Slack:ClientId is required when Slack:ClientSecret is set");
-        }
-
         var redirect = SettingRules.Present(options.OAuthRedirectUri);
-        if (clientId is not null && clientSecret is not null && redirect is null)
-        {
-            errors.Add("Slack:OAuthRedirectUri is required when Slack:ClientId and Slack:ClientSecret are set (the OAuth redirect is never built from the request's Host header)");
-        }
-
-        if (!SettingRules.IsApiUrl(options.ApiBaseUrl))
-        {
-            errors.Add(SettingRules.ApiUrlMessage("Slack:ApiBaseUrl"));
-        }
-
-        if (redirect is not null && !SettingRules.IsApiUrl(redirect))
-        {
-            errors.Add(SettingRules.ApiUrlMessage("Slack:OAuthRedirectUri"));
-        }
-
-        if (options.Workers <= 0 || options.QueueCapacity <= 0)
-        {
-            errors.Add("Slack:Workers and Slack:QueueCapacity must be positive");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        problems.AddIfMisshapen(botToken, BotTokenShape(),
+            "Slack:BotToken must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)");
+        problems.AddIfMisshapen(appToken, AppTokenShape(),
+            "Slack:AppToken must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)");
+        problems.AddIfMisshapen(signingSecret, SigningSecretShape(),
+            "Slack:SigningSecret must be the 32-character Signing Secret (Basic Information → App Credentials)");
+        problems.AddIf(appToken is not null && botToken is null && clientId is null,
+            "Slack:BotToken is required when Slack:AppToken is set (or Slack:ClientId and Slack:ClientSecret for installs)");
+        problems.AddIf(botToken is not null && appToken is null && signingSecret is null,
+            "Slack:AppToken (Socket Mode) or Slack:SigningSecret (HTTP mode) is required when Slack:BotToken is set");
+        problems.AddIf(clientId is not null && clientSecret is null, "Slack:ClientSecret is required when Slack:ClientId is set");
+        problems.AddIf(clientSecret is not null && clientId is null, "Slack:ClientId is required when Slack:ClientSecret is set");
+        problems.AddIf(clientId is not null && clientSecret is not null && redirect is null,
+            "Slack:OAuthRedirectUri is required when Slack:ClientId and Slack:ClientSecret are set (the OAuth redirect is never built from the request's Host header)");
+        problems.AddIfNotApiUrl(options.ApiBaseUrl, "Slack:ApiBaseUrl");
+        problems.AddIfNotApiUrl(redirect, "Slack:OAuthRedirectUri");
+        problems.AddIf(options.Workers <= 0 || options.QueueCapacity <= 0, "Slack:Workers and Slack:QueueCapacity must be positive");
+        return problems.Result;
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Ports;
+using PetitionBot.AdapterSupport.Http;
+using PetitionBot.AdapterSupport.Options;
+using PetitionBot.Core;
 using PetitionBot.Slack.Interactions;
 using PetitionBot.Slack.OAuth;
 using PetitionBot.Slack.SocketMode;
@@ -30,25 +32,17 @@ public static class SlackServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidation>());
+        services.AddValidatedOptions<SlackOptions>(section, new SlackOptionsValidation());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackPacer>();
-        services.TryAddSingleton<PetitionBot.Core.Ports.IHandledKeys, PetitionBot.Core.Interactions.MemoryHandledKeys>();
+        services.TryAddSingleton<IHandledKeys, MemoryHandledKeys>();
         services.TryAddTransient<SlackAuthHandler>();
         services.TryAddTransient<SlackRateLimitHandler>();
-        services.AddHttpClient<SlackApiClient>((sp, http) =>
-            {
-                var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
-                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-                http.Timeout = TimeSpan.FromSeconds(30);
-            })
+        services.AddApiClient<SlackApiClient, SlackAuthHandler, SlackRateLimitHandler>(
+                sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers() // response_url and upload URLs are capabilities: keep them out of the logs
-            .AddHttpMessageHandler<SlackAuthHandler>()
-            .AddHttpMessageHandler<SlackRateLimitHandler>();
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton<SlackWebApi>();
         services.TryAddSingleton<SlackTokenProvider>();
@@ -62,13 +56,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<ISocketModeTransportFactory, WebSocketTransportFactory>();
         services.TryAddSingleton<SlackOAuthState>();
         services.TryAddSingleton<SlackHttpReplayGuard>();
-        services.TryAddSingleton<SlackAdapterStatus>();
-        services.AddSingleton<IAdapterStatusSource>(sp => sp.GetRequiredService<SlackAdapterStatus>());
-        services.AddSingleton<SlackChatPlatform>();
-        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
-        services.AddSingleton<IDirectMessagePlatform, SlackDirectMessages>();
+        services.AddAdapterPorts<SlackChatPlatform, SlackDirectMessages, SlackAdapterStatus>();
 
-        if (!string.IsNullOrWhiteSpace(section["AppToken"]))
+        if (SettingRules.IsSet(section, nameof(SlackOptions.AppToken)))
         {
             services.TryAddSingleton<SocketModeService>();
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SocketModeService>());
@@ -79,20 +69,17 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>Registers Slack's identity scheme ("slack:&lt;team id&gt;:&lt;user id&gt;"), so organizer ids of this
     /// shape are accepted in every mode, also when the adapter itself is off.</summary>
-    public static IServiceCollection AddSlackIdentity(this IServiceCollection services)
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIdentityScheme, SlackIdentityScheme>());
-        return services;
-    }
+    public static IServiceCollection AddSlackIdentity(this IServiceCollection services) =>
+        services.AddIdentityScheme<SlackIdentityScheme>();
 
     /// <summary>Whether the configuration connects Slack: Socket Mode (AppToken with a BotToken or installs) or
     /// HTTP mode (SigningSecret).</summary>
     public static bool IsConfigured(IConfiguration config)
     {
         var section = config.GetSection(SlackOptions.SectionName);
-        static bool Set(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
-        return (Set(section, nameof(SlackOptions.AppToken)) && (Set(section, nameof(SlackOptions.BotToken)) || Set(section, nameof(SlackOptions.ClientId)))) ||
-            Set(section, nameof(SlackOptions.SigningSecret));
+        return (SettingRules.IsSet(section, nameof(SlackOptions.AppToken)) &&
+                SettingRules.AnySet(section, nameof(SlackOptions.BotToken), nameof(SlackOptions.ClientId))) ||
+            SettingRules.IsSet(section, nameof(SlackOptions.SigningSecret));
     }
 
     /// <summary>Maps the install pages and the HTTP-mode endpoints when the adapter is registered; nothing otherwise.</summary>
@@ -108,6 +95,5 @@ public static class SlackServiceCollectionExtensions
     }
 
     private static bool SwitchesOn(IConfiguration section) =>
-        new[] { nameof(SlackOptions.AppToken), nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId) }
-            .Any(key => !string.IsNullOrWhiteSpace(section[key]));
+        SettingRules.AnySet(section, nameof(SlackOptions.AppToken), nameof(SlackOptions.BotToken), nameof(SlackOptions.SigningSecret), nameof(SlackOptions.ClientId));
 }

@@ -1,6 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>At start, counted-only rows written by earlier versions keep only their UTC date and a keyed hash instead of

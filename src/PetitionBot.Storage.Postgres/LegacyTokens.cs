@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Re-encrypts, at start, workspace tokens sealed by earlier versions under the shared payload key, so every

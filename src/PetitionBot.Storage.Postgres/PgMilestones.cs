@@ -1,7 +1,4 @@
-using Npgsql;
 using PetitionBot.Core.Announcements;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -1,7 +1,3 @@
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>The audit log. The actor is kept as a keyed hash under the audit actors' own key (no signature, draft or

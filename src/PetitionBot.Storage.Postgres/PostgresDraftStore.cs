@@ -1,6 +1,4 @@
 using System.Text.Json;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

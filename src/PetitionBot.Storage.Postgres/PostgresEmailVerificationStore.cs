@@ -1,7 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Email-verification bookkeeping in PostgreSQL, the same rules as the LiteDB store: code sends counted per

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using NpgsqlTypes;
 using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
 using PetitionBot.Core.Schools;
 
 namespace PetitionBot.Storage.Postgres;

@@ -1,7 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Per-workspace bot tokens, encrypted with the key kept outside the database.</summary>

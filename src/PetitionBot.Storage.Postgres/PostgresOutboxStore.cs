@@ -1,8 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>The outbox in PostgreSQL. <see cref="DueAsync"/> claims what it returns with a lease
@@ -65,8 +60,8 @@ public sealed class PostgresOutboxStore(PostgresDatabase db, IOutboxSignal? sign
         }
 
         return new Announcement(r.GetString(0), r.GetString(1), (AnnouncementKind)r.GetInt32(2),
-            r.IsDBNull(3) ? null : r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4),
-            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+            r.IsDBNull(3) ? null : r.GetInt32(3), r.NullableString(4),
+            r.NullableString(5), r.NullableString(6),
             new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero));
     }
 
@@ -101,41 +96,19 @@ public sealed class PostgresOutboxStore(PostgresDatabase db, IOutboxSignal? sign
     public Task<IReadOnlyList<OutboxItem>> ListForAnnouncementAsync(string announcementId, CancellationToken ct = default) =>
         ItemsAsync($"SELECT {Columns} FROM outbox WHERE announcement_id = @a ORDER BY id", ct, ("a", announcementId));
 
-    private async Task<int> ExecAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
-    {
-        await using var conn = await db.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
+    private Task<int> ExecAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        Sql.ExecAsync(db, sql, ct, parameters);
 
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
+    private async Task<IReadOnlyList<OutboxItem>> ItemsAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        (await Sql.QueryAsync(db, sql, ReadItem, ct, parameters))
+            .OrderBy(i => i.NextAttemptAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
 
-    private async Task<IReadOnlyList<OutboxItem>> ItemsAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
-    {
-        await using var conn = await db.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
-
-        var items = new List<OutboxItem>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            items.Add(new OutboxItem(
-                r.GetString(0),
-                r.GetString(1),
-                new ChannelRef((PlatformKind)r.GetInt32(2), r.GetString(3), r.GetString(4)),
-                (OutboxState)r.GetInt32(5),
-                r.GetInt32(6),
-                new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
-                r.IsDBNull(8) ? null : r.GetString(8)));
-        }
-
-        return items.OrderBy(i => i.NextAttemptAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-    }
+    private static OutboxItem ReadItem(NpgsqlDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        new ChannelRef((PlatformKind)r.GetInt32(2), r.GetString(3), r.GetString(4)),
+        (OutboxState)r.GetInt32(5),
+        r.GetInt32(6),
+        new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+        r.NullableString(8));
 }

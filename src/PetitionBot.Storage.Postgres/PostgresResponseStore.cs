@@ -1,8 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Responses in PostgreSQL, each saved with its announcement and one delivery per announcement channel in one

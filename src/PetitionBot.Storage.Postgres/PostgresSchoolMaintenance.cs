@@ -1,7 +1,4 @@
-using Npgsql;
-using PetitionBot.Core.Ports;
 using PetitionBot.Core.Schools;
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 
 namespace PetitionBot.Storage.Postgres;

@@ -1,9 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Text;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Server settings. <see cref="FindAsync"/> answers from this process's memory for up to

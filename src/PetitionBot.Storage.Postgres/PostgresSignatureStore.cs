@@ -1,9 +1,5 @@
 using System.Runtime.CompilerServices;
-using Npgsql;
 using PetitionBot.Core.Announcements;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Text;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Storage.Postgres;
 
@@ -81,7 +77,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             $"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND (identity_hash = @h OR (@e IS NOT NULL AND email_hash = @e)) ORDER BY identity_hash = @h DESC LIMIT 1", conn);
         find.Parameters.AddWithValue("c", s.CampaignId);
         find.Parameters.AddWithValue("h", s.IdentityHash);
-        find.Parameters.AddWithValue("e", NpgsqlTypes.NpgsqlDbType.Text, (object?)s.EmailHash ?? DBNull.Value);
+        find.Parameters.AddNullableText("e", s.EmailHash);
         await using var reader = await find.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
@@ -225,22 +221,6 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         return doomed.Count;
     }
 
-    internal async Task<List<StoredSignature>> QueryAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
-    {
-        await using var conn = await db.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value);
-        }
-
-        var list = new List<StoredSignature>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(StoredSignature.Read(reader));
-        }
-
-        return list;
-    }
+    internal Task<List<StoredSignature>> QueryAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        Sql.QueryAsync(db, sql, StoredSignature.Read, ct, parameters);
 }

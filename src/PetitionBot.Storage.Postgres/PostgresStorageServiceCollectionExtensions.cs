@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 

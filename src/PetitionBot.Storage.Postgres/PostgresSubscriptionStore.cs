@@ -1,8 +1,4 @@
-using Npgsql;
 using NpgsqlTypes;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Server settings this process read in the last <see cref="PostgresServerStore.CacheLifetime"/>: every

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>Small helpers for one-statement commands.</summary>
@@ -38,4 +36,8 @@ internal static class Sql
     }
 
     public static string? NullableString(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>A text parameter that may be null (typed, so a null still has a type PostgreSQL can use).</summary>
+    public static void AddNullableText(this NpgsqlParameterCollection p, string name, string? value) =>
+        p.AddWithValue(name, NpgsqlTypes.NpgsqlDbType.Text, (object?)value ?? DBNull.Value);
 }

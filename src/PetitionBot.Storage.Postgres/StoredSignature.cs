@@ -1,7 +1,3 @@
-using Npgsql;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Storage.Postgres;
 
 /// <summary>A row of the signatures table. <see cref="SchoolId"/> is null for a row written before school ids (migration 0005).</summary>
@@ -30,16 +26,16 @@ internal sealed record StoredSignature(
         r.GetString(2),
         r.GetInt32(3),
         r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
+        r.NullableString(5),
         r.GetString(6),
         r.GetString(7),
         r.GetString(8),
         r.GetString(9),
         r.GetInt32(10),
         r.GetInt64(11),
-        r.IsDBNull(12) ? null : r.GetString(12),
-        r.IsDBNull(13) ? null : r.GetString(13),
-        r.IsDBNull(14) ? null : r.GetString(14));
+        r.NullableString(12),
+        r.NullableString(13),
+        r.NullableString(14));
 
     public SignatureRecord ToRecord() => new(
         Id,
@@ -62,15 +58,15 @@ internal sealed record StoredSignature(
         p.AddWithValue("hash", IdentityHash);
         p.AddWithValue("platform", Platform);
         p.AddWithValue("workspace", WorkspaceId);
-        p.AddWithValue("name", NpgsqlTypes.NpgsqlDbType.Text, (object?)FullName ?? DBNull.Value);
+        p.AddNullableText("name", FullName);
         p.AddWithValue("school", School);
         p.AddWithValue("school_key", SchoolKey);
         p.AddWithValue("stage", Stage);
         p.AddWithValue("role", Role);
         p.AddWithValue("verification", Verification);
         p.AddWithValue("at", SignedAtTicks);
-        p.AddWithValue("email_hash", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailHash ?? DBNull.Value);
-        p.AddWithValue("email_domain", NpgsqlTypes.NpgsqlDbType.Text, (object?)EmailDomain ?? DBNull.Value);
-        p.AddWithValue("school_id", NpgsqlTypes.NpgsqlDbType.Text, (object?)SchoolId ?? DBNull.Value);
+        p.AddNullableText("email_hash", EmailHash);
+        p.AddNullableText("email_domain", EmailDomain);
+        p.AddNullableText("school_id", SchoolId);
     }
 }

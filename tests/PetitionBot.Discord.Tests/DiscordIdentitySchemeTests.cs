@@ -37,6 +37,10 @@ public sealed class DiscordIdentitySchemeTests
     [InlineData("Discord:Token", "Bot MTIz.YWJj.ZGVm", "\"Bot \" prefix")]
     [InlineData("Discord:Token", "not-a-token", "three base64url parts")]
     [InlineData("Discord:ApplicationId", "12ab", "numeric id")]
+    [InlineData("Discord:ApplicationId", "0", "numeric id")]
+    [InlineData("Discord:ApplicationId", "-5", "numeric id")]
+    [InlineData("Discord:ApplicationId", "000000000000000000005", "numeric id")]
+    [InlineData("Discord:ApplicationId", "18446744073709551616", "numeric id")]
     [InlineData("Discord:ApiBaseUrl", "http://example.com/api", "https://")]
     public void StartValidation_BadSetting_OneLineNamingTheKey(string key, string value, string expected)
     {

@@ -54,4 +54,34 @@ public sealed class SlackServiceCollectionExtensionsTests
         var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<SlackOptions>>().Value);
         Assert.Contains("Slack:OAuthRedirectUri", Assert.Single(ex.Failures), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AddSlackAdapter_SeveralProblems_OneSentenceEachInCheckOrder()
+    {
+        using var sp = Build(new()
+        {
+            ["Slack:BotToken"] = "xoxp-user",
+            ["Slack:AppToken"] = "xapp-1",
+            ["Slack:ClientSecret"] = "0123456789abcdef",
+            ["Slack:ApiBaseUrl"] = "http://example.com/api",
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<SlackOptions>>().Value);
+
+        Assert.Collection(ex.Failures,
+            f => Assert.StartsWith("Slack:BotToken must be a bot token", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("Slack:ClientId is required when Slack:ClientSecret is set", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("Slack:ApiBaseUrl must be an absolute https:// URL", f, StringComparison.Ordinal));
+        Assert.All(ex.Failures, f => Assert.DoesNotContain("xoxp-user", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddSlackAdapter_Ports_ShareOneStatusAndChannelPortInstance()
+    {
+        using var sp = Build(new() { ["Slack:BotToken"] = "xoxb-1", ["Slack:SigningSecret"] = new string('a', 32) });
+
+        Assert.Same(sp.GetRequiredService<SlackAdapterStatus>(), Assert.Single(sp.GetServices<IAdapterStatusSource>()));
+        Assert.Same(sp.GetRequiredService<SlackChatPlatform>(), Assert.Single(sp.GetServices<IChatPlatform>()));
+        Assert.Equal(Core.Model.PlatformKind.Slack, Assert.Single(sp.GetServices<IDirectMessagePlatform>()).Platform);
+    }
 }

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Flows;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Abuse;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Campaigns;
 

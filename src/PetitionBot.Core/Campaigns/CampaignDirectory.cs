@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Campaigns;
 

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Core.Campaigns;
 
 /// <summary>Checks <see cref="BotOptions.Organizers"/> against the identity schemes the adapters registered: an id is

@@ -1,6 +1,3 @@
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Core.Fallbacks;
 
 /// <summary>Used only beside <see cref="NoVerificationMailer"/> when the host registers no email-verification store: no

@@ -1,4 +1,3 @@
-using PetitionBot.Core.Ports;
 using PetitionBot.Core.Schools;
 
 namespace PetitionBot.Core.Fallbacks;

@@ -1,5 +1,4 @@
 using PetitionBot.Core.Email;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Fallbacks;
 

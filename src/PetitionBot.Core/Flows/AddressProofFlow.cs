@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 
 namespace PetitionBot.Core.Flows;

@@ -1,9 +1,6 @@
 using System.Globalization;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

@@ -1,31 +1,11 @@
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Reports;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 
 /// <summary>/export (organizers): the delivery list as CSV, delivered privately and audit-logged.</summary>
 public sealed class ExportFlow(ISignatureStore signatures, ISignerExportWriter writer, IAuditLog audit)
+    : OrganizerExportFlow<ExportResult>(audit)
 {
-    public async Task<Reply> ExportAsync(FlowContext ctx, CampaignDefinition campaign, CancellationToken ct = default)
-    {
-        if (!ctx.IsOrganizer)
-        {
-            return Replies.NotAllowed("organizers");
-        }
-
-        var result = await ExportFilesAsync(campaign, ctx.Actor.IdentityKey, ctx.Actor.Workspace, ctx.Now, ct);
-        return new Reply
-        {
-            Title = $"{campaign.Title}: export",
-            Text = $"{Replies.Count(result.Named)} named signers of {Replies.Count(result.Total)} in all (counted-only signers appear only in the school counts). " +
-                   "This list holds personal data of people at risk: keep it private and delete copies after delivery.",
-            Attachments = result.Files,
-        };
-    }
-
     /// <summary>Builds the export files and records the export in the audit log (also used by the CLI).</summary>
     public async Task<ExportResult> ExportFilesAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
         DateTimeOffset now, CancellationToken ct = default)
@@ -39,8 +19,18 @@ public sealed class ExportFlow(ISignatureStore signatures, ISignerExportWriter w
 
         var files = writer.Write(campaign.Id, all, stats);
         var named = all.Count(s => s.IsNamed);
-        await audit.AppendAsync(new AuditEntry(AuditActions.Export, workspace, actorKey,
-            $"campaign={campaign.Id} named={named} total={all.Count}", now), ct);
+        await AuditAsync(campaign, actorKey, workspace, $"named={named} total={all.Count}", now, ct);
         return new ExportResult(files, named, all.Count);
     }
+
+    protected override Task<ExportResult> BuildAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
+        DateTimeOffset now, CancellationToken ct) => ExportFilesAsync(campaign, actorKey, workspace, now, ct);
+
+    protected override Reply ReplyFor(CampaignDefinition campaign, ExportResult result) => new()
+    {
+        Title = $"{campaign.Title}: export",
+        Text = $"{Replies.Count(result.Named)} named signers of {Replies.Count(result.Total)} in all (counted-only signers appear only in the school counts). " +
+               "This list holds personal data of people at risk: " + KeepPrivate,
+        Attachments = result.Files,
+    };
 }

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Interactions;
-
 namespace PetitionBot.Core.Flows;
 
 /// <summary>The files of an export and how many signers they cover.</summary>

@@ -1,5 +1,4 @@
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Flows;
 

@@ -1,10 +1,6 @@
 using System.Text;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Reports;
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

@@ -1,9 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Flows;
 

@@ -1,34 +1,16 @@
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Reports;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 
 /// <summary>/export format:pdf (organizers): the delivery packet for the recipients, delivered privately like the CSV
 /// and audit-logged.</summary>
 public sealed class PacketExportFlow(ISignatureStore signatures, IResponseStore responses, IDeliveryPacketWriter writer, IAuditLog audit)
+    : OrganizerExportFlow<DeliveryPacket>(audit)
 {
     public const string FormatOption = CommandCatalog.FormatOption;
     public const string Pdf = "pdf";
     public const string Csv = "csv";
-
-    public async Task<Reply> ExportAsync(FlowContext ctx, CampaignDefinition campaign, CancellationToken ct = default)
-    {
-        if (!ctx.IsOrganizer)
-        {
-            return Replies.NotAllowed("organizers");
-        }
-
-        var packet = await WriteAsync(campaign, ctx.Actor.IdentityKey, ctx.Actor.Workspace, ctx.Now, ct);
-        return new Reply
-        {
-            Title = $"{campaign.Title}: delivery packet",
-            Text = Describe(packet) + " This file holds personal data of people at risk: keep it private and delete copies after delivery.",
-            Attachments = [packet.File],
-        };
-    }
 
     /// <summary>Builds the packet and records the export in the audit log (also used by the CLI).</summary>
     public async Task<DeliveryPacket> WriteAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
@@ -42,10 +24,19 @@ public sealed class PacketExportFlow(ISignatureStore signatures, IResponseStore 
 
         var data = builder.Build(campaign, await responses.ListAsync(campaign.Id, ct), now);
         var packet = writer.Write(data);
-        await audit.AppendAsync(new AuditEntry(AuditActions.Export, workspace, actorKey,
-            $"campaign={campaign.Id} format=pdf named={data.Named} total={data.Total} pages={packet.Pages}", now), ct);
+        await AuditAsync(campaign, actorKey, workspace, $"format=pdf named={data.Named} total={data.Total} pages={packet.Pages}", now, ct);
         return packet;
     }
+
+    protected override Task<DeliveryPacket> BuildAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
+        DateTimeOffset now, CancellationToken ct) => WriteAsync(campaign, actorKey, workspace, now, ct);
+
+    protected override Reply ReplyFor(CampaignDefinition campaign, DeliveryPacket packet) => new()
+    {
+        Title = $"{campaign.Title}: delivery packet",
+        Text = Describe(packet) + " This file holds personal data of people at risk: " + KeepPrivate,
+        Attachments = [packet.File],
+    };
 
     /// <summary>One sentence for the organizer: pages, and any characters that print as a placeholder.</summary>
     public static string Describe(DeliveryPacket packet) =>

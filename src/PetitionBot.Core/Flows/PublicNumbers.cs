@@ -1,5 +1,3 @@
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Core.Flows;
 
 /// <summary>What may be shown publicly: schools with at least <see cref="MinGroupSize"/> signers, never smaller groups.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
 
 namespace PetitionBot.Core.Flows;
 

@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Flows;
 

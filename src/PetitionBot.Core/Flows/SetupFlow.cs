@@ -1,8 +1,5 @@
 using System.Text;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 
 namespace PetitionBot.Core.Flows;

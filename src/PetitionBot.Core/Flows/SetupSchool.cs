@@ -1,4 +1,3 @@
-using PetitionBot.Core.Ports;
 using PetitionBot.Core.Schools;
 using PetitionBot.Core.Text;
 

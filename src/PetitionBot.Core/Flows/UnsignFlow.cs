@@ -1,7 +1,4 @@
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Flows;
 

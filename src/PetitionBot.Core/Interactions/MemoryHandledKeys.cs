@@ -1,5 +1,3 @@
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Core.Interactions;
 
 /// <summary>The one-process <see cref="IHandledKeys"/>: the most recent keys in memory.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Interactions;
 

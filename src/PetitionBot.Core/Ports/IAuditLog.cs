@@ -1,4 +1,3 @@
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Model;
 
 namespace PetitionBot.Core.Ports;

@@ -1,7 +1,3 @@
-using PetitionBot.Core.Reports;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Draws the organizer's chart. Implemented outside the core (plotting library).</summary>

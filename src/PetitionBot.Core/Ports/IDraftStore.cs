@@ -1,4 +1,3 @@
-using PetitionBot.Core.Storage;
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Short-lived flow state.</summary>

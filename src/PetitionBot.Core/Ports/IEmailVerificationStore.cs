@@ -1,5 +1,3 @@
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Email-verification bookkeeping. Addresses are passed normalized (trimmed, lower-case) and the store keeps them

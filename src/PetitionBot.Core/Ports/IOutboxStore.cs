@@ -1,4 +1,3 @@
-using PetitionBot.Core.Storage;
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Announcements and their per-channel deliveries. Survives restarts; a delivered item is never sent again.</summary>

@@ -1,4 +1,3 @@
-using PetitionBot.Core.Storage;
 namespace PetitionBot.Core.Ports;
 
 /// <summary>The recipients' responses, each recorded with its announcement to every announcement channel.</summary>

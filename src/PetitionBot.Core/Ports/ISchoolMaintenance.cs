@@ -1,5 +1,4 @@
 using PetitionBot.Core.Schools;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Ports;
 

@@ -1,4 +1,3 @@
-using PetitionBot.Core.Storage;
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Signatures and their aggregates. One signature per (campaign, identity), enforced by the store itself.</summary>

@@ -1,7 +1,3 @@
-using PetitionBot.Core.Reports;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Core.Ports;
 
 /// <summary>Writes the organizer's delivery list. Implemented outside the core (CSV library).</summary>

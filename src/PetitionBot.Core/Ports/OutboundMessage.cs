@@ -1,5 +1,3 @@
-using PetitionBot.Core.Interactions;
-
 namespace PetitionBot.Core.Ports;
 
 /// <summary>A message the bot posts on its own (milestone announcement, chapter update).</summary>

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Interactions;
-
 namespace PetitionBot.Core.Reports;
 
 /// <summary>A rendered delivery packet: the file, its page count, and how many characters no embedded font could draw

@@ -1,5 +1,4 @@
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 
 namespace PetitionBot.Core.Reports;

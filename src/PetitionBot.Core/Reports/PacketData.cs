@@ -1,5 +1,4 @@
 using PetitionBot.Core.Campaigns;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Core.Reports;
 

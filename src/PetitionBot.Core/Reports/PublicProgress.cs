@@ -1,5 +1,3 @@
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Core.Reports;
 
 /// <summary>What the public progress page, its JSON and its badge show: totals, and only groups of at least

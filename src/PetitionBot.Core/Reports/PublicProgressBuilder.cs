@@ -1,8 +1,5 @@
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Flows;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Storage;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Core.Reports;
 

@@ -1,4 +1,3 @@
-using PetitionBot.Core.Ports;
 namespace PetitionBot.Core.Storage;
 
 /// <summary>The result of <see cref="ISignatureStore.AddAsync"/>. <paramref name="Added"/> is false when this person had

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Storage;
-
 namespace PetitionBot.Core.Text;
 
 /// <summary>How a verification method reads for organizers and recipients (totals, exports, the delivery packet).</summary>

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Rest;
 
 namespace PetitionBot.Discord.Gateway;

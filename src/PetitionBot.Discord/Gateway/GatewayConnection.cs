@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Gateway;

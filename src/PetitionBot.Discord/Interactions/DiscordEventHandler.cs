@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Gateway;
 

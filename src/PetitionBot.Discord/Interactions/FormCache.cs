@@ -1,5 +1,3 @@
-using PetitionBot.Core.Interactions;
-
 namespace PetitionBot.Discord.Interactions;
 
 /// <summary>Forms shown as a "re-open" button (Discord allows a modal only as the first response), by token.

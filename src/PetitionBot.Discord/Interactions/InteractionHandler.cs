@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
 using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rest;

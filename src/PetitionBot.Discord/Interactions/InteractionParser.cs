@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Model;
 using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rendering;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rendering;
 using PetitionBot.Discord.Rest;

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Interactions;
-
 namespace PetitionBot.Discord.Interactions;
 
 /// <summary>An INTERACTION_CREATE reduced to what the adapter needs. <see cref="Input"/> is null for interactions the

@@ -1,4 +1,3 @@
-using PetitionBot.Core.Interactions;
 using PetitionBot.Discord.Api;
 
 namespace PetitionBot.Discord.Rendering;

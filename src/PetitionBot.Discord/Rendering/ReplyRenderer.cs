@@ -1,4 +1,3 @@
-using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Text;
 using PetitionBot.Discord.Api;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Discord.Rendering;
 
 namespace PetitionBot.Discord.Rest;

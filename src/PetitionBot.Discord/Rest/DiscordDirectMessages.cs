@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 using PetitionBot.Discord.Api;
 using PetitionBot.Discord.Rendering;
 

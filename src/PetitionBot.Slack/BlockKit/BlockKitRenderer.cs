@@ -1,4 +1,3 @@
-using PetitionBot.Core.Interactions;
 using PetitionBot.Slack.Api;
 
 namespace PetitionBot.Slack.BlockKit;

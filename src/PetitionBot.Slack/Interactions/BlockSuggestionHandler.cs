@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Logging;
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 using PetitionBot.Slack.Api;
 using PetitionBot.Slack.BlockKit;
 

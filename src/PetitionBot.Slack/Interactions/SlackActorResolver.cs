@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Model;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.Interactions;

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 using PetitionBot.Slack.Api;
 using PetitionBot.Slack.WebApi;
 

@@ -1,6 +1,3 @@
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
-
 namespace PetitionBot.Slack.Interactions;
 
 /// <summary>Remembers recent HTTP-mode deliveries (trigger_id / event_id) so a Slack retry is acknowledged but not acted on twice.</summary>

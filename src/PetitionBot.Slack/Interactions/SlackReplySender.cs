@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Interactions;
 using PetitionBot.Slack.Api;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;

@@ -1,5 +1,3 @@
-using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Ports;
 using PetitionBot.Slack.Api;
 using PetitionBot.Slack.BlockKit;
 using PetitionBot.Slack.WebApi;

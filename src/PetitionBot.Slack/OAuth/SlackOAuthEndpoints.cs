@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 using PetitionBot.Slack.WebApi;
 
 namespace PetitionBot.Slack.OAuth;

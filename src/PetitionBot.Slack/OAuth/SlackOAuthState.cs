@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using PetitionBot.Core.Interactions;
 
 namespace PetitionBot.Slack.OAuth;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
 
 namespace PetitionBot.Slack.SocketMode;

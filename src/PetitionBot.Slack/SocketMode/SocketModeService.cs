@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.AdapterSupport.Hosting;
-using PetitionBot.Core.Ports;
 using PetitionBot.Core.Telemetry;
 using PetitionBot.Slack.WebApi;
 

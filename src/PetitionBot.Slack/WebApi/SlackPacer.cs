@@ -13,7 +13,7 @@ internal sealed class SlackPacer(TimeProvider time)
 
     public TimeSpan Reserve(string key, TimeSpan interval, int burst)
     {
-        var cell = _cells.GetOrAdd(key, static _ => new Cell());
+        var cell = CellFor(key);
         var now = time.GetUtcNow();
         lock (cell)
         {
@@ -37,7 +37,7 @@ internal sealed class SlackPacer(TimeProvider time)
     /// at once, and the next one waits until the oldest of the last <paramref name="limit"/> leaves the window).</summary>
     public TimeSpan ReserveInWindow(string key, int limit, TimeSpan window)
     {
-        var cell = _cells.GetOrAdd(key, static _ => new Cell());
+        var cell = CellFor(key);
         var now = time.GetUtcNow();
         lock (cell)
         {
@@ -50,36 +50,16 @@ internal sealed class SlackPacer(TimeProvider time)
 
     /// <summary>Serialises the requests of one key: the holder reserves, sends and calls <see cref="HoldFromNow"/> on the
     /// answer before the next one may reserve.</summary>
-    public SemaphoreSlim GateFor(string key) => _cells.GetOrAdd(key, static _ => new Cell()).Gate;
+    public SemaphoreSlim GateFor(string key) => CellFor(key).Gate;
 
     /// <summary>The next reservation of <paramref name="key"/> (burst 1) is allowed no sooner than <paramref name="interval"/>
     /// from now. Called when a response arrived: Slack counts a message when it arrives, which is before the response but
     /// may be later than the send, so a slot counted from the send could let the next message land too close.</summary>
-    public void HoldFromNow(string key, TimeSpan interval)
-    {
-        var cell = _cells.GetOrAdd(key, static _ => new Cell());
-        var next = time.GetUtcNow() + interval;
-        lock (cell)
-        {
-            if (next > cell.Tat)
-            {
-                cell.Tat = next;
-            }
-        }
-    }
+    public void HoldFromNow(string key, TimeSpan interval) => CellFor(key).HoldUntil(time.GetUtcNow() + interval);
 
-    public void Block(string key, TimeSpan retryAfter)
-    {
-        var cell = _cells.GetOrAdd(key, static _ => new Cell());
-        var until = time.GetUtcNow() + retryAfter;
-        lock (cell)
-        {
-            if (until > cell.BlockedUntil)
-            {
-                cell.BlockedUntil = until;
-            }
-        }
-    }
+    public void Block(string key, TimeSpan retryAfter) => CellFor(key).BlockUntil(time.GetUtcNow() + retryAfter);
+
+    private Cell CellFor(string key) => _cells.GetOrAdd(key, static _ => new Cell());
 
     private sealed class Cell
     {
@@ -91,5 +71,25 @@ internal sealed class SlackPacer(TimeProvider time)
 
         /// <summary>Times granted by <see cref="ReserveInWindow"/> (the window of the first call).</summary>
         public SlidingWindow? Granted { get; set; }
+
+        /// <summary>The next reservation no sooner than <paramref name="at"/> (never earlier than already held).</summary>
+        public void HoldUntil(DateTimeOffset at)
+        {
+            lock (this)
+            {
+                Tat = Later(Tat, at);
+            }
+        }
+
+        /// <summary>No request before <paramref name="at"/> (never earlier than already blocked).</summary>
+        public void BlockUntil(DateTimeOffset at)
+        {
+            lock (this)
+            {
+                BlockedUntil = Later(BlockedUntil, at);
+            }
+        }
+
+        private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     }
 }

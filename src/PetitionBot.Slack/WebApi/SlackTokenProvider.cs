@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using PetitionBot.Core.Model;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Slack.WebApi;
 

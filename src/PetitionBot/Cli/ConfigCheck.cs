@@ -7,7 +7,6 @@ using PetitionBot.Hosting;
 using PetitionBot.Outbox;
 using PetitionBot.Reports;
 using PetitionBot.Slack;
-using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Cli;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PetitionBot.Core.Storage;
 using PetitionBot.Hosting;
 using PetitionBot.Storage.LiteDb;

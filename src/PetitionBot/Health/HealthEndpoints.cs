@@ -1,5 +1,4 @@
 using PetitionBot.Core.Ports;
-using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Health;
 

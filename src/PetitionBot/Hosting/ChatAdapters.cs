@@ -4,7 +4,6 @@ using PetitionBot.ConsoleUi;
 using PetitionBot.Core.Ports;
 using PetitionBot.Discord;
 using PetitionBot.Slack;
-using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using PetitionBot.Cli;
 using PetitionBot.ConsoleUi;
 using PetitionBot.Storage.LiteDb;
-using PetitionBot.Core.Ports;
 
 namespace PetitionBot.Hosting;
 

@@ -4,7 +4,6 @@ using PetitionBot.ConsoleUi;
 using PetitionBot.Core;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Ports;
-using PetitionBot.Core.Reports;
 using PetitionBot.Email;
 using PetitionBot.Health;
 using PetitionBot.Metrics;
@@ -12,7 +11,6 @@ using PetitionBot.Outbox;
 using PetitionBot.PublicPages;
 using PetitionBot.Reports;
 using PetitionBot.Schools;
-using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
 
@@ -97,8 +95,9 @@ public static class PetitionHost
             case HostMode.Console:
                 services.AddSingleton(options.ConsoleIo ?? new ConsoleIo(System.Console.In, System.Console.Out));
                 services.AddSingleton(options.Console ?? new ConsoleSettings(ConsoleRole.Student, null));
-                services.AddSingleton<IChatPlatform, ConsoleChatPlatform>();
-                services.AddSingleton<IDirectMessagePlatform, ConsoleDirectMessages>();
+                services.AddSingleton<ConsoleOutbound>();
+                services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<ConsoleOutbound>());
+                services.AddSingleton<IDirectMessagePlatform>(sp => sp.GetRequiredService<ConsoleOutbound>());
                 services.AddHostedService<ConsoleSession>();
                 AddBackgroundWork(services);
                 break;

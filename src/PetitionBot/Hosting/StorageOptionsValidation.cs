@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PetitionBot.Storage.LiteDb;
 
 namespace PetitionBot.Hosting;
 

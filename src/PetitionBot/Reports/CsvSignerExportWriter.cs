@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 using PetitionBot.Core.Ports;
@@ -46,42 +45,23 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
         ];
     }
 
-    private static byte[] WriteSigners(IEnumerable<SignatureRecord> signatures)
-    {
-        var named = signatures
+    private static byte[] WriteSigners(IEnumerable<SignatureRecord> signatures) =>
+        WriteCsv(SignerColumns, signatures
             .Where(s => s.FullName is not null)
             .OrderBy(s => s.SignedAt)
-            .ThenBy(s => s.Id, StringComparer.Ordinal);
-
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
-        {
-            csv.WriteHeader([.. SignerColumns]);
-            foreach (var signature in named)
+            .ThenBy(s => s.Id, StringComparer.Ordinal), static (csv, signature) =>
             {
                 csv.WriteField(SpreadsheetSafe(signature.FullName!));
                 csv.WriteField(SpreadsheetSafe(signature.Stage));
                 csv.WriteField(SpreadsheetSafe(signature.School));
                 csv.WriteField(signature.SignedAt.ToUniversalTime(), SignedAtFormat);
                 csv.WriteField(VerificationText.Label(signature.Verification, signature.EmailDomain));
-                csv.EndRecord();
-            }
-        }
+            });
 
-        return buffer.ToArray();
-    }
-
-    private static byte[] WriteSchools(CampaignStats stats)
-    {
-        var rows = stats.BySchool
+    private static byte[] WriteSchools(CampaignStats stats) =>
+        WriteCsv(SchoolColumns, stats.BySchool
             .OrderByDescending(s => s.Count)
-            .ThenBy(s => s.Label, StringComparer.Ordinal);
-
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
-        {
-            csv.WriteHeader([.. SchoolColumns]);
-            foreach (var school in rows)
+            .ThenBy(s => s.Label, StringComparer.Ordinal), (csv, school) =>
             {
                 var other = Core.Schools.SchoolKeys.IsOther(school.Key);
                 csv.WriteField(SpreadsheetSafe(other ? "Other: " + school.Label : school.Label));
@@ -91,7 +71,18 @@ public sealed class CsvSignerExportWriter : ISignerExportWriter
                 {
                     csv.WriteField(stats.SchoolCount(school.Key, method), default);
                 }
+            });
 
+    /// <summary>One CSV file: the header, then a record a row (<paramref name="writeRow"/> writes its fields).</summary>
+    private static byte[] WriteCsv<T>(IReadOnlyList<string> header, IEnumerable<T> rows, Action<CsvWriter, T> writeRow)
+    {
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        {
+            csv.WriteHeader([.. header]);
+            foreach (var row in rows)
+            {
+                writeRow(csv, row);
                 csv.EndRecord();
             }
         }

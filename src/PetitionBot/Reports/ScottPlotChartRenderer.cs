@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Interactions;
-using PetitionBot.Core.Reports;
 using PetitionBot.Core.Storage;
 using ScottPlot;
 using PetitionBot.Core.Ports;
