@@ -91,6 +91,9 @@ public sealed class LiteDbContext : IDisposable
     /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
     internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Server settings as last read; every write of <see cref="Servers"/> must tell it.</summary>
+    internal ServerSettingsCache ServerCache { get; } = new();
+
     /// <summary>Runs <paramref name="work"/> alone, in one transaction: all of it is saved, or none. Waits for the gate
     /// without holding a thread; the work itself runs synchronously (LiteDB's API is synchronous).</summary>
     private long _writeTransactions;

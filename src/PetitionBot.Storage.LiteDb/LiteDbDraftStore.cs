@@ -10,7 +10,13 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
 {
     public Task SaveAsync(FlowDraft draft, CancellationToken ct = default)
     {
-        var doc = new DraftDoc
+        var doc = ToDoc(db, draft);
+        return db.WriteAsync(() => db.Drafts.Upsert(doc));
+    }
+
+    /// <summary>The stored form of a draft: values encrypted, owner hashed (built outside the write gate).</summary>
+    internal static DraftDoc ToDoc(LiteDbContext db, FlowDraft draft) =>
+        new()
         {
             Id = draft.Id,
             Flow = draft.Flow,
@@ -20,8 +26,6 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
             Payload = db.Keys.EncryptDraft(JsonSerializer.Serialize(draft.Values)),
             ExpiresAtTicks = draft.ExpiresAt.UtcTicks,
         };
-        return db.WriteAsync(() => db.Drafts.Upsert(doc));
-    }
 
     public Task<FlowDraft?> FindAsync(string id, string ownerKey, CancellationToken ct = default)
     {

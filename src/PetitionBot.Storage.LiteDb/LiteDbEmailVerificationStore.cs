@@ -10,7 +10,8 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
-    public Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, CancellationToken ct = default)
+    public Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, FlowDraft? attempt = null,
+        CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
 
@@ -18,6 +19,7 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
         var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
         var mailbox = "a:" + db.Keys.HashEmail(address);
         var since = (now - Window).UtcTicks;
+        var draft = attempt is null ? null : LiteDbDraftStore.ToDoc(db, attempt);
         return db.WriteAsync(() =>
         {
             db.EmailSends.DeleteMany(x => x.AtTicks <= since);
@@ -28,6 +30,11 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
 
             db.EmailSends.Insert(new EmailSendDoc { Subject = person, AtTicks = now.UtcTicks });
             db.EmailSends.Insert(new EmailSendDoc { Subject = mailbox, AtTicks = now.UtcTicks });
+            if (draft is not null)
+            {
+                db.Drafts.Upsert(draft);
+            }
+
             return true;
         });
     }

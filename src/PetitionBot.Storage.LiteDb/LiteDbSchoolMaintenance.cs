@@ -17,7 +17,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
     public Task<int> MigrateAsync(ISchoolDirectory directory, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return db.WriteAsync(() =>
+        return WriteServersAsync(() =>
         {
             var changed = 0;
             foreach (var doc in db.Signatures.Find(s => s.SchoolId == null || s.SchoolId == "" || s.SchoolId == School.OtherId).ToList())
@@ -90,7 +90,7 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
         ct.ThrowIfCancellationRequested();
         var key = SchoolKeys.For(School.OtherId, typed);
         var textKey = InputRules.SchoolKey(typed);
-        return db.WriteAsync(() =>
+        return WriteServersAsync(() =>
         {
             var moved = db.Signatures.Find(s => s.SchoolKey == key).ToList();
             if (moved.Count == 0)
@@ -126,5 +126,18 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
             });
             return moved.Count;
         });
+    }
+
+    /// <summary>A write that may change servers' settings: the settings cache forgets them all afterwards.</summary>
+    private async Task<int> WriteServersAsync(Func<int> work)
+    {
+        try
+        {
+            return await db.WriteAsync(work).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ServerCache.Clear();
+        }
     }
 }

@@ -9,13 +9,20 @@ public sealed class LiteDbServerStore(LiteDbContext db) : IServerStore
 {
     public Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
     {
-        var doc = db.Servers.FindById(workspace.Key);
-        return Task.FromResult(doc is null ? null : ToSettings(doc));
+        var key = workspace.Key;
+        return Task.FromResult(db.ServerCache.Get(key, () => db.Servers.FindById(key) is { } doc ? ToSettings(doc) : null));
     }
 
-    public Task SaveAsync(ServerSettings settings, CancellationToken ct = default)
+    public async Task SaveAsync(ServerSettings settings, CancellationToken ct = default)
     {
-        return db.WriteAsync(() => db.Servers.Upsert(ToDoc(settings)));
+        try
+        {
+            await db.WriteAsync(() => db.Servers.Upsert(ToDoc(settings))).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ServerCache.Changed(settings.Workspace.Key);
+        }
     }
 
     public Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default)

@@ -8,21 +8,27 @@ namespace PetitionBot.Storage.Postgres;
 /// LiteDB store), owner stored as a keyed hash.</summary>
 public sealed class PostgresDraftStore(PostgresDatabase db) : IDraftStore
 {
-    public Task SaveAsync(FlowDraft draft, CancellationToken ct = default) =>
-        Sql.ExecAsync(db, """
-            INSERT INTO drafts (id, flow, owner_hash, campaign_id, step, payload, expires_at_ticks)
-            VALUES (@id, @flow, @owner, @c, @step, @payload, @exp)
-            ON CONFLICT (id) DO UPDATE SET flow = EXCLUDED.flow, owner_hash = EXCLUDED.owner_hash, campaign_id = EXCLUDED.campaign_id,
-                step = EXCLUDED.step, payload = EXCLUDED.payload, expires_at_ticks = EXCLUDED.expires_at_ticks
-            """,
-            ct,
-            ("id", draft.Id),
-            ("flow", draft.Flow),
-            ("owner", db.Keys.HashDraftOwner(draft.OwnerKey)),
-            ("c", draft.CampaignId),
-            ("step", draft.Step),
-            ("payload", db.Keys.EncryptDraft(JsonSerializer.Serialize(draft.Values))),
-            ("exp", draft.ExpiresAt.UtcTicks));
+    /// <summary>Saves a draft (insert or replace); its parameters are <see cref="UpsertParameters"/>.</summary>
+    internal const string UpsertSql = """
+        INSERT INTO drafts (id, flow, owner_hash, campaign_id, step, payload, expires_at_ticks)
+        VALUES (@id, @flow, @owner, @c, @step, @payload, @exp)
+        ON CONFLICT (id) DO UPDATE SET flow = EXCLUDED.flow, owner_hash = EXCLUDED.owner_hash, campaign_id = EXCLUDED.campaign_id,
+            step = EXCLUDED.step, payload = EXCLUDED.payload, expires_at_ticks = EXCLUDED.expires_at_ticks
+        """;
+
+    public Task SaveAsync(FlowDraft draft, CancellationToken ct = default) => Sql.ExecAsync(db, UpsertSql, ct, UpsertParameters(db, draft));
+
+    /// <summary>The parameters of <see cref="UpsertSql"/>: the values encrypted, the owner hashed.</summary>
+    internal static (string Name, object? Value)[] UpsertParameters(PostgresDatabase db, FlowDraft draft) =>
+    [
+        ("id", draft.Id),
+        ("flow", draft.Flow),
+        ("owner", db.Keys.HashDraftOwner(draft.OwnerKey)),
+        ("c", draft.CampaignId),
+        ("step", draft.Step),
+        ("payload", db.Keys.EncryptDraft(JsonSerializer.Serialize(draft.Values))),
+        ("exp", draft.ExpiresAt.UtcTicks),
+    ];
 
     public async Task<FlowDraft?> FindAsync(string id, string ownerKey, CancellationToken ct = default)
     {

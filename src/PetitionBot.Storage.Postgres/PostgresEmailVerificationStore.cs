@@ -14,7 +14,8 @@ public sealed class PostgresEmailVerificationStore(PostgresDatabase db) : IEmail
 
     private readonly PostgresSignatureStore _signatures = new(db);
 
-    public async Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, CancellationToken ct = default)
+    public async Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, FlowDraft? attempt = null,
+        CancellationToken ct = default)
     {
         var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
         var mailbox = "a:" + db.Keys.HashEmail(address);
@@ -43,11 +44,20 @@ public sealed class PostgresEmailVerificationStore(PostgresDatabase db) : IEmail
             }
         }
 
-        await using (var cmd = new NpgsqlCommand("INSERT INTO email_sends (subject, at_ticks) VALUES (@a, @t), (@b, @t)", conn, tx))
+        var insert = "INSERT INTO email_sends (subject, at_ticks) VALUES (@a, @t), (@b, @t);" + (attempt is null ? "" : PostgresDraftStore.UpsertSql);
+        await using (var cmd = new NpgsqlCommand(insert, conn, tx))
         {
             cmd.Parameters.AddWithValue("a", person);
             cmd.Parameters.AddWithValue("b", mailbox);
             cmd.Parameters.AddWithValue("t", now.UtcTicks);
+            if (attempt is not null)
+            {
+                foreach (var (name, value) in PostgresDraftStore.UpsertParameters(db, attempt))
+                {
+                    cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                }
+            }
+
             await cmd.ExecuteNonQueryAsync(ct);
         }
 

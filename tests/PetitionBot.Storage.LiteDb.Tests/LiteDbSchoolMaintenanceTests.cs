@@ -32,6 +32,30 @@ public sealed class LiteDbSchoolMaintenanceTests : SchoolMaintenanceContract
         Assert.Equal(3, stats.SchoolCount("ucsf", Verification.SelfAttested));
     }
 
+    [Fact]
+    public async Task MapAsync_ServerReadBefore_ReadAfterSeesTheMappedSchool()
+    {
+        await SeedAsOldCodeDidAsync();
+        await store.Schools.MigrateAsync(Directory);
+        Assert.Equal("other", (await store.Servers.FindAsync(HogwartsServer))!.SchoolId);
+
+        await store.Schools.MapAsync("hogwarts", Directory.Find("vanderbilt")!, "console:organizer", TempStore.T0);
+
+        Assert.Equal("vanderbilt", (await store.Servers.FindAsync(HogwartsServer))!.SchoolId);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ServerReadBefore_ReadAfterSeesTheResolvedSchool()
+    {
+        await SeedAsOldCodeDidAsync();
+        var before = await store.Servers.FindAsync(UcsfServer);
+        Assert.NotEqual("ucsf", before!.SchoolId);
+
+        await store.Schools.MigrateAsync(Directory);
+
+        Assert.Equal("ucsf", (await store.Servers.FindAsync(UcsfServer))!.SchoolId);
+    }
+
     protected override Task<StoreUnderTest> CreateStoreAsync() => Task.FromResult<StoreUnderTest>(new TempStore());
 
     protected override Task ForgetSchoolIdsAsync()
@@ -54,6 +78,7 @@ public sealed class LiteDbSchoolMaintenanceTests : SchoolMaintenanceContract
             Aggregates.RebuildSchools(Lite.Context);
             return 0;
         });
+        Lite.Context.ServerCache.Clear();
         return Task.CompletedTask;
     }
 }

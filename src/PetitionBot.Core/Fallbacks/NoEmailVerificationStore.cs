@@ -7,7 +7,8 @@ namespace PetitionBot.Core.Fallbacks;
 /// code is ever sent, so no address is ever proven, and there is nothing to find.</summary>
 public sealed class NoEmailVerificationStore : IEmailVerificationStore
 {
-    public Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, CancellationToken ct = default) =>
+    public Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, FlowDraft? attempt = null,
+        CancellationToken ct = default) =>
         Task.FromResult(true);
 
     public Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default) =>

@@ -51,22 +51,12 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
         return draft with { Values = values };
     }
 
-    /// <summary>Mails a new code to <paramref name="address"/> (already checked and normalized), within the send limits.</summary>
+    /// <summary>Mails a new code to <paramref name="address"/> (already checked and normalized), within the send limits. The
+    /// send is counted and the attempt (the code's salted hash) saved in one write, before the mail goes.</summary>
     public async Task<EmailStepResult> SendAsync(FlowContext ctx, FlowDraft draft, string address, string campaignTitle, string step,
         CancellationToken ct = default)
     {
-        if (!await store.TryCountSendAsync(ctx.Actor.IdentityKey, address, ctx.Now, MaxSendsPerHour, ct))
-        {
-            return new EmailStepResult(EmailStepStatus.TooManySends, draft);
-        }
-
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var sent = await mailer.SendCodeAsync(new VerificationCodeMail(address, campaignTitle, code, CodeLifetime), ct);
-        if (!sent.Sent)
-        {
-            return new EmailStepResult(EmailStepStatus.MailDown, draft);
-        }
-
         var salt = RandomNumberGenerator.GetBytes(16);
         var values = new Dictionary<string, string>(draft.Values)
         {
@@ -78,7 +68,19 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
         };
         var keepUntil = ctx.Now + CodeLifetime + TimeSpan.FromMinutes(5);
         var saved = draft with { Step = step, Values = values, ExpiresAt = draft.ExpiresAt > keepUntil ? draft.ExpiresAt : keepUntil };
-        await drafts.SaveAsync(saved, ct);
+        if (!await store.TryCountSendAsync(ctx.Actor.IdentityKey, address, ctx.Now, MaxSendsPerHour, saved, ct))
+        {
+            return new EmailStepResult(EmailStepStatus.TooManySends, draft);
+        }
+
+        var sent = await mailer.SendCodeAsync(new VerificationCodeMail(address, campaignTitle, code, CodeLifetime), ct);
+        if (!sent.Sent)
+        {
+            // The code never left: the attempt is put back as it was before this send (the send still counts).
+            await drafts.SaveAsync(draft, ct);
+            return new EmailStepResult(EmailStepStatus.MailDown, draft);
+        }
+
         return new EmailStepResult(EmailStepStatus.Sent, saved, PickupPath: sent.PickupPath, Queued: sent.Queued);
     }
 

@@ -7,8 +7,11 @@ namespace PetitionBot.Core.Ports;
 public interface IEmailVerificationStore
 {
     /// <summary>Counts one code sent to <paramref name="address"/> for <paramref name="identityKey"/>, when neither has had
-    /// <paramref name="maxPerHour"/> sends in the hour before <paramref name="now"/>; otherwise counts nothing and returns false.</summary>
-    Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, CancellationToken ct = default);
+    /// <paramref name="maxPerHour"/> sends in the hour before <paramref name="now"/>; otherwise counts nothing and returns false.
+    /// With <paramref name="attempt"/> (the flow's draft holding the new code's salted hash), the draft is saved in the same
+    /// transaction as the count, and not at all when the limit refuses: the address step is one write.</summary>
+    Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, FlowDraft? attempt = null,
+        CancellationToken ct = default);
 
     /// <summary>The signature of this campaign verified with this address, whichever platform it came from.</summary>
     Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default);

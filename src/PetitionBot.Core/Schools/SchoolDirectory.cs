@@ -17,6 +17,9 @@ public sealed class SchoolDirectory : ISchoolDirectory
 
     private readonly List<SchoolEntry> entries;
     private readonly Dictionary<string, School> byId;
+    private readonly ILookup<string, SchoolEntry> byLightKey;
+    private readonly ILookup<string, SchoolEntry> byHeavyAlias;
+    private readonly SchoolResolutionMemo memo = new();
 
     public SchoolDirectory(IEnumerable<School> schools)
     {
@@ -29,6 +32,8 @@ public sealed class SchoolDirectory : ISchoolDirectory
 
         All = byId.Values.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
         entries = All.Select(SchoolEntry.For).ToList();
+        byLightKey = entries.SelectMany(e => e.LightKeys, (e, key) => (e, key)).ToLookup(x => x.key, x => x.e, StringComparer.Ordinal);
+        byHeavyAlias = entries.SelectMany(e => e.HeavyAliases, (e, key) => (e, key)).ToLookup(x => x.key, x => x.e, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<School> All { get; }
@@ -36,7 +41,11 @@ public sealed class SchoolDirectory : ISchoolDirectory
     public School? Find(string id) =>
         id is { Length: > 0 } && id != School.OtherId && byId.TryGetValue(id, out var school) ? school : null;
 
-    public SchoolMatch Resolve(string typed)
+    /// <summary>The directory never changes once built, so a text resolves the same way every time: each distinct text is
+    /// resolved once and remembered (a bounded memo; members of one server type the same few names).</summary>
+    public SchoolMatch Resolve(string typed) => memo.GetOrAdd(typed ?? "", ResolveNew);
+
+    private SchoolMatch ResolveNew(string typed)
     {
         var light = SchoolText.Light(typed);
         var heavy = SchoolText.Heavy(typed);
@@ -46,7 +55,7 @@ public sealed class SchoolDirectory : ISchoolDirectory
         }
 
         var hint = SchoolText.KindHint(typed);
-        if (Decide(entries.Where(e => e.LightKeys.Contains(light)), hint) is { } exact)
+        if (Decide(byLightKey[light], hint) is { } exact)
         {
             return exact;
         }
@@ -56,7 +65,7 @@ public sealed class SchoolDirectory : ISchoolDirectory
             return Unknown(light, heavy);
         }
 
-        if (Decide(entries.Where(e => e.HeavyAliases.Contains(heavy)), hint) is { } alias)
+        if (Decide(byHeavyAlias[heavy], hint) is { } alias)
         {
             return alias;
         }

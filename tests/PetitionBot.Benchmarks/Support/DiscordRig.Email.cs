@@ -22,7 +22,7 @@ internal sealed partial class DiscordRig
         var form = modal is null ? null : CustomIds(modal).FirstOrDefault(c => c.StartsWith("sgf:", StringComparison.Ordinal));
         if (form is null)
         {
-            return false;
+            return times.Failed("before the form", modal ?? first);
         }
 
         var fields = new Dictionary<string, string> { ["name"] = "Bench Signer " + userId[^6..], ["school"] = "Bench School " + (userId[^1] - '0'), ["stage"] = "MS2" };
@@ -37,7 +37,7 @@ internal sealed partial class DiscordRig
         var addressForm = addressModal is null ? null : FormToken(addressModal, ":email");
         if (addressForm is null)
         {
-            return false;
+            return times.Failed("before the address form", addressModal ?? preview);
         }
 
         var address = $"s{userId}@{domain}";
@@ -53,7 +53,7 @@ internal sealed partial class DiscordRig
         var code = enter is null ? null : await mail;
         if (code is null)
         {
-            return false;
+            return times.Failed(enter is null ? "address step" : "no mail", sent);
         }
 
         Add(times.MailArrivals, [Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds]);
@@ -61,11 +61,11 @@ internal sealed partial class DiscordRig
         var codeForm = codeModal is null ? null : FormToken(codeModal, ":code");
         if (codeForm is null)
         {
-            return false;
+            return times.Failed("Enter code", codeModal);
         }
 
         var done = await StepAsync(FakeDiscordInteractions.ModalSubmit(Fake, guildId, userId, codeForm, new Dictionary<string, string> { ["code"] = code }), acks);
-        return done?.ToJsonString().Contains("Verified by school email", StringComparison.Ordinal) == true;
+        return done?.ToJsonString().Contains("Verified by school email", StringComparison.Ordinal) == true || times.Failed("code step", done);
     }
 
     private static string? FormToken(JsonNode modal, string suffix) =>

@@ -1,4 +1,5 @@
 using PetitionBot.Core.Email;
+using PetitionBot.Core.Flows;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
@@ -255,6 +256,21 @@ public sealed class SignFlowEmailTests : IDisposable
 
         Assert.DoesNotContain("/tmp/mail", onDiscord.Text, StringComparison.Ordinal);
         Assert.Contains("written to /tmp/mail/code.eml", onConsole.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Address_Submitted_CountsTheSendAndSavesTheAttemptInOneWrite()
+    {
+        var addressForm = await bot.PressAsync(student, await bot.FillAsync(student, school: "UCSF"), "Verify my school email");
+        var before = bot.Context.WriteTransactions;
+
+        var sent = await bot.SubmitAsync(student, addressForm, ("email", "ana@ucsf.edu"));
+
+        Assert.Equal(1, bot.Context.WriteTransactions - before);
+        var draft = await bot.Drafts.FindAsync(sent.Choices[0].Token.Split(':')[1], student.IdentityKey);
+        Assert.Equal("ana@ucsf.edu", EmailCodeStep.PendingAddress(draft!));
+        var done = await bot.SubmitAsync(student, await bot.PressAsync(student, sent, "Enter code"), ("code", bot.Mailer.LastCode));
+        Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
     }
 
     [Fact]

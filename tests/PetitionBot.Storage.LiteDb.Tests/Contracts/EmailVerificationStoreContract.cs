@@ -115,6 +115,32 @@ public abstract class EmailVerificationStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task TryCountSendAsync_WithAttempt_SavesTheDraftWithTheCount()
+    {
+        var attempt = new FlowDraft("d-send", "sign", "discord:1", TempStore.CampaignId, "code",
+            new Dictionary<string, string> { ["codeHash"] = "h" }, TempStore.T0.AddMinutes(15));
+
+        Assert.True(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0, 3, attempt));
+
+        var saved = await store.Drafts.FindAsync("d-send", "discord:1");
+        Assert.Equal(("code", "h"), (saved!.Step, saved.Values["codeHash"]));
+    }
+
+    [Fact]
+    public async Task TryCountSendAsync_WithAttemptOverTheLimit_SavesNoDraft()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0, 3));
+        }
+
+        var attempt = new FlowDraft("d-late", "sign", "discord:1", TempStore.CampaignId, "code", new Dictionary<string, string>(), TempStore.T0.AddMinutes(15));
+
+        Assert.False(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0, 3, attempt));
+        Assert.Null(await store.Drafts.FindAsync("d-late", "discord:1"));
+    }
+
+    [Fact]
     public async Task DatabaseFile_AfterVerifiedSignaturesAndSends_NeverHoldsTheAddress()
     {
         await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0, 3);

@@ -16,8 +16,8 @@ public abstract class SchoolMaintenanceContract : StoreContract
         new School("vanderbilt", "Vanderbilt University School of Medicine", SchoolKind.MD, "TN", [], ["Vanderbilt"]),
     ]);
 
-    private static readonly WorkspaceRef UcsfServer = new(PlatformKind.Discord, "9000");
-    private static readonly WorkspaceRef HogwartsServer = new(PlatformKind.Discord, "9001");
+    protected static readonly WorkspaceRef UcsfServer = new(PlatformKind.Discord, "9000");
+    protected static readonly WorkspaceRef HogwartsServer = new(PlatformKind.Discord, "9001");
 
     [Fact]
     public async Task AddAsync_UcsfTypedTwoWays_OneSchoolRowOneMilestoneAndIdsInTheExport()

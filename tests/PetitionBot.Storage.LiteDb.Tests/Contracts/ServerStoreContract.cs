@@ -30,4 +30,17 @@ public abstract class ServerStoreContract : StoreContract
         Assert.Null(await store.Servers.FindAsync(new WorkspaceRef(PlatformKind.Discord, "T1")));
         Assert.Single(await store.Servers.ListAsync());
     }
+
+    [Fact]
+    public async Task FindAsync_ReadBeforeEachSave_SeesEverySave()
+    {
+        var workspace = new WorkspaceRef(PlatformKind.Discord, "G-cache");
+        Assert.Null(await store.Servers.FindAsync(workspace));
+
+        await store.Servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C1", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C1", (await store.Servers.FindAsync(workspace))!.AnnouncementChannelId);
+
+        await store.Servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C2", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C2", (await store.Servers.FindAsync(workspace))!.AnnouncementChannelId);
+    }
 }
