@@ -17,11 +17,15 @@ internal sealed class DeliveryLanes(int width)
     private readonly ConcurrentQueue<string> _ended = new();
     private readonly SemaphoreSlim _claimGate = new(1, 1);
     private int _running;
+    private int _failures;
 
     private volatile bool _lastClaimFull;
 
     /// <summary>Deliveries started and not ended, all lanes.</summary>
     public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Deliveries that ended with an exception or were cancelled, since the start.</summary>
+    public int Failures => Volatile.Read(ref _failures);
 
     /// <summary>Whether the latest claim came back full, so more may be due than it started (set before its deliveries
     /// start, so their ends see it).</summary>
@@ -29,10 +33,9 @@ internal sealed class DeliveryLanes(int width)
 
     /// <summary>Claims through <paramref name="due"/> (given how many items to ask for: <paramref name="size"/> more than
     /// are held) and starts each item not held, in turns across platforms (<see cref="InTurns"/>); returns the started
-    /// deliveries. <paramref name="ended"/> is told the platform,
-    /// what is left running in that lane and in all, after each delivery ended (whichever way).</summary>
+    /// deliveries. <paramref name="ended"/> is told about each delivery's end (<see cref="DeliveryEnd"/>).</summary>
     public async Task<List<Task>> ClaimAsync(int size, Func<int, CancellationToken, Task<IReadOnlyList<OutboxItem>>> due,
-        Func<OutboxItem, CancellationToken, Task> deliver, Action<PlatformKind, int, int> ended, CancellationToken ct = default)
+        Func<OutboxItem, CancellationToken, Task> deliver, Action<DeliveryEnd> ended, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(due);
         await _claimGate.WaitAsync(ct).ConfigureAwait(false);
@@ -98,8 +101,9 @@ internal sealed class DeliveryLanes(int width)
     }
 
     private async Task RunAsync(OutboxItem item, Lane lane, Func<OutboxItem, CancellationToken, Task> deliver,
-        Action<PlatformKind, int, int> ended, CancellationToken ct)
+        Action<DeliveryEnd> ended, CancellationToken ct)
     {
+        var failed = true;
         try
         {
             // Yield first: the claim starts all its items before any delivery's synchronous part runs.
@@ -108,6 +112,7 @@ internal sealed class DeliveryLanes(int width)
             try
             {
                 await deliver(item, ct).ConfigureAwait(false);
+                failed = false;
             }
             finally
             {
@@ -117,9 +122,14 @@ internal sealed class DeliveryLanes(int width)
         finally
         {
             // Each count is seen by exactly one ending delivery, so a threshold is crossed once.
+            if (failed)
+            {
+                Interlocked.Increment(ref _failures);
+            }
+
             _ended.Enqueue(item.Id);
             var laneLeft = Interlocked.Decrement(ref lane.Count);
-            ended(item.Channel.Platform, laneLeft, Interlocked.Decrement(ref _running));
+            ended(new DeliveryEnd(item.Channel.Platform, laneLeft, Interlocked.Decrement(ref _running), failed));
         }
     }
 

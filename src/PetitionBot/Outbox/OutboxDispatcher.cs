@@ -52,10 +52,12 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Wakes the loop when a delivery's end may leave work to claim: nothing runs any more (the next retry's
-    /// time is then looked up), or the last claim was full and a lane ran dry or half the claim is done.</summary>
-    private void Finished(Core.Model.PlatformKind platform, int laneLeft, int running)
+    /// time is then looked up), or the last claim was full and a lane ran dry or half the claim is done. Not after a
+    /// delivery that failed (the store threw): its item is still pending, and claiming again at once would retry it in a
+    /// tight loop; the next announcement, retry or poll picks it up.</summary>
+    private void Finished(DeliveryEnd end)
     {
-        if (running == 0 || (_lanes.LastClaimFull && (laneLeft == 0 || running == ClaimSize / 2)))
+        if (!end.Failed && (end.Running == 0 || (_lanes.LastClaimFull && (end.LaneLeft == 0 || end.Running == ClaimSize / 2))))
         {
             signal.Raise();
         }
@@ -64,6 +66,7 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
+        var failuresSeen = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
@@ -75,8 +78,11 @@ public sealed partial class OutboxDispatcher(
                     running.Add(ObserveAsync(task, stoppingToken));
                 }
 
-                // While deliveries run, their ends wake the loop (Finished); otherwise sleep until the next retry.
-                wait = _lanes.Running > 0 ? options.Value.PollInterval : await UntilNextDueAsync(stoppingToken);
+                // While deliveries run, their ends wake the loop (Finished); otherwise sleep until the next retry. After a
+                // delivery failed (its item still pending and due), wait for the poll rather than retry it at once.
+                var failures = _lanes.Failures;
+                wait = _lanes.Running > 0 || failures != failuresSeen ? options.Value.PollInterval : await UntilNextDueAsync(stoppingToken);
+                failuresSeen = failures;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -119,7 +119,7 @@ public sealed class DeliveryLanesTests : IDisposable
             await release.Task.WaitAsync(ct);
         }
 
-        var first = await lanes.ClaimAsync(8, (_, _) => Task.FromResult<IReadOnlyList<OutboxItem>>([item]), DeliverAsync, (_, _, _) => { });
+        var first = await lanes.ClaimAsync(8, (_, _) => Task.FromResult<IReadOnlyList<OutboxItem>>([item]), DeliverAsync, _ => { });
         var second = await lanes.ClaimAsync(8, async (_, _) =>
         {
             // The store is read while the delivery runs and answers "pending"; the delivery ends before the claim starts
@@ -128,16 +128,44 @@ public sealed class DeliveryLanesTests : IDisposable
             release.SetResult();
             await Task.WhenAll(first);
             return stale;
-        }, DeliverAsync, (_, _, _) => { });
+        }, DeliverAsync, _ => { });
 
         _ = Assert.Single(first);
         Assert.Empty(second);
         Assert.Equal(1, deliveries);
 
         // Still pending at a later claim (its delivery failed before recording anything): it is started again.
-        var third = await lanes.ClaimAsync(8, (_, _) => Task.FromResult<IReadOnlyList<OutboxItem>>([item]), DeliverAsync, (_, _, _) => { });
+        var third = await lanes.ClaimAsync(8, (_, _) => Task.FromResult<IReadOnlyList<OutboxItem>>([item]), DeliverAsync, _ => { });
         await Task.WhenAll(third);
         Assert.Equal(2, deliveries);
+    }
+
+    [Fact]
+    public async Task Loop_DeliveryFailsOnTheStore_NotClaimedAgainAtOnce()
+    {
+        var slack = new FakeChatPlatform(PlatformKind.Slack);
+        var servers = new ThrowingServerStore();
+        using var host = PetitionHost.Build(new PetitionHostOptions(HostMode.Cli, [])
+        {
+            Overrides = TestConfig.For(_dir.Path, new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" }),
+            ConfigureServices = s => s.AddSingleton<IChatPlatform>(slack).AddSingleton<IServerStore>(servers),
+        });
+        var outbox = host.Services.GetRequiredService<IOutboxStore>();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await outbox.EnqueueAsync(Update("a1", DateTimeOffset.UtcNow), Channels(PlatformKind.Slack, 1));
+            await WaitUntilAsync(() => servers.Calls >= 1, "the delivery's attempt");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+
+            Assert.Equal(1, servers.Calls);
+            Assert.Equal(1, await outbox.PendingCountAsync());
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]
@@ -176,5 +204,23 @@ public sealed class DeliveryLanesTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"waited {Patience.TotalSeconds:0} s for {what}");
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>A server store that fails every lookup (a store outage during a delivery).</summary>
+    private sealed class ThrowingServerStore : IServerStore
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+        {
+            Interlocked.Increment(ref _calls);
+            throw new InvalidOperationException("store unavailable");
+        }
+
+        public Task SaveAsync(ServerSettings settings, CancellationToken ct = default) => throw new InvalidOperationException("store unavailable");
+
+        public Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default) => throw new InvalidOperationException("store unavailable");
     }
 }
