@@ -121,13 +121,14 @@ internal sealed class DeliveryLanes(int width)
         }
         finally
         {
-            // Each count is seen by exactly one ending delivery, so a threshold is crossed once.
             if (failed)
             {
                 Interlocked.Increment(ref _failures);
             }
 
             _ended.Enqueue(item.Id);
+
+            // Each count is seen by exactly one ending delivery, so a threshold is crossed once.
             var laneLeft = Interlocked.Decrement(ref lane.Count);
             ended(new DeliveryEnd(item.Channel.Platform, laneLeft, Interlocked.Decrement(ref _running), failed));
         }
