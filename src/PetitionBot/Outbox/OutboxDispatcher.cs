@@ -9,9 +9,10 @@ namespace PetitionBot.Outbox;
 
 /// <summary>Sends pending announcement deliveries through the adapters' ports: quick in-process retries (Polly) for
 /// transient failures and short rate limits; then <see cref="DeliveryPolicy"/> decides (persisted backoff; a forbidden
-/// or vanished channel is disabled and its admins told on their next command) and this carries it out. The loop wakes
-/// when this process writes an announcement (<see cref="OutboxSignal"/>), when the next retry is due, and at the
-/// fallback poll. A delivery is marked delivered right after the platform accepted it, and the
+/// or vanished channel is disabled and its admins told on their next command) and this carries it out. Deliveries run in
+/// one lane per platform (<see cref="DeliveryLanes"/>) and the loop does not wait for a claim to finish before the next:
+/// it wakes when this process writes an announcement (<see cref="OutboxSignal"/>), when deliveries end and more may be
+/// due, when the next retry is due, and at the fallback poll. A delivery is marked delivered right after the platform accepted it, and the
 /// platforms' dedup key (Discord nonce) covers a crash between the two.</summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
@@ -26,39 +27,66 @@ public sealed partial class OutboxDispatcher(
 {
     private static readonly TimeSpan ShortWait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(20);
-    private readonly ResiliencePipeline<PostOutcome> _retry = BuildPipeline(time);
 
-    /// <summary>Sends everything due now, once; returns how many deliveries were attempted. Used by the loop and by tests.</summary>
+    /// <summary>Deliveries claimed at once beyond those already running.</summary>
+    internal const int ClaimSize = 256;
+
+    private readonly ResiliencePipeline<PostOutcome> _retry = BuildPipeline(time);
+    private readonly DeliveryLanes _lanes = new(options.Value.Concurrency);
+
+    /// <summary>Starts everything due now and waits for it; returns how many deliveries were attempted. Used by tests
+    /// and tools; the service's loop starts claims without waiting for them.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
-        var due = await outbox.DueAsync(time.GetUtcNow(), 256, ct);
-        if (due.Count == 0)
-        {
-            return 0;
-        }
+        var started = await StartDueAsync(ct);
+        await Task.WhenAll(started);
+        return started.Count;
+    }
 
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct },
-            async (item, token) => await DeliverAsync(item, token));
-        return due.Count;
+    /// <summary>Claims what is due and starts each delivery that is not running already in its platform's lane
+    /// (<see cref="DeliveryLanes"/>), without waiting for any: Slack's posts never wait behind Discord's global limit,
+    /// nor a new announcement behind the end of an earlier claim.</summary>
+    private async Task<List<Task>> StartDueAsync(CancellationToken ct)
+    {
+        return await _lanes.ClaimAsync(ClaimSize, (max, token) => outbox.DueAsync(time.GetUtcNow(), max, token), DeliverAsync, Finished, ct);
+    }
+
+    /// <summary>Wakes the loop when a delivery's end may leave work to claim: nothing runs any more (the next retry's
+    /// time is then looked up), or the last claim was full and a lane ran dry or half the claim is done. Not after a
+    /// delivery that failed (the store threw): its item is still pending, and claiming again at once would retry it in a
+    /// tight loop; the next announcement, retry or poll picks it up.</summary>
+    private void Finished(DeliveryEnd end)
+    {
+        if (!end.Failed && (end.Running == 0 || (_lanes.LastClaimFull && (end.LaneLeft == 0 || end.Running == ClaimSize / 2))))
+        {
+            signal.Raise();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var running = new List<Task>();
+        var failuresSeen = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
-                if (await DispatchDueAsync(stoppingToken) > 0)
+                running.RemoveAll(t => t.IsCompleted);
+                foreach (var task in await StartDueAsync(stoppingToken))
                 {
-                    continue;
+                    running.Add(ObserveAsync(task, stoppingToken));
                 }
 
-                wait = await UntilNextDueAsync(stoppingToken);
+                // While deliveries run, their ends wake the loop (Finished); otherwise sleep until the next retry. After a
+                // delivery failed (its item still pending and due), wait for the poll rather than retry it at once.
+                var failures = _lanes.Failures;
+                wait = _lanes.Running > 0 || failures != failuresSeen ? options.Value.PollInterval : await UntilNextDueAsync(stoppingToken);
+                failuresSeen = failures;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -74,8 +102,28 @@ public sealed partial class OutboxDispatcher(
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
+        }
+
+        // Stopping: the running deliveries were cancelled; let them record what they can before the host goes.
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>A delivery run by the loop: a failure is logged (the item stays pending and is claimed again).</summary>
+    private async Task ObserveAsync(Task delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await delivery;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogStoppedMidDelivery(logger);
+        }
+        catch (Exception ex)
+        {
+            LogLoopFailed(logger, ex);
         }
     }
 
@@ -205,6 +253,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "The outbox loop failed; retrying")]
     private static partial void LogLoopFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Stopping: a delivery was cancelled; it stays pending")]
+    private static partial void LogStoppedMidDelivery(ILogger logger);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Posting through {Platform} threw; will retry")]
     private static partial void LogPostThrew(ILogger logger, Core.Model.PlatformKind platform, Exception ex);

@@ -8,8 +8,9 @@ public sealed class OutboxOptions
     /// (PostgreSQL).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Deliveries sent at once (the adapters' rate limiters pace each channel and the global limit).</summary>
-    public int Concurrency { get; set; } = 32;
+    /// <summary>Deliveries sent at once per platform, each platform in its own lane (the adapters' rate limiters pace each
+    /// channel and the global limit). More than Discord's 50 requests per second, so a whole global window goes at once.</summary>
+    public int Concurrency { get; set; } = 64;
 
     /// <summary>After this many failed attempts a delivery is given up.</summary>
     public int MaxAttempts { get; set; } = 12;

@@ -16,6 +16,15 @@ internal static class DiscordLoadBenchmark
     /// <summary>Every fifth flow of the burst is a Slack flow (20%, 40 per workspace in the full run).</summary>
     private const int SlackEvery = 5;
 
+    /// <summary>Issue 16: a burst of 1,000 flows acked with p99 at most this, on both platforms.</summary>
+    private const double BurstP99TargetMs = 500;
+
+    /// <summary>Discord's interaction callback and Slack's envelope ack both have 3 s.</summary>
+    private const double DeadlineMs = 3000;
+
+    /// <summary>Issue 16: the highest signing step with p99 ack at most 100 ms is at least this.</summary>
+    private const int SigningStepTarget = 800;
+
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(bool quick)
     {
         var results = new List<BenchResult>();
@@ -81,8 +90,10 @@ internal static class DiscordLoadBenchmark
         var max = sorted.Count == 0 ? double.NaN : sorted[^1];
         yield return new BenchResult("ack burst", $"{platform} p50 ack", Math.Round(Stopwatches.Percentile(sorted, 50), 1), "ms", "", null,
             $"{flows} {platform} flows ({sorted.Count} acks), {failed} flows failed; " + note);
-        yield return new BenchResult("ack burst", $"{platform} p99 ack", Math.Round(p99, 1), "ms", "< 3000 (deadline)", p99 < 3000);
-        yield return new BenchResult("ack burst", $"{platform} max ack", Math.Round(max, 1), "ms", "< 3000 (deadline)", max < 3000 && failed == 0,
+        var late = sorted.Count(ms => ms >= DeadlineMs);
+        yield return new BenchResult("ack burst", $"{platform} p99 ack", Math.Round(p99, 1), "ms", $"<= {BurstP99TargetMs}", p99 <= BurstP99TargetMs,
+            $"target from issue 16 (burst of 1,000 flows, p99 ack <= {BurstP99TargetMs} ms on both platforms); the platform's deadline is {DeadlineMs} ms: {late} of {sorted.Count} acks past it");
+        yield return new BenchResult("ack burst", $"{platform} max ack", Math.Round(max, 1), "ms", $"< {DeadlineMs} (deadline)", max < DeadlineMs && failed == 0,
             $"{failed} of {flows} flows failed");
     }
 
@@ -145,7 +156,7 @@ internal static class DiscordLoadBenchmark
         var perFlow = flowsDone == 0 ? -1 : (await writes.ReadAsync() - writesBefore) / flowsDone;
         results.Add(new BenchResult("signing rate", "store write transactions per sign flow", Math.Round(perFlow, 2), "transactions", "<= 2", perFlow <= 2,
             $"petitionbot_store_write_transactions_total (LiteDB commits) over the signing-rate steps / {flowsDone} completed Discord flows (/sign → role → named → form → sign); includes any background writes"));
-        results.Add(new BenchResult("signing rate", "highest step with p99 ack <= 100 ms", best ?? 0, "signatures/s", ">= 200", best >= 200,
+        results.Add(new BenchResult("signing rate", "highest step with p99 ack <= 100 ms", best ?? 0, "signatures/s", $">= {SigningStepTarget}", best >= SigningStepTarget,
             p99At200 is null ? "200/s not reached" : $"p99 at 200/s: {p99At200:0.0} ms"));
         return results;
     }

@@ -17,22 +17,30 @@ internal sealed class FakeChatPlatform(PlatformKind platform = PlatformKind.Disc
 
     public Action<OutboundMessage>? AfterAccept { get; set; }
 
+    /// <summary>While set and not completed, every post waits for it (a platform whose limits hold its posts back).</summary>
+    public Task? Hold { get; set; }
+
     public int Attempts => _attempts;
 
     public int PostsIn(string channelId) => _posts.TryGetValue(channelId, out var posts) ? posts.Count : 0;
 
     public IReadOnlyList<OutboundMessage> All => _posts.Values.SelectMany(p => p.Values).ToList();
 
-    public Task<PostOutcome> PostAsync(ChannelRef channel, OutboundMessage message, CancellationToken ct = default)
+    public async Task<PostOutcome> PostAsync(ChannelRef channel, OutboundMessage message, CancellationToken ct = default)
     {
         Interlocked.Increment(ref _attempts);
+        if (Hold is { } hold)
+        {
+            await hold.WaitAsync(ct);
+        }
+
         if (Answers.TryGetValue(channel.ChannelId, out var answer))
         {
-            return Task.FromResult(answer);
+            return answer;
         }
 
         _posts.GetOrAdd(channel.ChannelId, _ => new()).TryAdd(message.DedupKey, message);
         AfterAccept?.Invoke(message);
-        return Task.FromResult(PostOutcome.Delivered);
+        return PostOutcome.Delivered;
     }
 }

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using PetitionBot.Core.Model;
+using PetitionBot.Core.Storage;
+
+namespace PetitionBot.Outbox;
+
+/// <summary>Runs outbox deliveries, each platform in its own lane of at most <c>width</c> at once, so a platform whose
+/// limits hold its deliveries back (Discord's global 50 requests per second) never holds back another's, and neither
+/// waits for the other's batch to finish. Claims run one at a time and remember which items they started: an item stays
+/// held from its start until the claim after its end (a claim that read the store while it ran may still see it pending),
+/// so no claim starts it twice.</summary>
+internal sealed class DeliveryLanes(int width)
+{
+    private readonly int _width = Math.Max(1, width);
+    private readonly ConcurrentDictionary<PlatformKind, Lane> _lanes = new();
+    private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _ended = new();
+    private readonly SemaphoreSlim _claimGate = new(1, 1);
+    private int _running;
+    private int _failures;
+
+    private volatile bool _lastClaimFull;
+
+    /// <summary>Deliveries started and not ended, all lanes.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Deliveries that ended with an exception or were cancelled, since the start.</summary>
+    public int Failures => Volatile.Read(ref _failures);
+
+    /// <summary>Whether the latest claim came back full, so more may be due than it started (set before its deliveries
+    /// start, so their ends see it).</summary>
+    public bool LastClaimFull => _lastClaimFull;
+
+    /// <summary>Claims through <paramref name="due"/> (given how many items to ask for: <paramref name="size"/> more than
+    /// are held) and starts each item not held, in turns across platforms (<see cref="InTurns"/>); returns the started
+    /// deliveries. <paramref name="ended"/> is told about each delivery's end (<see cref="DeliveryEnd"/>).</summary>
+    public async Task<List<Task>> ClaimAsync(int size, Func<int, CancellationToken, Task<IReadOnlyList<OutboxItem>>> due,
+        Func<OutboxItem, CancellationToken, Task> deliver, Action<DeliveryEnd> ended, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        await _claimGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            // Items that ended before this claim reads the store are recorded there (or still pending after a failure,
+            // and then claimable again).
+            while (_ended.TryDequeue(out var id))
+            {
+                _held.TryRemove(id, out _);
+            }
+
+            var ask = size + _held.Count;
+            var items = await due(ask, ct).ConfigureAwait(false);
+            _lastClaimFull = items.Count >= ask;
+            var started = new List<Task>(items.Count);
+            foreach (var item in InTurns(items))
+            {
+                if (_held.TryAdd(item.Id, 0))
+                {
+                    var lane = _lanes.GetOrAdd(item.Channel.Platform, _ => new Lane(_width));
+                    Interlocked.Increment(ref lane.Count);
+                    Interlocked.Increment(ref _running);
+                    started.Add(RunAsync(item, lane, deliver, ended, ct));
+                }
+            }
+
+            return started;
+        }
+        finally
+        {
+            _claimGate.Release();
+        }
+    }
+
+    /// <summary>The claim in turns, one item of each platform at a time (each platform's items in the claim's order): the
+    /// first deliveries of every platform start together, rather than one platform's whole share first.</summary>
+    public static IEnumerable<OutboxItem> InTurns(IReadOnlyList<OutboxItem> due)
+    {
+        var queues = due.GroupBy(i => i.Channel.Platform).Select(g => g.GetEnumerator()).ToList();
+        try
+        {
+            while (queues.Count > 0)
+            {
+                for (var i = 0; i < queues.Count; i++)
+                {
+                    if (queues[i].MoveNext())
+                    {
+                        yield return queues[i].Current;
+                    }
+                    else
+                    {
+                        queues[i].Dispose();
+                        queues.RemoveAt(i--);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            queues.ForEach(q => q.Dispose());
+        }
+    }
+
+    private async Task RunAsync(OutboxItem item, Lane lane, Func<OutboxItem, CancellationToken, Task> deliver,
+        Action<DeliveryEnd> ended, CancellationToken ct)
+    {
+        var failed = true;
+        try
+        {
+            // Yield first: the claim starts all its items before any delivery's synchronous part runs.
+            await Task.Yield();
+            await lane.Gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await deliver(item, ct).ConfigureAwait(false);
+                failed = false;
+            }
+            finally
+            {
+                lane.Gate.Release();
+            }
+        }
+        finally
+        {
+            if (failed)
+            {
+                Interlocked.Increment(ref _failures);
+            }
+
+            _ended.Enqueue(item.Id);
+
+            // Each count is seen by exactly one ending delivery, so a threshold is crossed once.
+            var laneLeft = Interlocked.Decrement(ref lane.Count);
+            ended(new DeliveryEnd(item.Channel.Platform, laneLeft, Interlocked.Decrement(ref _running), failed));
+        }
+    }
+
+    private sealed class Lane(int width)
+    {
+        public readonly SemaphoreSlim Gate = new(width, width);
+        public int Count;
+    }
+}
