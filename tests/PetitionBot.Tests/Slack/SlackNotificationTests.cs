@@ -35,8 +35,8 @@ public sealed class SlackNotificationTests
 
         await h.SignAsync(SlackHost.TeamA, "U0CAL", "Cal Plain", named: true);
 
-        // The first opt-in's DM is the first to open: Slack answers that this app cannot message that user.
-        h.Slack.FailNext("conversations.open", "cannot_dm_bot");
+        // Slack answers that this app cannot message the blocked user, whenever (and in whatever order) their DM is opened.
+        h.Slack.Team(SlackHost.TeamA).BlockDirectMessages(Blocked);
         await h.Slack.SendSlashCommandAsync(SlackHost.TeamA, SlackHost.Organizer, "/respond", "recipient:AAMC text:\"We hear you <!channel>.\"");
         await FakeSlackServer.WaitUntilAsync(() => Subscribers.All(u => h.Slack.DirectMessages(SlackHost.TeamA, u).Count == 1), TimeSpan.FromSeconds(20));
         await FakeSlackServer.WaitUntilAsync(() => h.OutboxPendingAsync().GetAwaiter().GetResult() == 0, TimeSpan.FromSeconds(20));
