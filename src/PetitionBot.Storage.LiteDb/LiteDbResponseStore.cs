@@ -22,12 +22,12 @@ public sealed class LiteDbResponseStore : IResponseStore
 
     private ILiteCollection<ResponseDoc> Responses => db.Database.GetCollection<ResponseDoc>("responses");
 
-    public Task<int?> AddAsync(RecipientResponse response, Announcement announcement, CancellationToken ct = default)
+    public async Task<int?> AddAsync(RecipientResponse response, Announcement announcement, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(announcement);
         ct.ThrowIfCancellationRequested();
-        var channels = db.Write<int?>(() =>
+        var channels = await db.WriteAsync<int?>(() =>
         {
             var key = $"{response.CampaignId}|r|{response.Id}";
             if (db.Announcements.Exists(a => a.UniqueKey == key))
@@ -54,7 +54,7 @@ public sealed class LiteDbResponseStore : IResponseStore
             signal?.Raise();
         }
 
-        return Task.FromResult(channels);
+        return channels;
     }
 
     public Task<IReadOnlyList<RecipientResponse>> ListAsync(string campaignId, CancellationToken ct = default)

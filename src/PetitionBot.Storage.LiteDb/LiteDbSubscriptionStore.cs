@@ -73,11 +73,11 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
         return db.WriteAsync(() => Subscriptions.DeleteMany(s => s.OwnerHash == owner));
     }
 
-    public Task<int?> NotifyAsync(Announcement notice, string uniqueKey, TimeSpan spacing, CancellationToken ct = default)
+    public async Task<int?> NotifyAsync(Announcement notice, string uniqueKey, TimeSpan spacing, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ct.ThrowIfCancellationRequested();
-        var notified = db.Write<int?>(() =>
+        var notified = await db.WriteAsync<int?>(() =>
         {
             if (db.Announcements.Exists(a => a.UniqueKey == uniqueKey))
             {
@@ -108,7 +108,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
             signal?.Raise();
         }
 
-        return Task.FromResult(notified);
+        return notified;
     }
 
     public Task<DirectRecipient?> RecipientAsync(string subscriptionId, CancellationToken ct = default)

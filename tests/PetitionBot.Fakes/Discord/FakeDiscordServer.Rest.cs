@@ -78,42 +78,10 @@ public sealed partial class FakeDiscordServer
         return Requests.First(predicate);
     }
 
-    public void InjectFault(FakeRestFault fault)
-    {
-        lock (_gate)
-        {
-            _faults.Add(fault);
-        }
-    }
-
     /// <summary>Runs after a channel message was created and recorded, before its 200 response is written (argument: the
     /// request path). A test holds the response here to crash the bot between Discord accepting a post and the bot
     /// learning of it.</summary>
     public Func<string, Task>? BeforeMessageResponse { get; set; }
-
-    /// <summary>Injected faults and slow answers still waiting for a request of <paramref name="method"/> under <paramref name="pathPrefix"/>.</summary>
-    public int PendingFaults(string method, string pathPrefix)
-    {
-        var prefix = pathPrefix.TrimStart('/');
-        bool Matches(string m, string p) => string.Equals(m, method, StringComparison.OrdinalIgnoreCase) && p.TrimStart('/').StartsWith(prefix, StringComparison.Ordinal);
-        lock (_gate)
-        {
-            return _faults.Where(f => Matches(f.Method, f.PathPrefix)).Sum(f => f.Times) + _slow.Where(f => Matches(f.Method, f.PathPrefix)).Sum(f => f.Times);
-        }
-    }
-
-    /// <summary>Removes every injected fault that has not fired yet.</summary>
-    public void ClearFaults()
-    {
-        lock (_gate)
-        {
-            _faults.Clear();
-        }
-    }
-
-    /// <summary>The next <paramref name="times"/> matching requests get 429 with Retry-After and X-RateLimit-* headers.</summary>
-    public void InjectRateLimit(string method, string pathPrefix, TimeSpan retryAfter, bool global = false, int times = 1) =>
-        InjectFault(new FakeRestFault(method, pathPrefix, 429, global ? null : 0, retryAfter, global, times));
 
     /// <summary>Posting in this channel answers 403 / 50013.</summary>
     public void ForbidChannel(string channelId)
@@ -332,46 +300,5 @@ public sealed partial class FakeDiscordServer
             response.Headers["X-RateLimit-Bucket"] = "fake-channel-messages";
             return response;
         }
-    }
-
-    private FakeRestFault? TakeFault(string method, string path)
-    {
-        var index = _faults.FindIndex(f => f.Times > 0 && string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase) &&
-            path.StartsWith(f.PathPrefix.TrimStart('/'), StringComparison.Ordinal));
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var fault = _faults[index];
-        _faults[index] = fault with { Times = fault.Times - 1 };
-        return fault;
-    }
-
-    private static FakeRestResponse FaultResponse(FakeRestFault fault)
-    {
-        if (fault.Status != 429)
-        {
-            return FakeRestResponse.Error(fault.Status, fault.Code ?? 0, "Injected failure");
-        }
-
-        var seconds = (fault.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds;
-        var response = new FakeRestResponse(429, new JsonObject
-        {
-            ["message"] = "You are being rate limited.",
-            ["retry_after"] = Math.Round(seconds, 3),
-            ["global"] = fault.Global,
-        });
-        response.Headers["Retry-After"] = Math.Ceiling(seconds).ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Limit"] = "5";
-        response.Headers["X-RateLimit-Remaining"] = "0";
-        response.Headers["X-RateLimit-Reset-After"] = seconds.ToString("0.000", CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Scope"] = fault.Global ? "global" : "user";
-        if (fault.Global)
-        {
-            response.Headers["X-RateLimit-Global"] = "true";
-        }
-
-        return response;
     }
 }

@@ -19,6 +19,9 @@ public sealed partial class FakeSlackServer
     internal readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _statusFaults = new(StringComparer.Ordinal);
     internal readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _slow = new(StringComparer.Ordinal);
     internal readonly List<FakeSlackApiCall> _calls = [];
+
+    /// <summary>A queued entry (status or Retry-After) that lets one call through: how a storm armed by call count waits.</summary>
+    internal const int PassMarker = -1;
     internal readonly List<FakeSlackMessage> _messages = [];
     internal readonly List<FakeSlackFile> _files = [];
     internal readonly List<FakeSlackView> _views = [];
@@ -57,13 +60,25 @@ public sealed partial class FakeSlackServer
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer {ok:false, error}.</summary>
     public void FailNext(string method, string error, int times = 1) => AddFault(method, (error, 0), times);
 
-    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer HTTP 429 with Retry-After.</summary>
-    public void RateLimitNext(string method, int retryAfterSeconds, int times = 1) => AddFault(method, (null, retryAfterSeconds), times);
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer HTTP 429 with Retry-After. With
+    /// <paramref name="after"/> the storm is armed by call count, not by time: that many calls of the method that reach
+    /// this kind of answer (behind any earlier one still queued) go through untouched first.</summary>
+    public void RateLimitNext(string method, int retryAfterSeconds, int times = 1, int after = 0)
+    {
+        AddFault(method, (null, PassMarker), after);
+        AddFault(method, (null, retryAfterSeconds), times);
+    }
 
-    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer HTTP <paramref name="status"/> (5xx) with no Slack envelope.</summary>
-    public void ServerErrorNext(string method, int status = 503, int times = 1)
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer HTTP <paramref name="status"/> (5xx)
+    /// with no Slack envelope; <paramref name="after"/> as in <see cref="RateLimitNext"/>.</summary>
+    public void ServerErrorNext(string method, int status = 503, int times = 1, int after = 0)
     {
         var queue = _statusFaults.GetOrAdd(method, _ => new ConcurrentQueue<int>());
+        for (var i = 0; i < after; i++)
+        {
+            queue.Enqueue(PassMarker);
+        }
+
         for (var i = 0; i < times; i++)
         {
             queue.Enqueue(status);
@@ -99,7 +114,8 @@ public sealed partial class FakeSlackServer
         return found!;
     }
 
-    /// <summary>Injected answers (errors, 429s, 5xx, slow responses) still waiting for a call of <paramref name="method"/>.</summary>
+    /// <summary>Injected answers (errors, 429s, 5xx, slow responses) still waiting for a call of <paramref name="method"/>,
+    /// counting the calls a storm armed by count still lets through first.</summary>
     public int PendingFaults(string method) =>
         (_faults.TryGetValue(method, out var faults) ? faults.Count : 0)
         + (_statusFaults.TryGetValue(method, out var statuses) ? statuses.Count : 0)

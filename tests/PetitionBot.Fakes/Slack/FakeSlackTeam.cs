@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace PetitionBot.Fakes.Slack;
 
-/// <summary>A workspace of the fake Slack: its bot token, members (admin flags), user groups, and channels that answer
-/// errors (gone, archived, bot not in channel).</summary>
+/// <summary>A workspace of the fake Slack: its bot token, members (admin flags), user groups, channels that answer
+/// errors (gone, archived, bot not in channel), and users the app cannot message.</summary>
 public sealed class FakeSlackTeam(string id, string botToken, string name)
 {
     public string Id => id;
@@ -29,9 +29,19 @@ public sealed class FakeSlackTeam(string id, string botToken, string name)
     /// <summary>Channels that answer not_in_channel.</summary>
     public ConcurrentDictionary<string, bool> NotInChannels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Users the app cannot message: conversations.open with them answers cannot_dm_bot, every time.</summary>
+    public ConcurrentDictionary<string, bool> DirectMessagesBlocked { get; } = new(StringComparer.Ordinal);
+
     public FakeSlackTeam AddUser(string userId, bool isAdmin = false, bool isOwner = false)
     {
         Users[userId] = (isAdmin, isOwner);
+        return this;
+    }
+
+    /// <summary>The app cannot open a DM with <paramref name="userId"/> (see <see cref="DirectMessagesBlocked"/>).</summary>
+    public FakeSlackTeam BlockDirectMessages(string userId)
+    {
+        DirectMessagesBlocked[userId] = true;
         return this;
     }
 

@@ -38,7 +38,7 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
             await Task.Delay(delay, ctx.RequestAborted).ConfigureAwait(false);
         }
 
-        if (server._statusFaults.TryGetValue(method, out var statuses) && statuses.TryDequeue(out var failure))
+        if (server._statusFaults.TryGetValue(method, out var statuses) && statuses.TryDequeue(out var failure) && failure != FakeSlackServer.PassMarker)
         {
             server.Add(server._calls, call with { StatusCode = failure, Error = "http_" + failure.ToString(CultureInfo.InvariantCulture) });
             ctx.Response.StatusCode = failure;
@@ -62,7 +62,7 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
 
     private (int Status, JsonObject Body, int RetryAfter) Respond(FakeSlackApiCall call, FakeSlackTeam? team)
     {
-        if (server._faults.TryGetValue(call.Method, out var faults) && faults.TryDequeue(out var fault))
+        if (server._faults.TryGetValue(call.Method, out var faults) && faults.TryDequeue(out var fault) && fault.RetryAfter != FakeSlackServer.PassMarker)
         {
             return fault.Error is null
                 ? (429, Error("ratelimited"), fault.RetryAfter)
@@ -123,6 +123,7 @@ internal sealed class FakeSlackWebApi(FakeSlackServer server)
                 var users = call.Param("users") ?? string.Empty;
                 return users.Length == 0 || users.Contains(',', StringComparison.Ordinal)
                     ? Error("invalid_arguments")
+                    : team.DirectMessagesBlocked.ContainsKey(users) ? Error("cannot_dm_bot")
                     : Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = FakeSlackServer.DmChannel(users) } });
             case "views.open":
                 var trigger = call.Param("trigger_id") ?? string.Empty;

@@ -5,8 +5,11 @@ using PetitionBot.Fakes.Slack;
 namespace PetitionBot.Tests.Reliability;
 
 /// <summary>The soak's seeded fault schedule: every few hundred milliseconds the next class of a shuffled round fires
-/// in the fake Discord or the fake Slack. After the first round a count-based fault (5xx, 429, slow answer) is only queued
-/// when the last one of its kind has been served, so a storm never piles up behind a method the bot seldom calls.</summary>
+/// in the fake Discord or the fake Slack. A count-based fault (5xx, 429, slow answer) is only queued again when the last
+/// one of its kind has been served, so a storm never piles up behind a method the bot seldom calls.
+/// The first storm of each REST class whose service is asserted is armed by request count instead (<see cref="ArmByRequestCount"/>):
+/// the bot posts announcements only when a milestone is crossed, so a storm armed by the clock after the last of those
+/// posts would never be met.</summary>
 internal sealed class SoakFaultInjector(FakeDiscordServer discord, FakeSlackServer slack, Random rng)
 {
     public const string DiscordClose = "discord close 4000";
@@ -36,6 +39,28 @@ internal sealed class SoakFaultInjector(FakeDiscordServer discord, FakeSlackServ
     public IReadOnlyDictionary<string, int> Injected => _injected;
 
     public int Rounds => Volatile.Read(ref _rounds);
+
+    /// <summary>The REST classes whose faulty answers the soak asserts were served (see <see cref="Served"/>).</summary>
+    public static readonly string[] Asserted = [DiscordChannel5xx, DiscordChannel429, DiscordCallback429, SlackPost5xx, SlackPost429, SlackEphemeral429];
+
+    /// <summary>Before anyone signs: arm the first storm of each asserted class to start at a seeded request of its kind,
+    /// early enough that the run surely makes it. Channel posts (Discord channels/, Slack chat.postMessage) are three per
+    /// milestone, and the milestones 2, 5 and 25 are crossed early, so the storm starts by the ninth post at the latest;
+    /// a post it fails is retried, and the retries meet the rest of the storm. Interaction callbacks and ephemeral replies
+    /// come with every signer (150 per platform), so those storms start within the first 40.</summary>
+    public void ArmByRequestCount()
+    {
+        discord.InjectFault(new FakeRestFault("POST", "channels/", rng.Next(2) == 0 ? 500 : 503, Times: rng.Next(2, 6), After: rng.Next(0, 9)));
+        discord.InjectRateLimit("POST", "channels/", TimeSpan.FromMilliseconds(rng.Next(300, 1500)), times: rng.Next(2, 6), after: rng.Next(0, 9));
+        discord.InjectRateLimit("POST", "interactions/", TimeSpan.FromMilliseconds(rng.Next(100, 400)), times: rng.Next(1, 3), after: rng.Next(0, 40));
+        slack.ServerErrorNext("chat.postMessage", rng.Next(2) == 0 ? 500 : 503, rng.Next(2, 6), after: rng.Next(0, 9));
+        slack.RateLimitNext("chat.postMessage", 1, rng.Next(2, 6), after: rng.Next(0, 9));
+        slack.RateLimitNext("chat.postEphemeral", 1, rng.Next(1, 3), after: rng.Next(0, 40));
+        foreach (var name in Asserted)
+        {
+            _injected[name] = 1;
+        }
+    }
 
     /// <summary>Fire faults until <paramref name="ct"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken ct = default)
@@ -85,6 +110,21 @@ internal sealed class SoakFaultInjector(FakeDiscordServer discord, FakeSlackServ
         };
     }
 
+    /// <summary><see cref="Served"/> once every <see cref="Asserted"/> class was served at least once, or when
+    /// <paramref name="timeout"/> has passed (then the caller's assertion names the class the bot never met).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ServedOnceEachAsync(TimeSpan timeout)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        var served = Served();
+        while (Asserted.Any(f => served.GetValueOrDefault(f) == 0) && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(100);
+            served = Served();
+        }
+
+        return served;
+    }
+
     /// <summary>Injected answers of this class's kind the bot has not met yet.</summary>
     private int Pending(string name) => name switch
     {
@@ -98,7 +138,7 @@ internal sealed class SoakFaultInjector(FakeDiscordServer discord, FakeSlackServ
 
     private async Task<bool> InjectAsync(string name)
     {
-        // Every class fires in the first round; after that a count-based one waits until its last storm was served.
+        // A class not armed yet fires in the first round; after that a count-based one waits until its last storm was served.
         if (_injected.ContainsKey(name) && Pending(name) > 0)
         {
             return false;
