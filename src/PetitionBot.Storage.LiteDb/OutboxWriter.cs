@@ -11,7 +11,8 @@ internal static class OutboxWriter
     /// <summary>The channels an announcement of this campaign (and school, for a school milestone) goes to
     /// (<see cref="AnnouncementTargets"/> decides).</summary>
     public static IReadOnlyList<ChannelRef> Targets(LiteDbContext db, string campaignId, string? schoolKey) =>
-        AnnouncementTargets.Select(db.Servers.Find(s => s.AnnouncementChannelId != null).Select(LiteDbServerStore.ToSettings), campaignId, schoolKey);
+        AnnouncementTargets.Select(db.ServerCache.WithChannels(() =>
+            db.Servers.Find(s => s.AnnouncementChannelId != null).Select(LiteDbServerStore.ToSettings).ToList()), campaignId, schoolKey);
 
     public static void Insert(LiteDbContext db, Announcement a, string uniqueKey, IReadOnlyList<ChannelRef> targets)
     {

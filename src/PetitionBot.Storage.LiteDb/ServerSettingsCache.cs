@@ -10,6 +10,7 @@ internal sealed class ServerSettingsCache
 {
     private readonly Dictionary<string, ServerSettings?> _known = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private IReadOnlyList<ServerSettings>? _withChannels;
     private long _version;
 
     public ServerSettings? Get(string key, Func<ServerSettings?> read)
@@ -37,6 +38,32 @@ internal sealed class ServerSettingsCache
         return settings;
     }
 
+    /// <summary>Every server with an announcement channel (the targets of an announcement), read once until a write.</summary>
+    public IReadOnlyList<ServerSettings> WithChannels(Func<IReadOnlyList<ServerSettings>> read)
+    {
+        long version;
+        lock (_gate)
+        {
+            if (_withChannels is { } cached)
+            {
+                return cached;
+            }
+
+            version = _version;
+        }
+
+        var servers = read();
+        lock (_gate)
+        {
+            if (_version == version)
+            {
+                _withChannels = servers;
+            }
+        }
+
+        return servers;
+    }
+
     /// <summary>After a write of one server's settings (committed or not).</summary>
     public void Changed(string key)
     {
@@ -44,6 +71,7 @@ internal sealed class ServerSettingsCache
         {
             _version++;
             _known.Remove(key);
+            _withChannels = null;
         }
     }
 
@@ -54,6 +82,7 @@ internal sealed class ServerSettingsCache
         {
             _version++;
             _known.Clear();
+            _withChannels = null;
         }
     }
 }

@@ -89,6 +89,19 @@ public abstract class OutboxStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task AddAsync_ChannelSetBetweenTwoMilestones_SecondOneGoesThereToo()
+    {
+        await store.RegisterServerAsync("7001", "701");
+        var first = (await store.Signatures.AddAsync(TempStore.Signature("1"), new MilestonePlan([1, 2], []))).Announcements.Single();
+        Assert.Equal(["701"], (await store.Outbox.ListForAnnouncementAsync(first.Id)).Select(d => d.Channel.ChannelId));
+
+        await store.RegisterServerAsync("7002", "702");
+        var second = (await store.Signatures.AddAsync(TempStore.Signature("2"), new MilestonePlan([1, 2], []))).Announcements.Single();
+
+        Assert.Equal(["701", "702"], (await store.Outbox.ListForAnnouncementAsync(second.Id)).Select(d => d.Channel.ChannelId).Order());
+    }
+
+    [Fact]
     public async Task SetTextAsync_Twice_KeepsTheFirstText()
     {
         await store.Signatures.AddAsync(TempStore.Signature("1"), new MilestonePlan([1], []));
