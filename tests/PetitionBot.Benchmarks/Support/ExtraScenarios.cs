@@ -16,6 +16,6 @@ internal static class ExtraScenarios
         ("email-sign", EmailSignBenchmark.RunAsync),
         ("postgres-2p", TwoProcessBenchmark.RunAsync),
         ("postgres-totals", PostgresBenchmark.TotalsAsync),
-        ("postgres-sign", PostgresBenchmark.SigningAsync),
+        ("postgres-sign", PostgresSigningBenchmark.RunAsync),
     ];
 }
