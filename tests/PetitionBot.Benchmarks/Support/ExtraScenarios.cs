@@ -17,5 +17,6 @@ internal static class ExtraScenarios
         ("postgres-2p", TwoProcessBenchmark.RunAsync),
         ("postgres-totals", PostgresBenchmark.TotalsAsync),
         ("postgres-sign", PostgresSigningBenchmark.RunAsync),
+        ("postgres-idle", PostgresIdleBenchmark.RunAsync),
     ];
 }
