@@ -26,7 +26,7 @@ internal static class PostgresSigningBenchmark
         // 3,000 signatures over 300 schools: each school reaches its first milestone (10), so one signature in ten
         // crosses one, as in a campaign's first days (quick runs keep that shape, with fewer rounds).
         const int count = 3_000;
-        var rounds = quick ? 2 : 5;
+        var rounds = quick ? 2 : 7;
         var crossing = 0;
         var (raw, core, ratios, rawCpu, coreCpu) = (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>());
         var loadBefore = PostgresBenchmark.LoadAverage();
