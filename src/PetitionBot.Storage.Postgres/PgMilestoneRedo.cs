@@ -5,15 +5,18 @@ using PetitionBot.Core.Storage;
 
 namespace PetitionBot.Storage.Postgres;
 
-/// <summary>A signature whose counts reach a milestone (pb_sign aborted with PBM01) is made again in a transaction that
-/// also writes the milestones' announcements, worded and addressed by the core. One round trip signs again and reads what
-/// the words (the total, the schools' counts) and the addresses (the servers with an announcement channel) need, as the
-/// transaction sees them; then one per crossed milestone writes it, then the commit.</summary>
+/// <summary>A signature whose counts reach a milestone (pb_sign aborted with PBM01, or this process expects it to) is
+/// signed in a transaction that also writes the milestones' announcements, worded and addressed by the core. Two round
+/// trips: the first begins the transaction, signs and reads what the words (the total, the schools' counts) and the
+/// addresses (the servers with an announcement channel) need, as the transaction sees them; the second writes each
+/// crossed milestone with its deliveries (one statement each) and commits.</summary>
 internal static class PgMilestoneRedo
 {
-    public static async Task<(bool Added, int Total)> SignAsync(NpgsqlConnection conn, NpgsqlBatchCommand sign, StoredSignature s,
+    public static async Task<(bool Added, int Total, int School)> SignAsync(NpgsqlConnection conn, NpgsqlBatchCommand sign, StoredSignature s,
         MilestonePlan plan, DateTimeOffset at, List<Announcement> made, CancellationToken ct)
     {
+        // The transaction's BEGIN rides with the first batch; its COMMIT ends the second, so the transaction costs no
+        // round trip of its own. On any failure in between, disposing the transaction rolls it back.
         await using var tx = await conn.BeginTransactionAsync(ct);
         var (added, total, school) = (false, 0, 0);
         var stats = CampaignStats.Empty(s.CampaignId);
@@ -47,20 +50,33 @@ internal static class PgMilestoneRedo
             }
         }
 
-        if (added)
+        var written = new List<Announcement>();
+        await using (var batch = new NpgsqlBatch(conn, tx))
         {
-            foreach (var milestone in MilestoneCrossing.CrossedByOne(plan, s.CampaignId, s.SchoolKey, total, school))
+            if (added)
             {
-                var announcement = MilestoneAnnouncements.Create(RandomIds.New(), s.CampaignId, milestone, at, plan.Definition, stats);
-                var targets = AnnouncementTargets.Select(servers, s.CampaignId, milestone.SchoolKey);
-                if (await PgMilestones.InsertAsync(conn, tx, announcement, milestone.UniqueKey, targets, ct))
+                foreach (var milestone in MilestoneCrossing.CrossedByOne(plan, s.CampaignId, s.SchoolKey, total, school))
+                {
+                    var announcement = MilestoneAnnouncements.Create(RandomIds.New(), s.CampaignId, milestone, at, plan.Definition, stats);
+                    batch.BatchCommands.Add(PgMilestones.Insert(announcement, milestone.UniqueKey, AnnouncementTargets.Select(servers, s.CampaignId, milestone.SchoolKey)));
+                    written.Add(announcement);
+                }
+            }
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            foreach (var announcement in written)
+            {
+                // A row: written; none: its unique key existed (another signature announced it first).
+                if (await r.ReadAsync(ct))
                 {
                     made.Add(announcement);
                 }
+
+                await r.NextResultAsync(ct);
             }
         }
 
-        await tx.CommitAsync(ct);
-        return (added, total);
+        return (added, total, school);
     }
 }

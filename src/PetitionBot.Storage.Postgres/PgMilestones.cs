@@ -26,41 +26,42 @@ internal static class PgMilestones
     public static async Task<bool> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Announcement a, string uniqueKey,
         IReadOnlyList<ChannelRef> channels, CancellationToken ct)
     {
-        await using (var cmd = new NpgsqlCommand("""
-            INSERT INTO announcements (id, unique_key, campaign_id, kind, milestone, school_key, title, text, created_at_ticks)
-            VALUES (@id, @key, @c, @kind, @m, @school, @title, @text, @at) ON CONFLICT (unique_key) DO NOTHING
-            """, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("id", a.Id);
-            cmd.Parameters.AddWithValue("key", uniqueKey);
-            cmd.Parameters.AddWithValue("c", a.CampaignId);
-            cmd.Parameters.AddWithValue("kind", (int)a.Kind);
-            cmd.Parameters.AddWithValue("m", (object?)a.Milestone ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer;
-            cmd.Parameters.AddWithValue("school", (object?)a.SchoolKey ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-            cmd.Parameters.AddWithValue("title", (object?)a.Title ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-            cmd.Parameters.AddWithValue("text", (object?)a.Text ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-            cmd.Parameters.AddWithValue("at", a.CreatedAt.UtcTicks);
-            if (await cmd.ExecuteNonQueryAsync(ct) == 0)
-            {
-                return false;
-            }
-        }
-
-        var targets = channels.Distinct().ToList();
-        if (targets.Count == 0)
-        {
-            return true;
-        }
-
         await using var batch = new NpgsqlBatch(conn, tx);
-        foreach (var channel in targets)
-        {
-            batch.BatchCommands.Add(PgAggregates.Command(
-                "INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks) VALUES (@id, @a, @p, @w, @ch, 0, 0, @at)",
-                ("id", RandomIds.New()), ("a", a.Id), ("p", (int)channel.Platform), ("w", channel.WorkspaceId), ("ch", channel.ChannelId), ("at", a.CreatedAt.UtcTicks)));
-        }
+        batch.BatchCommands.Add(Insert(a, uniqueKey, channels));
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct);
+    }
 
-        await batch.ExecuteNonQueryAsync(ct);
-        return true;
+    /// <summary>One statement that inserts the announcement unless its unique key exists and, only if it did, one pending
+    /// delivery per channel; it returns the announcement's id when it was written and no row when the key existed.</summary>
+    public static NpgsqlBatchCommand Insert(Announcement a, string uniqueKey, IReadOnlyList<ChannelRef> channels)
+    {
+        var targets = channels.Distinct().ToList();
+        var cmd = new NpgsqlBatchCommand("""
+            WITH a AS (
+                INSERT INTO announcements (id, unique_key, campaign_id, kind, milestone, school_key, title, text, created_at_ticks)
+                VALUES (@id, @key, @c, @kind, @m, @school, @title, @text, @at) ON CONFLICT (unique_key) DO NOTHING
+                RETURNING id),
+            d AS (
+                INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks)
+                SELECT t.id, a.id, t.platform, t.workspace, t.channel, 0, 0, @at
+                FROM a, unnest(@ids, @platforms, @workspaces, @channels) AS t(id, platform, workspace, channel))
+            SELECT id FROM a
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue("id", a.Id);
+        p.AddWithValue("key", uniqueKey);
+        p.AddWithValue("c", a.CampaignId);
+        p.AddWithValue("kind", (int)a.Kind);
+        p.AddWithValue("m", NpgsqlTypes.NpgsqlDbType.Integer, (object?)a.Milestone ?? DBNull.Value);
+        p.AddWithValue("school", NpgsqlTypes.NpgsqlDbType.Text, (object?)a.SchoolKey ?? DBNull.Value);
+        p.AddWithValue("title", NpgsqlTypes.NpgsqlDbType.Text, (object?)a.Title ?? DBNull.Value);
+        p.AddWithValue("text", NpgsqlTypes.NpgsqlDbType.Text, (object?)a.Text ?? DBNull.Value);
+        p.AddWithValue("at", a.CreatedAt.UtcTicks);
+        p.AddWithValue("ids", targets.Select(_ => RandomIds.New()).ToArray());
+        p.AddWithValue("platforms", targets.Select(t => (int)t.Platform).ToArray());
+        p.AddWithValue("workspaces", targets.Select(t => t.WorkspaceId).ToArray());
+        p.AddWithValue("channels", targets.Select(t => t.ChannelId).ToArray());
+        return cmd;
     }
 }

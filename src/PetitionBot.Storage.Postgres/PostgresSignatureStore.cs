@@ -10,6 +10,8 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
     /// <summary>pb_sign's SQLSTATE when a signature reaches a milestone count (Functions/signing.sql).</summary>
     private const string MilestoneReached = "PBM01";
 
+    private readonly RecentCounts _recent = new();
+
     private const string Sign = """
         SELECT added, total, school_count
         FROM pb_sign(@id, @campaign, @hash, @platform, @platform_name, @workspace, @name, @school, @school_key, @stage, @role,
@@ -45,22 +47,31 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         // which the core says a milestone is crossed; then pb_sign undoes it all (SQLSTATE PBM01) and the signature is
         // made again in a transaction that also writes the milestones' announcements, worded and addressed by the core,
         // before it commits. The campaign's counter row stays locked until then, so concurrent signers see exact counts.
+        // When the counts this process last saw say this signature reaches a trigger, it goes to that transaction at once.
         await using var conn = await db.OpenAsync(ct);
         var made = new List<Announcement>();
+        var campaignTriggers = MilestoneCrossing.CampaignTriggers(milestones);
+        var schoolTriggers = MilestoneCrossing.SchoolTriggers(milestones);
         bool added;
         int total;
-        try
+        int school;
+        if (_recent.NextMayCross(s.CampaignId, s.SchoolKey, campaignTriggers, schoolTriggers))
         {
-            (added, total, _) = await SignAsync(conn, null, s, signature, MilestoneCrossing.CampaignTriggers(milestones),
-                MilestoneCrossing.SchoolTriggers(milestones), ct);
+            (added, total, school) = await MilestoneTransactionAsync(conn, s, signature, milestones, made, ct);
         }
-        catch (PostgresException ex) when (ex.SqlState == MilestoneReached)
+        else
         {
-            var sign = new NpgsqlBatchCommand(signature.DraftId is null ? Sign : SignDeletingDraft);
-            AddSignParameters(sign.Parameters, s, signature, [], []);
-            (added, total) = await PgMilestoneRedo.SignAsync(conn, sign, s, milestones, signature.SignedAt, made, ct);
+            try
+            {
+                (added, total, school) = await SignAsync(conn, null, s, signature, campaignTriggers, schoolTriggers, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == MilestoneReached)
+            {
+                (added, total, school) = await MilestoneTransactionAsync(conn, s, signature, milestones, made, ct);
+            }
         }
 
+        _recent.Saw(s.CampaignId, total, s.SchoolKey, added ? school : null);
         if (added)
         {
             if (made.Count > 0)
@@ -86,6 +97,16 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
         }
 
         return new SignOutcome(false, StoredSignature.Read(reader).ToRecord(), total, []);
+    }
+
+    /// <summary>Signs in the milestone transaction (<see cref="PgMilestoneRedo"/>): pb_sign with no triggers, then the
+    /// announcements of the milestones the new counts crossed, then the commit.</summary>
+    private static Task<(bool Added, int Total, int School)> MilestoneTransactionAsync(NpgsqlConnection conn, StoredSignature s,
+        NewSignature signature, MilestonePlan milestones, List<Announcement> made, CancellationToken ct)
+    {
+        var sign = new NpgsqlBatchCommand(signature.DraftId is null ? Sign : SignDeletingDraft);
+        AddSignParameters(sign.Parameters, s, signature, [], []);
+        return PgMilestoneRedo.SignAsync(conn, sign, s, milestones, signature.SignedAt, made, ct);
     }
 
     /// <summary>Runs pb_sign; returns whether the signature was added and the campaign's and school's new counts.</summary>

@@ -63,24 +63,42 @@ BEGIN
         RETURN;
     END IF;
 
-    -- The campaign row first: concurrent signers of one campaign queue here, so totals and milestones are exact.
-    INSERT INTO campaign_counters AS c (campaign_id, total, named, breakdown)
-    VALUES (p_campaign, 1, CASE WHEN p_name IS NULL THEN 0 ELSE 1 END,
-            jsonb_build_object('platform', jsonb_build_object(p_platform_name, 1), 'stage', jsonb_build_object(p_stage, 1),
-                               'verification', jsonb_build_object(p_verification_name, 1)))
-    ON CONFLICT (campaign_id) DO UPDATE SET total = c.total + 1, named = c.named + EXCLUDED.named,
+    -- The campaign row first: concurrent signers of one campaign queue here, so totals and milestones are exact. A plain
+    -- UPDATE while the row exists (all but the campaign's first signature): cheaper than INSERT … ON CONFLICT, which
+    -- probes the unique index before it updates; the upsert stays for the first signature (and a race to create it).
+    UPDATE campaign_counters AS c SET total = c.total + 1, named = c.named + CASE WHEN p_name IS NULL THEN 0 ELSE 1 END,
         breakdown = pb_bump(pb_bump(pb_bump(c.breakdown, 'platform', p_platform_name, 1), 'stage', p_stage, 1), 'verification', p_verification_name, 1)
+    WHERE c.campaign_id = p_campaign
     RETURNING c.total INTO v_total;
-    v_hours[p_hour + 1] := 1;
-    WITH up AS (
-        INSERT INTO counters AS k (campaign_id, kind, key, label, count, hours, methods) VALUES
-            (p_campaign, 'school', p_school_key, p_school, 1, NULL, jsonb_build_object(p_verification_name, 1)),
-            (p_campaign, 'day', p_day, p_day, 1, v_hours, NULL)
-        ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = k.count + 1,
-            hours = CASE WHEN k.kind = 'day' THEN k.hours[1:p_hour] || (k.hours[p_hour + 1] + 1) || k.hours[p_hour + 2:24] ELSE k.hours END,
-            methods = CASE WHEN k.kind = 'school' THEN pb_inc(k.methods, p_verification_name, 1) ELSE k.methods END
-        RETURNING k.kind, k.count)
-    SELECT up.count INTO v_school FROM up WHERE up.kind = 'school';
+    IF NOT FOUND THEN
+        INSERT INTO campaign_counters AS c (campaign_id, total, named, breakdown)
+        VALUES (p_campaign, 1, CASE WHEN p_name IS NULL THEN 0 ELSE 1 END,
+                jsonb_build_object('platform', jsonb_build_object(p_platform_name, 1), 'stage', jsonb_build_object(p_stage, 1),
+                                   'verification', jsonb_build_object(p_verification_name, 1)))
+        ON CONFLICT (campaign_id) DO UPDATE SET total = c.total + 1, named = c.named + EXCLUDED.named,
+            breakdown = pb_bump(pb_bump(pb_bump(c.breakdown, 'platform', p_platform_name, 1), 'stage', p_stage, 1), 'verification', p_verification_name, 1)
+        RETURNING c.total INTO v_total;
+    END IF;
+
+    -- The school's row, then the day's: an UPDATE while the row exists, the upsert when it does not (yet).
+    UPDATE counters AS k SET count = k.count + 1, methods = pb_inc(k.methods, p_verification_name, 1)
+    WHERE k.campaign_id = p_campaign AND k.kind = 'school' AND k.key = p_school_key
+    RETURNING k.count INTO v_school;
+    IF NOT FOUND THEN
+        INSERT INTO counters AS k (campaign_id, kind, key, label, count, hours, methods)
+        VALUES (p_campaign, 'school', p_school_key, p_school, 1, NULL, jsonb_build_object(p_verification_name, 1))
+        ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = k.count + 1, methods = pb_inc(k.methods, p_verification_name, 1)
+        RETURNING k.count INTO v_school;
+    END IF;
+
+    UPDATE counters AS k SET count = k.count + 1, hours[p_hour + 1] = k.hours[p_hour + 1] + 1
+    WHERE k.campaign_id = p_campaign AND k.kind = 'day' AND k.key = p_day;
+    IF NOT FOUND THEN
+        v_hours[p_hour + 1] := 1;
+        INSERT INTO counters AS k (campaign_id, kind, key, label, count, hours, methods)
+        VALUES (p_campaign, 'day', p_day, p_day, 1, v_hours, NULL)
+        ON CONFLICT (campaign_id, kind, key) DO UPDATE SET count = k.count + 1, hours[p_hour + 1] = k.hours[p_hour + 1] + 1;
+    END IF;
 
     -- The new counts reach one the core named as crossing a milestone: undo everything; the store signs again in its
     -- own transaction and writes the milestone's announcement (decided, worded and addressed by the core) before it

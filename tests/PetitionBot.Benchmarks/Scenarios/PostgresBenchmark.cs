@@ -12,99 +12,18 @@ namespace PetitionBot.Benchmarks.Scenarios;
 
 /// <summary>The PostgreSQL store on the test server (PETITIONBOT_TEST_POSTGRES, or one started by
 /// scripts/test-postgres.sh): the signing path against raw single-row INSERTs into a table with the same unique index
-/// on the same server (same run, interleaved, best of rounds), and the aggregates read at 10k and at 1M signatures.</summary>
+/// on the same server (<see cref="PostgresSigningBenchmark"/>), and the aggregates read at 10k and at 1M signatures.</summary>
 internal static class PostgresBenchmark
 {
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(bool quick)
     {
-        var results = new List<BenchResult>();
-        var count = quick ? 1_000 : 3_000;
-        var rounds = quick ? 2 : 3;
-        var core = new List<double>();
-        var raw = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            raw.Add(await RawInsertsAsync(count));
-            core.Add(await CoreInsertsAsync(count));
-        }
-
-        var ratio = core.Max() / raw.Max();
-        results.Add(new BenchResult("postgres", "raw single-row INSERTs (baseline)", Math.Round(raw.Max()), "rows/s", "", null, $"{count} rows, unique (campaign, hash), best of {rounds}"));
-        results.Add(new BenchResult("postgres", "signing path", Math.Round(core.Max()), "sig/s", "", null, "hash + unique + aggregates + milestones, one transaction"));
-        results.Add(new BenchResult("postgres", "signing / raw", Math.Round(ratio, 2), "x", ">= 0.5", ratio >= 0.5));
-
+        var results = new List<BenchResult>(await PostgresSigningBenchmark.RunAsync(quick));
         results.AddRange(await TotalsAsync(quick));
         return results;
     }
 
-    private static async Task<double> CoreInsertsAsync(int count)
-    {
-        var connection = await TestPostgres.CreateDatabaseAsync();
-        try
-        {
-            await using var db = new PostgresDatabase(Options(connection));
-            await db.EnsureReadyAsync();
-            var store = new PostgresSignatureStore(db);
-            // With the campaign's definition, as the bot signs: a milestone's words are composed in the signing transaction.
-            var campaign = new CampaignDefinition { Id = "bench", Title = "Bench petition", Goal = 10_000 };
-            var plan = new MilestonePlan([100, 1000, 10_000], [10, 25, 50, 100, 250], campaign);
-            var now = DateTimeOffset.UtcNow;
-            var sw = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
-            {
-                await store.AddAsync(new NewSignature("bench", $"discord:{i}", PlatformKind.Discord, "g" + (i % 50), i % 3 == 0 ? null : $"Signer {i}",
-                    $"School {i % 300}", $"MS{1 + (i % 4)}", "Medical student", Verification.SelfAttested, now), plan);
-            }
-
-            return count / sw.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            await TestPostgres.DropDatabaseAsync(connection);
-        }
-    }
-
-    private static async Task<double> RawInsertsAsync(int count)
-    {
-        var connection = await TestPostgres.CreateDatabaseAsync();
-        try
-        {
-            await using var source = NpgsqlDataSource.Create(connection);
-            await using (var create = source.CreateCommand("""
-                CREATE TABLE raw (id text PRIMARY KEY, campaign_id text NOT NULL, identity_hash text NOT NULL, platform integer NOT NULL,
-                    workspace_id text NOT NULL, full_name text, school text NOT NULL, school_key text NOT NULL, stage text NOT NULL,
-                    role text NOT NULL, verification integer NOT NULL, signed_at_ticks bigint NOT NULL, UNIQUE (campaign_id, identity_hash));
-                CREATE INDEX ON raw (identity_hash);
-                """))
-            {
-                await create.ExecuteNonQueryAsync();
-            }
-
-            var key = RandomNumberGenerator.GetBytes(32);
-            var now = DateTimeOffset.UtcNow.UtcTicks;
-            var sw = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
-            {
-                await using var conn = await source.OpenConnectionAsync();
-                await using var cmd = new NpgsqlCommand("INSERT INTO raw VALUES (@id, 'bench', @h, 0, @w, @n, @s, @sk, @st, 'Medical student', 0, @t)", conn);
-                cmd.Parameters.AddWithValue("id", Guid.CreateVersion7().ToString("N"));
-                cmd.Parameters.AddWithValue("h", Convert.ToBase64String(HMACSHA256.HashData(key, BitConverter.GetBytes(i))));
-                cmd.Parameters.AddWithValue("w", "g" + (i % 50));
-                cmd.Parameters.AddWithValue("n", i % 3 == 0 ? DBNull.Value : $"Signer {i}");
-                cmd.Parameters.AddWithValue("s", $"School {i % 300}");
-                cmd.Parameters.AddWithValue("sk", $"school {i % 300}");
-                cmd.Parameters.AddWithValue("st", $"MS{1 + (i % 4)}");
-                cmd.Parameters.AddWithValue("t", now);
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            return count / sw.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            await TestPostgres.DropDatabaseAsync(connection);
-        }
-    }
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>The aggregates read at 10,000 and at a large size, both databases seeded first, vacuumed and analysed
     /// (as autovacuum leaves a live database), then read alternately so both sizes see the same machine load.</summary>
@@ -144,7 +63,7 @@ internal static class PostgresBenchmark
 
             var (smallMedian, largeMedian) = (Stopwatches.Median(times[0]), Stopwatches.Median(times[1]));
             var ratio = largeMedian / smallMedian;
-            var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+            var load = LoadAverage();
             return
             [
                 new BenchResult("postgres", "aggregates read at 10,000", Math.Round(smallMedian, 2), "ms", "", null,
@@ -198,7 +117,7 @@ internal static class PostgresBenchmark
         return elapsed;
     }
 
-    private static StorageOptions Options(string connection) => new()
+    internal static StorageOptions Options(string connection) => new()
     {
         Provider = StorageProvider.Postgres,
         ConnectionString = connection,

@@ -16,5 +16,7 @@ internal static class ExtraScenarios
         ("email-sign", EmailSignBenchmark.RunAsync),
         ("postgres-2p", TwoProcessBenchmark.RunAsync),
         ("postgres-totals", PostgresBenchmark.TotalsAsync),
+        ("postgres-sign", PostgresSigningBenchmark.RunAsync),
+        ("postgres-idle", PostgresIdleBenchmark.RunAsync),
     ];
 }
