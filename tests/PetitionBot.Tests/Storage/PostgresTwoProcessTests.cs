@@ -177,7 +177,9 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
                 Assert.Equal(crossed, fake.MessagesPosted(ChannelId(i)));
             }
 
-            Assert.Equal(crossed, slack.MessagesPosted(Team, SlackChannel));
+            // Slack's chat.postMessage has no dedup key: if the killed process had Slack accept a post but had not yet
+            // recorded it, its expired claim is sent again by the other process (README: at most one extra per kill).
+            Assert.InRange(slack.MessagesPosted(Team, SlackChannel), crossed, crossed + 1);
 
             await using var db = new PostgresDatabase(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = _connection, SecretKey = extra["Storage:SecretKey"] });
             var store = new PostgresSignatureStore(db);
