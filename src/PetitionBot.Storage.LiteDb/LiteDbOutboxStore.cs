@@ -8,14 +8,24 @@ namespace PetitionBot.Storage.LiteDb;
 /// <summary>The outbox. A delivery is marked delivered in the store before anything else happens, so it is never sent again.</summary>
 public sealed class LiteDbOutboxStore(LiteDbContext db, IOutboxSignal? signal = null) : IOutboxStore
 {
-    public async Task EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
+    public async Task<bool> EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
     {
-        await db.WriteAsync(() =>
+        var added = await db.WriteAsync(() =>
         {
+            if (db.Announcements.FindById(announcement.Id) is not null)
+            {
+                return false;
+            }
+
             OutboxWriter.Insert(db, announcement, "a|" + announcement.Id, channels);
-            return 0;
+            return true;
         }).ConfigureAwait(false);
-        signal?.Raise();
+        if (added)
+        {
+            signal?.Raise();
+        }
+
+        return added;
     }
 
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)

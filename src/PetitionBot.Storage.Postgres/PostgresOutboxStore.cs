@@ -10,13 +10,18 @@ public sealed class PostgresOutboxStore(PostgresDatabase db, IOutboxSignal? sign
 
     private const string Columns = "id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks, last_error";
 
-    public async Task EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
+    public async Task<bool> EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await PgMilestones.InsertAsync(conn, tx, announcement, "a|" + announcement.Id, channels, ct);
+        var added = await PgMilestones.InsertAsync(conn, tx, announcement, "a|" + announcement.Id, channels, ct);
         await tx.CommitAsync(ct);
-        signal?.Raise();
+        if (added)
+        {
+            signal?.Raise();
+        }
+
+        return added;
     }
 
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>

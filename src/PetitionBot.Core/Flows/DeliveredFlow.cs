@@ -52,7 +52,13 @@ public sealed class DeliveredFlow(IOutboxStore outbox, IServerStore servers, Not
         var targets = (await servers.ListAsync(ct))
             .Where(s => s.Present && s.ChannelProblem is null && (s.DefaultCampaignId is null || s.DefaultCampaignId == campaign.Id))
             .Select(s => s.AnnouncementChannel).OfType<ChannelRef>().Distinct().ToList();
-        await outbox.EnqueueAsync(new Announcement(id, campaign.Id, AnnouncementKind.PetitionDelivered, null, null, "Petition delivered", text, ctx.Now), targets, ct);
+        if (!await outbox.EnqueueAsync(new Announcement(id, campaign.Id, AnnouncementKind.PetitionDelivered, null, null, "Petition delivered", text, ctx.Now), targets, ct))
+        {
+            // Another organizer marked it a moment ago (both looked before either wrote).
+            var first = await outbox.FindAnnouncementAsync(id, ct);
+            return Reply.Private($"The petition was already marked delivered on {Replies.Date(first?.CreatedAt ?? ctx.Now)}; nothing changed and nothing is sent again.");
+        }
+
         var messages = await notify.NotifyAsync(ctx, campaign, "delivered", text, ct) ?? 0;
         await audit.AppendAsync(new AuditEntry(DeliveredAction, ctx.Actor.Workspace, ctx.Actor.IdentityKey,
             $"campaign={campaign.Id} channels={targets.Count} messages={messages}", ctx.Now), ct);

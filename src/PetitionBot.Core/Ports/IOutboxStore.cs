@@ -3,8 +3,9 @@ namespace PetitionBot.Core.Ports;
 /// <summary>Announcements and their per-channel deliveries. Survives restarts; a delivered item is never sent again.</summary>
 public interface IOutboxStore
 {
-    /// <summary>Records an announcement (e.g. a chapter update) and one pending delivery per channel.</summary>
-    Task EnqueueAsync(Announcement announcement, IReadOnlyList<PetitionBot.Core.Model.ChannelRef> channels, CancellationToken ct = default);
+    /// <summary>Records an announcement (e.g. a chapter update) and one pending delivery per channel. False, with nothing
+    /// written, when an announcement with that id is already recorded (two organizers marking the same thing at once).</summary>
+    Task<bool> EnqueueAsync(Announcement announcement, IReadOnlyList<PetitionBot.Core.Model.ChannelRef> channels, CancellationToken ct = default);
 
     Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default);
 

@@ -31,6 +31,19 @@ public abstract class OutboxStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task EnqueueAsync_SameIdTwice_SecondSaysSoAndWritesNothing()
+    {
+        var a = new Announcement("delivered-x", TempStore.CampaignId, AnnouncementKind.PetitionDelivered, null, null, "Petition delivered", "first", TempStore.T0);
+
+        var first = await store.Outbox.EnqueueAsync(a, Channels);
+        var second = await store.Outbox.EnqueueAsync(a with { Text = "second" }, Channels);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal(3, await store.Outbox.PendingCountAsync());
+        Assert.Equal("first", (await store.Outbox.FindAnnouncementAsync("delivered-x"))!.Text);
+    }
+
+    [Fact]
     public async Task MarkDeliveredAsync_Item_NeverDueAgain()
     {
         await EnqueueAsync("a1");
