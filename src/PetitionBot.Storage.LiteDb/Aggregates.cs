@@ -53,6 +53,21 @@ internal static class Aggregates
         return (campaign.Total, school);
     }
 
+    /// <summary>Only what a milestone's words use (<see cref="Core.Announcements.AnnouncementComposer"/>): the totals and the
+    /// schools' counts; days, hours and methods stay empty.</summary>
+    public static CampaignStats ReadForWords(LiteDbContext db, string campaignId)
+    {
+        var campaign = db.CampaignCounters.FindById(campaignId);
+        if (campaign is null)
+        {
+            return CampaignStats.Empty(campaignId);
+        }
+
+        var schools = db.Counters.Find(c => c.Group == Group(campaignId, School))
+            .Where(c => c.Count > 0).Select(c => new CountBy(c.Key, c.Label, c.Count)).ToList();
+        return new CampaignStats(campaignId, campaign.Total, campaign.Named, schools, [], [], [], 0, 0);
+    }
+
     public static CampaignStats Read(LiteDbContext db, string campaignId, DateTimeOffset now)
     {
         var campaign = db.CampaignCounters.FindById(campaignId);

@@ -22,8 +22,10 @@ internal static class MilestoneRecorder
                 continue;
             }
 
-            // The numbers as this transaction leaves them (this signature included), read once per signature.
-            stats ??= Aggregates.Read(db, s.CampaignId, now);
+            // The numbers the words need (the total and the schools' counts) as this transaction leaves them, this
+            // signature included; read once per signature, and only when the words are written now (the plan has the
+            // campaign's definition; without it they are composed at the first delivery).
+            stats ??= plan.Definition is null ? CampaignStats.Empty(s.CampaignId) : Aggregates.ReadForWords(db, s.CampaignId);
             var announcement = MilestoneAnnouncements.Create(RandomIds.New(), s.CampaignId, crossed, now, plan.Definition, stats);
             OutboxWriter.Insert(db, announcement, key, OutboxWriter.Targets(db, s.CampaignId, crossed.SchoolKey));
             made.Add(announcement);

@@ -51,7 +51,8 @@ public abstract class SchoolMaintenanceContract : StoreContract
         await store.Signatures.AddAsync(TempStore.Signature("1", school: UcsfName) with { SchoolId = "ucsf" }, MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("2", school: UcsfName) with { SchoolId = "ucsf" }, MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("3", school: "Hogwarts"), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("4", school: "HOGWARTS "), MilestonePlan.None);
+        // Signed a minute later: the "Other" label is the text typed first (with equal times either could be first).
+        await store.Signatures.AddAsync(TempStore.Signature("4", school: "HOGWARTS ", at: TempStore.T0.AddMinutes(1)), MilestonePlan.None);
 
         var rows = (await Stats()).BySchool.ToDictionary(r => r.Key, r => r.Count);
 
