@@ -46,7 +46,7 @@ internal sealed partial class DiscordOptionsValidation(IConfigurationSection sec
         }
 
         problems.AddIfNotApiUrl(options.ApiBaseUrl, "Discord:ApiBaseUrl");
-        return problems.Result;
+        return problems.ToValidateOptionsResult();
     }
 
     /// <summary>A Discord id: 1 to 20 digits, a nonzero 64-bit number.</summary>

@@ -44,6 +44,6 @@ internal sealed partial class SlackOptionsValidation : IValidateOptions<SlackOpt
         problems.AddIfNotApiUrl(options.ApiBaseUrl, "Slack:ApiBaseUrl");
         problems.AddIfNotApiUrl(redirect, "Slack:OAuthRedirectUri");
         problems.AddIf(options.Workers <= 0 || options.QueueCapacity <= 0, "Slack:Workers and Slack:QueueCapacity must be positive");
-        return problems.Result;
+        return problems.ToValidateOptionsResult();
     }
 }

@@ -28,5 +28,5 @@ public sealed class SettingProblems
         AddIf(url is not null && !SettingRules.IsApiUrl(url), SettingRules.ApiUrlMessage(key));
 
     /// <summary>Success when nothing was found, else every message.</summary>
-    public ValidateOptionsResult Result => _messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_messages);
+    public ValidateOptionsResult ToValidateOptionsResult() => _messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_messages);
 }
