@@ -38,7 +38,7 @@ public sealed class LiteDbContext : IDisposable
                 Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
             };
             Database = new LiteDatabase(connection, CreateMapper());
-            EnsureIndexes();
+            CreateCollections();
             PrivacyUpgrade.Run(this);
         }
         catch
@@ -55,7 +55,7 @@ public sealed class LiteDbContext : IDisposable
     {
         Keys = keys;
         Database = new LiteDatabase(stream, CreateMapper());
-        EnsureIndexes();
+        CreateCollections();
         PrivacyUpgrade.Run(this);
     }
 
@@ -231,6 +231,34 @@ public sealed class LiteDbContext : IDisposable
         return mapper;
     }
 
+    /// <summary>Every collection of the store, created with its indexes before anything else can use the database.
+    /// Reads run outside the write gate, and LiteDB 5 lists a new collection in the shared header page before the
+    /// transaction creating it commits: a read of that collection on another thread then finds no collection page,
+    /// fails an internal check ("page type must be collection page") and closes the database for the whole process.
+    /// A collection that already exists is never added again, so reads are safe once this has run.</summary>
+    private void CreateCollections()
+    {
+        EnsureIndexes();
+        foreach (var name in CollectionNames)
+        {
+            if (!Database.CollectionExists(name))
+            {
+                // LiteDB has no "create collection": the first insert creates it, and the collection stays once emptied.
+                var collection = Database.GetCollection(name);
+                var placeholder = new BsonValue("create-" + name);
+                collection.Insert(new BsonDocument { ["_id"] = placeholder });
+                collection.Delete(placeholder);
+            }
+        }
+    }
+
+    /// <summary>Every collection this store reads or writes.</summary>
+    internal static readonly string[] CollectionNames =
+    [
+        "signatures", "campaign_counters", "counters", "announcements", "outbox", "servers", "drafts", "audit",
+        "installations", "email_claims", "email_sends", "seen_ids", "responses", "subscriptions", "store_upgrades",
+    ];
+
     private void EnsureIndexes()
     {
         Signatures.EnsureIndex(x => x.Key, unique: true);
@@ -248,5 +276,10 @@ public sealed class LiteDbContext : IDisposable
         EmailSends.EnsureIndex(x => x.Subject);
         EmailSends.EnsureIndex(x => x.AtTicks);
         SeenIds.EnsureIndex(x => x.ExpiresAtTicks);
+        Database.GetCollection<ResponseDoc>("responses").EnsureIndex(x => x.CampaignId);
+        var subscriptions = Database.GetCollection<SubscriptionDoc>("subscriptions");
+        subscriptions.EnsureIndex(x => x.Key, unique: true);
+        subscriptions.EnsureIndex(x => x.OwnerHash);
+        subscriptions.EnsureIndex(x => x.CampaignId);
     }
 }

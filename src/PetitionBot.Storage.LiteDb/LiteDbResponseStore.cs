@@ -17,7 +17,6 @@ public sealed class LiteDbResponseStore : IResponseStore
     {
         this.db = db;
         this.signal = signal;
-        Responses.EnsureIndex(x => x.CampaignId);
     }
 
     private ILiteCollection<ResponseDoc> Responses => db.Database.GetCollection<ResponseDoc>("responses");

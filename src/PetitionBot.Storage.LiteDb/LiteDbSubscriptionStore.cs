@@ -18,9 +18,6 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
     {
         this.db = db;
         this.signal = signal;
-        Subscriptions.EnsureIndex(x => x.Key, unique: true);
-        Subscriptions.EnsureIndex(x => x.OwnerHash);
-        Subscriptions.EnsureIndex(x => x.CampaignId);
     }
 
     private ILiteCollection<SubscriptionDoc> Subscriptions => db.Database.GetCollection<SubscriptionDoc>("subscriptions");
