@@ -30,7 +30,7 @@ public sealed partial class PetitionBotService(
 
         try
         {
-            var server = string.IsNullOrEmpty(input.Actor.WorkspaceId) ? null : await servers.FindAsync(input.Actor.Workspace, ct);
+            var server = string.IsNullOrEmpty(input.Actor.ServerId) ? null : await servers.FindAsync(input.Actor.Server, ct);
             var ctx = new FlowContext(input.Actor, input.ChannelId, server, access.IsOrganizer(input.Actor), time.GetUtcNow());
             var reply = input switch
             {
@@ -52,19 +52,19 @@ public sealed partial class PetitionBotService(
         }
     }
 
-    public async Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default)
+    public async Task ServerJoinedAsync(ServerRef server, string? name, CancellationToken ct = default)
     {
-        var existing = await servers.FindAsync(workspace, ct);
-        var settings = (existing ?? new ServerSettings(workspace)) with { Name = name ?? existing?.Name, Present = true, UpdatedAt = time.GetUtcNow() };
+        var existing = await servers.FindAsync(server, ct);
+        var settings = (existing ?? new ServerSettings(server)) with { Name = name ?? existing?.Name, Present = true, UpdatedAt = time.GetUtcNow() };
         if (existing is null || !existing.Present || existing.Name != settings.Name)
         {
             await servers.SaveAsync(settings, ct);
         }
     }
 
-    public async Task WorkspaceLeftAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    public async Task ServerLeftAsync(ServerRef server, CancellationToken ct = default)
     {
-        if (await servers.FindAsync(workspace, ct) is { Present: true } existing)
+        if (await servers.FindAsync(server, ct) is { Present: true } existing)
         {
             await servers.SaveAsync(existing with { Present = false, UpdatedAt = time.GetUtcNow() }, ct);
         }
@@ -143,7 +143,7 @@ public sealed partial class PetitionBotService(
 
         // Read the settings again: the command itself (e.g. /setup channel:...) may have changed them, and saving the
         // copy read before the command would undo that change.
-        if (await servers.FindAsync(ctx.Server.Workspace, ct) is not { AdminNoticePending: true } server)
+        if (await servers.FindAsync(ctx.Server.Ref, ct) is not { AdminNoticePending: true } server)
         {
             return reply;
         }

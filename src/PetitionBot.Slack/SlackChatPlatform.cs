@@ -12,7 +12,7 @@ internal sealed class SlackChatPlatform(SlackWebApi api, SlackTokenProvider toke
 
     public async Task<PostOutcome> PostAsync(ChannelRef channel, OutboundMessage message, CancellationToken ct = default)
     {
-        var token = await tokens.GetAsync(channel.WorkspaceId, ct).ConfigureAwait(false);
+        var token = await tokens.GetAsync(channel.ServerId, ct).ConfigureAwait(false);
         return token is null ? NoToken : Map(await PostAnnouncementAsync(api, token, channel.ChannelId, message, ct).ConfigureAwait(false));
     }
 

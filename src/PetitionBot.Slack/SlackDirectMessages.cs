@@ -14,7 +14,7 @@ internal sealed class SlackDirectMessages(SlackWebApi api, SlackTokenProvider to
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(message);
-        var token = await tokens.GetAsync(recipient.WorkspaceId, ct).ConfigureAwait(false);
+        var token = await tokens.GetAsync(recipient.ServerId, ct).ConfigureAwait(false);
         if (token is null)
         {
             return SlackChatPlatform.NoToken;

@@ -14,9 +14,9 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
         var doc = new AuditDoc
         {
             Action = entry.Action,
-            ActionKey = entry.Action + "|" + (entry.Workspace?.Key ?? ""),
-            Platform = entry.Workspace is null ? null : (int)entry.Workspace.Platform,
-            WorkspaceId = entry.Workspace?.WorkspaceId,
+            ActionKey = entry.Action + "|" + (entry.Server?.Key ?? ""),
+            Platform = entry.Server is null ? null : (int)entry.Server.Platform,
+            WorkspaceId = entry.Server?.ServerId,
             ActorHash = db.Keys.HashAuditActor(entry.ActorKey),
             Detail = entry.Detail,
             AtTicks = entry.At.UtcTicks,
@@ -24,16 +24,16 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
         return db.WriteAsync(() => db.Audit.Insert(doc));
     }
 
-    public Task<int> CountSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default)
+    public Task<int> CountSinceAsync(string action, ServerRef server, DateTimeOffset since, CancellationToken ct = default)
     {
-        var key = action + "|" + workspace.Key;
+        var key = action + "|" + server.Key;
         var ticks = since.UtcTicks;
         return Task.FromResult(db.Audit.Find(a => a.ActionKey == key).Count(a => a.AtTicks >= ticks));
     }
 
-    public Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default)
+    public Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, ServerRef server, DateTimeOffset since, CancellationToken ct = default)
     {
-        var key = action + "|" + workspace.Key;
+        var key = action + "|" + server.Key;
         var ticks = since.UtcTicks;
         IReadOnlyList<DateTimeOffset> times = db.Audit.Find(a => a.ActionKey == key).Where(a => a.AtTicks >= ticks)
             .Select(a => new DateTimeOffset(a.AtTicks, TimeSpan.Zero)).Order().ToList();
@@ -72,7 +72,7 @@ public sealed class LiteDbAuditLog(LiteDbContext db) : IAuditLog
 
     private static AuditEntry ToEntry(AuditDoc a) => new(
         a.Action,
-        a.Platform is { } p ? new WorkspaceRef((PlatformKind)p, a.WorkspaceId ?? "") : null,
+        a.Platform is { } p ? new ServerRef((PlatformKind)p, a.WorkspaceId ?? "") : null,
         a.ActorHash ?? "",
         a.Detail,
         new DateTimeOffset(a.AtTicks, TimeSpan.Zero));

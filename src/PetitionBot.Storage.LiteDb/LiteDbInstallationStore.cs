@@ -11,20 +11,20 @@ public sealed class LiteDbInstallationStore(LiteDbContext db) : IInstallationSto
     {
         var doc = new InstallationDoc
         {
-            Id = installation.Workspace.Key,
-            Platform = (int)installation.Workspace.Platform,
-            WorkspaceId = installation.Workspace.WorkspaceId,
+            Id = installation.Server.Key,
+            Platform = (int)installation.Server.Platform,
+            WorkspaceId = installation.Server.ServerId,
             TokenCipher = db.Keys.EncryptToken(installation.AccessToken),
             BotUserId = installation.BotUserId,
-            WorkspaceName = installation.WorkspaceName,
+            WorkspaceName = installation.ServerName,
             InstalledAtTicks = installation.InstalledAt.UtcTicks,
         };
         return db.WriteAsync(() => db.Installations.Upsert(doc));
     }
 
-    public Task<Installation?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    public Task<Installation?> FindAsync(ServerRef server, CancellationToken ct = default)
     {
-        var doc = db.Installations.FindById(workspace.Key);
+        var doc = db.Installations.FindById(server.Key);
         return Task.FromResult(doc is null ? null : ToInstallation(doc));
     }
 
@@ -35,11 +35,11 @@ public sealed class LiteDbInstallationStore(LiteDbContext db) : IInstallationSto
         return Task.FromResult(all);
     }
 
-    public Task<bool> RemoveAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
-        db.WriteAsync(() => db.Installations.Delete(workspace.Key));
+    public Task<bool> RemoveAsync(ServerRef server, CancellationToken ct = default) =>
+        db.WriteAsync(() => db.Installations.Delete(server.Key));
 
     private Installation ToInstallation(InstallationDoc d) => new(
-        new WorkspaceRef((PlatformKind)d.Platform, d.WorkspaceId),
+        new ServerRef((PlatformKind)d.Platform, d.WorkspaceId),
         db.Keys.DecryptToken(d.TokenCipher, out _),
         d.BotUserId,
         d.WorkspaceName,

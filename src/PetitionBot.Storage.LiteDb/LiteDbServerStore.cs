@@ -7,9 +7,9 @@ namespace PetitionBot.Storage.LiteDb;
 
 public sealed class LiteDbServerStore(LiteDbContext db) : IServerStore
 {
-    public Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    public Task<ServerSettings?> FindAsync(ServerRef server, CancellationToken ct = default)
     {
-        var key = workspace.Key;
+        var key = server.Key;
         return Task.FromResult(db.ServerCache.Get(key, () => db.Servers.FindById(key) is { } doc ? ToSettings(doc) : null));
     }
 
@@ -21,7 +21,7 @@ public sealed class LiteDbServerStore(LiteDbContext db) : IServerStore
         }
         finally
         {
-            db.ServerCache.Changed(settings.Workspace.Key);
+            db.ServerCache.Changed(settings.Ref.Key);
         }
     }
 
@@ -31,7 +31,7 @@ public sealed class LiteDbServerStore(LiteDbContext db) : IServerStore
         return Task.FromResult(all);
     }
 
-    internal static ServerSettings ToSettings(ServerDoc d) => new(new WorkspaceRef((PlatformKind)d.Platform, d.WorkspaceId))
+    internal static ServerSettings ToSettings(ServerDoc d) => new(new ServerRef((PlatformKind)d.Platform, d.WorkspaceId))
     {
         Name = d.Name,
         Present = d.Present,
@@ -49,9 +49,9 @@ public sealed class LiteDbServerStore(LiteDbContext db) : IServerStore
 
     private static ServerDoc ToDoc(ServerSettings s) => new()
     {
-        Id = s.Workspace.Key,
-        Platform = (int)s.Workspace.Platform,
-        WorkspaceId = s.Workspace.WorkspaceId,
+        Id = s.Ref.Key,
+        Platform = (int)s.Ref.Platform,
+        WorkspaceId = s.Ref.ServerId,
         Name = s.Name,
         Present = s.Present,
         AnnouncementChannelId = s.AnnouncementChannelId,

@@ -26,7 +26,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
             IdentityHash = hash,
             Platform = (int)signature.Platform,
             // Counted-only: no server id and no time of day in the row (the hourly numbers live in the aggregates).
-            WorkspaceId = signature.FullName is null ? db.Keys.HashCountedOnlyServer(new WorkspaceRef(signature.Platform, signature.WorkspaceId).Key) : signature.WorkspaceId,
+            WorkspaceId = signature.FullName is null ? db.Keys.HashCountedOnlyServer(new ServerRef(signature.Platform, signature.ServerId).Key) : signature.ServerId,
             FullName = signature.FullName,
             School = signature.School,
             SchoolKey = SchoolKeys.For(signature.SchoolId, signature.School),
@@ -119,15 +119,15 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
         });
     }
 
-    public Task<int> InvalidateAsync(string campaignId, WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
+    public Task<int> InvalidateAsync(string campaignId, ServerRef? server, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
     {
         var fromTicks = from?.UtcTicks ?? long.MinValue;
         var toTicks = to?.UtcTicks ?? long.MaxValue;
         return db.WriteAsync(() =>
         {
-            var hashed = workspace is null ? null : db.Keys.HashCountedOnlyServer(workspace.Key);
+            var hashed = server is null ? null : db.Keys.HashCountedOnlyServer(server.Key);
             var doomed = db.Signatures.Find(x => x.CampaignId == campaignId)
-                .Where(x => workspace is null || (x.Platform == (int)workspace.Platform && x.WorkspaceId == (x.FullName is null ? hashed : workspace.WorkspaceId)))
+                .Where(x => server is null || (x.Platform == (int)server.Platform && x.WorkspaceId == (x.FullName is null ? hashed : server.ServerId)))
                 .Where(x => x.FullName is null
                     ? CountedOnlyRows.DayOverlaps(x.SignedAtTicks, fromTicks, toTicks)
                     : x.SignedAtTicks >= fromTicks && x.SignedAtTicks < toTicks)

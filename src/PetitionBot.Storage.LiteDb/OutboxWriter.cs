@@ -35,7 +35,7 @@ internal static class OutboxWriter
                 Id = RandomIds.New(),
                 AnnouncementId = a.Id,
                 Platform = (int)channel.Platform,
-                WorkspaceId = channel.WorkspaceId,
+                WorkspaceId = channel.ServerId,
                 ChannelId = channel.ChannelId,
                 State = (int)OutboxState.Pending,
                 NextAttemptTicks = a.CreatedAt.UtcTicks,

@@ -62,7 +62,7 @@ internal static class PrivacyUpgrade
                 doc.SignedAtTicks = CountedOnlyRows.DateOnly(doc.SignedAtTicks);
                 if (!doc.WorkspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal))
                 {
-                    doc.WorkspaceId = db.Keys.HashCountedOnlyServer(new Core.Model.WorkspaceRef((Core.Model.PlatformKind)doc.Platform, doc.WorkspaceId).Key);
+                    doc.WorkspaceId = db.Keys.HashCountedOnlyServer(new Core.Model.ServerRef((Core.Model.PlatformKind)doc.Platform, doc.WorkspaceId).Key);
                 }
 
                 db.Signatures.Update(doc);

@@ -21,7 +21,7 @@ internal static class CountedOnlyUpgrade
         {
             var hashed = workspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal)
                 ? workspaceId
-                : keys.HashCountedOnlyServer(new WorkspaceRef((PlatformKind)platform, workspaceId).Key);
+                : keys.HashCountedOnlyServer(new ServerRef((PlatformKind)platform, workspaceId).Key);
             await using var update = dataSource.CreateCommand(
                 "UPDATE signatures SET signed_at_ticks = signed_at_ticks - signed_at_ticks % 864000000000, workspace_id = @w WHERE id = @id AND full_name IS NULL");
             update.Parameters.AddWithValue("w", hashed);

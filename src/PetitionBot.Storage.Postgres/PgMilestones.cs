@@ -60,7 +60,7 @@ internal static class PgMilestones
         p.AddWithValue("at", a.CreatedAt.UtcTicks);
         p.AddWithValue("ids", targets.Select(_ => RandomIds.New()).ToArray());
         p.AddWithValue("platforms", targets.Select(t => (int)t.Platform).ToArray());
-        p.AddWithValue("workspaces", targets.Select(t => t.WorkspaceId).ToArray());
+        p.AddWithValue("workspaces", targets.Select(t => t.ServerId).ToArray());
         p.AddWithValue("channels", targets.Select(t => t.ChannelId).ToArray());
         return cmd;
     }

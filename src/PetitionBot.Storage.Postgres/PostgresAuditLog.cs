@@ -13,20 +13,20 @@ public sealed class PostgresAuditLog(PostgresDatabase db) : IAuditLog
             """,
             ct,
             ("action", entry.Action),
-            ("key", entry.Action + "|" + (entry.Workspace?.Key ?? "")),
-            ("p", entry.Workspace is null ? null : (int)entry.Workspace.Platform),
-            ("w", entry.Workspace?.WorkspaceId),
+            ("key", entry.Action + "|" + (entry.Server?.Key ?? "")),
+            ("p", entry.Server is null ? null : (int)entry.Server.Platform),
+            ("w", entry.Server?.ServerId),
             ("actor", db.Keys.HashAuditActor(entry.ActorKey)),
             ("detail", entry.Detail),
             ("at", entry.At.UtcTicks));
 
-    public async Task<int> CountSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default) =>
+    public async Task<int> CountSinceAsync(string action, ServerRef server, DateTimeOffset since, CancellationToken ct = default) =>
         (await Sql.QueryAsync(db, "SELECT count(*) FROM audit WHERE action_key = @key AND at_ticks >= @since", r => (int)r.GetInt64(0),
-            ct, ("key", action + "|" + workspace.Key), ("since", since.UtcTicks)))[0];
+            ct, ("key", action + "|" + server.Key), ("since", since.UtcTicks)))[0];
 
-    public async Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, WorkspaceRef workspace, DateTimeOffset since, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<DateTimeOffset>> TimesSinceAsync(string action, ServerRef server, DateTimeOffset since, CancellationToken ct = default) =>
         await Sql.QueryAsync(db, "SELECT at_ticks FROM audit WHERE action_key = @key AND at_ticks >= @since ORDER BY at_ticks",
-            r => new DateTimeOffset(r.GetInt64(0), TimeSpan.Zero), ct, ("key", action + "|" + workspace.Key), ("since", since.UtcTicks));
+            r => new DateTimeOffset(r.GetInt64(0), TimeSpan.Zero), ct, ("key", action + "|" + server.Key), ("since", since.UtcTicks));
 
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken ct = default) =>
         await Sql.QueryAsync(db, $"SELECT {Columns} FROM audit ORDER BY id DESC LIMIT @max", ToEntry, ct, ("max", max));
@@ -40,7 +40,7 @@ public sealed class PostgresAuditLog(PostgresDatabase db) : IAuditLog
 
     private static AuditEntry ToEntry(Npgsql.NpgsqlDataReader r) => new(
         r.GetString(0),
-        r.IsDBNull(1) ? null : new WorkspaceRef((PlatformKind)r.GetInt32(1), r.NullableString(2) ?? ""),
+        r.IsDBNull(1) ? null : new ServerRef((PlatformKind)r.GetInt32(1), r.NullableString(2) ?? ""),
         r.NullableString(3) ?? "",
         r.GetString(4),
         new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero));

@@ -12,25 +12,25 @@ public sealed class PostgresInstallationStore(PostgresDatabase db) : IInstallati
                 workspace_name = EXCLUDED.workspace_name, installed_at_ticks = EXCLUDED.installed_at_ticks
             """,
             ct,
-            ("id", installation.Workspace.Key),
-            ("p", (int)installation.Workspace.Platform),
-            ("w", installation.Workspace.WorkspaceId),
+            ("id", installation.Server.Key),
+            ("p", (int)installation.Server.Platform),
+            ("w", installation.Server.ServerId),
             ("token", db.Keys.EncryptToken(installation.AccessToken)),
             ("bot", installation.BotUserId),
-            ("name", installation.WorkspaceName),
+            ("name", installation.ServerName),
             ("at", installation.InstalledAt.UtcTicks));
 
-    public async Task<Installation?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
-        (await Sql.QueryAsync(db, $"SELECT {Columns} FROM installations WHERE id = @id", Read, ct, ("id", workspace.Key))).SingleOrDefault();
+    public async Task<Installation?> FindAsync(ServerRef server, CancellationToken ct = default) =>
+        (await Sql.QueryAsync(db, $"SELECT {Columns} FROM installations WHERE id = @id", Read, ct, ("id", server.Key))).SingleOrDefault();
 
     public async Task<IReadOnlyList<Installation>> ListAsync(PlatformKind platform, CancellationToken ct = default) =>
         await Sql.QueryAsync(db, $"SELECT {Columns} FROM installations WHERE platform = @p ORDER BY id", Read, ct, ("p", (int)platform));
 
-    public async Task<bool> RemoveAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
-        await Sql.ExecAsync(db, "DELETE FROM installations WHERE id = @id", ct, ("id", workspace.Key)) > 0;
+    public async Task<bool> RemoveAsync(ServerRef server, CancellationToken ct = default) =>
+        await Sql.ExecAsync(db, "DELETE FROM installations WHERE id = @id", ct, ("id", server.Key)) > 0;
 
     private Installation Read(NpgsqlDataReader r) => new(
-        new WorkspaceRef((PlatformKind)r.GetInt32(0), r.GetString(1)),
+        new ServerRef((PlatformKind)r.GetInt32(0), r.GetString(1)),
         db.Keys.DecryptToken(r.GetFieldValue<byte[]>(2), out _),
         r.NullableString(3),
         r.NullableString(4),

@@ -15,9 +15,9 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
     /// <summary>How long a read is reused by this process (another process's change shows up within this).</summary>
     public static TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
-    public async Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    public async Task<ServerSettings?> FindAsync(ServerRef server, CancellationToken ct = default)
     {
-        var key = workspace.Key;
+        var key = server.Key;
         if (_recent.TryGet(key, CacheLifetime, out var known))
         {
             return known;
@@ -38,7 +38,7 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
         }
         finally
         {
-            _recent.Saved(s.Workspace.Key);
+            _recent.Saved(s.Ref.Key);
         }
     }
 
@@ -54,9 +54,9 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
                 updated_at_ticks = EXCLUDED.updated_at_ticks
             """,
             ct,
-            ("id", s.Workspace.Key),
-            ("p", (int)s.Workspace.Platform),
-            ("w", s.Workspace.WorkspaceId),
+            ("id", s.Ref.Key),
+            ("p", (int)s.Ref.Platform),
+            ("w", s.Ref.ServerId),
             ("name", s.Name),
             ("present", s.Present),
             ("channel", s.AnnouncementChannelId),
@@ -74,7 +74,7 @@ public sealed class PostgresServerStore(PostgresDatabase db) : IServerStore
     public async Task<IReadOnlyList<ServerSettings>> ListAsync(CancellationToken ct = default) =>
         await Sql.QueryAsync(db, $"SELECT {Columns} FROM servers ORDER BY id", Read, ct);
 
-    internal static ServerSettings Read(NpgsqlDataReader r) => new(new WorkspaceRef((PlatformKind)r.GetInt32(0), r.GetString(1)))
+    internal static ServerSettings Read(NpgsqlDataReader r) => new(new ServerRef((PlatformKind)r.GetInt32(0), r.GetString(1)))
     {
         Name = r.NullableString(2),
         Present = r.GetBoolean(3),

@@ -31,7 +31,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             db.Keys.Hash(signature.IdentityKey),
             (int)signature.Platform,
             // Counted-only: no server id and no time of day in the row (the hourly numbers live in the aggregates).
-            signature.FullName is null ? db.Keys.HashCountedOnlyServer(new Core.Model.WorkspaceRef(signature.Platform, signature.WorkspaceId).Key) : signature.WorkspaceId,
+            signature.FullName is null ? db.Keys.HashCountedOnlyServer(new Core.Model.ServerRef(signature.Platform, signature.ServerId).Key) : signature.ServerId,
             signature.FullName,
             signature.School,
             Core.Schools.SchoolKeys.For(signature.SchoolId, signature.School),
@@ -165,7 +165,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
     public async Task<bool> RemoveAsync(string campaignId, string identityKey, CancellationToken ct = default) =>
         await DeleteWhereAsync("campaign_id = @c AND identity_hash = @h", ct, ("c", campaignId), ("h", db.Keys.Hash(identityKey))) > 0;
 
-    public Task<int> InvalidateAsync(string campaignId, Core.Model.WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default) =>
+    public Task<int> InvalidateAsync(string campaignId, Core.Model.ServerRef? server, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default) =>
         DeleteWhereAsync(
             """
             campaign_id = @c
@@ -176,10 +176,10 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             """,
             ct,
             ("c", campaignId),
-            ("any_ws", workspace is null),
-            ("p", (int)(workspace?.Platform ?? 0)),
-            ("w", workspace?.WorkspaceId ?? ""),
-            ("wh", workspace is null ? "" : db.Keys.HashCountedOnlyServer(workspace.Key)),
+            ("any_ws", server is null),
+            ("p", (int)(server?.Platform ?? 0)),
+            ("w", server?.ServerId ?? ""),
+            ("wh", server is null ? "" : db.Keys.HashCountedOnlyServer(server.Key)),
             ("from", from?.UtcTicks ?? long.MinValue),
             ("to", to?.UtcTicks ?? long.MaxValue));
 

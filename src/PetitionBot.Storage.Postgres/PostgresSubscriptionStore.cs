@@ -18,7 +18,7 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase db, IOutboxSignal
             VALUES (@id, @c, @owner, @p, @w, @cipher, @at, @expires) ON CONFLICT (campaign_id, owner_hash) DO NOTHING
             """,
             ("id", RandomIds.New()), ("c", subscription.CampaignId), ("owner", db.Keys.HashSubscriber(subscription.IdentityKey)),
-            ("p", (int)subscription.Platform), ("w", subscription.WorkspaceId), ("cipher", db.Keys.EncryptSubscriber(subscription.UserId)),
+            ("p", (int)subscription.Platform), ("w", subscription.ServerId), ("cipher", db.Keys.EncryptSubscriber(subscription.UserId)),
             ("at", subscription.CreatedAt.UtcTicks));
         cmd.Parameters.Add(new NpgsqlParameter("expires", NpgsqlDbType.Bigint) { Value = (object?)subscription.ExpiresAt?.UtcTicks ?? DBNull.Value });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
@@ -64,7 +64,7 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase db, IOutboxSignal
             {
                 batch.BatchCommands.Add(PgAggregates.Command(
                     "INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks) VALUES (@id, @a, @p, @w, @ch, 0, 0, @at)",
-                    ("id", RandomIds.New()), ("a", notice.Id), ("p", (int)target.Platform), ("w", target.WorkspaceId), ("ch", target.ChannelId), ("at", due.UtcTicks)));
+                    ("id", RandomIds.New()), ("a", notice.Id), ("p", (int)target.Platform), ("w", target.ServerId), ("ch", target.ChannelId), ("at", due.UtcTicks)));
             }
 
             await batch.ExecuteNonQueryAsync(ct);

@@ -127,11 +127,11 @@ public sealed class SecretKeys
     public string HashDraftOwner(string identityKey) =>
         Base64Url(HMACSHA256.HashData(_draftOwnerKey, Encoding.UTF8.GetBytes(identityKey)));
 
-    /// <summary>What a counted-only signature keeps of its server: "h:" and a keyed hash of the workspace key under its
+    /// <summary>What a counted-only signature keeps of its server: "h:" and a keyed hash of the server key under its
     /// own derived key, so an organizer can still invalidate a spamming server's signatures while a copy of the database
     /// does not say which server a counted-only signer is in.</summary>
-    public string HashCountedOnlyServer(string workspaceKey) =>
-        CountedOnlyServerPrefix + Base64Url(HMACSHA256.HashData(_countedOnlyServerKey, Encoding.UTF8.GetBytes(workspaceKey)));
+    public string HashCountedOnlyServer(string serverKey) =>
+        CountedOnlyServerPrefix + Base64Url(HMACSHA256.HashData(_countedOnlyServerKey, Encoding.UTF8.GetBytes(serverKey)));
 
     /// <summary>A 96-bit keyed MAC (16 base64url characters) of a flow token's state, bound to the person it was made for:
     /// lets a button carry a flow's small choices with no draft, and refuses it to anyone else or with any part edited.</summary>

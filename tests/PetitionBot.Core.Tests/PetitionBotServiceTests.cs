@@ -25,7 +25,7 @@ public sealed class PetitionBotServiceTests : IDisposable
         Assert.StartsWith("Note for admins", first.Text, StringComparison.Ordinal);
         Assert.Contains("forbidden", first.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Note for admins", second.Text, StringComparison.Ordinal);
-        var saved = await bot.Servers.FindAsync(admin.Workspace);
+        var saved = await bot.Servers.FindAsync(admin.Server);
         Assert.Equal(("forbidden", false, BotHarness.ChannelId), (saved!.ChannelProblem, saved.AdminNoticePending, saved.AnnouncementChannelId));
     }
 
@@ -36,7 +36,7 @@ public sealed class PetitionBotServiceTests : IDisposable
 
         await bot.CommandAsync(BotHarness.Admin(), CommandCatalog.Setup, (CommandCatalog.ChannelOption, "605"));
 
-        var saved = await bot.Servers.FindAsync(BotHarness.Admin().Workspace);
+        var saved = await bot.Servers.FindAsync(BotHarness.Admin().Server);
         Assert.Equal(("605", null, false, "UCSF"), (saved!.AnnouncementChannelId, saved.ChannelProblem, saved.AdminNoticePending, saved.School));
     }
 
@@ -115,14 +115,14 @@ public sealed class PetitionBotServiceTests : IDisposable
     [Fact]
     public async Task WorkspaceLeftAsync_ThenJoined_TogglesPresent()
     {
-        var workspace = new WorkspaceRef(PlatformKind.Discord, BotHarness.GuildId);
-        await bot.Bot.WorkspaceJoinedAsync(workspace, "LMSA");
-        await bot.Bot.WorkspaceLeftAsync(workspace);
-        Assert.False((await bot.Servers.FindAsync(workspace))!.Present);
+        var server = new ServerRef(PlatformKind.Discord, BotHarness.GuildId);
+        await bot.Bot.ServerJoinedAsync(server, "LMSA");
+        await bot.Bot.ServerLeftAsync(server);
+        Assert.False((await bot.Servers.FindAsync(server))!.Present);
 
-        await bot.Bot.WorkspaceJoinedAsync(workspace, null);
+        await bot.Bot.ServerJoinedAsync(server, null);
 
-        var saved = await bot.Servers.FindAsync(workspace);
+        var saved = await bot.Servers.FindAsync(server);
         Assert.Equal((true, "LMSA"), (saved!.Present, saved.Name));
     }
 

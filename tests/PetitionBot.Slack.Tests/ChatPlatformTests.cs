@@ -89,7 +89,7 @@ public sealed class ChatPlatformTests
     public async Task PostAsync_TwoWorkspaces_EachWithItsToken()
     {
         await using var h = await SlackAdapterHarness.StartAsync(slack => slack.AddTeam("T0SCHOOL2", "xoxb-T0SCHOOL2-own"), startSocket: false);
-        await h.Store.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, "T0SCHOOL2"), "xoxb-T0SCHOOL2-own", null, null, DateTimeOffset.UtcNow));
+        await h.Store.SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, "T0SCHOOL2"), "xoxb-T0SCHOOL2-own", null, null, DateTimeOffset.UtcNow));
         var platform = h.Services.GetRequiredService<IChatPlatform>();
 
         await platform.PostAsync(Channel("C0ANN"), Milestone);

@@ -36,8 +36,8 @@ public sealed class LiteDbConcurrentReadTests
             Assert.True(reading.Wait(TimeSpan.FromSeconds(10)), "the readers did not start");
             for (var i = 0; i < 10; i++)
             {
-                await store.Servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, $"50000000000000{i:D4}")) { Name = $"School {i}" });
-                await store.Installations.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, $"T{i:D6}"), $"xoxb-{i}", "U0BOT", $"Workspace {i}", TempStore.T0));
+                await store.Servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, $"50000000000000{i:D4}")) { Name = $"School {i}" });
+                await store.Installations.SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, $"T{i:D6}"), $"xoxb-{i}", "U0BOT", $"Workspace {i}", TempStore.T0));
             }
 
             await stop.CancelAsync();

@@ -59,8 +59,8 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     public static NewSignature Signature(string userId, string? name = "Ana Lopez", string school = "UCSF School of Medicine",
-        string stage = "MS2", DateTimeOffset? at = null, PlatformKind platform = PlatformKind.Discord, string workspace = "9000") =>
-        new(CampaignId, platform == PlatformKind.Slack ? $"slack:{workspace}:{userId}" : $"discord:{userId}", platform, workspace,
+        string stage = "MS2", DateTimeOffset? at = null, PlatformKind platform = PlatformKind.Discord, string serverId = "9000") =>
+        new(CampaignId, platform == PlatformKind.Slack ? $"slack:{serverId}:{userId}" : $"discord:{userId}", platform, serverId,
             name, school, stage, "Medical student", Verification.SelfAttested, at ?? T0);
 
     public override SecretKeys Keys => Context.Keys;

@@ -13,15 +13,15 @@ public sealed class SpikeMonitor(IOptionsMonitor<BotOptions> options, IOutboxSto
     private readonly Dictionary<string, DateTimeOffset> _alerted = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public async Task RecordAsync(WorkspaceRef workspace, string campaignId, DateTimeOffset now, CancellationToken ct = default)
+    public async Task RecordAsync(ServerRef server, string campaignId, DateTimeOffset now, CancellationToken ct = default)
     {
         var alerts = options.CurrentValue.Alerts;
         int count;
         lock (_gate)
         {
-            if (!_recent.TryGetValue(workspace.Key, out var stamps))
+            if (!_recent.TryGetValue(server.Key, out var stamps))
             {
-                _recent[workspace.Key] = stamps = new Queue<DateTimeOffset>();
+                _recent[server.Key] = stamps = new Queue<DateTimeOffset>();
             }
 
             stamps.Enqueue(now);
@@ -31,12 +31,12 @@ public sealed class SpikeMonitor(IOptionsMonitor<BotOptions> options, IOutboxSto
             }
 
             count = stamps.Count;
-            if (count < alerts.SpikeThreshold || (_alerted.TryGetValue(workspace.Key, out var last) && now - last < alerts.SpikeWindow))
+            if (count < alerts.SpikeThreshold || (_alerted.TryGetValue(server.Key, out var last) && now - last < alerts.SpikeWindow))
             {
                 return;
             }
 
-            _alerted[workspace.Key] = now;
+            _alerted[server.Key] = now;
         }
 
         if (AlertChannel(alerts) is not { } channel)
@@ -44,16 +44,16 @@ public sealed class SpikeMonitor(IOptionsMonitor<BotOptions> options, IOutboxSto
             return;
         }
 
-        var text = $"{count} signatures came from one {workspace.Platform} server ({workspace.WorkspaceId}) within " +
+        var text = $"{count} signatures came from one {server.Platform} server ({server.ServerId}) within " +
                    $"{alerts.SpikeWindow.TotalMinutes:0} minutes (campaign {campaignId}). If this looks like spam sign-ups, " +
-                   $"`petitionbot invalidate --campaign {campaignId} --server {workspace.Key} --since <time>` removes them (audit-logged).";
+                   $"`petitionbot invalidate --campaign {campaignId} --server {server.Key} --since <time>` removes them (audit-logged).";
         await outbox.EnqueueAsync(new Announcement(DraftIds.New(), campaignId, AnnouncementKind.OrganizerAlert, null, null,
             "Signing spike", text, now), [channel], ct);
     }
 
     private static ChannelRef? AlertChannel(AlertOptions alerts) =>
         Enum.TryParse<PlatformKind>(alerts.Platform, ignoreCase: true, out var platform) &&
-        alerts.WorkspaceId is { Length: > 0 } workspace && alerts.ChannelId is { Length: > 0 } channel
-            ? new ChannelRef(platform, workspace, channel)
+        alerts.WorkspaceId is { Length: > 0 } serverId && alerts.ChannelId is { Length: > 0 } channel
+            ? new ChannelRef(platform, serverId, channel)
             : null;
 }

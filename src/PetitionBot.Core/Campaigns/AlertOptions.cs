@@ -6,6 +6,8 @@ public sealed class AlertOptions
     /// <summary>"discord", "slack" or "console"; empty disables alerts.</summary>
     public string? Platform { get; set; }
 
+    /// <summary>The id of the server the alert channel is in (Discord guild id, Slack team id). Named after the
+    /// configuration key <c>Alerts:WorkspaceId</c>, which existing configuration files use.</summary>
     public string? WorkspaceId { get; set; }
 
     public string? ChannelId { get; set; }

@@ -60,7 +60,7 @@ public sealed class DeliveredFlow(IOutboxStore outbox, IServerStore servers, Not
         }
 
         var messages = await notify.NotifyAsync(ctx, campaign, "delivered", text, ct) ?? 0;
-        await audit.AppendAsync(new AuditEntry(DeliveredAction, ctx.Actor.Workspace, ctx.Actor.IdentityKey,
+        await audit.AppendAsync(new AuditEntry(DeliveredAction, ctx.Actor.Server, ctx.Actor.IdentityKey,
             $"campaign={campaign.Id} channels={targets.Count} messages={messages}", ctx.Now), ct);
         return Reply.Private($"Marked the petition delivered ({ResponseFlow.DateText(date)}). It will be announced once to {Replies.Count(targets.Count)} " +
                              "announcement channels" + (campaign.Notifications ? $", and {Replies.Count(messages)} signers who asked get a private message." : "."));

@@ -7,7 +7,7 @@ public sealed class ExportFlow(ISignatureStore signatures, ISignerExportWriter w
     : OrganizerExportFlow<ExportResult>(audit)
 {
     /// <summary>Builds the export files and records the export in the audit log (also used by the CLI).</summary>
-    public async Task<ExportResult> ExportFilesAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
+    public async Task<ExportResult> ExportFilesAsync(CampaignDefinition campaign, string actorKey, Model.ServerRef? server,
         DateTimeOffset now, CancellationToken ct = default)
     {
         var stats = await signatures.GetStatsAsync(campaign.Id, now, ct);
@@ -19,12 +19,12 @@ public sealed class ExportFlow(ISignatureStore signatures, ISignerExportWriter w
 
         var files = writer.Write(campaign.Id, all, stats);
         var named = all.Count(s => s.IsNamed);
-        await AuditAsync(campaign, actorKey, workspace, $"named={named} total={all.Count}", now, ct);
+        await AuditAsync(campaign, actorKey, server, $"named={named} total={all.Count}", now, ct);
         return new ExportResult(files, named, all.Count);
     }
 
-    protected override Task<ExportResult> BuildAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
-        DateTimeOffset now, CancellationToken ct) => ExportFilesAsync(campaign, actorKey, workspace, now, ct);
+    protected override Task<ExportResult> BuildAsync(CampaignDefinition campaign, string actorKey, Model.ServerRef? server,
+        DateTimeOffset now, CancellationToken ct) => ExportFilesAsync(campaign, actorKey, server, now, ct);
 
     protected override Reply ReplyFor(CampaignDefinition campaign, ExportResult result) => new()
     {

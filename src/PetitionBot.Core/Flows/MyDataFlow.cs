@@ -74,7 +74,7 @@ public sealed class MyDataFlow(ISignatureStore signatures, IDraftStore drafts, I
         {
             text.Append("• ").Append(e.Action).Append(", ").Append(Replies.Date(e.At))
                 .Append(e.At.UtcDateTime.ToString(" HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))
-                .Append(e.Workspace is { } w ? $", {SignCompletion.PlatformName(w.Platform)} server {w.WorkspaceId}" : ", all servers")
+                .Append(e.Server is { } w ? $", {SignCompletion.PlatformName(w.Platform)} server {w.ServerId}" : ", all servers")
                 .Append('\n');
         }
 

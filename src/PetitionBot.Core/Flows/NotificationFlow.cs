@@ -44,7 +44,7 @@ public sealed class NotificationFlow(ISubscriptionStore subscriptions, ISignatur
         }
 
         var expires = campaign.ClosesAt is { } closes ? closes + KeepAfterClose : (DateTimeOffset?)null;
-        var added = await subscriptions.AddAsync(new NewSubscription(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.WorkspaceId,
+        var added = await subscriptions.AddAsync(new NewSubscription(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.ServerId,
             ctx.Actor.UserId, ctx.Now, expires), ct);
         var keep = expires is { } e ? $"until {Replies.Date(e)} (30 days after the campaign closes)" : "until 30 days after the campaign closes";
         return Reply.Private((added

@@ -17,19 +17,19 @@ public abstract class OrganizerExportFlow<TResult>(IAuditLog audit)
             return Replies.NotAllowed("organizers");
         }
 
-        var result = await BuildAsync(campaign, ctx.Actor.IdentityKey, ctx.Actor.Workspace, ctx.Now, ct);
+        var result = await BuildAsync(campaign, ctx.Actor.IdentityKey, ctx.Actor.Server, ctx.Now, ct);
         return ReplyFor(campaign, result);
     }
 
     /// <summary>Builds the export and records it in the audit log (also used by the CLI).</summary>
-    protected abstract Task<TResult> BuildAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
+    protected abstract Task<TResult> BuildAsync(CampaignDefinition campaign, string actorKey, Model.ServerRef? server,
         DateTimeOffset now, CancellationToken ct);
 
     /// <summary>The organizer's private reply carrying what was built.</summary>
     protected abstract Reply ReplyFor(CampaignDefinition campaign, TResult result);
 
     /// <summary>Records an export of <paramref name="campaign"/>; <paramref name="counts"/> says what it held (no personal data).</summary>
-    protected Task AuditAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace, string counts,
+    protected Task AuditAsync(CampaignDefinition campaign, string actorKey, Model.ServerRef? server, string counts,
         DateTimeOffset now, CancellationToken ct) =>
-        audit.AppendAsync(new AuditEntry(AuditActions.Export, workspace, actorKey, $"campaign={campaign.Id} {counts}", now), ct);
+        audit.AppendAsync(new AuditEntry(AuditActions.Export, server, actorKey, $"campaign={campaign.Id} {counts}", now), ct);
 }

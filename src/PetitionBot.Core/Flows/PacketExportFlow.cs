@@ -13,7 +13,7 @@ public sealed class PacketExportFlow(ISignatureStore signatures, IResponseStore 
     public const string Csv = "csv";
 
     /// <summary>Builds the packet and records the export in the audit log (also used by the CLI).</summary>
-    public async Task<DeliveryPacket> WriteAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
+    public async Task<DeliveryPacket> WriteAsync(CampaignDefinition campaign, string actorKey, Model.ServerRef? server,
         DateTimeOffset now, CancellationToken ct = default)
     {
         var builder = new PacketBuilder();
@@ -24,12 +24,12 @@ public sealed class PacketExportFlow(ISignatureStore signatures, IResponseStore 
 
         var data = builder.Build(campaign, await responses.ListAsync(campaign.Id, ct), now);
         var packet = writer.Write(data);
-        await AuditAsync(campaign, actorKey, workspace, $"format=pdf named={data.Named} total={data.Total} pages={packet.Pages}", now, ct);
+        await AuditAsync(campaign, actorKey, server, $"format=pdf named={data.Named} total={data.Total} pages={packet.Pages}", now, ct);
         return packet;
     }
 
-    protected override Task<DeliveryPacket> BuildAsync(CampaignDefinition campaign, string actorKey, Model.WorkspaceRef? workspace,
-        DateTimeOffset now, CancellationToken ct) => WriteAsync(campaign, actorKey, workspace, now, ct);
+    protected override Task<DeliveryPacket> BuildAsync(CampaignDefinition campaign, string actorKey, Model.ServerRef? server,
+        DateTimeOffset now, CancellationToken ct) => WriteAsync(campaign, actorKey, server, now, ct);
 
     protected override Reply ReplyFor(CampaignDefinition campaign, DeliveryPacket packet) => new()
     {

@@ -76,7 +76,7 @@ public sealed class ResponseFlow(IResponseStore responses, IAuditLog audit, Noti
             return Reply.Private("This response was already recorded; nothing changed and it is not announced again.");
         }
 
-        await audit.AppendAsync(new AuditEntry(RespondAction, ctx.Actor.Workspace, ctx.Actor.IdentityKey,
+        await audit.AppendAsync(new AuditEntry(RespondAction, ctx.Actor.Server, ctx.Actor.IdentityKey,
             $"campaign={campaign.Id} response={id} channels={channels}", ctx.Now), ct);
         return Reply.Private($"Recorded the response of {recipient} ({DateText(date)}). It will be announced once to " +
                              $"{Replies.Count(channels.Value)} announcement channels, shown by /petition and listed in the delivery packet." +

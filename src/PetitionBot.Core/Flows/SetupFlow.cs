@@ -14,12 +14,12 @@ public sealed class SetupFlow(IServerStore servers, IAuditLog audit, CampaignDir
             return Replies.NotAllowed("server admins");
         }
 
-        if (string.IsNullOrEmpty(ctx.Actor.WorkspaceId))
+        if (string.IsNullOrEmpty(ctx.Actor.ServerId))
         {
             return Reply.Private("Run /setup inside your server, not in a direct message.");
         }
 
-        var current = ctx.Server ?? new ServerSettings(ctx.Actor.Workspace) { UpdatedAt = ctx.Now };
+        var current = ctx.Server ?? new ServerSettings(ctx.Actor.Server) { UpdatedAt = ctx.Now };
         var known = options.Where(o => !string.IsNullOrWhiteSpace(o.Value)).ToDictionary(o => o.Key, o => o.Value.Trim(), StringComparer.Ordinal);
         if (known.Count == 0)
         {
@@ -87,7 +87,7 @@ public sealed class SetupFlow(IServerStore servers, IAuditLog audit, CampaignDir
 
         updated = updated with { Present = true, UpdatedAt = ctx.Now };
         await servers.SaveAsync(updated, ct);
-        await audit.AppendAsync(new AuditEntry(AuditActions.Setup, ctx.Actor.Workspace, ctx.Actor.IdentityKey,
+        await audit.AppendAsync(new AuditEntry(AuditActions.Setup, ctx.Actor.Server, ctx.Actor.IdentityKey,
             "changed=" + string.Join(',', known.Keys.Order(StringComparer.Ordinal)), ctx.Now), ct);
         return Reply.Private("Saved.\n" + Describe(updated));
     }

@@ -22,7 +22,7 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
 
         var answers = draft.Answers();
         var named = answers.IsNamed;
-        var signature = new NewSignature(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.WorkspaceId,
+        var signature = new NewSignature(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.ServerId,
             named ? Required(answers.Name) : null, Required(answers.School), Required(answers.Stage), Required(answers.Role), verification, ctx.Now,
             answers.SchoolId ?? School.OtherId, emailAddress, draft.Id);
         var outcome = await signatures.AddAsync(signature,
@@ -34,7 +34,7 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
             return AlreadySigned(campaign, outcome.Signature, ctx.Actor.Platform, byEmail: emailAddress is not null) with { ReplacesPrevious = true };
         }
 
-        await spikes.RecordAsync(ctx.Actor.Workspace, campaign.Id, ctx.Now, ct);
+        await spikes.RecordAsync(ctx.Actor.Server, campaign.Id, ctx.Now, ct);
         Telemetry.BotMetrics.Signatures.Add(1, new KeyValuePair<string, object?>("platform", ctx.Actor.Platform.ToString().ToLowerInvariant()));
         var progress = new Progress(outcome.CampaignTotal, campaign.Goal);
         var standing = outcome.CampaignTotal == 1

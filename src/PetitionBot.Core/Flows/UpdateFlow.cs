@@ -196,7 +196,7 @@ public sealed class UpdateFlow(
         await drafts.DeleteAsync(draft.Id, ct);
 
         // A broadcast to every server is not charged to the server it was sent from (the per-server throttle is for chapters).
-        await audit.AppendAsync(new AuditEntry(AuditActions.Update, everywhere ? null : ctx.Actor.Workspace, ctx.Actor.IdentityKey,
+        await audit.AppendAsync(new AuditEntry(AuditActions.Update, everywhere ? null : ctx.Actor.Server, ctx.Actor.IdentityKey,
             $"campaign={campaign.Id} scope={scope} channels={targets.Count} chars={text.Length}", ctx.Now), ct);
         return new Reply
         {
@@ -237,7 +237,7 @@ public sealed class UpdateFlow(
 
         var limits = options.CurrentValue.Updates;
         // An update exactly one window old has left it: that is the moment the reply below promises.
-        var recent = await audit.TimesSinceAsync(AuditActions.Update, server.Workspace, ctx.Now - limits.Window + TimeSpan.FromTicks(1), ct);
+        var recent = await audit.TimesSinceAsync(AuditActions.Update, server.Ref, ctx.Now - limits.Window + TimeSpan.FromTicks(1), ct);
         if (recent.Count < limits.MaxPerWindow)
         {
             return null;

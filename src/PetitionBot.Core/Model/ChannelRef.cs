@@ -1,7 +1,7 @@
 namespace PetitionBot.Core.Model;
 
-/// <summary>A channel in a workspace: where announcements and updates are posted.</summary>
-public sealed record ChannelRef(PlatformKind Platform, string WorkspaceId, string ChannelId)
+/// <summary>A channel in a server: where announcements and updates are posted.</summary>
+public sealed record ChannelRef(PlatformKind Platform, string ServerId, string ChannelId)
 {
-    public WorkspaceRef Workspace => new(Platform, WorkspaceId);
+    public ServerRef Server => new(Platform, ServerId);
 }

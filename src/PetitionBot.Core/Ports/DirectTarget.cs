@@ -8,7 +8,7 @@ public static class DirectTarget
 {
     public const string Prefix = "dm:";
 
-    public static ChannelRef For(PlatformKind platform, string workspaceId, string subscriptionId) => new(platform, workspaceId, Prefix + subscriptionId);
+    public static ChannelRef For(PlatformKind platform, string serverId, string subscriptionId) => new(platform, serverId, Prefix + subscriptionId);
 
     public static bool TryGetSubscriptionId(ChannelRef channel, out string subscriptionId)
     {

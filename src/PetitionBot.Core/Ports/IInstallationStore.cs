@@ -7,9 +7,9 @@ public interface IInstallationStore
 {
     Task SaveAsync(Installation installation, CancellationToken ct = default);
 
-    Task<Installation?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default);
+    Task<Installation?> FindAsync(ServerRef server, CancellationToken ct = default);
 
     Task<IReadOnlyList<Installation>> ListAsync(PlatformKind platform, CancellationToken ct = default);
 
-    Task<bool> RemoveAsync(WorkspaceRef workspace, CancellationToken ct = default);
+    Task<bool> RemoveAsync(ServerRef server, CancellationToken ct = default);
 }

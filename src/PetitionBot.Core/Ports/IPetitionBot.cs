@@ -13,9 +13,9 @@ public interface IPetitionBot
     Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestInput input, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<Suggestion>>([]);
 
-    /// <summary>The bot is (now) in this workspace (Discord GUILD_CREATE, Slack install / team seen).</summary>
-    Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default);
+    /// <summary>The bot is (now) in this server (Discord GUILD_CREATE, Slack install / team seen).</summary>
+    Task ServerJoinedAsync(ServerRef server, string? name, CancellationToken ct = default);
 
-    /// <summary>The bot was removed from this workspace (Discord GUILD_DELETE without unavailable, Slack app_uninstalled).</summary>
-    Task WorkspaceLeftAsync(WorkspaceRef workspace, CancellationToken ct = default);
+    /// <summary>The bot was removed from this server (Discord GUILD_DELETE without unavailable, Slack app_uninstalled).</summary>
+    Task ServerLeftAsync(ServerRef server, CancellationToken ct = default);
 }

@@ -4,7 +4,7 @@ namespace PetitionBot.Core.Ports;
 
 public interface IServerStore
 {
-    Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default);
+    Task<ServerSettings?> FindAsync(ServerRef server, CancellationToken ct = default);
 
     Task SaveAsync(ServerSettings settings, CancellationToken ct = default);
 

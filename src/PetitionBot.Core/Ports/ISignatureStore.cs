@@ -19,9 +19,9 @@ public interface ISignatureStore
 
     Task<CampaignStats> GetStatsAsync(string campaignId, DateTimeOffset now, CancellationToken ct = default);
 
-    /// <summary>Removes a campaign's signatures made in <paramref name="workspace"/> (when given) within [from, to)
+    /// <summary>Removes a campaign's signatures made in <paramref name="server"/> (when given) within [from, to)
     /// (when given), for spam clean-up; every aggregate drops with them. Returns how many were removed.</summary>
-    Task<int> InvalidateAsync(string campaignId, Model.WorkspaceRef? workspace, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default);
+    Task<int> InvalidateAsync(string campaignId, Model.ServerRef? server, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default);
 
     /// <summary>All signatures of a campaign, oldest first (for the organizer's export).</summary>
     IAsyncEnumerable<SignatureRecord> ListAsync(string campaignId, CancellationToken ct = default);

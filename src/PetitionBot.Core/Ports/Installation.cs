@@ -4,8 +4,8 @@ namespace PetitionBot.Core.Ports;
 
 /// <summary>A workspace that installed the app (Slack OAuth v2), with its bot token. The store keeps the token encrypted.</summary>
 public sealed record Installation(
-    WorkspaceRef Workspace,
+    ServerRef Server,
     string AccessToken,
     string? BotUserId,
-    string? WorkspaceName,
+    string? ServerName,
     DateTimeOffset InstalledAt);

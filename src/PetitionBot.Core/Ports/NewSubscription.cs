@@ -9,7 +9,7 @@ public sealed record NewSubscription(
     string CampaignId,
     string IdentityKey,
     PlatformKind Platform,
-    string WorkspaceId,
+    string ServerId,
     string UserId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt);

@@ -18,7 +18,7 @@ public enum PostStatus
     /// <summary>The bot may not post there (Discord 403/50001/50013, Slack not_in_channel/restricted_action): disable it.</summary>
     Forbidden = 4,
 
-    /// <summary>The bot's credentials for that workspace are bad or revoked: retry later, tell the operators.</summary>
+    /// <summary>The bot's credentials for that server are bad or revoked: retry later, tell the operators.</summary>
     Unauthorized = 5,
 
     /// <summary>The platform refused the message itself (bad request): do not retry.</summary>

@@ -8,7 +8,7 @@ namespace PetitionBot.Core.Storage;
 /// <paramref name="Detail"/> never holds signers' personal data.</summary>
 public sealed record AuditEntry(
     string Action,
-    WorkspaceRef? Workspace,
+    ServerRef? Server,
     string ActorKey,
     string Detail,
     DateTimeOffset At);

@@ -9,7 +9,7 @@ public sealed record NewSignature(
     string CampaignId,
     string IdentityKey,
     PlatformKind Platform,
-    string WorkspaceId,
+    string ServerId,
     string? FullName,
     string School,
     string Stage,

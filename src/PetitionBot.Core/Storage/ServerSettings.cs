@@ -3,7 +3,7 @@ using PetitionBot.Core.Model;
 namespace PetitionBot.Core.Storage;
 
 /// <summary>What a server (Discord guild, Slack workspace) configured with /setup, and what the bot knows of it.</summary>
-public sealed record ServerSettings(WorkspaceRef Workspace)
+public sealed record ServerSettings(ServerRef Ref)
 {
     public string? Name { get; init; }
 
@@ -38,6 +38,6 @@ public sealed record ServerSettings(WorkspaceRef Workspace)
 
     public ChannelRef? AnnouncementChannel =>
         AnnouncementChannelId is { Length: > 0 } id && Present && ChannelProblem is null
-            ? new ChannelRef(Workspace.Platform, Workspace.WorkspaceId, id)
+            ? new ChannelRef(Ref.Platform, Ref.ServerId, id)
             : null;
 }

@@ -8,7 +8,7 @@ public sealed record SignatureRecord(
     string Id,
     string CampaignId,
     PlatformKind Platform,
-    string WorkspaceId,
+    string ServerId,
     string? FullName,
     string School,
     string Stage,

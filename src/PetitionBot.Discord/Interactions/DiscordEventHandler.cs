@@ -20,11 +20,11 @@ internal sealed class DiscordEventHandler(IPetitionBot bot, InteractionHandler i
                 break;
             case "GUILD_CREATE" when Read(dispatch, DiscordJsonContext.Default.GuildEvent) is { Id: { } guildId, Unavailable: not true } guild:
                 logger.GuildChanged(guildId, "joined");
-                await bot.WorkspaceJoinedAsync(new WorkspaceRef(PlatformKind.Discord, guildId), guild.Name, ct).ConfigureAwait(false);
+                await bot.ServerJoinedAsync(new ServerRef(PlatformKind.Discord, guildId), guild.Name, ct).ConfigureAwait(false);
                 break;
             case "GUILD_DELETE" when Read(dispatch, DiscordJsonContext.Default.GuildEvent) is { Id: { } guildId, Unavailable: null }:
                 logger.GuildChanged(guildId, "left");
-                await bot.WorkspaceLeftAsync(new WorkspaceRef(PlatformKind.Discord, guildId), ct).ConfigureAwait(false);
+                await bot.ServerLeftAsync(new ServerRef(PlatformKind.Discord, guildId), ct).ConfigureAwait(false);
                 break;
             default:
                 break;

@@ -49,13 +49,13 @@ internal sealed class SlackEnvelopeRouter(
             return;
         }
 
-        var workspace = new WorkspaceRef(PlatformKind.Slack, team);
+        var workspace = new ServerRef(PlatformKind.Slack, team);
         if (store is not null)
         {
             await store.RemoveAsync(workspace, ct).ConfigureAwait(false);
         }
 
         tokens.Invalidate(team);
-        await bot.WorkspaceLeftAsync(workspace, ct).ConfigureAwait(false);
+        await bot.ServerLeftAsync(workspace, ct).ConfigureAwait(false);
     }
 }

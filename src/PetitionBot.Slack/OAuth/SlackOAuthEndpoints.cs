@@ -93,13 +93,13 @@ public static class SlackOAuthEndpoints
             return Results.Text("This server cannot store installations.", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
         }
 
-        var workspace = new WorkspaceRef(PlatformKind.Slack, teamId);
+        var workspace = new ServerRef(PlatformKind.Slack, teamId);
         var name = result.Body?.Team?.Name;
         await store.SaveAsync(new Installation(workspace, accessToken, result.Body?.BotUserId, name, time.GetUtcNow()), ct).ConfigureAwait(false);
         tokens.Invalidate(teamId);
         if (http.RequestServices.GetService<IPetitionBot>() is { } bot)
         {
-            await bot.WorkspaceJoinedAsync(workspace, name, ct).ConfigureAwait(false);
+            await bot.ServerJoinedAsync(workspace, name, ct).ConfigureAwait(false);
         }
 
         SlackLog.Installed(logger, teamId);

@@ -19,7 +19,7 @@ internal sealed class SlackTokenProvider(IOptions<SlackOptions> options, TimePro
             var now = time.GetUtcNow();
             if (!_cache.TryGetValue(teamId, out var cached) || now - cached.At > CacheTtl)
             {
-                cached = (await store.FindAsync(new WorkspaceRef(PlatformKind.Slack, teamId), ct).ConfigureAwait(false), now);
+                cached = (await store.FindAsync(new ServerRef(PlatformKind.Slack, teamId), ct).ConfigureAwait(false), now);
                 _cache[teamId] = cached;
             }
 

@@ -11,6 +11,7 @@ internal sealed class AuditDoc
 
     public int? Platform { get; set; }
 
+    /// <summary>The core's server id (<c>ServerRef.ServerId</c>), under the field name the database files already use.</summary>
     public string? WorkspaceId { get; set; }
 
     /// <summary>Keyed hash of the actor under the audit actors' own key; null once removed (/mydata delete, or an entry

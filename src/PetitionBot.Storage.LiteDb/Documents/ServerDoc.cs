@@ -7,6 +7,7 @@ internal sealed class ServerDoc
 
     public int Platform { get; set; }
 
+    /// <summary>The core's server id (<c>ServerRef.ServerId</c>), under the field name the database files already use.</summary>
     public string WorkspaceId { get; set; } = "";
 
     public string? Name { get; set; }

@@ -13,6 +13,8 @@ internal sealed class SignatureDoc
 
     public int Platform { get; set; }
 
+    /// <summary>The core's server id (<c>ServerRef.ServerId</c>; for a counted-only row its keyed hash), under the field name
+    /// the database files already use.</summary>
     public string WorkspaceId { get; set; } = "";
 
     public string? FullName { get; set; }

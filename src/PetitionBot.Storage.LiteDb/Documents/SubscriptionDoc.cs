@@ -14,6 +14,7 @@ internal sealed class SubscriptionDoc
 
     public int Platform { get; set; }
 
+    /// <summary>The core's server id (<c>ServerRef.ServerId</c>), under the field name the database files already use.</summary>
     public string WorkspaceId { get; set; } = "";
 
     public byte[] UserCipher { get; set; } = [];

@@ -21,17 +21,17 @@ public static class InvalidateVerb
             return 2;
         }
 
-        WorkspaceRef? workspace = null;
-        if (flags.TryGetValue("server", out var server))
+        ServerRef? server = null;
+        if (flags.TryGetValue("server", out var serverFlag))
         {
-            var parts = server.Split(':', 2);
+            var parts = serverFlag.Split(':', 2);
             if (parts.Length != 2 || !Enum.TryParse<PlatformKind>(parts[0], ignoreCase: true, out var platform) || parts[1].Length == 0)
             {
                 await error.WriteLineAsync("--server must look like discord:<guildId> or slack:<teamId>.");
                 return 2;
             }
 
-            workspace = new WorkspaceRef(platform, parts[1]);
+            server = new ServerRef(platform, parts[1]);
         }
 
         if (!TryTime(flags, "since", out var since) || !TryTime(flags, "until", out var until))
@@ -40,14 +40,14 @@ public static class InvalidateVerb
             return 2;
         }
 
-        if (workspace is null && since is null && until is null)
+        if (server is null && since is null && until is null)
         {
             await error.WriteLineAsync("invalidate needs --server and/or --since/--until; it will not remove a whole campaign.");
             return 2;
         }
 
-        var removed = await services.GetRequiredService<ISignatureStore>().InvalidateAsync(campaign.Id, workspace, since, until, ct);
-        await services.GetRequiredService<IAuditLog>().AppendAsync(new AuditEntry(AuditActions.Invalidate, workspace, ConsoleIdentity.OrganizerKey,
+        var removed = await services.GetRequiredService<ISignatureStore>().InvalidateAsync(campaign.Id, server, since, until, ct);
+        await services.GetRequiredService<IAuditLog>().AppendAsync(new AuditEntry(AuditActions.Invalidate, server, ConsoleIdentity.OrganizerKey,
             $"campaign={campaign.Id} since={since:O} until={until:O} removed={removed}", time.GetUtcNow()), ct);
         await output.WriteLineAsync($"Removed {removed:N0} signature(s) from {campaign.Id}; totals are updated and the removal is in the audit log.");
         return 0;

@@ -6,7 +6,7 @@ namespace PetitionBot.ConsoleUi;
 /// organizers, administer the local server; organizers are "console:organizer" (added to Organizers in console mode).</summary>
 public static class ConsoleIdentity
 {
-    public const string WorkspaceId = "local";
+    public const string ServerId = "local";
     public const string LeaderRoleId = "leader";
     public const string ChannelId = "announcements";
     public const string OrganizerKey = "console:organizer";
@@ -15,7 +15,7 @@ public static class ConsoleIdentity
     /// take a name starting with "organizer", so they never share an organizer's identity.</summary>
     public const string OrganizerPrefix = "organizer-";
 
-    public static WorkspaceRef Workspace { get; } = new(PlatformKind.Console, WorkspaceId);
+    public static ServerRef Server { get; } = new(PlatformKind.Console, ServerId);
 
     public static Actor ActorFor(ConsoleRole role, string? user) => role switch
     {
@@ -28,7 +28,7 @@ public static class ConsoleIdentity
     public static string KeyOf(string userId) => $"console:{userId}";
 
     private static Actor Local(string userId, IReadOnlyList<string> roleIds, bool isServerAdmin) =>
-        new(PlatformKind.Console, WorkspaceId, userId, roleIds, isServerAdmin, KeyOf(userId));
+        new(PlatformKind.Console, ServerId, userId, roleIds, isServerAdmin, KeyOf(userId));
 
     public static bool IsOrganizer(Actor actor) =>
         actor.Platform == PlatformKind.Console && (actor.UserId == "organizer" || actor.UserId.StartsWith(OrganizerPrefix, StringComparison.Ordinal));

@@ -153,9 +153,9 @@ public sealed partial class ConsoleSession(
 
     private async Task EnsureLocalServerAsync(CancellationToken ct)
     {
-        if (await servers.FindAsync(ConsoleIdentity.Workspace, ct) is null)
+        if (await servers.FindAsync(ConsoleIdentity.Server, ct) is null)
         {
-            await servers.SaveAsync(new ServerSettings(ConsoleIdentity.Workspace)
+            await servers.SaveAsync(new ServerSettings(ConsoleIdentity.Server)
             {
                 Name = "Local console",
                 LeaderRoleId = ConsoleIdentity.LeaderRoleId,

@@ -148,7 +148,7 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        var server = await servers.FindAsync(item.Channel.Workspace, ct);
+        var server = await servers.FindAsync(item.Channel.Server, ct);
         if (DeliveryPolicy.BeforePost(item, server) is { } skip)
         {
             await ApplyAsync(item, server, skip, ct);

@@ -28,13 +28,13 @@ internal static class BenchSeed
         for (var i = 0; i < teams; i++)
         {
             var team = SlackDriver.TeamId(i);
-            await store.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, team), slack.Fake.Team(team).BotToken, "U0BOT", "Bench workspace " + i, DateTimeOffset.UtcNow));
+            await store.SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, team), slack.Fake.Team(team).BotToken, "U0BOT", "Bench workspace " + i, DateTimeOffset.UtcNow));
         }
     }
 
     /// <summary>A server with an announcement channel.</summary>
     public static Task ServerAsync(IServiceProvider services, PlatformKind platform, string workspaceId, string channelId, string name) =>
-        services.GetRequiredService<IServerStore>().SaveAsync(new ServerSettings(new WorkspaceRef(platform, workspaceId))
+        services.GetRequiredService<IServerStore>().SaveAsync(new ServerSettings(new ServerRef(platform, workspaceId))
         {
             Name = name,
             AnnouncementChannelId = channelId,

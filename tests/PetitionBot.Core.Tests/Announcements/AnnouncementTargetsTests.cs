@@ -7,7 +7,7 @@ namespace PetitionBot.Core.Tests.Announcements;
 public sealed class AnnouncementTargetsTests
 {
     private static ServerSettings Server(string id, string? channel = "ch", string? school = null) =>
-        new(new WorkspaceRef(PlatformKind.Discord, id)) { AnnouncementChannelId = channel is null ? null : channel + id, School = school };
+        new(new ServerRef(PlatformKind.Discord, id)) { AnnouncementChannelId = channel is null ? null : channel + id, School = school };
 
     [Fact]
     public void Select_MixedServers_OnlyPresentWorkingChannelsOfThisCampaign()

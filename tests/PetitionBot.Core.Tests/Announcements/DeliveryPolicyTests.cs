@@ -11,7 +11,7 @@ public sealed class DeliveryPolicyTests
 
     private static readonly RetrySchedule Schedule = new(MaxAttempts: 5, BaseBackoff: TimeSpan.FromSeconds(2), MaxBackoff: TimeSpan.FromMinutes(1));
 
-    private static readonly ServerSettings Server = new(new WorkspaceRef(PlatformKind.Discord, "g1")) { AnnouncementChannelId = "c1" };
+    private static readonly ServerSettings Server = new(new ServerRef(PlatformKind.Discord, "g1")) { AnnouncementChannelId = "c1" };
 
     private static OutboxItem Item(string channel = "c1", int attempts = 0) =>
         new("i1", "a1", new ChannelRef(PlatformKind.Discord, "g1", channel), OutboxState.Pending, attempts, Now, null);

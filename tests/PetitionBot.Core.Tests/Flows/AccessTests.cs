@@ -27,7 +27,7 @@ public sealed class AccessTests : IDisposable
         Assert.Empty(reply.Attachments);
         Assert.Empty(reply.Choices);
         Assert.Empty(await bot.Audit.RecentAsync(10));
-        Assert.Null((await bot.Servers.FindAsync(student.Workspace))!.School);
+        Assert.Null((await bot.Servers.FindAsync(student.Server))!.School);
     }
 
     [Fact]

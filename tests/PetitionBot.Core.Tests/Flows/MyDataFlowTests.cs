@@ -79,12 +79,12 @@ public sealed class MyDataFlowTests : IDisposable
     {
         var leader = BotHarness.Leader();
         await bot.SignAsync(leader, named: false);
-        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Setup, leader.Workspace, leader.IdentityKey, "changed=channel", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Setup, leader.Server, leader.IdentityKey, "changed=channel", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
         await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Export, null, "discord:other", "someone else", new DateTimeOffset(2026, 3, 9, 15, 0, 0, TimeSpan.Zero)));
 
         var reply = await bot.CommandAsync(leader, CommandCatalog.MyData);
 
-        Assert.Contains("• setup, March 9, 2026 14:05 UTC, Discord server " + leader.WorkspaceId, reply.Text, StringComparison.Ordinal);
+        Assert.Contains("• setup, March 9, 2026 14:05 UTC, Discord server " + leader.ServerId, reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("export", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("changed=channel", reply.Text, StringComparison.Ordinal);
     }
@@ -94,7 +94,7 @@ public sealed class MyDataFlowTests : IDisposable
     {
         var leader = BotHarness.Leader();
         await bot.SignAsync(leader, named: false);
-        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Update, leader.Workspace, leader.IdentityKey, "update", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Update, leader.Server, leader.IdentityKey, "update", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
         await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Export, null, "discord:other", "someone else", new DateTimeOffset(2026, 3, 9, 15, 0, 0, TimeSpan.Zero)));
         var show = await bot.CommandAsync(leader, CommandCatalog.MyData);
         var confirm = await bot.PressAsync(leader, show, "Delete all my data");
@@ -112,7 +112,7 @@ public sealed class MyDataFlowTests : IDisposable
     public async Task MyData_AuditEntriesButNoSignature_OffersDelete()
     {
         var admin = BotHarness.Admin();
-        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Setup, admin.Workspace, admin.IdentityKey, "changed=channel", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
+        await bot.Audit.AppendAsync(new Storage.AuditEntry(Storage.AuditActions.Setup, admin.Server, admin.IdentityKey, "changed=channel", new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero)));
 
         var reply = await bot.CommandAsync(admin, CommandCatalog.MyData);
 

@@ -48,7 +48,7 @@ public sealed class NotificationFlowTests : IDisposable
         Assert.StartsWith("You already asked for these messages; nothing changed.", again.Text, StringComparison.Ordinal);
         var stored = Assert.Single(await Subscriptions.FindAllAsync(student.IdentityKey));
         Assert.Equal(ClosesAt.AddDays(30), stored.ExpiresAt);
-        Assert.Equal(new DirectRecipient(stored.Id, student.Platform, student.WorkspaceId, student.UserId), await Subscriptions.RecipientAsync(stored.Id));
+        Assert.Equal(new DirectRecipient(stored.Id, student.Platform, student.ServerId, student.UserId), await Subscriptions.RecipientAsync(stored.Id));
     }
 
     [Fact]

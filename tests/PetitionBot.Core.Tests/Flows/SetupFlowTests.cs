@@ -23,13 +23,13 @@ public sealed class SetupFlowTests : IDisposable
             (CommandCatalog.CampaignOption, "SENSITIVE-AREAS"));
 
         Assert.StartsWith("Saved.", reply.Text, StringComparison.Ordinal);
-        var saved = await bot.Servers.FindAsync(admin.Workspace);
+        var saved = await bot.Servers.FindAsync(admin.Server);
         Assert.NotNull(saved);
         Assert.Equal(("600", "700", "701", true, "University of California, San Francisco School of Medicine", BotHarness.CampaignId, true),
             (saved.AnnouncementChannelId, saved.LeaderRoleId, saved.VerifiedRoleId, saved.Strict, saved.School, saved.DefaultCampaignId, saved.Present));
         Assert.Equal("ucsf", saved.SchoolId);
         var audit = Assert.Single(await bot.Audit.RecentAsync(10));
-        Assert.Equal((AuditActions.Setup, admin.Workspace), (audit.Action, audit.Workspace));
+        Assert.Equal((AuditActions.Setup, admin.Server), (audit.Action, audit.Server));
         Assert.Contains("channel", audit.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("UCSF", audit.Detail, StringComparison.Ordinal);
     }
@@ -52,14 +52,14 @@ public sealed class SetupFlowTests : IDisposable
     public async Task Setup_BadValue_ChangesNothing(string key, string value)
     {
         await bot.SaveServerAsync(s => s with { School = "Old School" });
-        var before = await bot.Servers.FindAsync(admin.Workspace);
+        var before = await bot.Servers.FindAsync(admin.Server);
 
         var valid = key == CommandCatalog.SchoolOption ? (CommandCatalog.ChannelOption, "601") : (CommandCatalog.SchoolOption, "Stanford");
 
         var reply = await bot.CommandAsync(admin, CommandCatalog.Setup, valid, (key, value));
 
         Assert.StartsWith("Nothing was changed", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(before, await bot.Servers.FindAsync(admin.Workspace));
+        Assert.Equal(before, await bot.Servers.FindAsync(admin.Server));
         Assert.Empty(await bot.Audit.RecentAsync(10));
     }
 
@@ -69,7 +69,7 @@ public sealed class SetupFlowTests : IDisposable
         var reply = await bot.CommandAsync(admin, CommandCatalog.Setup, (CommandCatalog.StrictOption, "true"));
 
         Assert.Contains("strict mode needs a verified role", reply.Text, StringComparison.Ordinal);
-        Assert.Null(await bot.Servers.FindAsync(admin.Workspace));
+        Assert.Null(await bot.Servers.FindAsync(admin.Server));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class SetupFlowTests : IDisposable
 
         await bot.CommandAsync(admin, CommandCatalog.Setup, (CommandCatalog.LeaderRoleOption, "none"));
 
-        Assert.Null((await bot.Servers.FindAsync(admin.Workspace))!.LeaderRoleId);
+        Assert.Null((await bot.Servers.FindAsync(admin.Server))!.LeaderRoleId);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class SetupFlowTests : IDisposable
 
         await bot.CommandAsync(admin, CommandCatalog.Setup, (CommandCatalog.ChannelOption, "602"));
 
-        var saved = await bot.Servers.FindAsync(admin.Workspace);
+        var saved = await bot.Servers.FindAsync(admin.Server);
         Assert.Equal(("602", null, false), (saved!.AnnouncementChannelId, saved.ChannelProblem, saved.AdminNoticePending));
     }
 

@@ -19,7 +19,7 @@ public sealed class SetupSchoolTests : IDisposable
     {
         await bot.CommandAsync(admin, CommandCatalog.Setup, (CommandCatalog.SchoolOption, value));
 
-        var saved = await bot.Servers.FindAsync(admin.Workspace);
+        var saved = await bot.Servers.FindAsync(admin.Server);
         Assert.Equal(expected, saved!.SchoolId);
         Assert.Equal(Schools.ShippedSchools.Directory.Find(expected)!.Name, saved.School);
     }
@@ -32,7 +32,7 @@ public sealed class SetupSchoolTests : IDisposable
         Assert.StartsWith("Nothing was changed", reply.Text, StringComparison.Ordinal);
         Assert.Contains("school:nova-md", reply.Text, StringComparison.Ordinal);
         Assert.Contains("school:nsu-do", reply.Text, StringComparison.Ordinal);
-        Assert.Null(await bot.Servers.FindAsync(admin.Workspace));
+        Assert.Null(await bot.Servers.FindAsync(admin.Server));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SetupSchoolTests : IDisposable
 
         await bot.CommandAsync(admin, CommandCatalog.Setup, (CommandCatalog.SchoolOption, "other: St. George's University"));
 
-        var saved = await bot.Servers.FindAsync(admin.Workspace);
+        var saved = await bot.Servers.FindAsync(admin.Server);
         Assert.Equal(("other", "St. George's University"), (saved!.SchoolId, saved.School));
     }
 }

@@ -157,7 +157,7 @@ public sealed class BotHarness : IDisposable
 
     public Task SaveServerAsync(Func<ServerSettings, ServerSettings>? change = null, string guild = GuildId)
     {
-        var settings = new ServerSettings(new WorkspaceRef(PlatformKind.Discord, guild))
+        var settings = new ServerSettings(new ServerRef(PlatformKind.Discord, guild))
         {
             AnnouncementChannelId = ChannelId,
             LeaderRoleId = LeaderRoleId,

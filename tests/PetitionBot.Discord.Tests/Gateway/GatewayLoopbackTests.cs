@@ -76,7 +76,7 @@ public sealed class GatewayLoopbackTests
 
         await h.Server.WaitForOpAsync(6);
 
-        await FakeDiscordServer.WaitUntilAsync(() => h.Bot.Joined.Any(j => j.Workspace.WorkspaceId == "500000000000000009"), "replayed GUILD_CREATE");
+        await FakeDiscordServer.WaitUntilAsync(() => h.Bot.Joined.Any(j => j.Server.ServerId == "500000000000000009"), "replayed GUILD_CREATE");
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class GatewayLoopbackTests
 
         await FakeDiscordServer.WaitUntilAsync(() => h.Bot.Left.Count >= 1, "GUILD_DELETE handled");
         await Task.Delay(100);
-        Assert.Equal(new WorkspaceRef(PlatformKind.Discord, guild.Id), Assert.Single(h.Bot.Left));
+        Assert.Equal(new ServerRef(PlatformKind.Discord, guild.Id), Assert.Single(h.Bot.Left));
         Assert.Equal(("Med School B"), h.Bot.Joined.Single().Name);
     }
 

@@ -27,7 +27,7 @@ public sealed class AutocompleteLoopbackTests
         Assert.Equal(25, choices.Count);
         Assert.Equal(("ucs school 0", "id0"), (choices[0]!["name"]!.GetValue<string>(), choices[0]!["value"]!.GetValue<string>()));
         var input = Assert.Single(h.Bot.Suggests);
-        Assert.Equal(("school", "ucs", Guild), (input.Field, input.Query, input.Actor.WorkspaceId));
+        Assert.Equal(("school", "ucs", Guild), (input.Field, input.Query, input.Actor.ServerId));
         Assert.Empty(h.Bot.Inputs);
     }
 

@@ -47,7 +47,7 @@ public sealed class InteractionLoopbackTests
         Assert.Equal("setup", input.Command);
         Assert.Equal("700000000000000001", input.Options["channel"]);
         Assert.Equal("true", input.Options["strict"]);
-        Assert.Equal(Guild, input.Actor.WorkspaceId);
+        Assert.Equal(Guild, input.Actor.ServerId);
         Assert.Equal(User, input.Actor.UserId);
         Assert.Equal(["800000000000000001"], input.Actor.RoleIds);
         Assert.True(input.Actor.IsServerAdmin);
@@ -180,7 +180,7 @@ public sealed class InteractionLoopbackTests
         await CallbackAsync(h, id);
         var input = Assert.IsType<ChoiceInput>(Assert.Single(h.Bot.Inputs));
         Assert.Equal(["MS3"], input.Values);
-        Assert.Equal("", input.Actor.WorkspaceId);
+        Assert.Equal("", input.Actor.ServerId);
         Assert.False(input.Actor.IsServerAdmin);
     }
 

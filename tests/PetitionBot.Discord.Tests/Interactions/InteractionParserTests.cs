@@ -47,7 +47,7 @@ public sealed class InteractionParserTests
     {
         var actor = InteractionParser.ActorOf(Parse("""{"user":{"id":"42"}}"""));
 
-        Assert.Equal("", actor.WorkspaceId);
+        Assert.Equal("", actor.ServerId);
         Assert.Equal("42", actor.UserId);
         Assert.Empty(actor.RoleIds);
         Assert.False(actor.IsServerAdmin);

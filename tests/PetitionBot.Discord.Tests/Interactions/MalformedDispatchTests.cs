@@ -47,8 +47,8 @@ public sealed class MalformedDispatchTests
         // Workers may take events out of order: wait for the two valid ones, then give the others time to show up wrongly.
         await FakeDiscordServer.WaitUntilAsync(() => !h.Bot.Left.IsEmpty && !h.Bot.Joined.IsEmpty, "the guild join and removal");
         await Task.Delay(200);
-        Assert.Equal(("4", "Four"), Assert.Single(h.Bot.Joined) is var (workspace, name) ? (workspace.WorkspaceId, name) : default);
-        Assert.Equal("5", Assert.Single(h.Bot.Left).WorkspaceId);
+        Assert.Equal(("4", "Four"), Assert.Single(h.Bot.Joined) is var (server, name) ? (server.ServerId, name) : default);
+        Assert.Equal("5", Assert.Single(h.Bot.Left).ServerId);
         Assert.Contains(h.Logs.AtLeast(LogLevel.Warning), e => e.Message.Contains("GUILD_CREATE", StringComparison.Ordinal) && e.Message.Contains("$.d.id", StringComparison.Ordinal));
     }
 }

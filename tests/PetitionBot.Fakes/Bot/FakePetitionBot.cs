@@ -14,9 +14,9 @@ public sealed class FakePetitionBot : IPetitionBot
     /// <summary>Every input handed to <see cref="HandleAsync"/>, in arrival order (a snapshot).</summary>
     public IReadOnlyList<BotInput> Inputs => [.. _inputs];
 
-    public ConcurrentQueue<(WorkspaceRef Workspace, string? Name)> Joined { get; } = new();
+    public ConcurrentQueue<(ServerRef Server, string? Name)> Joined { get; } = new();
 
-    public ConcurrentQueue<WorkspaceRef> Left { get; } = new();
+    public ConcurrentQueue<ServerRef> Left { get; } = new();
 
     public ConcurrentQueue<SuggestInput> Suggests { get; } = new();
 
@@ -36,15 +36,15 @@ public sealed class FakePetitionBot : IPetitionBot
         return Task.FromResult(Suggester(input));
     }
 
-    public Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default)
+    public Task ServerJoinedAsync(ServerRef server, string? name, CancellationToken ct = default)
     {
-        Joined.Enqueue((workspace, name));
+        Joined.Enqueue((server, name));
         return Task.CompletedTask;
     }
 
-    public Task WorkspaceLeftAsync(WorkspaceRef workspace, CancellationToken ct = default)
+    public Task ServerLeftAsync(ServerRef server, CancellationToken ct = default)
     {
-        Left.Enqueue(workspace);
+        Left.Enqueue(server);
         return Task.CompletedTask;
     }
 }

@@ -177,7 +177,7 @@ public sealed class InteractionTests
         var input = Assert.IsType<CommandInput>(h.Bot.Inputs[0]);
         Assert.Equal("sign", input.Command);
         Assert.Equal(PlatformKind.Slack, input.Actor.Platform);
-        Assert.Equal(Team, input.Actor.WorkspaceId);
+        Assert.Equal(Team, input.Actor.ServerId);
         Assert.Equal("U0STUDENT", input.Actor.UserId);
     }
 
@@ -257,7 +257,7 @@ public sealed class InteractionTests
     public async Task Routing_TeamWithInstallation_UsesItsOwnToken()
     {
         await using var h = await SlackAdapterHarness.StartAsync(slack => slack.AddTeam("T0SCHOOL2", "xoxb-T0SCHOOL2-own").AddUser("U2"));
-        await h.Store.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, "T0SCHOOL2"), "xoxb-T0SCHOOL2-own", "U0BOT", "School 2", DateTimeOffset.UtcNow));
+        await h.Store.SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, "T0SCHOOL2"), "xoxb-T0SCHOOL2-own", "U0BOT", "School 2", DateTimeOffset.UtcNow));
         await h.Slack.WaitForConnectionAsync();
 
         await h.Slack.SendSlashCommandAsync("T0SCHOOL2", "U2", "/petition");
@@ -266,7 +266,7 @@ public sealed class InteractionTests
 
         Assert.All(h.Slack.CallsTo("users.info").Where(c => c.Param("user") == "U2"), c => Assert.Equal("xoxb-T0SCHOOL2-own", c.Token));
         Assert.All(h.Slack.CallsTo("users.info").Where(c => c.Param("user") == "U0STUDENT"), c => Assert.Equal(SlackAdapterHarness.BotToken, c.Token));
-        Assert.Equal("T0SCHOOL2", h.Bot.Inputs.Single(i => i.Actor.UserId == "U2").Actor.WorkspaceId);
+        Assert.Equal("T0SCHOOL2", h.Bot.Inputs.Single(i => i.Actor.UserId == "U2").Actor.ServerId);
         Assert.Equal(2, h.Slack.CallsTo("users.info").Count);
     }
 
@@ -274,7 +274,7 @@ public sealed class InteractionTests
     public async Task AppUninstalled_Event_InstallationRemovedAndCoreTold()
     {
         await using var h = await SlackAdapterHarness.StartAsync(slack => slack.AddTeam("T0GONE", "xoxb-gone"));
-        var workspace = new WorkspaceRef(PlatformKind.Slack, "T0GONE");
+        var workspace = new ServerRef(PlatformKind.Slack, "T0GONE");
         await h.Store.SaveAsync(new Installation(workspace, "xoxb-gone", null, null, DateTimeOffset.UtcNow));
         await h.Slack.WaitForConnectionAsync();
 

@@ -46,7 +46,7 @@ public sealed class SchoolPickerTests
         Assert.Equal("plain_text", options[0]!["text"]!["type"]!.GetValue<string>());
         Assert.Equal(75, options[0]!["text"]!["text"]!.GetValue<string>().Length);
         var input = Assert.Single(h.Bot.Suggests);
-        Assert.Equal(("school", "ucs", Team, "U0STUDENT"), (input.Field, input.Query, input.Actor.WorkspaceId, input.Actor.UserId));
+        Assert.Equal(("school", "ucs", Team, "U0STUDENT"), (input.Field, input.Query, input.Actor.ServerId, input.Actor.UserId));
         Assert.Empty(h.Bot.Inputs);
     }
 

@@ -95,11 +95,11 @@ public sealed class SlackOAuthEndpointsTests : IAsyncLifetime
         var exchange = _slack.CallsTo("oauth.v2.access").Single();
         Assert.Equal("good-code", exchange.Param("code"));
         Assert.Equal(_slack.ClientSecret, exchange.Param("client_secret"));
-        var saved = await _store.FindAsync(new WorkspaceRef(PlatformKind.Slack, "T0NEWSCHOOL"));
+        var saved = await _store.FindAsync(new ServerRef(PlatformKind.Slack, "T0NEWSCHOOL"));
         Assert.NotNull(saved);
         Assert.Equal("xoxb-T0NEWSCHOOL-installed", saved.AccessToken);
-        Assert.Equal("New School", saved.WorkspaceName);
-        Assert.Contains(new WorkspaceRef(PlatformKind.Slack, "T0NEWSCHOOL"), _bot.Joined.Select(j => j.Workspace));
+        Assert.Equal("New School", saved.ServerName);
+        Assert.Contains(new ServerRef(PlatformKind.Slack, "T0NEWSCHOOL"), _bot.Joined.Select(j => j.Server));
         Assert.DoesNotContain("xoxb", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -11,16 +11,16 @@ public sealed class InMemoryInstallationStore : IInstallationStore
 
     public Task SaveAsync(Installation installation, CancellationToken ct = default)
     {
-        _items[installation.Workspace.Key] = installation;
+        _items[installation.Server.Key] = installation;
         return Task.CompletedTask;
     }
 
-    public Task<Installation?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
-        Task.FromResult(_items.TryGetValue(workspace.Key, out var i) ? i : null);
+    public Task<Installation?> FindAsync(ServerRef server, CancellationToken ct = default) =>
+        Task.FromResult(_items.TryGetValue(server.Key, out var i) ? i : null);
 
     public Task<IReadOnlyList<Installation>> ListAsync(PlatformKind platform, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<Installation>>([.. _items.Values.Where(i => i.Workspace.Platform == platform)]);
+        Task.FromResult<IReadOnlyList<Installation>>([.. _items.Values.Where(i => i.Server.Platform == platform)]);
 
-    public Task<bool> RemoveAsync(WorkspaceRef workspace, CancellationToken ct = default) =>
-        Task.FromResult(_items.TryRemove(workspace.Key, out _));
+    public Task<bool> RemoveAsync(ServerRef server, CancellationToken ct = default) =>
+        Task.FromResult(_items.TryRemove(server.Key, out _));
 }

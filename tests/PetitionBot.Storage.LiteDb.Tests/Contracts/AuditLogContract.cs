@@ -6,7 +6,7 @@ namespace PetitionBot.Storage.LiteDb.Tests;
 /// <summary>The contract every store keeps; runs on LiteDB and on PostgreSQL.</summary>
 public abstract class AuditLogContract : StoreContract
 {
-    private static readonly WorkspaceRef Guild = new(PlatformKind.Discord, "1");
+    private static readonly ServerRef Guild = new(PlatformKind.Discord, "1");
 
     [Fact]
     public async Task CountSinceAsync_EntriesInAndOutOfWindow_CountsOnlyThisActionAndWorkspaceSince()
@@ -15,7 +15,7 @@ public abstract class AuditLogContract : StoreContract
         await store.Audit.AppendAsync(new AuditEntry(AuditActions.Update, Guild, "discord:5", "x", TempStore.T0.AddHours(-1)));
         await store.Audit.AppendAsync(new AuditEntry(AuditActions.Update, Guild, "discord:5", "x", TempStore.T0));
         await store.Audit.AppendAsync(new AuditEntry(AuditActions.Setup, Guild, "discord:5", "x", TempStore.T0));
-        await store.Audit.AppendAsync(new AuditEntry(AuditActions.Update, new WorkspaceRef(PlatformKind.Discord, "2"), "discord:5", "x", TempStore.T0));
+        await store.Audit.AppendAsync(new AuditEntry(AuditActions.Update, new ServerRef(PlatformKind.Discord, "2"), "discord:5", "x", TempStore.T0));
 
         Assert.Equal(2, await store.Audit.CountSinceAsync(AuditActions.Update, Guild, TempStore.T0.AddHours(-24)));
     }
@@ -29,8 +29,8 @@ public abstract class AuditLogContract : StoreContract
         var recent = await store.Audit.RecentAsync(10);
 
         Assert.Equal(["second", "first"], recent.Select(e => e.Detail));
-        Assert.Equal(Guild, recent[0].Workspace);
-        Assert.Null(recent[1].Workspace);
+        Assert.Equal(Guild, recent[0].Server);
+        Assert.Null(recent[1].Server);
         Assert.All(recent, e => Assert.DoesNotContain("5", e.ActorKey.Replace(store.Keys.HashAuditActor("discord:5"), "", StringComparison.Ordinal), StringComparison.Ordinal));
         Assert.All(recent, e => Assert.Equal(store.Keys.HashAuditActor("discord:5"), e.ActorKey));
     }
@@ -42,7 +42,7 @@ public abstract class AuditLogContract : StoreContract
         await store.Signatures.AddAsync(TempStore.Signature("5", name: null) with { EmailAddress = "ana@ucsf.edu" }, MilestonePlan.None);
         await store.Drafts.SaveAsync(new FlowDraft("d1", "sign", "discord:5", TempStore.CampaignId, "form",
             new Dictionary<string, string> { ["school"] = "UCSF" }, TempStore.T0.AddMinutes(15)));
-        await store.Installations.SaveAsync(new Core.Ports.Installation(new WorkspaceRef(PlatformKind.Slack, "T1"), "xoxb-secret", "B1", "W", TempStore.T0));
+        await store.Installations.SaveAsync(new Core.Ports.Installation(new ServerRef(PlatformKind.Slack, "T1"), "xoxb-secret", "B1", "W", TempStore.T0));
         await store.Audit.AppendAsync(new AuditEntry(AuditActions.Setup, Guild, "discord:5", "changed=channel", TempStore.T0));
         await store.Audit.AppendAsync(new AuditEntry(AuditActions.Update, Guild, "discord:5", "update", TempStore.T0.AddHours(1)));
 
@@ -67,7 +67,7 @@ public abstract class AuditLogContract : StoreContract
         var mine = await store.Audit.FindByActorAsync("discord:5");
 
         Assert.Equal(["a", "c"], mine.Select(e => e.Detail));
-        Assert.Equal([Guild, null], mine.Select(e => e.Workspace));
+        Assert.Equal([Guild, null], mine.Select(e => e.Server));
         Assert.Empty(await store.Audit.FindByActorAsync("discord:7"));
     }
 

@@ -10,8 +10,8 @@ public abstract class CountedOnlyRowsContract : StoreContract
     public async Task AddAsync_CountedOnly_RowKeepsDateOnlyAndNoServerIdHoursStayInAggregates()
     {
         var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, 345, TimeSpan.Zero);
-        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, workspace: "424242", at: at), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "515151", at: at), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, serverId: "424242", at: at), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", serverId: "515151", at: at), MilestonePlan.None);
 
         var stored = (await store.StoredValuesAsync())["signatures"];
         var countedOnly = (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"))!;
@@ -20,8 +20,8 @@ public abstract class CountedOnlyRowsContract : StoreContract
         Assert.DoesNotContain("424242", stored, StringComparison.Ordinal);
         Assert.Contains("515151", stored, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero), countedOnly.SignedAt);
-        Assert.Equal("", countedOnly.WorkspaceId);
-        Assert.Equal((at, "515151"), (named.SignedAt, named.WorkspaceId));
+        Assert.Equal("", countedOnly.ServerId);
+        Assert.Equal((at, "515151"), (named.SignedAt, named.ServerId));
         var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, at.AddHours(22));
         Assert.Equal((2, 2), (stats.Total, stats.Last24Hours));
         Assert.Equal(0, (await store.Signatures.GetStatsAsync(TempStore.CampaignId, at.AddHours(25))).Last24Hours);
@@ -45,17 +45,17 @@ public abstract class CountedOnlyRowsContract : StoreContract
     [Fact]
     public async Task InvalidateAsync_SpamServerCountedOnlySameDay_RemovedOtherServersAndDaysKept()
     {
-        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, workspace: "spam", at: TempStore.T0.AddHours(3)), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("2", name: null, workspace: "good", at: TempStore.T0.AddHours(3)), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("3", name: null, workspace: "spam", at: TempStore.T0.AddDays(2)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, serverId: "spam", at: TempStore.T0.AddHours(3)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", name: null, serverId: "good", at: TempStore.T0.AddHours(3)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("3", name: null, serverId: "spam", at: TempStore.T0.AddDays(2)), MilestonePlan.None);
 
-        var removed = await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "spam"),
+        var removed = await store.Signatures.InvalidateAsync(TempStore.CampaignId, new ServerRef(PlatformKind.Discord, "spam"),
             TempStore.T0.AddHours(2), TempStore.T0.AddHours(4));
 
         Assert.Equal(1, removed);
         Assert.Null(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"));
         Assert.NotNull(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:2"));
         Assert.NotNull(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:3"));
-        Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "spam"), null, null));
+        Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new ServerRef(PlatformKind.Discord, "spam"), null, null));
     }
 }

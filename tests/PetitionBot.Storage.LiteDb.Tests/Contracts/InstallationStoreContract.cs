@@ -11,23 +11,23 @@ public abstract class InstallationStoreContract : StoreContract
     [Fact]
     public async Task FindAsync_SavedInstallation_RoundTripsTheToken()
     {
-        var workspace = new WorkspaceRef(PlatformKind.Slack, "T123");
-        await store.Installations.SaveAsync(new Installation(workspace, BotToken, "U0BOT", "Med School", TempStore.T0));
+        var server = new ServerRef(PlatformKind.Slack, "T123");
+        await store.Installations.SaveAsync(new Installation(server, BotToken, "U0BOT", "Med School", TempStore.T0));
 
-        var found = await store.Installations.FindAsync(workspace);
+        var found = await store.Installations.FindAsync(server);
 
-        Assert.Equal(new Installation(workspace, BotToken, "U0BOT", "Med School", TempStore.T0), found);
+        Assert.Equal(new Installation(server, BotToken, "U0BOT", "Med School", TempStore.T0), found);
         Assert.Single(await store.Installations.ListAsync(PlatformKind.Slack));
         Assert.Empty(await store.Installations.ListAsync(PlatformKind.Discord));
-        Assert.True(await store.Installations.RemoveAsync(workspace));
-        Assert.Null(await store.Installations.FindAsync(workspace));
-        Assert.False(await store.Installations.RemoveAsync(workspace));
+        Assert.True(await store.Installations.RemoveAsync(server));
+        Assert.Null(await store.Installations.FindAsync(server));
+        Assert.False(await store.Installations.RemoveAsync(server));
     }
 
     [Fact]
     public async Task FileBytes_SavedInstallation_HoldNoTokenInClear()
     {
-        await store.Installations.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, "T123"), BotToken, "U0BOT", null, TempStore.T0));
+        await store.Installations.SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, "T123"), BotToken, "U0BOT", null, TempStore.T0));
 
         var bytes = await store.StoredBytesAsync();
 

@@ -16,8 +16,8 @@ public abstract class SchoolMaintenanceContract : StoreContract
         new School("vanderbilt", "Vanderbilt University School of Medicine", SchoolKind.MD, "TN", [], ["Vanderbilt"]),
     ]);
 
-    protected static readonly WorkspaceRef UcsfServer = new(PlatformKind.Discord, "9000");
-    protected static readonly WorkspaceRef HogwartsServer = new(PlatformKind.Discord, "9001");
+    protected static readonly ServerRef UcsfServer = new(PlatformKind.Discord, "9000");
+    protected static readonly ServerRef HogwartsServer = new(PlatformKind.Discord, "9001");
 
     [Fact]
     public async Task AddAsync_UcsfTypedTwoWays_OneSchoolRowOneMilestoneAndIdsInTheExport()
@@ -165,8 +165,8 @@ public abstract class SchoolMaintenanceContract : StoreContract
         await store.Signatures.AddAsync(TempStore.Signature("2", school: "ucsf"), MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("3", school: "University of California San Francisco School of Medicine"), MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("4", school: "Hogwarts"), MilestonePlan.None);
-        await store.RegisterServerAsync(UcsfServer.WorkspaceId, "500", school: "UCSF");
-        await store.RegisterServerAsync(HogwartsServer.WorkspaceId, "501", school: "Hogwarts");
+        await store.RegisterServerAsync(UcsfServer.ServerId, "500", school: "UCSF");
+        await store.RegisterServerAsync(HogwartsServer.ServerId, "501", school: "Hogwarts");
         await ForgetSchoolIdsAsync();
     }
 

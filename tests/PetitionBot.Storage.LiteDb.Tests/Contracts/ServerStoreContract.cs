@@ -9,7 +9,7 @@ public abstract class ServerStoreContract : StoreContract
     [Fact]
     public async Task FindAsync_SavedSettings_RoundTripEveryField()
     {
-        var settings = new ServerSettings(new WorkspaceRef(PlatformKind.Slack, "T1"))
+        var settings = new ServerSettings(new ServerRef(PlatformKind.Slack, "T1"))
         {
             Name = "LMSA",
             Present = false,
@@ -26,21 +26,21 @@ public abstract class ServerStoreContract : StoreContract
         };
         await store.Servers.SaveAsync(settings);
 
-        Assert.Equal(settings, await store.Servers.FindAsync(settings.Workspace));
-        Assert.Null(await store.Servers.FindAsync(new WorkspaceRef(PlatformKind.Discord, "T1")));
+        Assert.Equal(settings, await store.Servers.FindAsync(settings.Ref));
+        Assert.Null(await store.Servers.FindAsync(new ServerRef(PlatformKind.Discord, "T1")));
         Assert.Single(await store.Servers.ListAsync());
     }
 
     [Fact]
     public async Task FindAsync_ReadBeforeEachSave_SeesEverySave()
     {
-        var workspace = new WorkspaceRef(PlatformKind.Discord, "G-cache");
-        Assert.Null(await store.Servers.FindAsync(workspace));
+        var server = new ServerRef(PlatformKind.Discord, "G-cache");
+        Assert.Null(await store.Servers.FindAsync(server));
 
-        await store.Servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C1", UpdatedAt = TempStore.T0 });
-        Assert.Equal("C1", (await store.Servers.FindAsync(workspace))!.AnnouncementChannelId);
+        await store.Servers.SaveAsync(new ServerSettings(server) { AnnouncementChannelId = "C1", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C1", (await store.Servers.FindAsync(server))!.AnnouncementChannelId);
 
-        await store.Servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C2", UpdatedAt = TempStore.T0 });
-        Assert.Equal("C2", (await store.Servers.FindAsync(workspace))!.AnnouncementChannelId);
+        await store.Servers.SaveAsync(new ServerSettings(server) { AnnouncementChannelId = "C2", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C2", (await store.Servers.FindAsync(server))!.AnnouncementChannelId);
     }
 }

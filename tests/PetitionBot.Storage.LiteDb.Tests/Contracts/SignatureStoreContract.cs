@@ -125,10 +125,10 @@ public abstract class SignatureStoreContract : StoreContract
     public async Task AddAsync_ServersOfOtherCampaignOrWithChannelProblemOrGone_GetNoDelivery()
     {
         await store.RegisterServerAsync("1", "11");
-        await store.Servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, "2")) { AnnouncementChannelId = "22", DefaultCampaignId = "other" });
-        await store.Servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, "3")) { AnnouncementChannelId = "33", ChannelProblem = "forbidden" });
-        await store.Servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, "4")) { AnnouncementChannelId = "44", Present = false });
-        await store.Servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Slack, "T5")) { AnnouncementChannelId = "C55", DefaultCampaignId = TempStore.CampaignId });
+        await store.Servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, "2")) { AnnouncementChannelId = "22", DefaultCampaignId = "other" });
+        await store.Servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, "3")) { AnnouncementChannelId = "33", ChannelProblem = "forbidden" });
+        await store.Servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, "4")) { AnnouncementChannelId = "44", Present = false });
+        await store.Servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Slack, "T5")) { AnnouncementChannelId = "C55", DefaultCampaignId = TempStore.CampaignId });
 
         var outcome = await store.Signatures.AddAsync(TempStore.Signature("1"), new MilestonePlan([1], []));
 
@@ -144,7 +144,7 @@ public abstract class SignatureStoreContract : StoreContract
         await store.Signatures.AddAsync(TempStore.Signature("1", school: "UCSF School of Medicine", stage: "MS1", at: TempStore.T0.AddDays(-2)), MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("2", name: null, school: "ucsf  school of medicine", stage: "MS1", at: TempStore.T0.AddDays(-2).AddHours(1)), MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("3", school: "Harvard Medical School", stage: "PGY1", at: TempStore.T0), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("U4", name: null, school: "Harvard Medical School", stage: "MS1", platform: PlatformKind.Slack, workspace: "T1", at: TempStore.T0), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("U4", name: null, school: "Harvard Medical School", stage: "MS1", platform: PlatformKind.Slack, serverId: "T1", at: TempStore.T0), MilestonePlan.None);
 
         var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0.AddMinutes(1));
 
@@ -181,10 +181,10 @@ public abstract class SignatureStoreContract : StoreContract
     {
         await store.Signatures.AddAsync(TempStore.Signature("1", name: "Keep Person", school: "Kept School Of Medicine"), MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("2", name: null, school: "Quillfeather Typed Academy", stage: "MS4"), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("3", name: "Zephyrine Vandermeer", school: "Marrowind Typed College", workspace: "spam"), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("3", name: "Zephyrine Vandermeer", school: "Marrowind Typed College", serverId: "spam"), MilestonePlan.None);
 
         Assert.True(await store.Signatures.RemoveAsync(TempStore.CampaignId, "discord:2"));
-        Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "spam"), null, null));
+        Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new ServerRef(PlatformKind.Discord, "spam"), null, null));
 
         var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0);
         Assert.Equal(["other:kept school of medicine"], stats.BySchool.Select(s => s.Key));
@@ -244,10 +244,10 @@ public abstract class SignatureStoreContract : StoreContract
         var drafts = store.Drafts;
         await drafts.SaveAsync(new FlowDraft("draftid000000001", "sign", $"discord:{userId}", TempStore.CampaignId, "confirm",
             new Dictionary<string, string> { ["name"] = secretName, ["school"] = "UCSF School of Medicine" }, TempStore.T0.AddMinutes(15)));
-        await store.Signatures.AddAsync(TempStore.Signature(userId, name: null, workspace: "555"), new MilestonePlan([1], []));
+        await store.Signatures.AddAsync(TempStore.Signature(userId, name: null, serverId: "555"), new MilestonePlan([1], []));
         await drafts.DeleteAsync("draftid000000001");
-        await store.Audit.AppendAsync(new AuditEntry(AuditActions.Export, new WorkspaceRef(PlatformKind.Discord, "555"), $"discord:{userId}", "campaign=x", TempStore.T0));
-        await store.Signatures.AddAsync(TempStore.Signature("U0SLACKUSER", name: null, platform: PlatformKind.Slack, workspace: "T0TEAM"), MilestonePlan.None);
+        await store.Audit.AppendAsync(new AuditEntry(AuditActions.Export, new ServerRef(PlatformKind.Discord, "555"), $"discord:{userId}", "campaign=x", TempStore.T0));
+        await store.Signatures.AddAsync(TempStore.Signature("U0SLACKUSER", name: null, platform: PlatformKind.Slack, serverId: "T0TEAM"), MilestonePlan.None);
 
         var bytes = await store.StoredBytesAsync();
 
@@ -304,12 +304,12 @@ public abstract class SignatureStoreContract : StoreContract
     [Fact]
     public async Task InvalidateAsync_WorkspaceAndWindow_RemovesOnlyThoseAndAggregatesDrop()
     {
-        await store.Signatures.AddAsync(TempStore.Signature("1", workspace: "spam", at: TempStore.T0), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "spam", name: null, at: TempStore.T0.AddMinutes(30)), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("3", workspace: "spam", at: TempStore.T0.AddHours(2)), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("4", workspace: "good", at: TempStore.T0.AddMinutes(10)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("1", serverId: "spam", at: TempStore.T0), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", serverId: "spam", name: null, at: TempStore.T0.AddMinutes(30)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("3", serverId: "spam", at: TempStore.T0.AddHours(2)), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("4", serverId: "good", at: TempStore.T0.AddMinutes(10)), MilestonePlan.None);
 
-        var removed = await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "spam"),
+        var removed = await store.Signatures.InvalidateAsync(TempStore.CampaignId, new ServerRef(PlatformKind.Discord, "spam"),
             TempStore.T0, TempStore.T0.AddHours(1));
 
         Assert.Equal(2, removed);
@@ -319,7 +319,7 @@ public abstract class SignatureStoreContract : StoreContract
         Assert.Null(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"));
         Assert.NotNull(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:3"));
         Assert.NotNull(await store.Signatures.FindAsync(TempStore.CampaignId, "discord:4"));
-        var again = await store.Signatures.AddAsync(TempStore.Signature("1", workspace: "spam", at: TempStore.T0.AddHours(3)), MilestonePlan.None);
+        var again = await store.Signatures.AddAsync(TempStore.Signature("1", serverId: "spam", at: TempStore.T0.AddHours(3)), MilestonePlan.None);
         Assert.Equal((true, 3), (again.Added, again.CampaignTotal));
     }
 

@@ -121,11 +121,11 @@ public abstract class SubscriptionStoreContract : StoreContract
         Assert.Equal(["sensitive-areas", "open"], (await store.Subscriptions.FindAllAsync("discord:" + UserB)).Select(s => s.CampaignId).Order().Reverse());
     }
 
-    private static NewSubscription Sub(string userId, PlatformKind platform = PlatformKind.Discord, string workspace = "9000",
+    private static NewSubscription Sub(string userId, PlatformKind platform = PlatformKind.Discord, string serverId = "9000",
         DateTimeOffset? at = null, DateTimeOffset? expires = null, bool noExpiry = false)
     {
-        var identity = platform == PlatformKind.Slack ? $"slack:{workspace}:{userId}" : $"discord:{userId}";
-        return new NewSubscription(TempStore.CampaignId, identity, platform, workspace, userId, at ?? TempStore.T0,
+        var identity = platform == PlatformKind.Slack ? $"slack:{serverId}:{userId}" : $"discord:{userId}";
+        return new NewSubscription(TempStore.CampaignId, identity, platform, serverId, userId, at ?? TempStore.T0,
             noExpiry ? null : expires ?? TempStore.T0.AddDays(60));
     }
 

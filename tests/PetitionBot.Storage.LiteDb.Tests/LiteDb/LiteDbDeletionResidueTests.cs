@@ -21,12 +21,12 @@ public sealed class LiteDbDeletionResidueTests : IDisposable
         }
 
         await _store.Signatures.AddAsync(TempStore.Signature("2", name: "Zephyrine Vandermeer", school: "Quillfeather Typed Academy"), MilestonePlan.None);
-        await _store.Signatures.AddAsync(TempStore.Signature("3", name: null, school: "Marrowind Typed College", workspace: "spam"), MilestonePlan.None);
+        await _store.Signatures.AddAsync(TempStore.Signature("3", name: null, school: "Marrowind Typed College", serverId: "spam"), MilestonePlan.None);
         _store.Context.Checkpoint(); // the data file holds them too, not only the log
         Assert.True(TempStore.Contains(await ReadFolderAsync(), "Zephyrine Vandermeer"));
 
         Assert.True(await _store.Signatures.RemoveAsync(TempStore.CampaignId, "discord:2"));
-        Assert.Equal(1, await _store.Signatures.InvalidateAsync(TempStore.CampaignId, new Core.Model.WorkspaceRef(Core.Model.PlatformKind.Discord, "spam"), null, null));
+        Assert.Equal(1, await _store.Signatures.InvalidateAsync(TempStore.CampaignId, new Core.Model.ServerRef(Core.Model.PlatformKind.Discord, "spam"), null, null));
 
         var bytes = await ReadFolderAsync();
         Assert.True(TempStore.Contains(bytes, "Other Signer 7"));

@@ -8,7 +8,7 @@ namespace PetitionBot.Storage.LiteDb.Tests;
 /// <summary>A file written before the per-purpose keys is brought to them when opened (issue 13, item 1).</summary>
 public sealed class PrivacyUpgradeTests
 {
-    private static readonly WorkspaceRef Guild = new(PlatformKind.Discord, "1");
+    private static readonly ServerRef Guild = new(PlatformKind.Discord, "1");
 
     [Fact]
     public async Task Open_FileFromBeforePerPurposeKeys_OldActorsDroppedOldDraftsGoneTokensReencrypted()
@@ -24,7 +24,7 @@ public sealed class PrivacyUpgradeTests
             var entry = Assert.Single(await audit.RecentAsync(10));
             Assert.Equal(("", "changed=channel"), (entry.ActorKey, entry.Detail));
             Assert.Empty(reopened.Drafts.FindAll());
-            var installation = await new LiteDbInstallationStore(reopened).FindAsync(new WorkspaceRef(PlatformKind.Slack, "T1"));
+            var installation = await new LiteDbInstallationStore(reopened).FindAsync(new ServerRef(PlatformKind.Slack, "T1"));
             Assert.Equal("xoxb-old", installation!.AccessToken);
             Assert.Equal("xoxb-old", keys.DecryptToken(reopened.Installations.FindById("slack:T1").TokenCipher, out var legacy));
             Assert.False(legacy);
@@ -44,8 +44,8 @@ public sealed class PrivacyUpgradeTests
     {
         using var store = new TempStore();
         var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, TimeSpan.Zero);
-        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, workspace: "424242", at: at), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "515151", at: at), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, serverId: "424242", at: at), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", serverId: "515151", at: at), MilestonePlan.None);
         var doc = store.Context.Signatures.FindOne(s => s.FullName == null);
         doc.SignedAtTicks = at.UtcTicks;
         doc.WorkspaceId = "424242";
@@ -55,7 +55,7 @@ public sealed class PrivacyUpgradeTests
         using var reopened = new LiteDbContext(store.Options);
         var signatures = new LiteDbSignatureStore(reopened);
         Assert.Equal(at.Date, (await signatures.FindAsync(TempStore.CampaignId, "discord:1"))!.SignedAt.UtcDateTime);
-        Assert.Equal(1, await signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "424242"), null, null));
+        Assert.Equal(1, await signatures.InvalidateAsync(TempStore.CampaignId, new ServerRef(PlatformKind.Discord, "424242"), null, null));
         Assert.Equal(at, (await signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.SignedAt);
         Assert.DoesNotContain(reopened.Signatures.FindAll(), s => s.WorkspaceId == "424242");
     }

@@ -9,7 +9,7 @@ namespace PetitionBot.Storage.LiteDb.Tests;
 /// re-encryption; issue 13, item 1).</summary>
 public sealed class PostgresPrivacyUpgradeTests
 {
-    private static readonly WorkspaceRef Guild = new(PlatformKind.Discord, "1");
+    private static readonly ServerRef Guild = new(PlatformKind.Discord, "1");
 
     [Fact]
     public async Task Start_DatabaseFromBeforePerPurposeKeys_OldActorsDroppedOldDraftsGoneTokensReencrypted()
@@ -37,7 +37,7 @@ public sealed class PostgresPrivacyUpgradeTests
             var stored = await store.StoredValuesAsync();
             Assert.DoesNotContain(keys.Hash("discord:5"), stored["audit"], StringComparison.Ordinal);
             Assert.Equal("", stored["drafts"]);
-            Assert.Equal("xoxb-old", (await store.Installations.FindAsync(new WorkspaceRef(PlatformKind.Slack, "T1")))!.AccessToken);
+            Assert.Equal("xoxb-old", (await store.Installations.FindAsync(new ServerRef(PlatformKind.Slack, "T1")))!.AccessToken);
             await using (var cmd = store.Database.DataSource.CreateCommand("SELECT token_cipher FROM installations"))
             {
                 Assert.Equal("xoxb-old", keys.DecryptToken((byte[])(await cmd.ExecuteScalarAsync())!, out var legacy));
@@ -62,8 +62,8 @@ public sealed class PostgresPrivacyUpgradeTests
         try
         {
             var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, TimeSpan.Zero);
-            await store.Signatures.AddAsync(TempStore.Signature("1", name: null, workspace: "424242", at: at), MilestonePlan.None);
-            await store.Signatures.AddAsync(TempStore.Signature("2", workspace: "515151", at: at), MilestonePlan.None);
+            await store.Signatures.AddAsync(TempStore.Signature("1", name: null, serverId: "424242", at: at), MilestonePlan.None);
+            await store.Signatures.AddAsync(TempStore.Signature("2", serverId: "515151", at: at), MilestonePlan.None);
             await ExecAsync(store.Database, "UPDATE signatures SET signed_at_ticks = @t, workspace_id = '424242' WHERE full_name IS NULL", ("t", at.UtcTicks));
 
             await store.RestartAsync();
@@ -72,7 +72,7 @@ public sealed class PostgresPrivacyUpgradeTests
             Assert.Equal(at.Date, (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"))!.SignedAt.UtcDateTime);
             Assert.Equal(at, (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.SignedAt);
             Assert.DoesNotContain("424242", (await store.StoredValuesAsync())["signatures"], StringComparison.Ordinal);
-            Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new WorkspaceRef(PlatformKind.Discord, "424242"), null, null));
+            Assert.Equal(1, await store.Signatures.InvalidateAsync(TempStore.CampaignId, new ServerRef(PlatformKind.Discord, "424242"), null, null));
         }
         finally
         {

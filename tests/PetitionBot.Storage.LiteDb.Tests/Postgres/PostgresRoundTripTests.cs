@@ -52,16 +52,16 @@ public sealed class PostgresRoundTripTests : IAsyncLifetime
         var time = new FakeTimeProvider(TempStore.T0);
         var here = new PostgresServerStore(_store.Database, time);
         var there = new PostgresServerStore(_other, time);
-        var workspace = new WorkspaceRef(PlatformKind.Discord, "g1");
-        await there.SaveAsync(new ServerSettings(workspace) { VerifiedRoleId = "old", UpdatedAt = TempStore.T0 });
-        Assert.Equal("old", (await here.FindAsync(workspace))!.VerifiedRoleId);
+        var server = new ServerRef(PlatformKind.Discord, "g1");
+        await there.SaveAsync(new ServerSettings(server) { VerifiedRoleId = "old", UpdatedAt = TempStore.T0 });
+        Assert.Equal("old", (await here.FindAsync(server))!.VerifiedRoleId);
 
-        await there.SaveAsync(new ServerSettings(workspace) { VerifiedRoleId = "new", UpdatedAt = TempStore.T0 });
+        await there.SaveAsync(new ServerSettings(server) { VerifiedRoleId = "new", UpdatedAt = TempStore.T0 });
 
-        Assert.Equal("new", (await there.FindAsync(workspace))!.VerifiedRoleId);
-        Assert.Equal("old", (await here.FindAsync(workspace))!.VerifiedRoleId);
+        Assert.Equal("new", (await there.FindAsync(server))!.VerifiedRoleId);
+        Assert.Equal("old", (await here.FindAsync(server))!.VerifiedRoleId);
         time.Advance(PostgresServerStore.CacheLifetime);
-        Assert.Equal("new", (await here.FindAsync(workspace))!.VerifiedRoleId);
+        Assert.Equal("new", (await here.FindAsync(server))!.VerifiedRoleId);
     }
 
     [Fact]
@@ -69,14 +69,14 @@ public sealed class PostgresRoundTripTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(TempStore.T0);
         var servers = new PostgresServerStore(_store.Database, time);
-        var workspace = new WorkspaceRef(PlatformKind.Slack, "T1");
-        Assert.Null(await servers.FindAsync(workspace));
+        var server = new ServerRef(PlatformKind.Slack, "T1");
+        Assert.Null(await servers.FindAsync(server));
 
-        await servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C1", UpdatedAt = TempStore.T0 });
-        Assert.Equal("C1", (await servers.FindAsync(workspace))!.AnnouncementChannelId);
+        await servers.SaveAsync(new ServerSettings(server) { AnnouncementChannelId = "C1", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C1", (await servers.FindAsync(server))!.AnnouncementChannelId);
 
-        await servers.SaveAsync(new ServerSettings(workspace) { AnnouncementChannelId = "C2", UpdatedAt = TempStore.T0 });
-        Assert.Equal("C2", (await servers.FindAsync(workspace))!.AnnouncementChannelId);
+        await servers.SaveAsync(new ServerSettings(server) { AnnouncementChannelId = "C2", UpdatedAt = TempStore.T0 });
+        Assert.Equal("C2", (await servers.FindAsync(server))!.AnnouncementChannelId);
     }
 
     [Fact]
@@ -84,15 +84,15 @@ public sealed class PostgresRoundTripTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(TempStore.T0);
         var servers = new PostgresServerStore(_store.Database, time);
-        var workspace = new WorkspaceRef(PlatformKind.Discord, "g2");
-        await servers.SaveAsync(new ServerSettings(workspace) { Name = "x", UpdatedAt = TempStore.T0 });
-        Assert.NotNull(await servers.FindAsync(workspace));
+        var server = new ServerRef(PlatformKind.Discord, "g2");
+        await servers.SaveAsync(new ServerSettings(server) { Name = "x", UpdatedAt = TempStore.T0 });
+        Assert.NotNull(await servers.FindAsync(server));
 
         await ScalarAsync<int>("WITH d AS (DELETE FROM servers RETURNING 1) SELECT count(*)::int FROM d");
 
-        Assert.NotNull(await servers.FindAsync(workspace));
+        Assert.NotNull(await servers.FindAsync(server));
         time.Advance(PostgresServerStore.CacheLifetime);
-        Assert.Null(await servers.FindAsync(workspace));
+        Assert.Null(await servers.FindAsync(server));
     }
 
     [Fact]

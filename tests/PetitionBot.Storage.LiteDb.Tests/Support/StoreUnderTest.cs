@@ -33,7 +33,7 @@ public abstract class StoreUnderTest : IAsyncDisposable
     public abstract IHandledKeys NewHandledKeys(TimeProvider time);
 
     public Task RegisterServerAsync(string guildId, string channelId, string? school = null, PlatformKind platform = PlatformKind.Discord) =>
-        Servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, guildId))
+        Servers.SaveAsync(new ServerSettings(new ServerRef(platform, guildId))
         {
             AnnouncementChannelId = channelId,
             School = school,

@@ -45,8 +45,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
             }),
         });
         var servers = host.Services.GetRequiredService<IServerStore>();
-        await servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, home)) { LeaderRoleId = "leaders", School = "UC Davis", AnnouncementChannelId = "ann" });
-        await servers.SaveAsync(new ServerSettings(new WorkspaceRef(platform, away)) { LeaderRoleId = "other-leaders", AnnouncementChannelId = "ann2" });
+        await servers.SaveAsync(new ServerSettings(new ServerRef(platform, home)) { LeaderRoleId = "leaders", School = "UC Davis", AnnouncementChannelId = "ann" });
+        await servers.SaveAsync(new ServerSettings(new ServerRef(platform, away)) { LeaderRoleId = "other-leaders", AnnouncementChannelId = "ann2" });
         string Key(string workspace, string user) => platform == PlatformKind.Discord ? $"discord:{user}" : $"slack:{workspace}:{user}";
         var actors = new[]
         {

@@ -31,7 +31,7 @@ public sealed class DiscordAnnouncementTests
         };
         await using var bot = await LiveDiscordBot.StartAsync(fakeOptions);
         var servers = bot.Host.Services.GetRequiredService<Core.Ports.IServerStore>();
-        await FakeDiscordServer.WaitUntilAsync(() => servers.FindAsync(new Core.Model.WorkspaceRef(Core.Model.PlatformKind.Discord, GuildId(4)))
+        await FakeDiscordServer.WaitUntilAsync(() => servers.FindAsync(new Core.Model.ServerRef(Core.Model.PlatformKind.Discord, GuildId(4)))
             .GetAwaiter().GetResult() is { Present: true }, "GUILD_CREATE to register the servers");
 
         foreach (var i in new[] { 1, 2, 3 })

@@ -32,7 +32,7 @@ public sealed class DiscordResponseTests
             ["Campaigns:0:Recipients:1"] = "Association of American Medical Colleges (AAMC)",
         });
         var servers = bot.Host.Services.GetRequiredService<Core.Ports.IServerStore>();
-        await FakeDiscordServer.WaitUntilAsync(() => servers.FindAsync(new Core.Model.WorkspaceRef(Core.Model.PlatformKind.Discord, GuildId(2)))
+        await FakeDiscordServer.WaitUntilAsync(() => servers.FindAsync(new Core.Model.ServerRef(Core.Model.PlatformKind.Discord, GuildId(2)))
             .GetAwaiter().GetResult() is { Present: true }, "GUILD_CREATE to register the servers");
         foreach (var i in new[] { 1, 2 })
         {

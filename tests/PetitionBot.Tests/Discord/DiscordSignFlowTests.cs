@@ -53,7 +53,7 @@ public sealed class DiscordSignFlowTests
         Assert.Equal("MS3", stored.Stage);
         Assert.Equal("Medical student", stored.Role);
         Assert.Equal(Core.Model.PlatformKind.Discord, stored.Platform);
-        Assert.Equal(Guild, stored.WorkspaceId);
+        Assert.Equal(Guild, stored.ServerId);
         Assert.DoesNotContain(bot.Fake.Requests, r => r.Status >= 400);
         AssertBodiesMatchOpenApi(bot.Fake);
     }

@@ -213,7 +213,7 @@ public sealed class DeliveryLanesTests : IDisposable
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public Task<ServerSettings?> FindAsync(WorkspaceRef workspace, CancellationToken ct = default)
+        public Task<ServerSettings?> FindAsync(ServerRef server, CancellationToken ct = default)
         {
             Interlocked.Increment(ref _calls);
             throw new InvalidOperationException("store unavailable");

@@ -73,7 +73,7 @@ public sealed class OutboxDispatcherTests : IDisposable
 
         Assert.Equal(4, Enumerable.Range(0, 5).Count(i => platform.PostsIn($"c{i}") == 1));
         var servers = host.Services.GetRequiredService<IServerStore>();
-        var disabled = await servers.FindAsync(new WorkspaceRef(PlatformKind.Discord, "g3"));
+        var disabled = await servers.FindAsync(new ServerRef(PlatformKind.Discord, "g3"));
         Assert.NotNull(disabled!.ChannelProblem);
         Assert.True(disabled.AdminNoticePending);
 
@@ -138,7 +138,7 @@ public sealed class OutboxDispatcherTests : IDisposable
         var servers = host.Services.GetRequiredService<IServerStore>();
         for (var i = 0; i < count; i++)
         {
-            await servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, $"g{i}")) { AnnouncementChannelId = $"c{i}" });
+            await servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, $"g{i}")) { AnnouncementChannelId = $"c{i}" });
         }
     }
 

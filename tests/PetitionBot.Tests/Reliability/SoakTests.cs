@@ -202,7 +202,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         var installations = host.Services.GetRequiredService<IInstallationStore>();
         foreach (var team in Teams.Skip(1))
         {
-            await installations.SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, team), slack.Team(team).BotToken, "U0BOT", team, DateTimeOffset.UtcNow));
+            await installations.SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, team), slack.Team(team).BotToken, "U0BOT", team, DateTimeOffset.UtcNow));
         }
 
         await host.StartAsync();

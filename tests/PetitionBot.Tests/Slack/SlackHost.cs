@@ -73,7 +73,7 @@ internal sealed class SlackHost : IAsyncDisposable
             },
         });
         await host.Services.GetRequiredService<IInstallationStore>().SaveAsync(
-            new Installation(new WorkspaceRef(PlatformKind.Slack, TeamB), slack.Team(TeamB).BotToken, "U0BOT", "School B", DateTimeOffset.UtcNow));
+            new Installation(new ServerRef(PlatformKind.Slack, TeamB), slack.Team(TeamB).BotToken, "U0BOT", "School B", DateTimeOffset.UtcNow));
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SlackHost(slack, host, dir, logs, new HttpClient { BaseAddress = new Uri(address) });

@@ -62,7 +62,7 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         Assert.Equal((true, 4), (next.Added, next.CampaignTotal));
         Assert.Equal([4], next.Announcements.Select(a => a.Milestone));
         Assert.Equal("Ana", (await new PostgresDraftStore(pg).FindAsync("draft1", "discord:1"))?.Values["name"]);
-        Assert.Equal("xoxb-secret", (await new PostgresInstallationStore(pg).FindAsync(new WorkspaceRef(PlatformKind.Slack, "T1")))?.AccessToken);
+        Assert.Equal("xoxb-secret", (await new PostgresInstallationStore(pg).FindAsync(new ServerRef(PlatformKind.Slack, "T1")))?.AccessToken);
         var outbox = new PostgresOutboxStore(pg);
         Assert.Equal(4 + 2, await outbox.PendingCountAsync()); // 4 copied (milestone 2, two school milestones, update) + milestone 4 to both servers
         await new PostgresAuditLog(pg).AppendAsync(new AuditEntry(AuditActions.Export, null, "discord:1", "after", T0));
@@ -82,7 +82,7 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         var signatures = new PostgresSignatureStore(pg);
         Assert.Equal("ucsf", (await signatures.FindAsync("c3", "discord:5"))?.SchoolId);
         Assert.Equal("other", (await signatures.FindAsync("c1", "discord:1"))?.SchoolId);
-        var server = await new PostgresServerStore(pg).FindAsync(new WorkspaceRef(PlatformKind.Discord, "10"));
+        var server = await new PostgresServerStore(pg).FindAsync(new ServerRef(PlatformKind.Discord, "10"));
         Assert.Equal(("ucsf", UcsfName, "ucsf"), (server?.SchoolId, server?.School, server?.SchoolKey));
         var next = await signatures.AddAsync(Signature("c3", "6", "Cy", UcsfName) with { SchoolId = "ucsf" }, new MilestonePlan([], [2]));
         var milestone = Assert.Single(next.Announcements);
@@ -139,7 +139,7 @@ public sealed class MigrateVerbTests : IAsyncLifetime
     {
         using var lite = new LiteDbContext(Options);
         var servers = new LiteDbServerStore(lite);
-        await servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, "9")) { AnnouncementChannelId = "99", School = "UCSF", UpdatedAt = T0 });
+        await servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, "9")) { AnnouncementChannelId = "99", School = "UCSF", UpdatedAt = T0 });
         var signatures = new LiteDbSignatureStore(lite);
         var plan = new MilestonePlan([2], [1]);
         await signatures.AddAsync(Signature("c1", "1", "Ana Lopez"), plan);
@@ -148,12 +148,12 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         await signatures.RemoveAsync("c1", "discord:3");
         await signatures.AddAsync(Signature("c1", "4", "Bo", school: "Harvard", at: T0.AddMinutes(-5)), plan);
         await signatures.AddAsync(Signature("c2", "1", "Ana Lopez", at: T0.AddDays(-3)), MilestonePlan.None);
-        await servers.SaveAsync(new ServerSettings(new WorkspaceRef(PlatformKind.Discord, "10")) { AnnouncementChannelId = "100", School = UcsfName, SchoolId = "ucsf", UpdatedAt = T0 });
+        await servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, "10")) { AnnouncementChannelId = "100", School = UcsfName, SchoolId = "ucsf", UpdatedAt = T0 });
         await signatures.AddAsync(Signature("c3", "5", "Di", UcsfName) with { SchoolId = "ucsf" }, new MilestonePlan([], [1]));
         await new LiteDbDraftStore(lite).SaveAsync(new FlowDraft("draft1", "sign", "discord:1", "c1", "form", new Dictionary<string, string> { ["name"] = "Ana" }, T0.AddHours(1)));
-        await new LiteDbInstallationStore(lite).SaveAsync(new Installation(new WorkspaceRef(PlatformKind.Slack, "T1"), "xoxb-secret", "U1", "Team", T0));
+        await new LiteDbInstallationStore(lite).SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, "T1"), "xoxb-secret", "U1", "Team", T0));
         var audit = new LiteDbAuditLog(lite);
-        await audit.AppendAsync(new AuditEntry(AuditActions.Setup, new WorkspaceRef(PlatformKind.Discord, "9"), "discord:1", "first", T0));
+        await audit.AppendAsync(new AuditEntry(AuditActions.Setup, new ServerRef(PlatformKind.Discord, "9"), "discord:1", "first", T0));
         await audit.AppendAsync(new AuditEntry(AuditActions.Export, null, "discord:1", "second", T0));
         await new LiteDbOutboxStore(lite).EnqueueAsync(new Announcement("u1", "c1", AnnouncementKind.ChapterUpdate, null, null, "T", "X", T0), [new ChannelRef(PlatformKind.Slack, "T1", "C1")]);
     }

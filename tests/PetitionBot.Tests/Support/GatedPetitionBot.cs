@@ -39,7 +39,7 @@ internal sealed class GatedPetitionBot(PetitionBotService inner) : IPetitionBot
         return await inner.HandleAsync(input, ct);
     }
 
-    public Task WorkspaceJoinedAsync(WorkspaceRef workspace, string? name, CancellationToken ct = default) => inner.WorkspaceJoinedAsync(workspace, name, ct);
+    public Task ServerJoinedAsync(ServerRef server, string? name, CancellationToken ct = default) => inner.ServerJoinedAsync(server, name, ct);
 
-    public Task WorkspaceLeftAsync(WorkspaceRef workspace, CancellationToken ct = default) => inner.WorkspaceLeftAsync(workspace, ct);
+    public Task ServerLeftAsync(ServerRef server, CancellationToken ct = default) => inner.ServerLeftAsync(server, ct);
 }
