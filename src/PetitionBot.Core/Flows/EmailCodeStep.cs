@@ -39,6 +39,14 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
     /// <summary>The address of the pending attempt, if any.</summary>
     public static string? PendingAddress(FlowDraft draft) => draft.Values.GetValueOrDefault(AddressKey);
 
+    /// <summary>The draft holding <paramref name="address"/> as the one to mail (a code not sent yet: typed in a form whose
+    /// answers are not settled); any earlier attempt is dropped.</summary>
+    public static FlowDraft WithAddress(FlowDraft draft, string address)
+    {
+        var forgotten = Forget(draft);
+        return forgotten with { Values = new Dictionary<string, string>(forgotten.Values) { [AddressKey] = address } };
+    }
+
     /// <summary>The draft without any trace of the attempt.</summary>
     public static FlowDraft Forget(FlowDraft draft)
     {

@@ -1,4 +1,5 @@
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Email;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
@@ -46,21 +47,74 @@ public sealed class SignEmailStep(
             return FieldError(draft, EmailCodeStep.AddressField, address.Error!, "Type it again");
         }
 
+        return DomainProblem(draft, campaign, address.Value!) is { } problem
+            ? FieldError(draft, EmailCodeStep.AddressField, problem, "Type it again")
+            : await SendAsync(ctx, draft, campaign, address.Value!, ct);
+    }
+
+    /// <summary>The address typed in the sign form, once the school is settled (<paramref name="draft"/> is at the confirm
+    /// step with every answer): the code is mailed at once and the reply shows the answers with "Enter code". When no
+    /// code goes (wrong domain, too many sends, mail down), the draft is kept at the confirm step, so typing another
+    /// address, skipping (where verifying is optional) and editing work as from the preview.</summary>
+    public async Task<Reply> SendFromFormAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string address, string recipients,
+        CancellationToken ct = default)
+    {
+        if (DomainProblem(draft, campaign, address) is { } problem)
+        {
+            await drafts.SaveAsync(draft, ct);
+            return new Reply { Text = problem, Choices = NoCodeChoices(draft, campaign), ReplacesPrevious = true };
+        }
+
+        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignState.Name(SignStep.Code), ct);
+        var said = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign");
+        if (result.Status == EmailStepStatus.Sent)
+        {
+            var choices = CodeChoices(result.Draft, enter: true).ToList();
+            choices.Insert(choices.Count - 1, new Choice(Token.Make(SignFlow.Prefix, draft.Id, "edit"), "Edit my answers"));
+            return new Reply { Title = "Check and sign", Text = SignPreview.Summary(result.Draft, recipients) + "\n\n" + said, Choices = choices, ReplacesPrevious = true };
+        }
+
+        if (result.Status == EmailStepStatus.TooManySends)
+        {
+            // Nothing was written; a code that could not be mailed already put this draft back.
+            await drafts.SaveAsync(draft, ct);
+        }
+
+        return new Reply { Text = said, Choices = NoCodeChoices(draft, campaign), ReplacesPrevious = true };
+    }
+
+    /// <summary>Why the address's domain cannot prove the signer's school, with the domains that would; null when it can.</summary>
+    private string? DomainProblem(FlowDraft draft, CampaignDefinition campaign, string address)
+    {
         var answers = draft.Answers();
         var school = schools.SchoolOf(answers);
         var schoolDomains = school?.EmailDomains ?? [];
-        if (!EmailAddressRules.DomainMatches(EmailAddressRules.Domain(address.Value!), schoolDomains.Concat(campaign.EmailDomains)))
+        if (EmailAddressRules.DomainMatches(EmailAddressRules.Domain(address), schoolDomains.Concat(campaign.EmailDomains)))
         {
-            var working = schoolDomains.Concat(campaign.EmailDomains).Select(EmailAddressRules.Clean).Where(d => d.Length > 0)
-                .Distinct(StringComparer.Ordinal).Select(d => "@" + d).ToList();
-            var schoolName = school?.Name ?? answers.School ?? "your school";
-            return FieldError(draft, EmailCodeStep.AddressField, working.Count > 0
-                ? $"That address is not at a domain we accept for {schoolName}; please use one ending in {string.Join(" or ", working)}."
-                : $"We do not know the email domain of {schoolName} yet, so we cannot check this address; please ask your organizers to add your school's domain.",
-                "Type it again");
+            return null;
         }
 
-        return await SendAsync(ctx, draft, campaign, address.Value!, ct);
+        var working = schoolDomains.Concat(campaign.EmailDomains).Select(EmailAddressRules.Clean).Where(d => d.Length > 0)
+            .Distinct(StringComparer.Ordinal).Select(d => "@" + d).ToList();
+        var schoolName = school?.Name ?? answers.School ?? "your school";
+        return working.Count > 0
+            ? $"That address is not at a domain we accept for {schoolName}; please use one ending in {string.Join(" or ", working)}."
+            : $"We do not know the email domain of {schoolName} yet, so we cannot check this address; please ask your organizers to add your school's domain.";
+    }
+
+    /// <summary>The ways on from the form's address when no code went: another address, skipping where verifying is
+    /// optional, editing the answers, or cancelling.</summary>
+    private static List<Choice> NoCodeChoices(FlowDraft draft, CampaignDefinition campaign)
+    {
+        var choices = new List<Choice> { new(Token.Make(SignFlow.Prefix, draft.Id, "verify"), "Type an address again", ChoiceStyle.Primary) };
+        if (campaign.VerificationMode == VerificationMode.Email)
+        {
+            choices.Add(SignPreview.SkipChoice(draft, action => Token.Make(SignFlow.Prefix, draft.Id, action)));
+        }
+
+        choices.Add(new Choice(Token.Make(SignFlow.Prefix, draft.Id, "edit"), "Edit my answers"));
+        choices.Add(SignFlow.CancelChoice(draft));
+        return choices;
     }
 
     /// <summary>"Resend code": when the last code could not be sent, the signer is told so (try later) first.</summary>

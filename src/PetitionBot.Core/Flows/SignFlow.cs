@@ -92,7 +92,7 @@ public sealed class SignFlow(
             "code" when step == SignStep.Code => await email.OpenCodeFormAsync(ctx, draft, ct),
             "resend" when step == SignStep.Code => await email.ResendAsync(ctx, draft, campaign, ct),
             "cancel" => await CancelAsync(draft, ct),
-            _ when step == SignStep.School && action.StartsWith('s') => SchoolPicked(ctx, draft, campaign, action),
+            _ when step == SignStep.School && action.StartsWith('s') => await SchoolPickedAsync(ctx, draft, campaign, action, ct),
             _ when step == SignStep.Eligibility && action.StartsWith('r') && int.TryParse(action.AsSpan(1), out var i) && i >= 0 && i < campaign.EligibleRoles.Count
                 => await RoleChosenAsync(ctx, draft, campaign, campaign.EligibleRoles[i], ct),
             _ => Replies.Expired,
@@ -104,7 +104,7 @@ public sealed class SignFlow(
         if (SignTokens.TryRead(drafts, ctx.Actor.IdentityKey, token, FormPrefix, out var state))
         {
             return await early.FormDraftAsync(ctx, state, ct) is { } started && campaigns.Find(started.CampaignId) is { } c
-                ? await SubmitFormAsync(started, c, fields, ct)
+                ? await SubmitFormAsync(ctx, started, c, fields, ct)
                 : Replies.Expired;
         }
 
@@ -132,7 +132,7 @@ public sealed class SignFlow(
         var step = draft.Step();
         return form switch
         {
-            "main" when step is SignStep.Form or SignStep.School or SignStep.Confirm => await SubmitFormAsync(draft, campaign, fields, ct),
+            "main" when step is SignStep.Form or SignStep.School or SignStep.Confirm => await SubmitFormAsync(ctx, draft, campaign, fields, ct),
             SignEmailStep.AddressForm when verifies && step is SignStep.Confirm or SignStep.Code =>
                 await email.SubmitAddressAsync(ctx, draft, campaign, fields.GetValueOrDefault(EmailCodeStep.AddressField), ct),
             SignEmailStep.CodeForm when verifies && step == SignStep.Code =>
@@ -173,30 +173,49 @@ public sealed class SignFlow(
         return SignForm.Show(campaign, updated);
     }
 
-    private async Task<Reply> SubmitFormAsync(FlowDraft draft, CampaignDefinition campaign, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
+    private async Task<Reply> SubmitFormAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, IReadOnlyDictionary<string, string> fields,
+        CancellationToken ct)
     {
         var (answers, errors) = SignForm.Check(campaign, draft.Answers(), fields);
+        var address = SignForm.Address(campaign, fields);
+        if (address is { IsValid: false, Error: { } wrong })
+        {
+            errors[EmailCodeStep.AddressField] = wrong;
+        }
+
         if (errors.Count > 0)
         {
             await drafts.SaveAsync(draft.At(SignStep.Form, answers), ct);
             return SignForm.Errors(draft, errors);
         }
 
+        // A school email typed in the form waits in the draft until the school is settled (its domain must match it).
+        var typed = address?.Value is { } value ? EmailCodeStep.WithAddress(draft, value) : draft;
         var (settled, resolved) = schools.Resolve(answers);
         if (!settled)
         {
-            var asking = draft.At(SignStep.School, resolved);
+            var asking = typed.At(SignStep.School, resolved);
             await drafts.SaveAsync(asking, ct);
             return schools.Ask(asking);
         }
 
-        return await ConfirmAsync(draft.With(resolved), campaign, ct);
+        return address?.Value is { } mailTo
+            ? await email.SendFromFormAsync(ctx, typed.At(SignStep.Confirm, resolved), campaign, mailTo, SignReplies.Recipients(campaign), ct)
+            : await ConfirmAsync(draft.With(resolved), campaign, ct);
     }
 
-    /// <summary>A school picked: the preview is shown without writing; its buttons carry the pick (MAC'd), applied again
-    /// to the draft when one is pressed (<see cref="PickedAsync"/>).</summary>
-    private Reply SchoolPicked(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string pick)
+    /// <summary>A school picked. With a school email waiting from the form, the code is mailed now. Otherwise the preview
+    /// is shown without writing; its buttons carry the pick (MAC'd), applied again to the draft when one is pressed
+    /// (<see cref="PickedAsync"/>).</summary>
+    private async Task<Reply> SchoolPickedAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string pick, CancellationToken ct)
     {
+        if (EmailCodeStep.PendingAddress(draft) is { } waiting && (campaign.VerificationMode ?? VerificationMode.None) != VerificationMode.None)
+        {
+            return schools.Pick(draft.Answers(), pick) is { } chosen
+                ? await email.SendFromFormAsync(ctx, draft.At(SignStep.Confirm, chosen), campaign, waiting, SignReplies.Recipients(campaign), ct)
+                : Replies.Expired;
+        }
+
         return schools.Pick(draft.Answers(), pick) is { } picked
             ? SignPreview.Show(draft.At(SignStep.Confirm, picked), campaign, SignReplies.Recipients(campaign),
                 // "sother" rides as "so" so the longest token stays within Choice.MaxTokenLength.

@@ -1,4 +1,5 @@
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Email;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
@@ -25,6 +26,13 @@ public static class SignForm
             MinLength: 2, Placeholder: "e.g. UCSF, or your school's full name", Kind: FormFieldKind.School));
         fields.Add(new FormField(SignKeys.Stage, "Training stage", 30, Value: answers.Stage,
             Placeholder: Clip(string.Join(", ", stages), 100)));
+        if ((campaign.VerificationMode ?? VerificationMode.None) != VerificationMode.None)
+        {
+            // Typed here, the code is mailed as soon as the school is settled: no separate "Verify" step and address form.
+            fields.Add(new FormField(EmailCodeStep.AddressField, "School email, for a 6-digit code (optional)", EmailAddressRules.MaxLength,
+                Required: false, Value: EmailCodeStep.PendingAddress(draft), Placeholder: "name@yourschool.edu — or leave empty to decide later"));
+        }
+
         return new Reply
         {
             Text = note ?? "Please fill in the sign-up form.",
@@ -50,6 +58,14 @@ public static class SignForm
         };
         return (result with { Stage = Keep(errors, SignKeys.Stage, Stage(campaign, result.Role, fields.GetValueOrDefault(SignKeys.Stage))) }, errors);
     }
+
+    /// <summary>The school email typed in the form: null when the campaign does not verify by email or the field was left
+    /// empty; otherwise the checked address (or its error).</summary>
+    public static FieldCheck? Address(CampaignDefinition campaign, IReadOnlyDictionary<string, string> fields) =>
+        (campaign.VerificationMode ?? VerificationMode.None) == VerificationMode.None ||
+        string.IsNullOrWhiteSpace(fields.GetValueOrDefault(EmailCodeStep.AddressField))
+            ? null
+            : EmailAddressRules.Address(fields[EmailCodeStep.AddressField]);
 
     public static Reply Errors(FlowDraft draft, IReadOnlyDictionary<string, string> errors) => new()
     {

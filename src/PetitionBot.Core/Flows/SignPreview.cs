@@ -15,18 +15,8 @@ public static class SignPreview
     public static Reply Show(FlowDraft draft, CampaignDefinition campaign, string recipients, Func<string, string>? token = null)
     {
         token ??= action => Token.Make(SignFlow.Prefix, draft.Id, action);
-        var answers = draft.Answers();
-        var named = answers.IsNamed;
-        var text = new StringBuilder();
-        text.Append(named ? $"Name: {answers.Name}\n" : "Name: not asked (counted only)\n")
-            .Append("School or program: ").Append(answers.School)
-            .Append(answers.SchoolId == School.OtherId ? " (not in our list; organizers will match it)\n" : "\n")
-            .Append("Training stage: ").Append(answers.Stage).Append('\n')
-            .Append("I am a: ").Append(answers.Role).Append("\n\n")
-            .Append(named
-                ? $"Your name, school and stage go on the list delivered to {recipients}."
-                : "You are counted in every total; only your school and stage are kept, never a name.");
-
+        var named = draft.Answers().IsNamed;
+        var text = new StringBuilder(Summary(draft, recipients));
         var mode = campaign.VerificationMode ?? VerificationMode.None;
         var choices = new List<Choice>();
         switch (mode)
@@ -40,9 +30,7 @@ public static class SignPreview
                 text.Append("\n\nVerify with your school email to make your signature count as verified (we mail you a 6-digit code and " +
                             "keep only the domain and a keyed fingerprint of the address), or skip.");
                 choices.Add(new Choice(token("verify"), "Verify my school email", ChoiceStyle.Success));
-                var byRole = answers.Verification == Verification.RoleVerified;
-                choices.Add(new Choice(token("skip"),
-                    byRole ? "Skip — sign verified by server role" : "Skip — sign self-attested", ChoiceStyle.Primary));
+                choices.Add(SkipChoice(draft, token));
                 break;
             default:
                 choices.Add(new Choice(token("sign"), named ? "Sign with my name" : "Sign, counted only", ChoiceStyle.Success));
@@ -53,4 +41,26 @@ public static class SignPreview
         choices.Add(SignFlow.CancelChoice(draft));
         return new Reply { Title = "Check and sign", Text = text.ToString(), Choices = choices, ReplacesPrevious = true };
     }
+
+    /// <summary>The answers as they will be signed, and what is kept of them.</summary>
+    public static string Summary(FlowDraft draft, string recipients)
+    {
+        var answers = draft.Answers();
+        var named = answers.IsNamed;
+        return new StringBuilder()
+            .Append(named ? $"Name: {answers.Name}\n" : "Name: not asked (counted only)\n")
+            .Append("School or program: ").Append(answers.School)
+            .Append(answers.SchoolId == School.OtherId ? " (not in our list; organizers will match it)\n" : "\n")
+            .Append("Training stage: ").Append(answers.Stage).Append('\n')
+            .Append("I am a: ").Append(answers.Role).Append("\n\n")
+            .Append(named
+                ? $"Your name, school and stage go on the list delivered to {recipients}."
+                : "You are counted in every total; only your school and stage are kept, never a name.")
+            .ToString();
+    }
+
+    /// <summary>"Skip" where verifying is optional: signs self-attested, or verified by the server's role.</summary>
+    public static Choice SkipChoice(FlowDraft draft, Func<string, string> token) => new(token("skip"),
+        draft.Answers().Verification == Verification.RoleVerified ? "Skip — sign verified by server role" : "Skip — sign self-attested",
+        ChoiceStyle.Primary);
 }

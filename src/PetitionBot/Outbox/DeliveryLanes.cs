@@ -8,9 +8,12 @@ namespace PetitionBot.Outbox;
 /// limits hold its deliveries back (Discord's global 50 requests per second) never holds back another's, and neither
 /// waits for the other's batch to finish. Claims run one at a time and remember which items they started: an item stays
 /// held from its start until the claim after its end (a claim that read the store while it ran may still see it pending),
-/// so no claim starts it twice.</summary>
-internal sealed class DeliveryLanes(int width)
+/// so no claim starts it twice. An item whose delivery failed (an exception: it is still pending and due) stays held for
+/// <c>failedHold</c> after its end, so the next claim does not start it again at once.</summary>
+internal sealed class DeliveryLanes(int width, TimeSpan failedHold = default, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentQueue<(string Id, long EndedAt)> _failedEnded = new();
     private readonly int _width = Math.Max(1, width);
     private readonly ConcurrentDictionary<PlatformKind, Lane> _lanes = new();
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
@@ -46,6 +49,11 @@ internal sealed class DeliveryLanes(int width)
             while (_ended.TryDequeue(out var id))
             {
                 _held.TryRemove(id, out _);
+            }
+
+            while (_failedEnded.TryPeek(out var failed) && _time.GetElapsedTime(failed.EndedAt) >= failedHold && _failedEnded.TryDequeue(out failed))
+            {
+                _held.TryRemove(failed.Id, out _);
             }
 
             var ask = size + _held.Count;
@@ -124,9 +132,12 @@ internal sealed class DeliveryLanes(int width)
             if (failed)
             {
                 Interlocked.Increment(ref _failures);
+                _failedEnded.Enqueue((item.Id, _time.GetTimestamp()));
             }
-
-            _ended.Enqueue(item.Id);
+            else
+            {
+                _ended.Enqueue(item.Id);
+            }
 
             // Each count is seen by exactly one ending delivery, so a threshold is crossed once.
             var laneLeft = Interlocked.Decrement(ref lane.Count);

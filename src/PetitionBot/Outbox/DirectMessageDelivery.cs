@@ -69,8 +69,10 @@ public sealed partial class DirectMessageDelivery(
                 LogSent(logger, recipient.Platform, item.Id);
                 break;
             case DeliveryAction.DropSubscription:
-                await outbox.MarkFailedAsync(item.Id, decision.Reason ?? "", ct);
+                // The subscription goes first: once the item is no longer pending, the drop has happened (stopped in
+                // between, the item is tried again and finds the subscription removed).
                 await subscriptions.DropAsync(subscriptionId, ct);
+                await outbox.MarkFailedAsync(item.Id, decision.Reason ?? "", ct);
                 LogDropped(logger, recipient.Platform, outcome.Detail);
                 break;
             case DeliveryAction.Retry:

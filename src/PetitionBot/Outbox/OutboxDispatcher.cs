@@ -32,7 +32,8 @@ public sealed partial class OutboxDispatcher(
     internal const int ClaimSize = 256;
 
     private readonly ResiliencePipeline<PostOutcome> _retry = BuildPipeline(time);
-    private readonly DeliveryLanes _lanes = new(options.Value.Concurrency);
+    // A delivery that failed on an exception is left for the next poll rather than claimed again at once.
+    private readonly DeliveryLanes _lanes = new(options.Value.Concurrency, options.Value.PollInterval, time);
 
     /// <summary>Starts everything due now and waits for it; returns how many deliveries were attempted. Used by tests
     /// and tools; the service's loop starts claims without waiting for them.</summary>

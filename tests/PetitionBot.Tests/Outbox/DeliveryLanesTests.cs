@@ -169,6 +169,33 @@ public sealed class DeliveryLanesTests : IDisposable
     }
 
     [Fact]
+    public async Task Claim_DeliveryFailedWithAnException_HeldUntilTheHoldHasPassed()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var lanes = new DeliveryLanes(4, TimeSpan.FromSeconds(30), time);
+        var item = Item("f1", PlatformKind.Slack);
+        var deliveries = 0;
+        Task FailAsync(OutboxItem i, CancellationToken ct)
+        {
+            Interlocked.Increment(ref deliveries);
+            throw new InvalidOperationException("the store is down");
+        }
+
+        Task<IReadOnlyList<OutboxItem>> StillDue(int ask, CancellationToken ct) => Task.FromResult<IReadOnlyList<OutboxItem>>([item]);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await Task.WhenAll(await lanes.ClaimAsync(8, StillDue, FailAsync, _ => { })));
+
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Empty(await lanes.ClaimAsync(8, StillDue, FailAsync, _ => { }));
+        Assert.Equal(1, deliveries);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var again = await lanes.ClaimAsync(8, StillDue, FailAsync, _ => { });
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await Task.WhenAll(again));
+        Assert.Equal(2, deliveries);
+        Assert.Equal(2, lanes.Failures);
+    }
+
+    [Fact]
     public void InTurns_ClaimOfOnePlatformThenAnother_TakesTurns()
     {
         var due = new[] { Item("d1", PlatformKind.Discord), Item("d2", PlatformKind.Discord), Item("d3", PlatformKind.Discord), Item("s1", PlatformKind.Slack) };
