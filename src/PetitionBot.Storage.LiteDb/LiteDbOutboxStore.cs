@@ -8,6 +8,8 @@ namespace PetitionBot.Storage.LiteDb;
 /// <summary>The outbox. A delivery is marked delivered in the store before anything else happens, so it is never sent again.</summary>
 public sealed class LiteDbOutboxStore(LiteDbContext db, IOutboxSignal? signal = null) : IOutboxStore
 {
+    private readonly OutboxChangeBatch _changes = new(db);
+
     public async Task<bool> EnqueueAsync(Announcement announcement, IReadOnlyList<ChannelRef> channels, CancellationToken ct = default)
     {
         var added = await db.WriteAsync(() =>
@@ -135,20 +137,8 @@ public sealed class LiteDbOutboxStore(LiteDbContext db, IOutboxSignal? signal = 
         return Task.FromResult(items);
     }
 
-    private Task Change(string itemId, Action<OutboxDoc> change)
-    {
-        return db.WriteAsync(() =>
-        {
-            var doc = db.Outbox.FindById(itemId);
-            if (doc is not null)
-            {
-                change(doc);
-                db.Outbox.Update(doc);
-            }
-
-            return 0;
-        });
-    }
+    /// <summary>One item's status change, written with the others that arrive meanwhile (<see cref="OutboxChangeBatch"/>).</summary>
+    private Task Change(string itemId, Action<OutboxDoc> change) => _changes.Apply(itemId, change);
 
     private static OutboxItem ToItem(OutboxDoc d) => new(
         d.Id,
