@@ -109,6 +109,28 @@ public sealed class SignFlowFormEmailTests : IDisposable
     }
 
     [Fact]
+    public async Task Form_EmailRequiredWrongDomain_NoSkipOffered()
+    {
+        using var required = new BotHarness(o =>
+        {
+            o.Campaigns[0].Verification = "email-required";
+            o.Campaigns[0].EmailDomains = ["ucsfhealth.org"];
+        });
+        var form = await required.FormAsync(student);
+
+        var refused = await required.SubmitAsync(student, form, ("name", "Ana Lopez"), ("school", "UCSF"), ("stage", "MS2"), ("email", "ana@gmail.com"));
+
+        Assert.Equal(["Type an address again", "Edit my answers", "Cancel"], refused.Choices.Select(c => c.Label));
+        var draftId = refused.Choices[0].Token.Split(':')[1];
+        foreach (var action in new[] { "sign", "skip" })
+        {
+            Assert.Contains("expired", (await required.Bot.HandleAsync(ChoiceInput.Button(student, null, $"sg:{draftId}:{action}"))).Text, StringComparison.Ordinal);
+        }
+
+        Assert.Null(await required.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
+    }
+
+    [Fact]
     public async Task Form_AddressWithAnUnclearSchool_MailsOnlyAfterThePick()
     {
         var ask = await SubmitFormAsync(await bot.FormAsync(student), "Nowhere Institute of Healing", "ana@ucsfhealth.org");
