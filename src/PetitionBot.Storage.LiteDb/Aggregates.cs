@@ -187,37 +187,40 @@ internal static class Aggregates
     {
         db.AggregateCache.Clear();
         db.Counters.DeleteMany(c => c.Group.EndsWith("|" + School) || c.Group.EndsWith("|" + SchoolVerification));
-        var signatures = db.Signatures.FindAll().ToList();
-        foreach (var group in signatures.GroupBy(s => (s.CampaignId, s.SchoolKey)))
+
+        // One pass over the signatures, keeping only the counts (a campaign of a million signatures is not held in
+        // memory); the groups keep the order in which they first appear, as the counters did before.
+        var schools = new Dictionary<(string Campaign, string Key), (string Label, int Count)>();
+        var methods = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var schoolMethods = new Dictionary<(string Campaign, string Key), (string Label, int Count)>();
+        foreach (var s in db.Signatures.FindAll())
         {
-            var first = group.First();
-            db.Counters.Insert(new CounterDoc
-            {
-                Id = Id(first.CampaignId, School, first.SchoolKey),
-                Group = Group(first.CampaignId, School),
-                Key = first.SchoolKey,
-                Label = SchoolLabel(first),
-                Count = group.Count(),
-            });
+            var method = ((Verification)s.Verification).ToString();
+            var school = (s.CampaignId, s.SchoolKey);
+            schools[school] = schools.TryGetValue(school, out var seen) ? (seen.Label, seen.Count + 1) : (SchoolLabel(s), 1);
+            var byMethod = methods.TryGetValue(s.CampaignId, out var known) ? known : methods[s.CampaignId] = new Dictionary<string, int>(StringComparer.Ordinal);
+            byMethod[method] = byMethod.GetValueOrDefault(method) + 1;
+            var schoolMethod = (s.CampaignId, s.SchoolKey + "|" + method);
+            schoolMethods[schoolMethod] = (method, schoolMethods.GetValueOrDefault(schoolMethod).Count + 1);
+        }
+
+        foreach (var ((campaign, key), (label, count)) in schools)
+        {
+            db.Counters.Insert(new CounterDoc { Id = Id(campaign, School, key), Group = Group(campaign, School), Key = key, Label = label, Count = count });
         }
 
         // Signatures saved before the counts by method existed are counted here too.
         foreach (var campaign in db.CampaignCounters.FindAll().ToList())
         {
-            campaign.ByVerification = signatures.Where(s => s.CampaignId == campaign.Id)
-                .GroupBy(s => ((Verification)s.Verification).ToString()).ToDictionary(g => g.Key, g => g.Count());
+            campaign.ByVerification = methods.TryGetValue(campaign.Id, out var byMethod) ? byMethod : [];
             db.CampaignCounters.Update(campaign);
         }
 
-        foreach (var group in signatures.GroupBy(s => (s.CampaignId, Key: s.SchoolKey + "|" + ((Verification)s.Verification))))
+        foreach (var ((campaign, key), (label, count)) in schoolMethods)
         {
             db.Counters.Insert(new CounterDoc
             {
-                Id = Id(group.Key.CampaignId, SchoolVerification, group.Key.Key),
-                Group = Group(group.Key.CampaignId, SchoolVerification),
-                Key = group.Key.Key,
-                Label = ((Verification)group.First().Verification).ToString(),
-                Count = group.Count(),
+                Id = Id(campaign, SchoolVerification, key), Group = Group(campaign, SchoolVerification), Key = key, Label = label, Count = count,
             });
         }
     }

@@ -19,28 +19,34 @@ public sealed class LiteDbSchoolMaintenance(LiteDbContext db) : ISchoolMaintenan
         ct.ThrowIfCancellationRequested();
         return WriteServersAsync(() =>
         {
-            var changed = 0;
-            foreach (var doc in db.Signatures.Find(s => s.SchoolId == null || s.SchoolId == "" || s.SchoolId == School.OtherId).ToList())
+            // First the changes (read one signature at a time; an "Other" one that still resolves to nothing is passed
+            // over, so every start does not hold all of them in memory), then the updates.
+            var changes = new List<(string Id, string SchoolId, string? Name)>();
+            foreach (var doc in db.Signatures.Find(s => s.SchoolId == null || s.SchoolId == "" || s.SchoolId == School.OtherId))
             {
                 var match = directory.Resolve(doc.School);
                 if (match is { Kind: SchoolMatchKind.Found, School: { } school })
                 {
-                    doc.SchoolId = school.Id;
-                    doc.School = school.Name;
+                    changes.Add((doc.Id, school.Id, school.Name));
                 }
-                else if (doc.SchoolId == School.OtherId)
+                else if (doc.SchoolId != School.OtherId)
                 {
-                    continue;
+                    changes.Add((doc.Id, School.OtherId, null));
                 }
-                else
-                {
-                    doc.SchoolId = School.OtherId;
-                }
-
-                doc.SchoolKey = SchoolKeys.For(doc.SchoolId, doc.School);
-                db.Signatures.Update(doc);
-                changed++;
             }
+
+            foreach (var (id, schoolId, name) in changes)
+            {
+                if (db.Signatures.FindById(id) is { } doc)
+                {
+                    doc.SchoolId = schoolId;
+                    doc.School = name ?? doc.School;
+                    doc.SchoolKey = SchoolKeys.For(doc.SchoolId, doc.School);
+                    db.Signatures.Update(doc);
+                }
+            }
+
+            var changed = changes.Count;
 
             foreach (var server in db.Servers.Find(s => s.School != null && (s.SchoolId == null || s.SchoolId == School.OtherId)).ToList())
             {

@@ -130,8 +130,10 @@ internal static class PdfPacketBenchmark
                     Platform = 1 + (i % 2),
                     WorkspaceId = "g" + (i % 200),
                     FullName = i % 3 == 0 ? null : $"{Given[i % Given.Length]} {Family[(i / 7) % Family.Length]} {i}",
+                    // As this version's store writes them: a school the directory does not know is "Other" with its text.
                     School = $"School of Medicine {school}",
-                    SchoolKey = $"school of medicine {school}",
+                    SchoolId = Core.Schools.School.OtherId,
+                    SchoolKey = Core.Schools.SchoolKeys.For(Core.Schools.School.OtherId, $"School of Medicine {school}"),
                     Stage = $"MS{1 + (i % 4)}",
                     Role = "Medical student",
                     Verification = i % 5 == 0 ? 1 : 0,
