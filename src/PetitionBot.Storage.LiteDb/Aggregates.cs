@@ -55,18 +55,48 @@ internal static class Aggregates
 
     /// <summary>Only what a milestone's words use (<see cref="Core.Announcements.AnnouncementComposer"/>): the totals and the
     /// schools' counts; days, hours and methods stay empty.</summary>
+    /// <remarks>Runs inside the signature's transaction: the campaign counter and the schools come from
+    /// <see cref="LiteDbContext.AggregateCache"/>, so a campaign with hundreds of schools crossing school milestones
+    /// does not read every school counter again at each crossing.</remarks>
     public static CampaignStats ReadForWords(LiteDbContext db, string campaignId)
     {
-        var campaign = db.CampaignCounters.FindById(campaignId);
+        var campaign = db.AggregateCache.TryGetValue("campaign|" + campaignId, out var cached)
+            ? (CampaignCounterDoc)cached
+            : db.CampaignCounters.FindById(campaignId);
         if (campaign is null)
         {
             return CampaignStats.Empty(campaignId);
         }
 
-        var schools = db.Counters.Find(c => c.Group == Group(campaignId, School))
+        var schools = SchoolIndex(db, campaignId).Values
             .Where(c => c.Count > 0).Select(c => new CountBy(c.Key, c.Label, c.Count)).ToList();
         return new CampaignStats(campaignId, campaign.Total, campaign.Named, schools, [], [], [], 0, 0);
     }
+
+    /// <summary>The campaign's school counters by key, read once under the write gate and kept in step by
+    /// <see cref="BumpCounter"/> (the same objects as the per-id entries of the cache).</summary>
+    private static Dictionary<string, CounterDoc> SchoolIndex(LiteDbContext db, string campaignId)
+    {
+        var indexKey = SchoolIndexKey(campaignId);
+        if (db.AggregateCache.TryGetValue(indexKey, out var cached))
+        {
+            return (Dictionary<string, CounterDoc>)cached;
+        }
+
+        var index = new Dictionary<string, CounterDoc>(StringComparer.Ordinal);
+        foreach (var stored in db.Counters.Find(c => c.Group == Group(campaignId, School)))
+        {
+            var doc = db.AggregateCache.TryGetValue(stored.Id, out var known) ? (CounterDoc)known : stored;
+            db.AggregateCache[doc.Id] = doc;
+            index[doc.Key] = doc;
+        }
+
+        db.AggregateCache[indexKey] = index;
+        return index;
+    }
+
+    // A counter id always has two '|' (campaign|kind|key) and the campaign's entry starts "campaign|": no clash.
+    private static string SchoolIndexKey(string campaignId) => "schools-index|" + campaignId;
 
     public static CampaignStats Read(LiteDbContext db, string campaignId, DateTimeOffset now)
     {
@@ -166,6 +196,11 @@ internal static class Aggregates
             db.Counters.Update(Scrub.Counter(doc));
             db.Counters.Delete(id);
             db.AggregateCache.Remove(id);
+            if (kind == School && db.AggregateCache.TryGetValue(SchoolIndexKey(campaignId), out var loaded))
+            {
+                ((Dictionary<string, CounterDoc>)loaded).Remove(key);
+            }
+
             db.WipeAfterCommit();
             return 0;
         }
@@ -175,6 +210,11 @@ internal static class Aggregates
         }
 
         db.AggregateCache[id] = doc;
+        if (kind == School && db.AggregateCache.TryGetValue(SchoolIndexKey(campaignId), out var index))
+        {
+            ((Dictionary<string, CounterDoc>)index)[key] = doc;
+        }
+
         return doc.Count;
     }
 

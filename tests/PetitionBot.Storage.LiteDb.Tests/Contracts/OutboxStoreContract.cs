@@ -199,6 +199,29 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Single(await store.Outbox.ListForAnnouncementAsync(made.Id));
     }
 
+    [Fact]
+    public async Task SignaturesAddAsync_SchoolFirstSeenAfterAnEarlierMilestone_CountedInTheLaterMilestonesWords()
+    {
+        await store.RegisterServerAsync("1", "11");
+        var campaign = new CampaignDefinition { Id = TempStore.CampaignId, Title = "Protect sensitive areas", Goal = 100, ExternalUrl = "https://example.org/p" };
+        var plan = new MilestonePlan([5, 15], [], campaign);
+        for (var i = 0; i < 5; i++)
+        {
+            await store.Signatures.AddAsync(TempStore.Signature("a" + i, school: "Alpha School of Medicine"), plan);
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            await store.Signatures.AddAsync(TempStore.Signature("b" + i, school: "Beta School of Medicine"), plan);
+        }
+
+        var outcome = await store.Signatures.AddAsync(TempStore.Signature("b9", school: "Beta School of Medicine"), plan);
+
+        var made = Assert.Single(outcome.Announcements);
+        Assert.Contains("From 2 schools", made.Text, StringComparison.Ordinal);
+        Assert.Contains("Leading schools: Beta School of Medicine (10), Alpha School of Medicine (5).", made.Text, StringComparison.Ordinal);
+    }
+
     private async Task<Announcement> EnqueueAsync(string id, DateTimeOffset createdAt)
     {
         var a = new Announcement(id, TempStore.CampaignId, AnnouncementKind.ChapterUpdate, null, null, "Update",
