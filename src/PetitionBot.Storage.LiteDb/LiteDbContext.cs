@@ -91,6 +91,9 @@ public sealed class LiteDbContext : IDisposable
     /// writer (lock file), so the copy stays exact; a rolled-back transaction clears it.</summary>
     internal Dictionary<string, object> AggregateCache { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The last hour's code sends by subject, read only under the write gate.</summary>
+    internal EmailSendLedger SendLedger { get; } = new();
+
     /// <summary>Server settings as last read; every write of <see cref="Servers"/> must tell it.</summary>
     internal ServerSettingsCache ServerCache { get; } = new();
 
@@ -169,6 +172,7 @@ public sealed class LiteDbContext : IDisposable
             _wipe = false;
             Database.Rollback();
             AggregateCache.Clear();
+            SendLedger.Forget();
             throw;
         }
         finally
@@ -272,7 +276,9 @@ public sealed class LiteDbContext : IDisposable
         Drafts.EnsureIndex(x => x.ExpiresAtTicks);
         Audit.EnsureIndex(x => x.ActionKey);
         Audit.EnsureIndex(x => x.ActorHash);
-        Signatures.EnsureIndex(x => x.EmailHash);
+        // Signatures by verified address are found through their claims (email_claims); the index once kept here is
+        // dropped from older files (a random key per verified signature made every such insert slower).
+        Signatures.DropIndex(nameof(SignatureDoc.EmailHash));
         EmailSends.EnsureIndex(x => x.Subject);
         EmailSends.EnsureIndex(x => x.AtTicks);
         SeenIds.EnsureIndex(x => x.ExpiresAtTicks);

@@ -5,7 +5,7 @@ using PetitionBot.Storage.LiteDb.Documents;
 namespace PetitionBot.Storage.LiteDb;
 
 /// <summary>Email-verification bookkeeping in LiteDB: code sends counted per person and per address (two unlinked
-/// documents, each a keyed hash, purged after an hour), and signatures found or withdrawn by their verified address.</summary>
+/// documents, each a keyed hash, purged once an hour old, at the next send at most a minute later), and signatures found or withdrawn by their verified address.</summary>
 public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatureStore signatures) : IEmailVerificationStore
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
@@ -22,14 +22,15 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
         var draft = attempt is null ? null : LiteDbDraftStore.ToDoc(db, attempt);
         return db.WriteAsync(() =>
         {
-            db.EmailSends.DeleteMany(x => x.AtTicks <= since);
-            if (db.EmailSends.Count(x => x.Subject == person) >= maxPerHour || db.EmailSends.Count(x => x.Subject == mailbox) >= maxPerHour)
+            var ledger = db.SendLedger;
+            ledger.PurgeIfDue(db, since, now.UtcTicks);
+            if (ledger.Count(db, person, since) >= maxPerHour || ledger.Count(db, mailbox, since) >= maxPerHour)
             {
                 return false;
             }
 
-            db.EmailSends.Insert(new EmailSendDoc { Subject = person, AtTicks = now.UtcTicks });
-            db.EmailSends.Insert(new EmailSendDoc { Subject = mailbox, AtTicks = now.UtcTicks });
+            ledger.Add(db, person, now.UtcTicks);
+            ledger.Add(db, mailbox, now.UtcTicks);
             if (draft is not null)
             {
                 db.Drafts.Upsert(draft);
@@ -47,8 +48,13 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
 
     public Task<IReadOnlyList<SignatureRecord>> FindAllByEmailAsync(string address, CancellationToken ct = default)
     {
+        // Every signature with a verified address has its claim (campaign, address): one lookup per campaign.
         var hash = db.Keys.HashEmail(address);
-        IReadOnlyList<SignatureRecord> found = db.Signatures.Find(x => x.EmailHash == hash).Select(LiteDbSignatureStore.ToRecord).ToList();
+        IReadOnlyList<SignatureRecord> found = db.CampaignCounters.FindAll().Select(c => c.Id).ToList()
+            .Select(campaign => signatures.FindByClaim(campaign, hash))
+            .OfType<Documents.SignatureDoc>()
+            .Select(LiteDbSignatureStore.ToRecord)
+            .ToList();
         return Task.FromResult(found);
     }
 

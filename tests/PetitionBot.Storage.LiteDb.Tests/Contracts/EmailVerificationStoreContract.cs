@@ -49,6 +49,18 @@ public abstract class EmailVerificationStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task FindAllByEmailAsync_SameAddressInTwoCampaigns_FindsBoth()
+    {
+        await store.Signatures.AddAsync(Verified("1", Address), MilestonePlan.None);
+        await store.Signatures.AddAsync(Verified("1", Address) with { CampaignId = "other-campaign" }, MilestonePlan.None);
+        await store.Signatures.AddAsync(Verified("2", "ben@ucsf.edu"), MilestonePlan.None);
+
+        var found = await store.Emails.FindAllByEmailAsync(Address);
+
+        Assert.Equal(["other-campaign", TempStore.CampaignId], found.Select(s => s.CampaignId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task RemoveByEmailAsync_Verified_LowersEveryAggregateAndFreesTheAddress()
     {
         await store.Signatures.AddAsync(Verified("1", Address), MilestonePlan.None);
