@@ -39,7 +39,7 @@ internal static class DiscordLoadBenchmark
         var fake = rig.Fake;
         var identify = fake.GatewayFrames.First(f => f.Op == 2).ReceivedAt - rig.Bot.StartedAtUtc;
         var ready = fake.ReadySentAt!.Value - rig.Bot.StartedAtUtc;
-        results.Add(new BenchResult("footprint", "cold start to Identify", Math.Round(identify.TotalMilliseconds), "ms", "", null, "process start (dotnet petitionbot.dll) → fake receives op 2; both adapters configured"));
+        results.Add(new BenchResult("footprint", "cold start to Identify", Math.Round(identify.TotalMilliseconds), "ms", "", null, $"process start (dotnet petitionbot.dll, {PublishedBot.Description}) → fake receives op 2; both adapters configured"));
         results.Add(new BenchResult("footprint", "cold start to READY", Math.Round(ready.TotalMilliseconds), "ms", "<= 2000", ready.TotalMilliseconds <= 2000, "process start → fake sent READY"));
 
         await Task.Delay(TimeSpan.FromSeconds(quick ? 4 : 6));

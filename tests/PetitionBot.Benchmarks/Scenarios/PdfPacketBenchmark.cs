@@ -60,8 +60,8 @@ internal static class PdfPacketBenchmark
 
     private static async Task<(TimeSpan Elapsed, long PeakBytes, int Exit, string Output)> RunExportAsync(Dictionary<string, string?> settings, string output)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "petitionbot.dll"));
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = PublishedBot.Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(PublishedBot.Dll);
         foreach (var arg in new[] { "export", "--format", "pdf", "--out", output })
         {
             info.ArgumentList.Add(arg);

@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace PetitionBot.Benchmarks.Support;
 
-/// <summary>The real petitionbot binary (built beside the benchmark) run as its own process, so its memory and start
-/// time are its own and not the load driver's or the fakes'.</summary>
+/// <summary>The real petitionbot binary (<see cref="PublishedBot"/>: as the Dockerfile publishes it, or the build beside the
+/// benchmark) run as its own process, so its memory and start time are its own and not the load driver's or the fakes'.</summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -27,12 +27,12 @@ internal sealed class BotProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = PublishedBot.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "petitionbot.dll"));
+        info.ArgumentList.Add(PublishedBot.Dll);
         info.ArgumentList.Add("run");
         foreach (var (key, value) in settings)
         {
