@@ -57,8 +57,15 @@ internal sealed class SlackOptions
     /// <summary>Back-off after Slack closed a socket for too_many_websockets.</summary>
     public TimeSpan TooManyWebsocketsDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an acknowledgement may wait for the core (Slack's deadline is 3 s after delivery).</summary>
+    /// <summary>How long an acknowledgement may wait for the core (Slack's deadline is 3 s after delivery): the
+    /// options of a search box (block_suggestion) can only travel in the ack.</summary>
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromMilliseconds(2300);
+
+    /// <summary>How long the acknowledgement of a submitted form (view_submission) waits for the core's answer, so that
+    /// field errors show in the form and a next form replaces it. The core answers in milliseconds; when it is slower
+    /// (a burst), the form closes at once and the answer follows as a message (a next form opens with the trigger),
+    /// instead of leaving the person looking at a frozen form for seconds.</summary>
+    public TimeSpan FormAckBudget { get; set; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>How long user-group membership and admin flags are cached per team.</summary>
     public TimeSpan DirectoryCacheTtl { get; set; } = TimeSpan.FromSeconds(60);

@@ -18,6 +18,8 @@ internal sealed partial class SlackOptionsValidation : IValidateOptions<SlackOpt
     [GeneratedRegex("^xapp-[A-Za-z0-9-]+$")]
     private static partial Regex AppTokenShape();
 
+    private static readonly TimeSpan MaxAckBudget = TimeSpan.FromMilliseconds(2500);
+
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var problems = new SettingProblems();
@@ -44,6 +46,11 @@ internal sealed partial class SlackOptionsValidation : IValidateOptions<SlackOpt
         problems.AddIfNotApiUrl(options.ApiBaseUrl, "Slack:ApiBaseUrl");
         problems.AddIfNotApiUrl(redirect, "Slack:OAuthRedirectUri");
         problems.AddIf(options.Workers <= 0 || options.QueueCapacity <= 0, "Slack:Workers and Slack:QueueCapacity must be positive");
+        foreach (var (key, budget) in new[] { ("Slack:AckBudget", options.AckBudget), ("Slack:FormAckBudget", options.FormAckBudget) })
+        {
+            problems.AddIf(budget <= TimeSpan.Zero || budget > MaxAckBudget,
+                $"{key} must be more than 0 and at most 00:00:02.5 (Slack gives up on an acknowledgement after 3 s)");
+        }
         return problems.ToValidateOptionsResult();
     }
 }

@@ -5,7 +5,7 @@ using PetitionBot.Slack.WebApi;
 namespace PetitionBot.Slack.Interactions;
 
 /// <summary>view_submission → <see cref="FormInput"/> (token = callback_id, fields from state.values). The core is
-/// asked within the ack budget: field errors go back in the ack (<c>response_action: errors</c>), a next form replaces the
+/// asked within the form's ack budget (Slack:FormAckBudget): field errors go back in the ack (<c>response_action: errors</c>), a next form replaces the
 /// modal (<c>response_action: update</c>), anything else closes it and is sent ephemerally in the channel the form
 /// was opened from (kept in private_metadata). A slow core gets an empty ack, and its answer follows as a message.</summary>
 internal sealed class ViewSubmissionHandler(
@@ -30,7 +30,7 @@ internal sealed class ViewSubmissionHandler(
 
         var channel = view?.PrivateMetadata is { Length: > 0 } meta ? meta : null;
         var target = new SlackReplyTarget(token, user, channel, null, payload.TriggerId);
-        var deadline = envelope.ReceivedAt + options.Value.AckBudget;
+        var deadline = envelope.ReceivedAt + options.Value.FormAckBudget;
         var work = AskCoreAsync(token, user, channel, formToken, FieldsOf(view), ct);
         var remaining = deadline - time.GetUtcNow();
         if (remaining > TimeSpan.Zero)
@@ -38,11 +38,11 @@ internal sealed class ViewSubmissionHandler(
             await Task.WhenAny(work, Task.Delay(remaining, time, ct)).ConfigureAwait(false);
         }
 
-        if (!work.IsCompleted)
+        if (!work.IsCompleted || ack.IsSent)
         {
+            // Past the budget (or acknowledged already by the read loop's backstop): the form closes, the answer follows.
             await ack.SendAsync().ConfigureAwait(false);
-            var late = await work.ConfigureAwait(false);
-            await sender.DeliverAsync(target, late.FieldErrors.Count > 0 ? late with { Text = late.Text + "\n" + string.Join("\n", late.FieldErrors.Values) } : late, ct).ConfigureAwait(false);
+            await DeliverLateAsync(target, await work.ConfigureAwait(false), ct).ConfigureAwait(false);
             return;
         }
 
@@ -50,19 +50,32 @@ internal sealed class ViewSubmissionHandler(
         if (reply.FieldErrors.Count > 0)
         {
             var errors = reply.FieldErrors.ToDictionary(e => e.Key, e => Mrkdwn.Truncate(e.Value, 2000), StringComparer.Ordinal);
-            await ack.SendAsync(new SlackAckPayload { ResponseAction = "errors", Errors = errors }).ConfigureAwait(false);
+            if (!await ack.SendAsync(new SlackAckPayload { ResponseAction = "errors", Errors = errors }).ConfigureAwait(false))
+            {
+                await DeliverLateAsync(target, reply, ct).ConfigureAwait(false);
+            }
+
             return;
         }
 
         if (reply.Form is { } next)
         {
-            await ack.SendAsync(new SlackAckPayload { ResponseAction = "update", View = BlockKitRenderer.ModalView(next, channel ?? string.Empty) }).ConfigureAwait(false);
+            if (!await ack.SendAsync(new SlackAckPayload { ResponseAction = "update", View = BlockKitRenderer.ModalView(next, channel ?? string.Empty) }).ConfigureAwait(false))
+            {
+                await DeliverLateAsync(target, reply, ct).ConfigureAwait(false);
+            }
+
             return;
         }
 
         await ack.SendAsync().ConfigureAwait(false);
         await sender.DeliverAsync(target, reply, ct).ConfigureAwait(false);
     }
+
+    /// <summary>An answer whose form was closed by an empty ack: its field errors as text, a next form opened with the
+    /// submission's trigger (or, once that expired, a message saying to run the command again).</summary>
+    private Task DeliverLateAsync(SlackReplyTarget target, Reply late, CancellationToken ct) =>
+        sender.DeliverAsync(target, late.FieldErrors.Count > 0 ? late with { Text = late.Text + "\n" + string.Join("\n", late.FieldErrors.Values) } : late, ct);
 
     private async Task<Reply> AskCoreAsync(SlackToken token, string user, string? channel, string formToken, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
     {

@@ -13,8 +13,10 @@ internal sealed class SocketModeConnection(
     int id,
     ISocketModeTransport transport,
     ChannelWriter<QueuedEnvelope> queue,
+    SlackOptions options,
     TimeProvider time,
-    ILogger logger) : IAsyncDisposable
+    ILogger logger,
+    CancellationToken serviceStopping = default) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource<int> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -109,19 +111,30 @@ internal sealed class SocketModeConnection(
 
         Interlocked.Increment(ref _inFlight);
         var acked = SocketModeAckPolicy.AcksFirst(envelope);
+        var item = new QueuedEnvelope(envelope, this, acked);
         if (acked)
         {
             // Slack's 3-second rule: the ack goes out here, before any handler runs; the work is queued.
             await AckAsync(envelope.Id, null).ConfigureAwait(false);
             SocketModeEnvelopeWorker.RecordAck(envelope, time);
         }
+        else
+        {
+            var ack = new SlackAck(payload =>
+            {
+                SocketModeEnvelopeWorker.RecordAck(envelope, time);
+                return AckAsync(envelope.Id, payload);
+            });
+            item = item with { Ack = ack, Backstop = StartBackstop(envelope, ack) };
+        }
 
         try
         {
-            await queue.WriteAsync(new QueuedEnvelope(envelope, this, acked), ct).ConfigureAwait(false);
+            await queue.WriteAsync(item, ct).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
+            item.Backstop?.Dispose();
             // The service stopped between the check above and the write: the envelope was not taken (if it was
             // acknowledged already, its ack settled the in-flight count; Slack will not deliver it again).
             if (!acked)
@@ -131,6 +144,25 @@ internal sealed class SocketModeConnection(
 
             SlackLog.EnvelopeNotTaken(logger);
         }
+    }
+
+    /// <summary>The empty ack of an envelope its handler has not answered within its budget (see
+    /// <see cref="SocketModeAckPolicy.Backstop"/>). Not once the service is stopping: an envelope no worker will take
+    /// is left unacknowledged, so Slack delivers it again.</summary>
+    private ITimer StartBackstop(SlackEnvelope envelope, SlackAck ack)
+    {
+        var due = envelope.ReceivedAt + SocketModeAckPolicy.Backstop(envelope, options) - time.GetUtcNow();
+        return time.CreateTimer(
+            _ =>
+            {
+                if (!serviceStopping.IsCancellationRequested)
+                {
+                    _ = ack.SendAsync();
+                }
+            },
+            null,
+            due > TimeSpan.Zero ? due : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Send <c>{envelope_id, payload?}</c> on this socket. Never throws: a failed ack means Slack redelivers

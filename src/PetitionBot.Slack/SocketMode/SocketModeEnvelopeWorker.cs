@@ -27,7 +27,7 @@ internal sealed class SocketModeEnvelopeWorker(
         // Acknowledged by the read loop already: the handler's own ack (and the safety ack) are no-ops.
         var ack = item.Acked
             ? await AlreadySentAsync().ConfigureAwait(false)
-            : new SlackAck(payload =>
+            : item.Ack ?? new SlackAck(payload =>
             {
                 RecordAck(envelope, time);
                 return item.Connection.AckAsync(envelope.Id, payload);
@@ -56,6 +56,7 @@ internal sealed class SocketModeEnvelopeWorker(
         finally
         {
             await ack.SendAsync().ConfigureAwait(false);
+            item.Backstop?.Dispose();
         }
     }
 

@@ -42,7 +42,7 @@ internal sealed class SocketModeOpener(
         }
 
         var id = Interlocked.Increment(ref _connectionIds);
-        var connection = new SocketModeConnection(id, transports.Create(), queue, time, logger);
+        var connection = new SocketModeConnection(id, transports.Create(), queue, options, time, logger, ct);
         try
         {
             await connection.StartAsync(url, ct).ConfigureAwait(false);

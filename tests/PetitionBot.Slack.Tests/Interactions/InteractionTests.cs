@@ -84,6 +84,80 @@ public sealed class InteractionTests
     }
 
     [Fact]
+    public async Task ViewSubmission_CoreSlowerThanTheFormBudget_FormClosedAtOnceAndTheErrorsFollowAsAMessage()
+    {
+        await using var h = await SlackAdapterHarness.StartAsync();
+        var release = new TaskCompletionSource();
+        h.Bot.Handler = async (_, _) =>
+        {
+            await release.Task;
+            return new Reply { Text = "Please check the form.", FieldErrors = new Dictionary<string, string> { ["name"] = "Please enter your full name." } };
+        };
+        await h.Slack.WaitForConnectionAsync();
+
+        var sent = System.Diagnostics.Stopwatch.StartNew();
+        FakeSlackAck ack;
+        TimeSpan ackedAfter;
+        try
+        {
+            ack = await h.Slack.SendViewSubmissionAsync(Team, "U0STUDENT", "form:sign:abc", new Dictionary<string, string> { ["name"] = "" }, "C0CHAN");
+            ackedAfter = sent.Elapsed;
+        }
+        finally
+        {
+            // Released even when the ack never came, so the harness can stop.
+            release.TrySetResult();
+        }
+
+        var message = await h.Slack.WaitForMessageAsync(m => m.UserId == "U0STUDENT");
+
+        // Slack:FormAckBudget (300 ms) rather than Slack:AckBudget (2.3 s): the person is not left on a frozen form.
+        Assert.True(ackedAfter < TimeSpan.FromSeconds(1.5), $"acknowledged after {ackedAfter.TotalMilliseconds:0} ms");
+        Assert.Null(ack.Payload);
+        Assert.Contains("Please enter your full name.", message.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ViewSubmission_EveryWorkerBusy_AckedAtItsBudgetAndAnsweredByMessageLater()
+    {
+        await using var h = await SlackAdapterHarness.StartAsync(settings: new() { ["Slack:Workers"] = "1" });
+        var release = new TaskCompletionSource();
+        h.Bot.Handler = async (input, _) =>
+        {
+            var form = (FormInput)input;
+            if (form.Fields["name"] == "first")
+            {
+                await release.Task;
+            }
+
+            return new Reply { Text = "Thank you, " + form.Fields["name"] };
+        };
+        await h.Slack.WaitForConnectionAsync();
+        var first = h.Slack.SendViewSubmissionAsync(Team, "U0STUDENT", "form:sign:a", new Dictionary<string, string> { ["name"] = "first" }, "C0CHAN");
+        await first;
+
+        // The only worker of the answers lane is still waiting for the core on the first form.
+        var sent = System.Diagnostics.Stopwatch.StartNew();
+        FakeSlackAck second;
+        TimeSpan ackedAfter;
+        try
+        {
+            second = await h.Slack.SendViewSubmissionAsync(Team, "U0ADMIN", "form:sign:b", new Dictionary<string, string> { ["name"] = "second" }, "C0CHAN");
+            ackedAfter = sent.Elapsed;
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        var message = await h.Slack.WaitForMessageAsync(m => m.UserId == "U0ADMIN");
+
+        Assert.True(ackedAfter < TimeSpan.FromSeconds(1.5), $"acknowledged after {ackedAfter.TotalMilliseconds:0} ms");
+        Assert.Null(second.Payload);
+        Assert.Contains("Thank you, second", message.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ViewSubmission_Success_ModalClosedAndReplyEphemeral()
     {
         await using var h = await SlackAdapterHarness.StartAsync();

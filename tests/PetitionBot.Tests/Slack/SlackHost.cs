@@ -81,7 +81,9 @@ internal sealed class SlackHost : IAsyncDisposable
 
     /// <summary>Every string a person could read in a message: the fallback text and every string value of the blocks.</summary>
     /// <summary>The Slack settings of a host under test: the fake's tokens and URL (<paramref name="team"/>'s bot token),
-    /// no method pacing, and short keep-alive and reconnect timings so drops are noticed in test time.</summary>
+    /// no method pacing, and short keep-alive and reconnect timings so drops are noticed in test time. A submitted form
+    /// waits for the core as long as any ack may (these tests read field errors from the ack; a test machine's first
+    /// submission, JIT-cold, can take longer than the 300 ms default, whose own test is the adapter's).</summary>
     public static Dictionary<string, string?> FastSlackSettings(FakeSlackServer slack, string team) => new()
     {
         ["Slack:AppToken"] = slack.AppToken,
@@ -94,6 +96,7 @@ internal sealed class SlackHost : IAsyncDisposable
         ["Slack:ReconnectDelay"] = "00:00:00.050",
         ["Slack:MaxReconnectDelay"] = "00:00:00.500",
         ["Slack:TooManyWebsocketsDelay"] = "00:00:00.400",
+        ["Slack:FormAckBudget"] = "00:00:02.3",
     };
 
     public static IEnumerable<string> ReadableStrings(FakeSlackMessage message)
