@@ -24,17 +24,17 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
             Key = signature.CampaignId + "|" + hash,
             CampaignId = signature.CampaignId,
             IdentityHash = hash,
-            Platform = (int)signature.Platform,
+            Platform = (int)signature.Answers.Platform,
             // Counted-only: no server id and no time of day in the row (the hourly numbers live in the aggregates).
-            WorkspaceId = signature.FullName is null ? db.Keys.HashCountedOnlyServer(new ServerRef(signature.Platform, signature.ServerId).Key) : signature.ServerId,
-            FullName = signature.FullName,
-            School = signature.School,
-            SchoolKey = SchoolKeys.For(signature.SchoolId, signature.School),
-            SchoolId = signature.SchoolId is { Length: > 0 } id ? id : School.OtherId,
-            Stage = signature.Stage,
-            Role = signature.Role,
-            Verification = (int)signature.Verification,
-            SignedAtTicks = signature.FullName is null ? CountedOnlyRows.DateOnly(signature.SignedAt.UtcTicks) : signature.SignedAt.UtcTicks,
+            WorkspaceId = signature.Answers.FullName is null ? db.Keys.HashCountedOnlyServer(new ServerRef(signature.Answers.Platform, signature.Answers.ServerId).Key) : signature.Answers.ServerId,
+            FullName = signature.Answers.FullName,
+            School = signature.Answers.School,
+            SchoolKey = SchoolKeys.For(signature.Answers.SchoolId, signature.Answers.School),
+            SchoolId = signature.Answers.SchoolId is { Length: > 0 } id ? id : School.OtherId,
+            Stage = signature.Answers.Stage,
+            Role = signature.Answers.Role,
+            Verification = (int)signature.Answers.Verification,
+            SignedAtTicks = signature.Answers.FullName is null ? CountedOnlyRows.DateOnly(signature.Answers.SignedAt.UtcTicks) : signature.Answers.SignedAt.UtcTicks,
             EmailHash = signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             EmailDomain = signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
         };
@@ -57,8 +57,8 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
                     db.EmailClaims.Insert(new EmailClaimDoc { Id = SignatureRemoval.ClaimId(doc.CampaignId, emailHash), SignatureId = doc.Id });
                 }
 
-                var (after, schoolAfter) = Aggregates.Apply(db, doc, +1, signature.SignedAt.UtcTicks);
-                var made = MilestoneRecorder.Record(db, doc, after, schoolAfter, milestones, signature.SignedAt);
+                var (after, schoolAfter) = Aggregates.Apply(db, doc, +1, signature.Answers.SignedAt.UtcTicks);
+                var made = MilestoneRecorder.Record(db, doc, after, schoolAfter, milestones, signature.Answers.SignedAt);
                 return new SignOutcome(true, ToRecord(doc), after, made);
             }).ConfigureAwait(false);
             if (outcome.Announcements.Count > 0)
@@ -154,17 +154,11 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
         }
     }
 
-    internal static SignatureRecord ToRecord(SignatureDoc d) => new(
-        d.Id,
-        d.CampaignId,
-        (PlatformKind)d.Platform,
-        d.FullName is null ? "" : d.WorkspaceId,
-        d.FullName,
-        d.School,
-        d.Stage,
-        d.Role,
-        (Verification)d.Verification,
-        new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero),
-        d.SchoolId is { Length: > 0 } schoolId ? schoolId : School.OtherId,
-        d.EmailDomain);
+    /// <summary>A counted-only row keeps no server id: its record says "".</summary>
+    internal static SignatureRecord ToRecord(SignatureDoc d)
+    {
+        var answers = new SignerAnswers((PlatformKind)d.Platform, d.FullName is null ? "" : d.WorkspaceId, d.FullName, d.School, d.Stage, d.Role,
+            (Verification)d.Verification, new DateTimeOffset(d.SignedAtTicks, TimeSpan.Zero), d.SchoolId is { Length: > 0 } schoolId ? schoolId : School.OtherId);
+        return new SignatureRecord(d.Id, d.CampaignId, answers, d.EmailDomain);
+    }
 }

@@ -29,19 +29,19 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             Guid.CreateVersion7().ToString("N"),
             signature.CampaignId,
             db.Keys.Hash(signature.IdentityKey),
-            (int)signature.Platform,
+            (int)signature.Answers.Platform,
             // Counted-only: no server id and no time of day in the row (the hourly numbers live in the aggregates).
-            signature.FullName is null ? db.Keys.HashCountedOnlyServer(new Core.Model.ServerRef(signature.Platform, signature.ServerId).Key) : signature.ServerId,
-            signature.FullName,
-            signature.School,
-            Core.Schools.SchoolKeys.For(signature.SchoolId, signature.School),
-            signature.Stage,
-            signature.Role,
-            (int)signature.Verification,
-            signature.FullName is null ? CountedOnlyRows.DateOnly(signature.SignedAt.UtcTicks) : signature.SignedAt.UtcTicks,
+            signature.Answers.FullName is null ? db.Keys.HashCountedOnlyServer(new Core.Model.ServerRef(signature.Answers.Platform, signature.Answers.ServerId).Key) : signature.Answers.ServerId,
+            signature.Answers.FullName,
+            signature.Answers.School,
+            Core.Schools.SchoolKeys.For(signature.Answers.SchoolId, signature.Answers.School),
+            signature.Answers.Stage,
+            signature.Answers.Role,
+            (int)signature.Answers.Verification,
+            signature.Answers.FullName is null ? CountedOnlyRows.DateOnly(signature.Answers.SignedAt.UtcTicks) : signature.Answers.SignedAt.UtcTicks,
             signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
-            signature.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
+            signature.Answers.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);
 
         // One statement (pb_sign, Functions/signing.sql): the signature and its aggregates, unless the new counts reach one at
         // which the core says a milestone is crossed; then pb_sign undoes it all (SQLSTATE PBM01) and the signature is
@@ -106,7 +106,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
     {
         var sign = new NpgsqlBatchCommand(signature.DraftId is null ? Sign : SignDeletingDraft);
         AddSignParameters(sign.Parameters, s, signature, [], []);
-        return PgMilestoneRedo.SignAsync(conn, sign, s, milestones, signature.SignedAt, made, ct);
+        return PgMilestoneRedo.SignAsync(conn, sign, s, milestones, signature.Answers.SignedAt, made, ct);
     }
 
     /// <summary>Runs pb_sign; returns whether the signature was added and the campaign's and school's new counts.</summary>
@@ -134,14 +134,14 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
     /// <summary>pb_sign's parameters (the signature, its day and hour, the milestone trigger counts, the draft to delete).</summary>
     private static void AddSignParameters(NpgsqlParameterCollection p, StoredSignature s, NewSignature signature, int[] campaignTriggers, int[] schoolTriggers)
     {
-        var at = signature.SignedAt.UtcDateTime;
+        var at = signature.Answers.SignedAt.UtcDateTime;
         s.AddParameters(p);
-        p.AddWithValue("platform_name", signature.Platform.ToString());
+        p.AddWithValue("platform_name", signature.Answers.Platform.ToString());
         p.AddWithValue("day", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         p.AddWithValue("hour", at.Hour);
         p.AddWithValue("cm", campaignTriggers);
         p.AddWithValue("sm", schoolTriggers);
-        p.AddWithValue("verification_name", signature.Verification.ToString());
+        p.AddWithValue("verification_name", signature.Answers.Verification.ToString());
         if (signature.DraftId is { } draftId)
         {
             p.AddWithValue("draft_id", NpgsqlTypes.NpgsqlDbType.Text, draftId);

@@ -37,19 +37,11 @@ internal sealed record StoredSignature(
         r.NullableString(13),
         r.NullableString(14));
 
-    public SignatureRecord ToRecord() => new(
-        Id,
-        CampaignId,
-        (PlatformKind)Platform,
-        FullName is null ? "" : WorkspaceId,
-        FullName,
-        School,
-        Stage,
-        Role,
-        (Verification)Verification,
-        new DateTimeOffset(SignedAtTicks, TimeSpan.Zero),
-        SchoolId is { Length: > 0 } id ? id : Core.Schools.School.OtherId,
-        EmailDomain);
+    public SignatureRecord ToRecord() => new(Id, CampaignId, Answers(), EmailDomain);
+
+    /// <summary>A counted-only row keeps no server id: its answers say "".</summary>
+    private SignerAnswers Answers() => new((PlatformKind)Platform, FullName is null ? "" : WorkspaceId, FullName, School, Stage, Role,
+        (Verification)Verification, new DateTimeOffset(SignedAtTicks, TimeSpan.Zero), SchoolId is { Length: > 0 } id ? id : Core.Schools.School.OtherId);
 
     public void AddParameters(NpgsqlParameterCollection p)
     {

@@ -59,9 +59,10 @@ public sealed class TempStore : StoreUnderTest, IDisposable
     public static DateTimeOffset T0 { get; } = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     public static NewSignature Signature(string userId, string? name = "Ana Lopez", string school = "UCSF School of Medicine",
-        string stage = "MS2", DateTimeOffset? at = null, PlatformKind platform = PlatformKind.Discord, string serverId = "9000") =>
-        new(CampaignId, platform == PlatformKind.Slack ? $"slack:{serverId}:{userId}" : $"discord:{userId}", platform, serverId,
-            name, school, stage, "Medical student", Verification.SelfAttested, at ?? T0);
+        string stage = "MS2", DateTimeOffset? at = null, PlatformKind platform = PlatformKind.Discord, string serverId = "9000",
+        Verification verification = Verification.SelfAttested, string schoolId = Core.Schools.School.OtherId) =>
+        new(CampaignId, platform == PlatformKind.Slack ? $"slack:{serverId}:{userId}" : $"discord:{userId}",
+            new SignerAnswers(platform, serverId, name, school, stage, "Medical student", verification, at ?? T0, schoolId));
 
     public override SecretKeys Keys => Context.Keys;
 

@@ -22,9 +22,9 @@ public sealed class SignCompletion(ISignatureStore signatures, IDraftStore draft
 
         var answers = draft.Answers();
         var named = answers.IsNamed;
-        var signature = new NewSignature(campaign.Id, ctx.Actor.IdentityKey, ctx.Actor.Platform, ctx.Actor.ServerId,
-            named ? Required(answers.Name) : null, Required(answers.School), Required(answers.Stage), Required(answers.Role), verification, ctx.Now,
-            answers.SchoolId ?? School.OtherId, emailAddress, draft.Id);
+        var signer = new SignerAnswers(ctx.Actor.Platform, ctx.Actor.ServerId, named ? Required(answers.Name) : null, Required(answers.School),
+            Required(answers.Stage), Required(answers.Role), verification, ctx.Now, answers.SchoolId ?? School.OtherId);
+        var signature = new NewSignature(campaign.Id, ctx.Actor.IdentityKey, signer, emailAddress, draft.Id);
         var outcome = await signatures.AddAsync(signature,
             new MilestonePlan(campaign.Milestones, campaign.EffectiveSchoolMilestones.Where(m => m >= PublicNumbers.MinGroupSize).ToList(), campaign), ct);
         if (!outcome.Added)

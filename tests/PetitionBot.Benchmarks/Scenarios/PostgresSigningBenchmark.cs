@@ -132,8 +132,8 @@ internal static class PostgresSigningBenchmark
         }
 
         private static NewSignature Signature(string campaign, int i, DateTimeOffset at) =>
-            new(campaign, $"discord:{i}", PlatformKind.Discord, "g" + (i % 50), i % 3 == 0 ? null : $"Signer {i}",
-                $"School {i % 300}", $"MS{1 + (i % 4)}", "Medical student", Verification.SelfAttested, at);
+            new(campaign, $"discord:{i}", new SignerAnswers(PlatformKind.Discord, "g" + (i % 50), i % 3 == 0 ? null : $"Signer {i}",
+                $"School {i % 300}", $"MS{1 + (i % 4)}", "Medical student", Verification.SelfAttested, at));
 
         public override ValueTask DisposeAsync() => db.DisposeAsync();
     }

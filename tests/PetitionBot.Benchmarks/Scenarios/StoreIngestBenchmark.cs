@@ -49,8 +49,8 @@ internal static class StoreIngestBenchmark
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            await store.AddAsync(new NewSignature("bench", $"discord:{i}", PlatformKind.Discord, "g" + (i % 50), i % 3 == 0 ? null : $"Signer {i}",
-                $"School {i % 300}", $"MS{1 + (i % 4)}", "Medical student", Verification.SelfAttested, now), plan);
+            await store.AddAsync(new NewSignature("bench", $"discord:{i}", new SignerAnswers(PlatformKind.Discord, "g" + (i % 50), i % 3 == 0 ? null : $"Signer {i}",
+                $"School {i % 300}", $"MS{1 + (i % 4)}", "Medical student", Verification.SelfAttested, now)), plan);
         }
 
         return count / sw.Elapsed.TotalSeconds;

@@ -31,7 +31,7 @@ public abstract class AggregateContract : StoreContract
     public async Task RemoveAsync_SignedPerson_EveryBreakdownDropsWithIt()
     {
         await store.Signatures.AddAsync(TempStore.Signature("1", school: "Harvard Medical School", stage: "PGY1", platform: Core.Model.PlatformKind.Slack), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("2", name: null) with { Verification = Verification.RoleVerified }, MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", name: null, verification: Verification.RoleVerified), MilestonePlan.None);
 
         Assert.True(await store.Signatures.RemoveAsync(TempStore.CampaignId, "slack:9000:1"));
 

@@ -117,7 +117,7 @@ public abstract class EmailVerificationStoreContract : StoreContract
         await store.Signatures.AddAsync(Verified("1", Address), MilestonePlan.None);
         await store.Signatures.AddAsync(Verified("2", "ben@stanford.edu", school: "Stanford"), MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("3"), MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("4") with { Verification = Verification.RoleVerified }, MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("4", verification: Verification.RoleVerified), MilestonePlan.None);
 
         var stats = await store.Signatures.GetStatsAsync(TempStore.CampaignId, TempStore.T0);
 
@@ -168,9 +168,5 @@ public abstract class EmailVerificationStoreContract : StoreContract
 
     private static NewSignature Verified(string userId, string address, PlatformKind platform = PlatformKind.Discord,
         string school = "UCSF School of Medicine", DateTimeOffset? at = null) =>
-        TempStore.Signature(userId, school: school, platform: platform, at: at) with
-        {
-            Verification = Verification.SchoolEmail,
-            EmailAddress = address,
-        };
+        TempStore.Signature(userId, school: school, platform: platform, at: at, verification: Verification.SchoolEmail) with { EmailAddress = address };
 }

@@ -30,7 +30,7 @@ public abstract class SchoolMaintenanceContract : StoreContract
             // As the sign flow does: the typed text resolved against the directory, then saved with the school's id.
             var (settled, answers) = step.Resolve(new SignAnswers { School = typed });
             Assert.True(settled);
-            var signature = TempStore.Signature(user, school: answers.School!) with { SchoolId = answers.SchoolId! };
+            var signature = TempStore.Signature(user, school: answers.School!, schoolId: answers.SchoolId!);
             outcomes.Add(await store.Signatures.AddAsync(signature, new MilestonePlan([], [2])));
         }
 
@@ -48,8 +48,8 @@ public abstract class SchoolMaintenanceContract : StoreContract
     [Fact]
     public async Task AddAsync_NewSignatures_CountByIdAndOtherTextSeparately()
     {
-        await store.Signatures.AddAsync(TempStore.Signature("1", school: UcsfName) with { SchoolId = "ucsf" }, MilestonePlan.None);
-        await store.Signatures.AddAsync(TempStore.Signature("2", school: UcsfName) with { SchoolId = "ucsf" }, MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("1", school: UcsfName, schoolId: "ucsf"), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", school: UcsfName, schoolId: "ucsf"), MilestonePlan.None);
         await store.Signatures.AddAsync(TempStore.Signature("3", school: "Hogwarts"), MilestonePlan.None);
         // Signed a minute later: the "Other" label is the text typed first (with equal times either could be first).
         await store.Signatures.AddAsync(TempStore.Signature("4", school: "HOGWARTS ", at: TempStore.T0.AddMinutes(1)), MilestonePlan.None);
@@ -95,7 +95,7 @@ public abstract class SchoolMaintenanceContract : StoreContract
         Assert.Equal(0, again);
         Assert.Equal(before.BySchool.OrderBy(r => r.Key).ToList(), (await Stats()).BySchool.OrderBy(r => r.Key).ToList());
         Assert.Equal(before.Total, (await Stats()).Total);
-        var next = await store.Signatures.AddAsync(TempStore.Signature("5", school: UcsfName) with { SchoolId = "ucsf" }, new MilestonePlan([], [4]));
+        var next = await store.Signatures.AddAsync(TempStore.Signature("5", school: UcsfName, schoolId: "ucsf"), new MilestonePlan([], [4]));
         Assert.Equal(5, next.CampaignTotal);
         Assert.Equal((AnnouncementKind.SchoolMilestone, 4, "ucsf"), next.Announcements.Select(a => (a.Kind, a.Milestone!.Value, a.SchoolKey!)).Single());
         Assert.Equal(4, (await Stats()).BySchool.Single(r => r.Key == "ucsf").Count);

@@ -148,7 +148,7 @@ public sealed class OutboxDispatcherTests : IDisposable
         for (var i = start; i < start + count; i++)
         {
             await store.AddAsync(
-                new NewSignature("test", $"discord:{1000 + i}", PlatformKind.Discord, "g0", null, school, "MS1", "Medical student", Verification.SelfAttested, DateTimeOffset.UtcNow),
+                new NewSignature("test", $"discord:{1000 + i}", new SignerAnswers(PlatformKind.Discord, "g0", null, school, "MS1", "Medical student", Verification.SelfAttested, DateTimeOffset.UtcNow)),
                 new MilestonePlan([2, 5, 9], []));
         }
     }

@@ -57,8 +57,8 @@ internal sealed class PublicPageHost : IAsyncDisposable
         for (var i = 0; i < count; i++)
         {
             var n = Interlocked.Increment(ref _next);
-            await Signatures.AddAsync(new NewSignature("test", $"discord:9000{n}", PlatformKind.Discord, "500", namePrefix is null ? null : $"{namePrefix} {n}",
-                school, stage, "Medical student", Verification.SelfAttested, Time.GetUtcNow()), MilestonePlan.None);
+            await Signatures.AddAsync(new NewSignature("test", $"discord:9000{n}", new SignerAnswers(PlatformKind.Discord, "500", namePrefix is null ? null : $"{namePrefix} {n}",
+                school, stage, "Medical student", Verification.SelfAttested, Time.GetUtcNow())), MilestonePlan.None);
         }
     }
 

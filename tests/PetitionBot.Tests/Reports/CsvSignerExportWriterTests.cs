@@ -109,7 +109,7 @@ public sealed class CsvSignerExportWriterTests
     [InlineData("-2+3")]
     public void Write_FormulaLikeSchoolAndStage_AreEscapedInBothFiles(string text)
     {
-        var signature = Signature("s", "Ana Ruiz", At(1)) with { School = text, Stage = text };
+        var signature = Signature("s", "Ana Ruiz", At(1), school: text, stage: text);
         var stats = CampaignStats.Empty(CampaignId) with
         {
             BySchool = [new CountBy("k", text, 1)],
@@ -130,7 +130,7 @@ public sealed class CsvSignerExportWriterTests
     [InlineData(" \uFEFF+1")]
     public void Write_FormulaBehindInvisibleCharacters_Escaped(string text)
     {
-        var signature = Signature("s", text, At(1)) with { School = text };
+        var signature = Signature("s", text, At(1), school: text);
         var stats = CampaignStats.Empty(CampaignId) with { BySchool = [new CountBy("k", text, 1)] };
 
         var files = writer.Write(CampaignId, [signature], stats);
@@ -145,8 +145,8 @@ public sealed class CsvSignerExportWriterTests
     [Fact]
     public void Write_VerifiedSigners_EachRowSaysHowAndSchoolsSplitByMethod()
     {
-        var byEmail = Signature("a", "Ana Ruiz", At(1)) with { Verification = Verification.SchoolEmail, EmailDomain = "ucsf.edu" };
-        var byRole = Signature("b", "Ben Ode", At(2)) with { Verification = Verification.RoleVerified };
+        var byEmail = Signature("a", "Ana Ruiz", At(1), verification: Verification.SchoolEmail, emailDomain: "ucsf.edu");
+        var byRole = Signature("b", "Ben Ode", At(2), verification: Verification.RoleVerified);
         var stats = CampaignStats.Empty(CampaignId) with
         {
             BySchool = [new CountBy("ucsf", "UCSF", 3)],
@@ -228,16 +228,18 @@ public sealed class CsvSignerExportWriterTests
 
     private static DateTimeOffset At(int day) => new(2025, 2, day, 14, 5, 9, TimeSpan.Zero);
 
-    private static SignatureRecord Signature(string id, string? name, DateTimeOffset at, string school = "UCSF School of Medicine") =>
-        new(id, CampaignId, PlatformKind.Discord, "guild-1", name, school, "MS2", "Medical student", Verification.SelfAttested, at);
+    private static SignatureRecord Signature(string id, string? name, DateTimeOffset at, string school = "UCSF School of Medicine",
+        string stage = "MS2", string role = "Medical student", PlatformKind platform = PlatformKind.Discord,
+        Verification verification = Verification.SelfAttested, string? emailDomain = null) =>
+        new(id, CampaignId, new SignerAnswers(platform, "guild-1", name, school, stage, role, verification, at), emailDomain);
 
     private static List<SignatureRecord> Signatures() =>
     [
-        Signature("3", "Carmen Díaz", At(5), "Universidad Central del Caribe") with { Stage = "PGY1", Role = "Resident physician" },
+        Signature("3", "Carmen Díaz", At(5), "Universidad Central del Caribe", stage: "PGY1", role: "Resident physician"),
         Signature("1", "Ana Ruiz", At(1)),
         Signature("2", null, At(2)),
-        Signature("4", null, At(6), "Universidad Central del Caribe") with { Platform = PlatformKind.Slack, Stage = "MS4" },
-        Signature("5", "Luis O'Neil", At(3), "Universidad Central del Caribe") with { Verification = Verification.RoleVerified },
+        Signature("4", null, At(6), "Universidad Central del Caribe", stage: "MS4", platform: PlatformKind.Slack),
+        Signature("5", "Luis O'Neil", At(3), "Universidad Central del Caribe", verification: Verification.RoleVerified),
     ];
 
     private static CampaignStats Stats() => CampaignStats.Empty(CampaignId) with

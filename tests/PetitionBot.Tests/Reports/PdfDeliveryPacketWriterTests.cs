@@ -179,7 +179,7 @@ public sealed class PdfDeliveryPacketWriterTests : IDisposable
     };
 
     internal static SignatureRecord Sig(string? name, string school, string stage, Verification verification = Verification.SelfAttested) =>
-        new(Guid.NewGuid().ToString("N"), "test", PlatformKind.Discord, "1", name, school, stage, "Medical student", verification, Now);
+        new(Guid.NewGuid().ToString("N"), "test", new SignerAnswers(PlatformKind.Discord, "1", name, school, stage, "Medical student", verification, Now));
 
     private static double PageHeight(string paper) => paper == "A4" ? 841.89 : 792;
 

@@ -84,7 +84,7 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         Assert.Equal("other", (await signatures.FindAsync("c1", "discord:1"))?.SchoolId);
         var server = await new PostgresServerStore(pg).FindAsync(new ServerRef(PlatformKind.Discord, "10"));
         Assert.Equal(("ucsf", UcsfName, "ucsf"), (server?.SchoolId, server?.School, server?.SchoolKey));
-        var next = await signatures.AddAsync(Signature("c3", "6", "Cy", UcsfName) with { SchoolId = "ucsf" }, new MilestonePlan([], [2]));
+        var next = await signatures.AddAsync(Signature("c3", "6", "Cy", UcsfName, schoolId: "ucsf"), new MilestonePlan([], [2]));
         var milestone = Assert.Single(next.Announcements);
         Assert.Equal(["100"], (await new PostgresOutboxStore(pg).ListForAnnouncementAsync(milestone.Id)).Select(d => d.Channel.ChannelId));
         Assert.Equal(("ucsf", 2), (await signatures.GetStatsAsync("c3", T0)).BySchool.Select(r => (r.Key, r.Count)).Single());
@@ -132,8 +132,9 @@ public sealed class MigrateVerbTests : IAsyncLifetime
 
     private const string UcsfName = "University of California, San Francisco School of Medicine";
 
-    private static NewSignature Signature(string campaign, string user, string? name, string school = "UCSF", DateTimeOffset? at = null) =>
-        new(campaign, "discord:" + user, PlatformKind.Discord, "9", name, school, "MS1", "Medical student", Verification.SelfAttested, at ?? T0);
+    private static NewSignature Signature(string campaign, string user, string? name, string school = "UCSF", DateTimeOffset? at = null,
+        string schoolId = Core.Schools.School.OtherId) =>
+        new(campaign, "discord:" + user, new SignerAnswers(PlatformKind.Discord, "9", name, school, "MS1", "Medical student", Verification.SelfAttested, at ?? T0, schoolId));
 
     private async Task FillLiteDbAsync()
     {
@@ -149,7 +150,7 @@ public sealed class MigrateVerbTests : IAsyncLifetime
         await signatures.AddAsync(Signature("c1", "4", "Bo", school: "Harvard", at: T0.AddMinutes(-5)), plan);
         await signatures.AddAsync(Signature("c2", "1", "Ana Lopez", at: T0.AddDays(-3)), MilestonePlan.None);
         await servers.SaveAsync(new ServerSettings(new ServerRef(PlatformKind.Discord, "10")) { AnnouncementChannelId = "100", School = UcsfName, SchoolId = "ucsf", UpdatedAt = T0 });
-        await signatures.AddAsync(Signature("c3", "5", "Di", UcsfName) with { SchoolId = "ucsf" }, new MilestonePlan([], [1]));
+        await signatures.AddAsync(Signature("c3", "5", "Di", UcsfName, schoolId: "ucsf"), new MilestonePlan([], [1]));
         await new LiteDbDraftStore(lite).SaveAsync(new FlowDraft("draft1", "sign", "discord:1", "c1", "form", new Dictionary<string, string> { ["name"] = "Ana" }, T0.AddHours(1)));
         await new LiteDbInstallationStore(lite).SaveAsync(new Installation(new ServerRef(PlatformKind.Slack, "T1"), "xoxb-secret", "U1", "Team", T0));
         var audit = new LiteDbAuditLog(lite);

@@ -67,7 +67,7 @@ public sealed class PostgresHostTests : IDisposable
                 await host.StartAsync();
                 Assert.IsType<PostgresSignatureStore>(host.Services.GetRequiredService<ISignatureStore>());
                 var outcome = await host.Services.GetRequiredService<ISignatureStore>().AddAsync(
-                    new NewSignature("test", "discord:1", Core.Model.PlatformKind.Discord, "9", "Ana", "UCSF", "MS1", "Medical student", Verification.SelfAttested, DateTimeOffset.UtcNow),
+                    new NewSignature("test", "discord:1", new SignerAnswers(Core.Model.PlatformKind.Discord, "9", "Ana", "UCSF", "MS1", "Medical student", Verification.SelfAttested, DateTimeOffset.UtcNow)),
                     MilestonePlan.None);
                 Assert.True(outcome.Added);
                 await host.StopAsync();

@@ -75,8 +75,8 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         {
             // Signed while the directory did not know the school: "Other".
             var signatures = new PetitionBot.Storage.Postgres.PostgresSignatureStore(db);
-            await signatures.AddAsync(new Core.Storage.NewSignature("test", "discord:1", Core.Model.PlatformKind.Discord, "9", "Ana", "Hogwarts School of Witchcraft",
-                "MS1", "Medical student", Core.Storage.Verification.SelfAttested, DateTimeOffset.UtcNow), Core.Storage.MilestonePlan.None);
+            await signatures.AddAsync(new Core.Storage.NewSignature("test", "discord:1", new Core.Storage.SignerAnswers(Core.Model.PlatformKind.Discord, "9", "Ana", "Hogwarts School of Witchcraft",
+                "MS1", "Medical student", Core.Storage.Verification.SelfAttested, DateTimeOffset.UtcNow)), Core.Storage.MilestonePlan.None);
         }
 
         Npgsql.NpgsqlConnection.ClearAllPools();
