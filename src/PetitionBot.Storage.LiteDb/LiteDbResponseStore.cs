@@ -7,18 +7,8 @@ namespace PetitionBot.Storage.LiteDb;
 
 /// <summary>Responses in the "responses" collection; each is saved with its announcement and deliveries at once, so it is
 /// announced exactly once (the announcement's unique key is the response's id).</summary>
-public sealed class LiteDbResponseStore : IResponseStore
+public sealed class LiteDbResponseStore(LiteDbContext db, IOutboxSignal? signal = null) : IResponseStore
 {
-    private readonly LiteDbContext db;
-
-    private readonly IOutboxSignal? signal;
-
-    public LiteDbResponseStore(LiteDbContext db, IOutboxSignal? signal = null)
-    {
-        this.db = db;
-        this.signal = signal;
-    }
-
     private ILiteCollection<ResponseDoc> Responses => db.Database.GetCollection<ResponseDoc>("responses");
 
     public async Task<int?> AddAsync(RecipientResponse response, Announcement announcement, CancellationToken ct = default)

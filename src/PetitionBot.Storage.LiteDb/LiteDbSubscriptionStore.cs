@@ -8,18 +8,8 @@ namespace PetitionBot.Storage.LiteDb;
 
 /// <summary>Notification opt-ins in the "subscriptions" collection. A notice and its one delivery per subscriber are
 /// written in one transaction under the announcement's unique key, so each subscriber gets each event once.</summary>
-public sealed class LiteDbSubscriptionStore : ISubscriptionStore
+public sealed class LiteDbSubscriptionStore(LiteDbContext db, IOutboxSignal? signal = null) : ISubscriptionStore
 {
-    private readonly LiteDbContext db;
-
-    private readonly IOutboxSignal? signal;
-
-    public LiteDbSubscriptionStore(LiteDbContext db, IOutboxSignal? signal = null)
-    {
-        this.db = db;
-        this.signal = signal;
-    }
-
     private ILiteCollection<SubscriptionDoc> Subscriptions => db.Database.GetCollection<SubscriptionDoc>("subscriptions");
 
     public Task<bool> AddAsync(NewSubscription subscription, CancellationToken ct = default)
@@ -86,16 +76,7 @@ public sealed class LiteDbSubscriptionStore : ISubscriptionStore
             OutboxWriter.Insert(db, notice, uniqueKey, []);
             foreach (var (target, due) in DirectSchedule.Spread(targets, notice.CreatedAt, spacing))
             {
-                db.Outbox.Insert(new OutboxDoc
-                {
-                    Id = RandomIds.New(),
-                    AnnouncementId = notice.Id,
-                    Platform = (int)target.Platform,
-                    WorkspaceId = target.ServerId,
-                    ChannelId = target.ChannelId,
-                    State = (int)OutboxState.Pending,
-                    NextAttemptTicks = due.UtcTicks,
-                });
+                OutboxWriter.InsertDelivery(db, notice.Id, target.Platform, target.ServerId, target.ChannelId, due);
             }
 
             return targets.Count;

@@ -30,16 +30,21 @@ internal static class OutboxWriter
         });
         foreach (var channel in targets.Distinct())
         {
-            db.Outbox.Insert(new OutboxDoc
-            {
-                Id = RandomIds.New(),
-                AnnouncementId = a.Id,
-                Platform = (int)channel.Platform,
-                WorkspaceId = channel.ServerId,
-                ChannelId = channel.ChannelId,
-                State = (int)OutboxState.Pending,
-                NextAttemptTicks = a.CreatedAt.UtcTicks,
-            });
+            InsertDelivery(db, a.Id, channel.Platform, channel.ServerId, channel.ChannelId, a.CreatedAt);
         }
     }
+
+    /// <summary>One pending delivery of an announcement to a channel (or a person's private channel), due at
+    /// <paramref name="due"/>.</summary>
+    public static void InsertDelivery(LiteDbContext db, string announcementId, PlatformKind platform, string serverId, string channelId, DateTimeOffset due) =>
+        db.Outbox.Insert(new OutboxDoc
+        {
+            Id = RandomIds.New(),
+            AnnouncementId = announcementId,
+            Platform = (int)platform,
+            WorkspaceId = serverId,
+            ChannelId = channelId,
+            State = (int)OutboxState.Pending,
+            NextAttemptTicks = due.UtcTicks,
+        });
 }
