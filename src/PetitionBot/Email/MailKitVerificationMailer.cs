@@ -24,7 +24,9 @@ internal sealed class MailKitVerificationMailer(IOptions<EmailOptions> options, 
     public async Task<MailSendResult> SendCodeAsync(VerificationCodeMail mail, CancellationToken ct = default)
     {
         var settings = options.Value;
-        var message = VerificationMessage.Create(settings.From, mail, time.GetUtcNow());
+        // A MimeMessage owns finalizable parts (the message, its body and the body's content): disposed here, they
+        // are not left to the finalizer thread, which would also keep them alive through a garbage collection.
+        using var message = VerificationMessage.Create(settings.From, mail, time.GetUtcNow());
         return settings.UsesSmtp ? await SendSmtpAsync(settings.Smtp, message, ct) : await WritePickupAsync(settings.PickupDirectory, message, ct);
     }
 
