@@ -137,6 +137,9 @@ internal sealed partial class DiscordRig : IAsyncDisposable
         return done?.ToJsonString().Contains("Signed", StringComparison.Ordinal) == true;
     }
 
+    /// <summary>When set, every ack is also reported with its step (<see cref="StepAcks.StepOf"/>).</summary>
+    public StepAcks? AcksByStep { get; set; }
+
     private static string? SignButton(JsonNode? reply, string action) => reply is null
         ? null
         : CustomIds(reply).FirstOrDefault(c => c.StartsWith("sg:", StringComparison.Ordinal) && c.EndsWith(":" + action, StringComparison.Ordinal));
@@ -150,6 +153,7 @@ internal sealed partial class DiscordRig : IAsyncDisposable
             var (answer, ack) = await deliver(interaction);
             if (ack is { } ms)
             {
+                AcksByStep?.Add(interaction, ms);
                 lock (latencies)
                 {
                     latencies.Add(ms);
@@ -172,6 +176,7 @@ internal sealed partial class DiscordRig : IAsyncDisposable
 
         if (Fake.CallbackLatency(id) is { } latency)
         {
+            AcksByStep?.Add(interaction, latency.TotalMilliseconds);
             lock (latencies)
             {
                 latencies.Add(latency.TotalMilliseconds);
