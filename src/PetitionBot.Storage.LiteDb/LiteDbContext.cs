@@ -94,6 +94,8 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>The last hour's code sends by subject, read only under the write gate.</summary>
     internal EmailSendLedger SendLedger { get; } = new();
 
+    internal DeliveryOrder DeliveryOrder { get; } = new();
+
     /// <summary>Server settings as last read; every write of <see cref="Servers"/> must tell it.</summary>
     internal ServerSettingsCache ServerCache { get; } = new();
 

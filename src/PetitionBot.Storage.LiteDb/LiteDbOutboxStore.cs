@@ -37,6 +37,7 @@ public sealed class LiteDbOutboxStore(LiteDbContext db, IOutboxSignal? signal = 
         IReadOnlyList<OutboxItem> due = db.Outbox.Find(o => o.State == pending)
             .Where(o => o.NextAttemptTicks <= ticks)
             .OrderBy(o => o.NextAttemptTicks)
+            .ThenBy(o => o.Seq)
             .Take(max)
             .Select(ToItem)
             .ToList();

@@ -30,13 +30,15 @@ internal static class OutboxWriter
         });
         foreach (var channel in targets.Distinct())
         {
-            InsertDelivery(db, a.Id, channel.Platform, channel.ServerId, channel.ChannelId, a.CreatedAt);
+            Insert(db, a.Id, channel.Platform, channel.ServerId, channel.ChannelId, db.DeliveryOrder.Announced(a.CreatedAt));
         }
     }
 
-    /// <summary>One pending delivery of an announcement to a channel (or a person's private channel), due at
-    /// <paramref name="due"/>.</summary>
+    /// <summary>One pending delivery of an announcement to a person's private channel, due at <paramref name="due"/>.</summary>
     public static void InsertDelivery(LiteDbContext db, string announcementId, PlatformKind platform, string serverId, string channelId, DateTimeOffset due) =>
+        Insert(db, announcementId, platform, serverId, channelId, db.DeliveryOrder.Scheduled(due));
+
+    private static void Insert(LiteDbContext db, string announcementId, PlatformKind platform, string serverId, string channelId, (long DueTicks, long Seq) order) =>
         db.Outbox.Insert(new OutboxDoc
         {
             Id = RandomIds.New(),
@@ -45,6 +47,7 @@ internal static class OutboxWriter
             WorkspaceId = serverId,
             ChannelId = channelId,
             State = (int)OutboxState.Pending,
-            NextAttemptTicks = due.UtcTicks,
+            NextAttemptTicks = order.DueTicks,
+            Seq = order.Seq,
         });
 }

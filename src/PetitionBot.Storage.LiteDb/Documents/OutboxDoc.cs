@@ -19,5 +19,9 @@ internal sealed class OutboxDoc
 
     public long NextAttemptTicks { get; set; }
 
+    /// <summary>Writing order among this process's deliveries (<see cref="DeliveryOrder"/>): breaks ties of
+    /// <see cref="NextAttemptTicks"/>.</summary>
+    public long Seq { get; set; }
+
     public string? LastError { get; set; }
 }

@@ -9,7 +9,11 @@ namespace PetitionBot.Outbox;
 /// waits for the other's batch to finish. Claims run one at a time and remember which items they started: an item stays
 /// held from its start until the claim after its end (a claim that read the store while it ran may still see it pending),
 /// so no claim starts it twice. An item whose delivery failed (an exception: it is still pending and due) stays held for
-/// <c>failedHold</c> after its end, so the next claim does not start it again at once.</summary>
+/// <c>failedHold</c> after its end, so the next claim does not start it again at once. A channel has one delivery under
+/// way at a time: a claim starts the first due item of each channel (in the claim's order, which is the announcements'
+/// order) and leaves a later one for the claim after that delivery's end, so a channel gets its announcements in order
+/// and a message waiting for its channel's rate limit (Slack: one a second) never holds a lane's place that another
+/// channel's first message could use.</summary>
 internal sealed class DeliveryLanes(int width, TimeSpan failedHold = default, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -17,6 +21,7 @@ internal sealed class DeliveryLanes(int width, TimeSpan failedHold = default, Ti
     private readonly int _width = Math.Max(1, width);
     private readonly ConcurrentDictionary<PlatformKind, Lane> _lanes = new();
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ChannelRef, byte> _busyChannels = new();
     private readonly ConcurrentQueue<string> _ended = new();
     private readonly SemaphoreSlim _claimGate = new(1, 1);
     private int _running;
@@ -30,8 +35,8 @@ internal sealed class DeliveryLanes(int width, TimeSpan failedHold = default, Ti
     /// <summary>Deliveries that ended with an exception or were cancelled, since the start.</summary>
     public int Failures => Volatile.Read(ref _failures);
 
-    /// <summary>Whether the latest claim came back full, so more may be due than it started (set before its deliveries
-    /// start, so their ends see it).</summary>
+    /// <summary>Whether the latest claim came back full or left an item for a channel that had one under way, so more may
+    /// be due than it started (set before its deliveries start, so their ends see it).</summary>
     public bool LastClaimFull => _lastClaimFull;
 
     /// <summary>Claims through <paramref name="due"/> (given how many items to ask for: <paramref name="size"/> more than
@@ -58,12 +63,15 @@ internal sealed class DeliveryLanes(int width, TimeSpan failedHold = default, Ti
 
             var ask = size + _held.Count;
             var items = await due(ask, ct).ConfigureAwait(false);
-            _lastClaimFull = items.Count >= ask;
+            var waiting = items.Where(i => !_held.ContainsKey(i.Id)).GroupBy(i => i.Channel).Any(channel => channel.Count() > 1 || _busyChannels.ContainsKey(channel.Key));
+            _lastClaimFull = items.Count >= ask || waiting;
             var started = new List<Task>(items.Count);
             foreach (var item in InTurns(items))
             {
-                if (_held.TryAdd(item.Id, 0))
+                // Claims run one at a time, so an item not held now is added below; its channel stays busy until it ends.
+                if (!_held.ContainsKey(item.Id) && _busyChannels.TryAdd(item.Channel, 0))
                 {
+                    _held.TryAdd(item.Id, 0);
                     var lane = _lanes.GetOrAdd(item.Channel.Platform, _ => new Lane(_width));
                     Interlocked.Increment(ref lane.Count);
                     Interlocked.Increment(ref _running);
@@ -129,6 +137,7 @@ internal sealed class DeliveryLanes(int width, TimeSpan failedHold = default, Ti
         }
         finally
         {
+            _busyChannels.TryRemove(item.Channel, out _);
             if (failed)
             {
                 Interlocked.Increment(ref _failures);

@@ -35,13 +35,22 @@ public sealed partial class OutboxDispatcher(
     // A delivery that failed on an exception is left for the next poll rather than claimed again at once.
     private readonly DeliveryLanes _lanes = new(options.Value.Concurrency, options.Value.PollInterval, time);
 
-    /// <summary>Starts everything due now and waits for it; returns how many deliveries were attempted. Used by tests
-    /// and tools; the service's loop starts claims without waiting for them.</summary>
+    /// <summary>Starts everything due now and waits for it (a channel's later announcement after its earlier one);
+    /// returns how many deliveries were attempted. Used by tests and tools; the service's loop starts claims without
+    /// waiting for them.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
-        var started = await StartDueAsync(ct);
-        await Task.WhenAll(started);
-        return started.Count;
+        var attempted = 0;
+        List<Task> started;
+        do
+        {
+            started = await StartDueAsync(ct);
+            await Task.WhenAll(started);
+            attempted += started.Count;
+        }
+        while (started.Count > 0 && _lanes.LastClaimFull);
+
+        return attempted;
     }
 
     /// <summary>Claims what is due and starts each delivery that is not running already in its platform's lane

@@ -196,6 +196,68 @@ public sealed class DeliveryLanesTests : IDisposable
     }
 
     [Fact]
+    public async Task DispatchDue_TwoAnnouncementsToTheSameChannels_OnePerChannelAtATimeInOrder()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var discord = new FakeChatPlatform(PlatformKind.Discord);
+        var slack = new FakeChatPlatform(PlatformKind.Slack) { Hold = release.Task };
+        using var host = Build(discord, slack);
+        var outbox = host.Services.GetRequiredService<IOutboxStore>();
+        var now = DateTimeOffset.UtcNow;
+        await outbox.EnqueueAsync(Update("a1", now.AddSeconds(-2)), Channels(PlatformKind.Slack, 20));
+        await outbox.EnqueueAsync(Update("a2", now.AddSeconds(-1)), Channels(PlatformKind.Slack, 20));
+
+        var dispatch = host.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+        try
+        {
+            await WaitUntilAsync(() => slack.Attempts >= 20, "the first announcement's posts under way");
+            await Task.Delay(200);
+            // The second announcement waits for the first in each channel: it does not take a place in the lane meanwhile.
+            Assert.Equal(20, slack.Attempts);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        Assert.Equal(40, await dispatch);
+        Assert.Equal(1, slack.MostAtOnceInAChannel);
+        Assert.All(Enumerable.Range(0, 20), i => Assert.Equal(
+            ["Words of a1", "Words of a2"],
+            slack.Order.Where(p => p.ChannelId == $"c{i}").Select(p => p.Text.Contains("a1", StringComparison.Ordinal) ? "Words of a1" : "Words of a2")));
+    }
+
+    [Fact]
+    public async Task Loop_SecondAnnouncementToBusyChannels_PostedAfterTheFirstWithoutThePoll()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var discord = new FakeChatPlatform(PlatformKind.Discord) { Hold = release.Task };
+        var slack = new FakeChatPlatform(PlatformKind.Slack);
+        // The fallback poll is an hour: only the store's signal and the deliveries' ends wake the loop.
+        using var host = Build(discord, slack, new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" });
+        var outbox = host.Services.GetRequiredService<IOutboxStore>();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await outbox.EnqueueAsync(Update("a1", DateTimeOffset.UtcNow), Channels(PlatformKind.Discord, 5));
+            await WaitUntilAsync(() => discord.Attempts >= 5, "the first announcement's posts under way");
+            await outbox.EnqueueAsync(Update("a2", DateTimeOffset.UtcNow), Channels(PlatformKind.Discord, 5));
+            await Task.Delay(200);
+            Assert.Equal(5, discord.Attempts);
+
+            release.TrySetResult();
+            await WaitUntilAsync(() => Enumerable.Range(0, 5).All(i => discord.PostsIn($"c{i}") == 2), "both announcements in every channel");
+            Assert.Equal(1, discord.MostAtOnceInAChannel);
+        }
+        finally
+        {
+            release.TrySetResult();
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public void InTurns_ClaimOfOnePlatformThenAnother_TakesTurns()
     {
         var due = new[] { Item("d1", PlatformKind.Discord), Item("d2", PlatformKind.Discord), Item("d3", PlatformKind.Discord), Item("s1", PlatformKind.Slack) };

@@ -9,7 +9,9 @@ namespace PetitionBot.Tests.Support;
 internal sealed class FakeChatPlatform(PlatformKind platform = PlatformKind.Discord) : IChatPlatform
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, OutboundMessage>> _posts = new();
+    private readonly ConcurrentDictionary<string, int> _inFlight = new();
     private int _attempts;
+    private int _mostAtOnce;
 
     public PlatformKind Platform => platform;
 
@@ -22,6 +24,12 @@ internal sealed class FakeChatPlatform(PlatformKind platform = PlatformKind.Disc
 
     public int Attempts => _attempts;
 
+    /// <summary>Every accepted post, in the order the posts were made: (channel, message text).</summary>
+    public ConcurrentQueue<(string ChannelId, string Text)> Order { get; } = new();
+
+    /// <summary>The most posts one channel had under way at once.</summary>
+    public int MostAtOnceInAChannel => _mostAtOnce;
+
     public int PostsIn(string channelId) => _posts.TryGetValue(channelId, out var posts) ? posts.Count : 0;
 
     public IReadOnlyList<OutboundMessage> All => _posts.Values.SelectMany(p => p.Values).ToList();
@@ -29,6 +37,31 @@ internal sealed class FakeChatPlatform(PlatformKind platform = PlatformKind.Disc
     public async Task<PostOutcome> PostAsync(ChannelRef channel, OutboundMessage message, CancellationToken ct = default)
     {
         Interlocked.Increment(ref _attempts);
+        var atOnce = _inFlight.AddOrUpdate(channel.ChannelId, 1, (_, n) => n + 1);
+        InterlockedMax(ref _mostAtOnce, atOnce);
+        try
+        {
+            return await PostNowAsync(channel, message, ct);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(channel.ChannelId, 0, (_, n) => n - 1);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<PostOutcome> PostNowAsync(ChannelRef channel, OutboundMessage message, CancellationToken ct)
+    {
         if (Hold is { } hold)
         {
             await hold.WaitAsync(ct);
@@ -40,6 +73,7 @@ internal sealed class FakeChatPlatform(PlatformKind platform = PlatformKind.Disc
         }
 
         _posts.GetOrAdd(channel.ChannelId, _ => new()).TryAdd(message.DedupKey, message);
+        Order.Enqueue((channel.ChannelId, message.Text));
         AfterAccept?.Invoke(message);
         return PostOutcome.Delivered;
     }
