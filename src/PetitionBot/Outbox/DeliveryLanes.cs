@@ -13,7 +13,8 @@ namespace PetitionBot.Outbox;
 /// way at a time: a claim starts the first due item of each channel (in the claim's order, which is the announcements'
 /// order) and leaves a later one for the claim after that delivery's end, so a channel gets its announcements in order
 /// and a message waiting for its channel's rate limit (Slack: one a second) never holds a lane's place that another
-/// channel's first message could use.</summary>
+/// channel's first message could use. A delivery waiting for its retry does not hold its channel: a later announcement
+/// may go first rather than wait behind a channel that keeps failing.</summary>
 internal sealed class DeliveryLanes(int width, TimeSpan failedHold = default, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;

@@ -39,17 +39,8 @@ public sealed class DeliveryLanesTests : IDisposable
     }
 
     [Fact]
-    public async Task Loop_FanOutStillRunning_NextAnnouncementPostedAtOnceAndNothingStartedTwice()
-    {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var discord = new FakeChatPlatform(PlatformKind.Discord) { Hold = release.Task };
-        var slack = new FakeChatPlatform(PlatformKind.Slack);
-        // The fallback poll is an hour: only the store's signal and the deliveries' ends wake the loop.
-        using var host = Build(discord, slack, new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" });
-        var outbox = host.Services.GetRequiredService<IOutboxStore>();
-        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-        await dispatcher.StartAsync(CancellationToken.None);
-        try
+    public Task Loop_FanOutStillRunning_NextAnnouncementPostedAtOnceAndNothingStartedTwice() =>
+        WithLoopAsync(async (outbox, discord, slack, release) =>
         {
             await outbox.EnqueueAsync(Update("a1", DateTimeOffset.UtcNow), Channels(PlatformKind.Discord, 10));
             await WaitUntilAsync(() => discord.Attempts >= 10, "the Discord deliveries under way");
@@ -62,12 +53,7 @@ public sealed class DeliveryLanesTests : IDisposable
             await WaitUntilAsync(async () => await outbox.PendingCountAsync() == 0, "the Discord deliveries done");
             Assert.Equal(10, discord.Attempts);
             Assert.All(Enumerable.Range(0, 10), i => Assert.Equal(1, discord.PostsIn($"c{i}")));
-        }
-        finally
-        {
-            await dispatcher.StopAsync(CancellationToken.None);
-        }
-    }
+        });
 
     [Fact]
     public async Task Loop_MoreDueThanOneClaim_AllDeliveredWithoutThePoll()
@@ -228,17 +214,8 @@ public sealed class DeliveryLanesTests : IDisposable
     }
 
     [Fact]
-    public async Task Loop_SecondAnnouncementToBusyChannels_PostedAfterTheFirstWithoutThePoll()
-    {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var discord = new FakeChatPlatform(PlatformKind.Discord) { Hold = release.Task };
-        var slack = new FakeChatPlatform(PlatformKind.Slack);
-        // The fallback poll is an hour: only the store's signal and the deliveries' ends wake the loop.
-        using var host = Build(discord, slack, new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" });
-        var outbox = host.Services.GetRequiredService<IOutboxStore>();
-        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-        await dispatcher.StartAsync(CancellationToken.None);
-        try
+    public Task Loop_SecondAnnouncementToBusyChannels_PostedAfterTheFirstWithoutThePoll() =>
+        WithLoopAsync(async (outbox, discord, _, release) =>
         {
             await outbox.EnqueueAsync(Update("a1", DateTimeOffset.UtcNow), Channels(PlatformKind.Discord, 5));
             await WaitUntilAsync(() => discord.Attempts >= 5, "the first announcement's posts under way");
@@ -249,13 +226,7 @@ public sealed class DeliveryLanesTests : IDisposable
             release.TrySetResult();
             await WaitUntilAsync(() => Enumerable.Range(0, 5).All(i => discord.PostsIn($"c{i}") == 2), "both announcements in every channel");
             Assert.Equal(1, discord.MostAtOnceInAChannel);
-        }
-        finally
-        {
-            release.TrySetResult();
-            await dispatcher.StopAsync(CancellationToken.None);
-        }
-    }
+        });
 
     [Fact]
     public void InTurns_ClaimOfOnePlatformThenAnother_TakesTurns()
@@ -266,6 +237,27 @@ public sealed class DeliveryLanesTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>Runs the dispatcher's loop around <paramref name="scenario"/>, Discord's posts held until its release. The
+    /// fallback poll is an hour: only the store's signal and the deliveries' ends wake the loop.</summary>
+    private async Task WithLoopAsync(Func<IOutboxStore, FakeChatPlatform, FakeChatPlatform, TaskCompletionSource, Task> scenario)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var discord = new FakeChatPlatform(PlatformKind.Discord) { Hold = release.Task };
+        var slack = new FakeChatPlatform(PlatformKind.Slack);
+        using var host = Build(discord, slack, new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" });
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await scenario(host.Services.GetRequiredService<IOutboxStore>(), discord, slack, release);
+        }
+        finally
+        {
+            release.TrySetResult();
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
 
     private IHost Build(FakeChatPlatform discord, FakeChatPlatform slack, IDictionary<string, string?>? extra = null) =>
         PetitionHost.Build(new PetitionHostOptions(HostMode.Cli, [])
