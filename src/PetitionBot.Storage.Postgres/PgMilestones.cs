@@ -33,7 +33,8 @@ internal static class PgMilestones
     }
 
     /// <summary>One statement that inserts the announcement unless its unique key exists and, only if it did, one pending
-    /// delivery per channel; it returns the announcement's id when it was written and no row when the key existed.</summary>
+    /// delivery per channel, due as <see cref="AnnouncementOrder"/> says (outbox_order holds the last announcement's due
+    /// time); it returns the announcement's id when it was written and no row when the key existed.</summary>
     public static NpgsqlBatchCommand Insert(Announcement a, string uniqueKey, IReadOnlyList<ChannelRef> channels)
     {
         var targets = channels.Distinct().ToList();
@@ -42,10 +43,15 @@ internal static class PgMilestones
                 INSERT INTO announcements (id, unique_key, campaign_id, kind, milestone, school_key, title, text, created_at_ticks)
                 VALUES (@id, @key, @c, @kind, @m, @school, @title, @text, @at) ON CONFLICT (unique_key) DO NOTHING
                 RETURNING id),
+            o AS (
+                UPDATE outbox_order SET last_ticks = GREATEST(@at, LEAST(last_ticks, @at + @shift))
+                WHERE cardinality(@ids) > 0 AND EXISTS (SELECT 1 FROM a)
+                RETURNING last_ticks),
             d AS (
                 INSERT INTO outbox (id, announcement_id, platform, workspace_id, channel_id, state, attempts, next_attempt_ticks)
-                SELECT t.id, a.id, t.platform, t.workspace, t.channel, 0, 0, @at
-                FROM a, unnest(@ids, @platforms, @workspaces, @channels) AS t(id, platform, workspace, channel))
+                SELECT t.id, a.id, t.platform, t.workspace, t.channel, 0, 0, o.last_ticks
+                FROM a, o, unnest(@ids, @platforms, @workspaces, @channels) WITH ORDINALITY AS t(id, platform, workspace, channel, n)
+                ORDER BY t.n)
             SELECT id FROM a
             """);
         var p = cmd.Parameters;
@@ -58,6 +64,7 @@ internal static class PgMilestones
         p.AddWithValue("title", NpgsqlTypes.NpgsqlDbType.Text, (object?)a.Title ?? DBNull.Value);
         p.AddWithValue("text", NpgsqlTypes.NpgsqlDbType.Text, (object?)a.Text ?? DBNull.Value);
         p.AddWithValue("at", a.CreatedAt.UtcTicks);
+        p.AddWithValue("shift", AnnouncementOrder.MostShift.Ticks);
         p.AddWithValue("ids", targets.Select(_ => RandomIds.New()).ToArray());
         p.AddWithValue("platforms", targets.Select(t => (int)t.Platform).ToArray());
         p.AddWithValue("workspaces", targets.Select(t => t.ServerId).ToArray());

@@ -26,14 +26,16 @@ public sealed class PostgresOutboxStore(PostgresDatabase db, IOutboxSignal? sign
 
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
         ItemsAsync($"""
-            UPDATE outbox SET lease_owner = @me, lease_until_ticks = @until
-            WHERE id IN (
-                SELECT id FROM outbox
-                WHERE state = 0 AND next_attempt_ticks <= @now
-                  AND (lease_owner IS NULL OR lease_owner = @me OR lease_until_ticks <= @now)
-                ORDER BY next_attempt_ticks, id LIMIT @max
-                FOR UPDATE SKIP LOCKED)
-            RETURNING {Columns}
+            WITH claimed AS (
+                UPDATE outbox SET lease_owner = @me, lease_until_ticks = @until
+                WHERE id IN (
+                    SELECT id FROM outbox
+                    WHERE state = 0 AND next_attempt_ticks <= @now
+                      AND (lease_owner IS NULL OR lease_owner = @me OR lease_until_ticks <= @now)
+                    ORDER BY next_attempt_ticks, seq LIMIT @max
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING {Columns}, seq)
+            SELECT {Columns} FROM claimed ORDER BY next_attempt_ticks, seq
             """,
             ct,
             ("me", db.InstanceId),
@@ -99,14 +101,14 @@ public sealed class PostgresOutboxStore(PostgresDatabase db, IOutboxSignal? sign
     }
 
     public Task<IReadOnlyList<OutboxItem>> ListForAnnouncementAsync(string announcementId, CancellationToken ct = default) =>
-        ItemsAsync($"SELECT {Columns} FROM outbox WHERE announcement_id = @a ORDER BY id", ct, ("a", announcementId));
+        ItemsAsync($"SELECT {Columns} FROM outbox WHERE announcement_id = @a ORDER BY next_attempt_ticks, id COLLATE \"C\"", ct, ("a", announcementId));
 
     private Task<int> ExecAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         Sql.ExecAsync(db, sql, ct, parameters);
 
+    /// <summary>The items <paramref name="sql"/> selects, in its order.</summary>
     private async Task<IReadOnlyList<OutboxItem>> ItemsAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
-        (await Sql.QueryAsync(db, sql, ReadItem, ct, parameters))
-            .OrderBy(i => i.NextAttemptAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        await Sql.QueryAsync(db, sql, ReadItem, ct, parameters);
 
     private static OutboxItem ReadItem(NpgsqlDataReader r) => new(
         r.GetString(0),

@@ -7,6 +7,8 @@ public interface IOutboxStore
     /// written, when an announcement with that id is already recorded (two organizers marking the same thing at once).</summary>
     Task<bool> EnqueueAsync(Announcement announcement, IReadOnlyList<PetitionBot.Core.Model.ChannelRef> channels, CancellationToken ct = default);
 
+    /// <summary>Up to <paramref name="max"/> pending deliveries due by <paramref name="now"/>, in the order to send them:
+    /// by due time, then writing order (<see cref="Announcements.AnnouncementOrder"/>).</summary>
     Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default);
 
     /// <summary>When the earliest pending delivery becomes due for this process (a delivery another process holds counts

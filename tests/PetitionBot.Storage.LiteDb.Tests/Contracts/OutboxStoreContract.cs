@@ -1,3 +1,4 @@
+using PetitionBot.Core.Announcements;
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Storage;
@@ -221,6 +222,31 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Contains("From 2 schools", made.Text, StringComparison.Ordinal);
         Assert.Contains("Leading schools: Beta School of Medicine (10), Alpha School of Medicine (5).", made.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DueAsync_AnnouncementWrittenLaterWithAnEarlierTime_ComesAfterTheOneWrittenFirst()
+    {
+        // Two signers crossed milestones 3 and 4 together: the one who crossed 4 committed second but was timed first.
+        await store.Outbox.EnqueueAsync(Milestone(3, TempStore.T0.AddMilliseconds(-1)), Channels);
+        await store.Outbox.EnqueueAsync(Milestone(4, TempStore.T0.AddMilliseconds(-2)), Channels);
+
+        var due = await store.Outbox.DueAsync(TempStore.T0.AddSeconds(1), 100);
+
+        Assert.Equal(["m3", "m3", "m3", "m4", "m4", "m4"], due.Select(d => d.AnnouncementId));
+    }
+
+    [Fact]
+    public async Task DueAsync_AnnouncementAfterOneDatedAnHourAhead_DelayedAtMostTenSeconds()
+    {
+        await store.Outbox.EnqueueAsync(Milestone(3, TempStore.T0.AddHours(1)), Channels[..1]);
+        await store.Outbox.EnqueueAsync(Milestone(4, TempStore.T0), Channels[..1]);
+
+        Assert.Empty(await store.Outbox.DueAsync(TempStore.T0 + AnnouncementOrder.MostShift - TimeSpan.FromSeconds(1), 10));
+        Assert.Equal("m4", Assert.Single(await store.Outbox.DueAsync(TempStore.T0 + AnnouncementOrder.MostShift, 10)).AnnouncementId);
+    }
+
+    private static Announcement Milestone(int n, DateTimeOffset at) =>
+        new("m" + n, TempStore.CampaignId, AnnouncementKind.CampaignMilestone, n, null, $"{n} signatures", $"The petition has {n} signatures.", at);
 
     private async Task<Announcement> EnqueueAsync(string id, DateTimeOffset createdAt)
     {
