@@ -13,6 +13,7 @@ public sealed class LiteDbContext : IDisposable
     private readonly FileStream? _lockFile;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AsyncLocal<bool> _inWrite = new();
+    private readonly WriteQueue _writes;
     private readonly StoreFiles? _files;
     private bool _wipe;
 
@@ -23,6 +24,7 @@ public sealed class LiteDbContext : IDisposable
 
     public LiteDbContext(StorageOptions options)
     {
+        _writes = new WriteQueue(_writeGate, InTransaction);
         var path = Path.GetFullPath(options.Path);
         StoreFiles.CreateFolder(Path.GetDirectoryName(path)!);
         _lockFile = AcquireLock(path);
@@ -53,6 +55,7 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>An in-memory database for tests that need no file.</summary>
     public LiteDbContext(Stream stream, SecretKeys keys)
     {
+        _writes = new WriteQueue(_writeGate, InTransaction);
         Keys = keys;
         Database = new LiteDatabase(stream, CreateMapper());
         CreateCollections();
@@ -99,23 +102,16 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>Server settings as last read; every write of <see cref="Servers"/> must tell it.</summary>
     internal ServerSettingsCache ServerCache { get; } = new();
 
-    /// <summary>Runs <paramref name="work"/> alone, in one transaction: all of it is saved, or none. Waits for the gate
-    /// without holding a thread; the work itself runs synchronously (LiteDB's API is synchronous).</summary>
     private long _writeTransactions;
 
-    internal async Task<T> WriteAsync<T>(Func<T> work)
+    /// <summary>Runs <paramref name="work"/> in a transaction: all of it is saved, or none. Writes asked for meanwhile may
+    /// share that transaction, each in its turn (<see cref="WriteQueue"/>); the caller waits without holding a thread,
+    /// and the work runs synchronously (LiteDB's API is synchronous).</summary>
+    internal Task<T> WriteAsync<T>(Func<T> work)
     {
         ThrowIfNested();
         // No cancellation here: a write, once asked for, is done (as it always was), however long the queue.
-        await _writeGate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            return InTransaction(work);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        return _writes.Enqueue(work);
     }
 
     /// <summary>The synchronous form of <see cref="WriteAsync{T}"/>, for start-up (the store's upgrade, before anything
@@ -147,6 +143,12 @@ public sealed class LiteDbContext : IDisposable
             throw new InvalidOperationException("A LiteDB write was started inside another; do the work in the outer one.");
         }
     }
+
+    private void InTransaction(Action work) => InTransaction(() =>
+    {
+        work();
+        return 0;
+    });
 
     private T InTransaction<T>(Func<T> work)
     {

@@ -5,7 +5,8 @@ namespace PetitionBot.Benchmarks.Scenarios;
 
 /// <summary>The real bot (child process, both adapters) against the fake Discord and the fake Slack on loopback: cold start
 /// to READY, idle RSS with 200 guilds, ack latency of a burst of complete sign flows across 50 guilds and 5 Slack
-/// workspaces (and peak RSS during it), then the sustained signing rate (Discord) in steps until p99 ack passes 1 s.
+/// workspaces (and peak RSS during it), the sustained signing rate (Discord) in steps until p99 ack passes 1 s, then the
+/// same burst again on the bot that has run all that.
 /// Discord ack = fake dispatches INTERACTION_CREATE → first callback arrives; Slack ack = envelope written → ack arrives.</summary>
 internal static class DiscordLoadBenchmark
 {
@@ -46,17 +47,34 @@ internal static class DiscordLoadBenchmark
         var idle = rig.Bot.RssMb;
         results.Add(new BenchResult("footprint", $"idle RSS with {Guilds} guilds", Math.Round(idle, 1), "MB", "<= 150", idle <= 150, $"VmRSS after READY + 200 GUILD_CREATE and a settle; Slack socket open, {Teams} workspaces installed"));
 
-        // Warm-up: a few flows on each platform so JIT and first-use costs are not counted in the burst.
+        // Warm-up: a few flows on each platform so first-use costs (loading, first compilation) are not counted in the burst.
         var warm = new List<double>();
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => rig.SignAsync(DiscordRig.GuildId(i % FlowGuilds), rig.NewUser(), warm))
             .Concat(Enumerable.Range(0, Teams).Select(i => slack.SignAsync(SlackDriver.TeamId(i), slack.NewUser(SlackDriver.TeamId(i)), warm))));
 
+        // The target rows are the first burst after start, which also pays for the runtime optimizing the flows' code
+        // (tiered compilation with profile-guided optimization: a method is recompiled after 30 calls, instrumented, then
+        // again; 25 warm-up flows are fewer). The same burst on a running bot, after the signing-rate steps, is reported.
         var flows = quick ? 300 : 1000;
+        var burst = new List<BenchResult>(await BurstAsync(rig, slack, flows, running: false));
+        var peak = rig.Bot.PeakRssMb;
+        var sustained = await SustainedAsync(rig, quick, new StoreWrites(metricsUrl));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        burst.AddRange(await BurstAsync(rig, slack, flows, running: true));
+        results.AddRange(burst);
+        results.Add(new BenchResult("footprint", "peak RSS (through the burst)", Math.Round(peak, 1), "MB", "", null, "VmHWM of the bot process after the first burst"));
+        results.AddRange(sustained);
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<BenchResult>> BurstAsync(DiscordRig rig, SlackDriver slack, int flows, bool running)
+    {
         var slackFlows = flows / SlackEvery;
         var discordLatencies = new List<double>(flows * 4);
         var slackLatencies = new List<double>(slackFlows * 4);
         var cpu = rig.Bot.CpuTime;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        rig.AcksByStep = new StepAcks();
         var sw = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, flows).Select(i => Task.Run(async () =>
         {
@@ -69,31 +87,36 @@ internal static class DiscordLoadBenchmark
             return (Slack: false, Ok: await rig.SignAsync(DiscordRig.GuildId(i % FlowGuilds), rig.NewUser(), discordLatencies));
         })));
         var wall = sw.Elapsed;
+        var steps = rig.AcksByStep.Summary();
+        rig.AcksByStep = null;
         var botCpu = rig.Bot.CpuTime - cpu;
         driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpu;
-        var shared = $"{flows} flows released at once ({flows - slackFlows} Discord over {FlowGuilds} guilds, {slackFlows} Slack over {Teams} workspaces), " +
+        var which = running ? "a running bot (after the signing-rate steps): " : "the first burst after start (25 warm-up flows): ";
+        var shared = which + $"{flows} flows released at once ({flows - slackFlows} Discord over {FlowGuilds} guilds, {slackFlows} Slack over {Teams} workspaces), " +
                      $"done in {wall.TotalSeconds:0.0} s; bot CPU {botCpu.TotalMilliseconds / flows:0.0} ms/flow, driver+fakes CPU {driverCpu.TotalMilliseconds / flows:0.0} ms/flow";
-        results.AddRange(BurstRows("Discord", discordLatencies, outcomes.Count(o => !o.Slack && !o.Ok), flows - slackFlows, shared));
-        results.AddRange(BurstRows("Slack", slackLatencies, outcomes.Count(o => o.Slack && !o.Ok), slackFlows,
-            $"ack = envelope written to the socket → the bot's Socket Mode ack; 4 envelopes per flow; fake enforces the published tiers; {slack.Fake.RateLimitViolations} 429s from the fake"));
-        var peak = rig.Bot.PeakRssMb;
-        results.Add(new BenchResult("footprint", "peak RSS (through the burst)", Math.Round(peak, 1), "MB", "", null, "VmHWM of the bot process"));
-
-        results.AddRange(await SustainedAsync(rig, quick, new StoreWrites(metricsUrl)));
-        return results;
+        return
+        [
+            .. BurstRows("Discord", discordLatencies, outcomes.Count(o => !o.Slack && !o.Ok), flows - slackFlows, shared + "; p99 by step: " + steps, running),
+            .. BurstRows("Slack", slackLatencies, outcomes.Count(o => o.Slack && !o.Ok), slackFlows,
+                which + $"ack = envelope written to the socket → the bot's Socket Mode ack; 4 envelopes per flow; fake enforces the published tiers; {slack.Fake.RateLimitViolations} 429s from the fake", running),
+        ];
     }
 
-    private static IEnumerable<BenchResult> BurstRows(string platform, List<double> latencies, int failed, int flows, string note)
+    private static IEnumerable<BenchResult> BurstRows(string platform, List<double> latencies, int failed, int flows, string note, bool running)
     {
         var sorted = latencies.Order().ToList();
         var p99 = Stopwatches.Percentile(sorted, 99);
         var max = sorted.Count == 0 ? double.NaN : sorted[^1];
-        yield return new BenchResult("ack burst", $"{platform} p50 ack", Math.Round(Stopwatches.Percentile(sorted, 50), 1), "ms", "", null,
+        var suffix = running ? " (running bot)" : "";
+        yield return new BenchResult("ack burst", $"{platform} p50 ack{suffix}", Math.Round(Stopwatches.Percentile(sorted, 50), 1), "ms", "", null,
             $"{flows} {platform} flows ({sorted.Count} acks), {failed} flows failed; " + note);
         var late = sorted.Count(ms => ms >= DeadlineMs);
-        yield return new BenchResult("ack burst", $"{platform} p99 ack", Math.Round(p99, 1), "ms", $"<= {BurstP99TargetMs}", p99 <= BurstP99TargetMs,
-            $"target from issue 16 (burst of 1,000 flows, p99 ack <= {BurstP99TargetMs} ms on both platforms); the platform's deadline is {DeadlineMs} ms: {late} of {sorted.Count} acks past it");
-        yield return new BenchResult("ack burst", $"{platform} max ack", Math.Round(max, 1), "ms", $"< {DeadlineMs} (deadline)", max < DeadlineMs && failed == 0,
+        var deadline = $"the platform's deadline is {DeadlineMs} ms: {late} of {sorted.Count} acks past it";
+        yield return running
+            ? new BenchResult("ack burst", $"{platform} p99 ack{suffix}", Math.Round(p99, 1), "ms", "", null, $"reported; {deadline}")
+            : new BenchResult("ack burst", $"{platform} p99 ack", Math.Round(p99, 1), "ms", $"<= {BurstP99TargetMs}", p99 <= BurstP99TargetMs,
+                $"target from issue 16 (burst of 1,000 flows, p99 ack <= {BurstP99TargetMs} ms on both platforms); {deadline}");
+        yield return new BenchResult("ack burst", $"{platform} max ack{suffix}", Math.Round(max, 1), "ms", $"< {DeadlineMs} (deadline)", max < DeadlineMs && failed == 0,
             $"{failed} of {flows} flows failed");
     }
 
