@@ -197,6 +197,7 @@ public sealed class LiteDbContext : IDisposable
 
     public void Dispose()
     {
+        _writes.Close();
         Database.Dispose();
         _writeGate.Dispose();
         _lockFile?.Dispose();

@@ -16,6 +16,7 @@ internal sealed class WriteQueue(SemaphoreSlim gate, Action<Action> inTransactio
 
     private readonly ConcurrentQueue<IQueuedWrite> _queue = new();
     private int _writing;
+    private bool _closed;
 
     /// <summary>How many writes the last transaction carried: one means writes come one at a time.</summary>
     private int _lastBatch;
@@ -29,8 +30,12 @@ internal sealed class WriteQueue(SemaphoreSlim gate, Action<Action> inTransactio
         void Fail(Exception ex);
     }
 
+    /// <summary>The store is closing: a write asked for from now on is refused at once.</summary>
+    public void Close() => Volatile.Write(ref _closed, true);
+
     public Task<T> Enqueue<T>(Func<T> work)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _closed), typeof(LiteDbContext));
         var write = new QueuedWrite<T>(work);
         _queue.Enqueue(write);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
@@ -70,7 +75,20 @@ internal sealed class WriteQueue(SemaphoreSlim gate, Action<Action> inTransactio
     {
         if (!holdingGate)
         {
-            await gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await gate.WaitAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException ex)
+            {
+                // The store was closed with writes still asked for: each caller is told, none waits for ever.
+                while (_queue.TryDequeue(out var write))
+                {
+                    write.Fail(ex);
+                }
+
+                return;
+            }
         }
 
         try

@@ -74,6 +74,16 @@ public sealed class WriteQueueTests
         Assert.All(await store.Outbox.ListForAnnouncementAsync("a1"), i => Assert.Equal(OutboxState.Delivered, i.State));
     }
 
+    [Fact]
+    public async Task WriteAsync_AfterTheStoreIsClosed_Refused()
+    {
+        var store = new TempStore();
+        var context = store.Context;
+        store.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => context.WriteAsync(() => 1));
+    }
+
     /// <summary>Starts <paramref name="start"/>'s writes while another write holds the store, checks that none is done
     /// before it ends, and returns them (all ended) with the transactions committed from the other write on.</summary>
     private static async Task<(List<T> Writes, long Transactions)> WhileAWriteRunsAsync<T>(TempStore store, Func<List<T>> start)
