@@ -53,8 +53,8 @@ internal static class DiscordLoadBenchmark
             .Concat(Enumerable.Range(0, Teams).Select(i => slack.SignAsync(SlackDriver.TeamId(i), slack.NewUser(SlackDriver.TeamId(i)), warm))));
 
         // The target rows are the first burst after start, which also pays for the runtime optimizing the flows' code
-        // (tiered compilation with profile-guided optimization: a method is recompiled after 30 calls, instrumented, then
-        // again; 25 warm-up flows are fewer). The same burst on a running bot, after the signing-rate steps, is reported.
+        // (tiered compilation: a method is compiled again, optimized, after 30 calls; 25 warm-up flows are fewer). The
+        // same burst on a running bot, after the signing-rate steps, is reported.
         var flows = quick ? 300 : 1000;
         var burst = new List<BenchResult>(await BurstAsync(rig, slack, flows, running: false));
         var peak = rig.Bot.PeakRssMb;
