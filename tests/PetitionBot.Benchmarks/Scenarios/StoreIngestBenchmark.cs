@@ -15,6 +15,9 @@ namespace PetitionBot.Benchmarks.Scenarios;
 /// the same unique index and connection settings — in the same run, interleaved, best of rounds.</summary>
 internal static class StoreIngestBenchmark
 {
+    /// <summary>Issue 16: the core's signing path at least this share of raw single-document inserts.</summary>
+    private const double RatioTarget = 0.85;
+
     private static readonly byte[] HashKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(int count, int rounds)
@@ -34,7 +37,7 @@ internal static class StoreIngestBenchmark
         [
             new BenchResult("store ingest", "raw LiteDB inserts (baseline)", Math.Round(bestRaw), "docs/s", "", null, $"{count} docs, unique index, best of {rounds}"),
             new BenchResult("store ingest", "core signing path", Math.Round(bestCore), "sig/s", "", null, "hash + unique index + aggregates + milestones, one transaction"),
-            new BenchResult("store ingest", "core / raw", Math.Round(ratio, 2), "x", ">= 0.5", ratio >= 0.5),
+            new BenchResult("store ingest", "core / raw", Math.Round(ratio, 2), "x", $">= {RatioTarget}", ratio >= RatioTarget, "target from issue 16"),
         ];
     }
 
