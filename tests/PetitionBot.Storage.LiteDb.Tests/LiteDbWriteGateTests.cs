@@ -34,32 +34,11 @@ public sealed class LiteDbWriteGateTests
         Assert.Equal(response, Assert.Single(await store.Responses.ListAsync(TempStore.CampaignId)));
     }
 
-    /// <summary>Starts <paramref name="call"/> while another write holds the gate, checks it is still waiting, lets the
-    /// other write finish, and returns the call's result.</summary>
+    /// <summary>Starts <paramref name="call"/> while another write holds the gate, checks it is still waiting after
+    /// 100 ms, lets the other write finish, and returns the call's result.</summary>
     private static async Task<T> WhileAnotherWriteRunsAsync<T>(TempStore store, Func<Task<T>> call)
     {
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var other = Task.Run(() => store.Context.WriteAsync(() =>
-        {
-            entered.Set();
-            release.Wait(TimeSpan.FromSeconds(30));
-            return 0;
-        }));
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)), "the other write never started");
-        Task<T> pending;
-        try
-        {
-            pending = call();
-            await Task.Delay(100);
-            Assert.False(pending.IsCompleted, "the call did not wait for the running write: " + pending.Exception?.GetBaseException().Message);
-        }
-        finally
-        {
-            release.Set();
-            await other;
-        }
-
-        return await pending;
+        var (calls, _) = await HeldWrite.WhileHeldAsync<Task<T>>(store, () => [call()], TimeSpan.FromMilliseconds(100));
+        return await calls[0];
     }
 }

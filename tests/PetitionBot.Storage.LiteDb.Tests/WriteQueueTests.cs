@@ -15,7 +15,7 @@ public sealed class WriteQueueTests
         using var store = new TempStore();
         var notes = store.Context.Database.GetCollection<BsonDocument>("notes");
 
-        var (writes, transactions) = await WhileAWriteRunsAsync(store, () => Enumerable.Range(0, 200)
+        var (writes, transactions) = await HeldWrite.WhileHeldAsync(store, () => Enumerable.Range(0, 200)
             .Select(i => store.Context.WriteAsync(() => notes.Insert(new BsonDocument { ["_id"] = i, ["n"] = i * 2 }).AsInt32))
             .ToList());
 
@@ -31,7 +31,7 @@ public sealed class WriteQueueTests
         using var store = new TempStore();
         var notes = store.Context.Database.GetCollection<BsonDocument>("notes");
 
-        var (writes, _) = await WhileAWriteRunsAsync(store, () => Enumerable.Range(0, 10)
+        var (writes, _) = await HeldWrite.WhileHeldAsync(store, () => Enumerable.Range(0, 10)
             .Select(i => store.Context.WriteAsync(() =>
             {
                 notes.Insert(new BsonDocument { ["_id"] = i });
@@ -50,7 +50,7 @@ public sealed class WriteQueueTests
         using var store = new TempStore();
         var signer = TempStore.Signature("7");
 
-        var (adds, _) = await WhileAWriteRunsAsync(store, () =>
+        var (adds, _) = await HeldWrite.WhileHeldAsync(store, () =>
             new[] { store.Signatures.AddAsync(signer, MilestonePlan.None), store.Signatures.AddAsync(signer, MilestonePlan.None) }.ToList());
 
         Assert.Equal([false, true], adds.Select(a => a.Result.Added).Order());
@@ -67,7 +67,7 @@ public sealed class WriteQueueTests
         var items = await store.Outbox.DueAsync(TempStore.T0, 500);
         Assert.Equal(200, items.Count);
 
-        var (_, transactions) = await WhileAWriteRunsAsync(store, () => items.Select(i => store.Outbox.MarkDeliveredAsync(i.Id, TempStore.T0)).ToList());
+        var (_, transactions) = await HeldWrite.WhileHeldAsync(store, () => items.Select(i => store.Outbox.MarkDeliveredAsync(i.Id, TempStore.T0)).ToList());
 
         Assert.Equal(1 + 4, transactions);
         Assert.Equal(0, await store.Outbox.PendingCountAsync());
@@ -82,28 +82,5 @@ public sealed class WriteQueueTests
         store.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => context.WriteAsync(() => 1));
-    }
-
-    /// <summary>Starts <paramref name="start"/>'s writes while another write holds the store, checks that none is done
-    /// before it ends, and returns them (all ended) with the transactions committed from the other write on.</summary>
-    private static async Task<(List<T> Writes, long Transactions)> WhileAWriteRunsAsync<T>(TempStore store, Func<List<T>> start)
-        where T : Task
-    {
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var before = store.Context.WriteTransactions;
-        var blocker = Task.Run(() => store.Context.WriteAsync(() =>
-        {
-            entered.Set();
-            release.Wait(TimeSpan.FromSeconds(30));
-            return 0;
-        }));
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(30)), "the first write never started");
-        var writes = start();
-        Assert.DoesNotContain(writes, w => w.IsCompleted); // nothing is saved while the other write holds the store
-        release.Set();
-        await blocker;
-        await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
-        return (writes, store.Context.WriteTransactions - before);
     }
 }
