@@ -284,7 +284,8 @@ public sealed class LiteDbContext : IDisposable
         // Signatures by verified address are found through their claims (email_claims); the index once kept here is
         // dropped from older files (a random key per verified signature made every such insert slower).
         Signatures.DropIndex(nameof(SignatureDoc.EmailHash));
-        EmailSends.EnsureIndex(x => x.Subject);
+        // Code sends are counted from the in-memory ledger (read whole once): no query looks one up by subject.
+        EmailSends.DropIndex(nameof(EmailSendDoc.Subject));
         EmailSends.EnsureIndex(x => x.AtTicks);
         SeenIds.EnsureIndex(x => x.ExpiresAtTicks);
         Database.GetCollection<ResponseDoc>("responses").EnsureIndex(x => x.CampaignId);

@@ -66,7 +66,23 @@ public sealed class LiteDbEmailSendLedgerTests
         Assert.Contains(Indexes(reopened), name => name == "Key");
     }
 
-    private static List<string> Indexes(LiteDbContext context) =>
-        context.Database.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "signatures"))
+    [Fact]
+    public async Task Constructor_FileWithTheOldSubjectIndex_IndexDroppedAndSendsStillCounted()
+    {
+        using var store = new TempStore();
+        Assert.True(await store.Emails.TryCountSendAsync("discord:1", "ana@ucsf.edu", TempStore.T0, 1));
+        store.Context.EmailSends.EnsureIndex(x => x.Subject);
+        Assert.Contains(Indexes(store.Context, "email_sends"), name => name == "Subject");
+        store.Context.Dispose();
+
+        using var reopened = new LiteDbContext(store.Options);
+        var emails = new LiteDbEmailVerificationStore(reopened, new LiteDbSignatureStore(reopened));
+
+        Assert.DoesNotContain(Indexes(reopened, "email_sends"), name => name == "Subject");
+        Assert.False(await emails.TryCountSendAsync("discord:1", "ana@ucsf.edu", TempStore.T0.AddMinutes(1), 1));
+    }
+
+    private static List<string> Indexes(LiteDbContext context, string collection = "signatures") =>
+        context.Database.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", collection))
             .Select(d => d["name"].AsString).ToList();
 }
