@@ -23,7 +23,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LiteDbSchoolMaintenance>();
         services.AddSingleton<IHandledKeys, LiteDbHandledKeys>();
         services.AddSingleton<ISchoolMaintenance>(sp => sp.GetRequiredService<LiteDbSchoolMaintenance>());
-        services.AddSingleton<IEmailVerificationStore, LiteDbEmailVerificationStore>();
         return services;
     }
 }

@@ -108,11 +108,7 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
             return null;
         }
 
-        var values = new Dictionary<string, string>(draft.Values);
-        values.Remove(HashKey);
-        values.Remove(SaltKey);
-        values.Remove(ExpiresKey);
-        var saved = draft with { Values = values };
+        var saved = WithoutCode(draft);
         await drafts.SaveAsync(saved, ct);
         return new EmailStepResult(EmailStepStatus.MailDown, saved);
     }
@@ -140,11 +136,7 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
 
         if (ctx.Now.ToUnixTimeMilliseconds() >= expires)
         {
-            var withoutCode = new Dictionary<string, string>(v);
-            withoutCode.Remove(HashKey);
-            withoutCode.Remove(SaltKey);
-            withoutCode.Remove(ExpiresKey);
-            var saved = draft with { Values = withoutCode };
+            var saved = WithoutCode(draft);
             await drafts.SaveAsync(saved, ct);
             return new EmailStepResult(EmailStepStatus.Expired, saved);
         }
@@ -184,6 +176,16 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
         EmailStepStatus.NotACode => "The code is the 6 digits from the email; please type just those.",
         _ => "",
     };
+
+    /// <summary>The attempt with its address and tries but no code: nothing typed can match it any more.</summary>
+    private static FlowDraft WithoutCode(FlowDraft draft)
+    {
+        var values = new Dictionary<string, string>(draft.Values);
+        values.Remove(HashKey);
+        values.Remove(SaltKey);
+        values.Remove(ExpiresKey);
+        return draft with { Values = values };
+    }
 
     private static int Tries(FlowDraft draft) =>
         int.TryParse(draft.Values.GetValueOrDefault(TriesKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
