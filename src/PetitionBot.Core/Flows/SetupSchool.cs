@@ -8,15 +8,13 @@ namespace PetitionBot.Core.Flows;
 /// refused with the closest schools to pick from.</summary>
 internal static class SetupSchool
 {
-    public const string OtherPrefix = "other:";
-
     /// <summary>Null when <paramref name="picked"/> holds the choice (Id, display name); else the sentence to show.</summary>
     public static string? Pick(ISchoolDirectory schools, string value, out (string Id, string Name) picked)
     {
         picked = default;
-        if (value.StartsWith(OtherPrefix, StringComparison.OrdinalIgnoreCase))
+        if (OtherSchoolValue.TextOf(value) is { } other)
         {
-            var text = InputRules.School(value[OtherPrefix.Length..]);
+            var text = InputRules.School(other);
             if (!text.IsValid)
             {
                 return text.Error;

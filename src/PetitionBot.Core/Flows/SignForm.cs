@@ -1,6 +1,7 @@
 using PetitionBot.Core.Campaigns;
 using PetitionBot.Core.Email;
 using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Schools;
 using PetitionBot.Core.Storage;
 using PetitionBot.Core.Text;
 
@@ -48,13 +49,15 @@ public static class SignForm
     {
         var errors = new Dictionary<string, string>();
         var checkedName = answers.IsNamed ? Keep(errors, SignKeys.Name, InputRules.PersonName(fields.GetValueOrDefault(SignKeys.Name))) : null;
-        var school = InputRules.School(fields.GetValueOrDefault(SignKeys.School));
+        var rawSchool = fields.GetValueOrDefault(SignKeys.School);
+        var other = OtherSchoolValue.TextOf(rawSchool);
+        var school = InputRules.School(other ?? rawSchool);
         var sameSchool = !school.IsValid || string.Equals(school.Value, answers.School, StringComparison.OrdinalIgnoreCase);
         var result = answers with
         {
             Name = checkedName,
             School = Keep(errors, SignKeys.School, school),
-            SchoolId = sameSchool ? answers.SchoolId : null,
+            SchoolId = other is not null && school.IsValid ? School.OtherId : sameSchool ? answers.SchoolId : null,
         };
         return (result with { Stage = Keep(errors, SignKeys.Stage, Stage(campaign, result.Role, fields.GetValueOrDefault(SignKeys.Stage))) }, errors);
     }

@@ -21,6 +21,12 @@ public sealed class SignSchoolStep(ISchoolDirectory directory)
             return answers;
         }
 
+        if (OtherSchoolValue.TextOf(given) is { } other)
+        {
+            var text = Text.InputRules.School(other);
+            return text.IsValid ? answers with { School = text.Value, SchoolId = School.OtherId } : answers;
+        }
+
         return directory.Find(given) is { } school
             ? answers with { School = school.Name, SchoolId = school.Id }
             : answers with { School = Text.InputRules.SingleLine(given, "School", 1, Text.InputRules.SchoolMax).Value ?? "" };

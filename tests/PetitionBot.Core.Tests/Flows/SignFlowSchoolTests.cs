@@ -86,6 +86,42 @@ public sealed class SignFlowSchoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_PickersOtherEntry_KeepsTheTextWithoutAskingAgain()
+    {
+        var typed = "Bayside Institute of Medicine";
+        var other = (await bot.Bot.SuggestAsync(new SuggestInput(student, null, CommandCatalog.SchoolOption, typed)))[^1];
+
+        var confirm = await bot.SubmitAsync(student, await bot.FormAsync(student), ("name", "Ana Lopez"), ("school", other.Value), ("stage", "MS1"));
+
+        Assert.Contains($"{typed} (not in our list", confirm.Text, StringComparison.Ordinal);
+        await bot.PressAsync(student, confirm, "Sign with my name");
+        var saved = await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey);
+        Assert.Equal((typed, School.OtherId), (saved!.School, saved.SchoolId));
+    }
+
+    [Fact]
+    public async Task Form_SchoolOptionIsAnOtherValue_PrefillsTheTextAsOther()
+    {
+        var start = await bot.CommandAsync(student, CommandCatalog.Sign, ("school", "other: Bayside Institute"));
+        var naming = await bot.PressAsync(student, start, "Medical student");
+        var form = await bot.PressAsync(student, naming, "Sign with my name");
+
+        Assert.Equal("Bayside Institute", form.Form!.Fields.Single(f => f.Id == "school").Value);
+        var confirm = await bot.SubmitAsync(student, form, ("name", "Ana Lopez"), ("school", "Bayside Institute"), ("stage", "MS1"));
+        Assert.Contains("Bayside Institute (not in our list", confirm.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_OtherValueWithoutText_RefusedAndNothingSaved()
+    {
+        var reply = await bot.SubmitAsync(student, await bot.FormAsync(student), ("name", "Ana Lopez"), ("school", "other:"), ("stage", "MS1"));
+
+        Assert.StartsWith("Please fix your answers", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("school", reply.FieldErrors.Keys);
+        Assert.Null(await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
+    }
+
+    [Fact]
     public async Task Edit_AfterStageError_KeepsNameAndSchoolNotTheServerDefault()
     {
         await bot.SaveServerAsync(s => s with { School = "umich" });

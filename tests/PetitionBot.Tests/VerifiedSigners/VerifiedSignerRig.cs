@@ -145,16 +145,21 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
         return new JsonObject { ["type"] = 4, ["data"] = edit!.Json!.DeepClone() };
     }
 
-    /// <summary>Slack: /sign → role → named → form → (Other) → the preview message.</summary>
-    public async Task<FakeSlackMessage> SlackPreviewAsync(string user, string school = "UC Davis", string stage = "MS3")
+    /// <summary>Slack: /sign → role → named → form, the school typed into its <c>external_select</c> and an option picked
+    /// (the best match, or with <paramref name="keepTyped"/> the "Other: …" entry) → (Other) → the preview message.</summary>
+    public async Task<FakeSlackMessage> SlackPreviewAsync(string user, string school = "UC Davis", string stage = "MS3", bool keepTyped = false)
     {
         var skip = Slack.MessagesFor(Team, user).Count;
         await Slack.SendSlashCommandAsync(Team, user, "/sign");
         var prompt = await NextAsync(user, skip, m => SlackHost.ButtonToken(m, "r0") is not null);
         var naming = await SlackPressAsync(user, prompt, "r0", m => SlackHost.ButtonToken(m, "named") is not null);
         var view = await SlackOpenAsync(user, naming, "named", "sgf:");
+        var options = (await Slack.SendBlockSuggestionAsync(Team, user, "school", school, callbackId: view)).Payload!["options"]!.AsArray();
+        var picked = options.Select(o => o!["value"]!.GetValue<string>())
+            .First(v => keepTyped == v.StartsWith("other:", StringComparison.Ordinal));
         skip = Slack.MessagesFor(Team, user).Count;
-        await Slack.SendViewSubmissionAsync(Team, user, view, new Dictionary<string, string> { ["name"] = "Vera Fied", ["school"] = school, ["stage"] = stage });
+        await Slack.SendViewSubmissionAsync(Team, user, view, new Dictionary<string, string> { ["name"] = "Vera Fied", ["school"] = picked, ["stage"] = stage },
+            externalSelects: ["school"]);
         var preview = await NextAsync(user, skip, m => SlackHost.ButtonToken(m, "verify") is not null || SlackHost.ButtonToken(m, "sother") is not null);
         return SlackHost.ButtonToken(preview, "sother") is not null
             ? await SlackPressAsync(user, preview, "sother", m => SlackHost.ButtonToken(m, "verify") is not null)
