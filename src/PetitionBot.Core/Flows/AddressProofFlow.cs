@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PetitionBot.Core.Campaigns;
+using PetitionBot.Core.Email;
 using PetitionBot.Core.Model;
 using PetitionBot.Core.Text;
 
@@ -119,7 +120,8 @@ public sealed class AddressProofFlow(
     private async Task<Reply> SendAsync(FlowContext ctx, FlowDraft draft, string address, CancellationToken ct)
     {
         var title = campaigns.Find(draft.CampaignId)?.Title ?? "PetitionBot";
-        var result = await codes.SendAsync(ctx, draft, address, title, "code", ct);
+        var purpose = draft.Values[PurposeKey] == Unsign ? VerificationPurpose.Unsign : VerificationPurpose.MyData;
+        var result = await codes.SendAsync(ctx, draft, address, title, "code", purpose, ct);
         var text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "the command");
         return result.Status == EmailStepStatus.Sent
             ? new Reply { Text = text, Choices = CodeChoices(result.Draft, enter: true), ReplacesPrevious = true }

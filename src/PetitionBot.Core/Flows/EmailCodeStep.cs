@@ -62,7 +62,7 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
     /// <summary>Mails a new code to <paramref name="address"/> (already checked and normalized), within the send limits. The
     /// send is counted and the attempt (the code's salted hash) saved in one write, before the mail goes.</summary>
     public async Task<EmailStepResult> SendAsync(FlowContext ctx, FlowDraft draft, string address, string campaignTitle, string step,
-        CancellationToken ct = default)
+        VerificationPurpose purpose = VerificationPurpose.Sign, CancellationToken ct = default)
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var salt = RandomNumberGenerator.GetBytes(16);
@@ -81,7 +81,7 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
             return new EmailStepResult(EmailStepStatus.TooManySends, draft);
         }
 
-        var sent = await mailer.SendCodeAsync(new VerificationCodeMail(address, campaignTitle, code, CodeLifetime), ct);
+        var sent = await mailer.SendCodeAsync(new VerificationCodeMail(address, campaignTitle, code, CodeLifetime, purpose), ct);
         if (!sent.Sent)
         {
             // The code never left: the attempt is put back as it was before this send (the send still counts).

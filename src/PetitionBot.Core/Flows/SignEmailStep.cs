@@ -65,7 +65,7 @@ public sealed class SignEmailStep(
             return new Reply { Text = problem, Choices = NoCodeChoices(draft, campaign), ReplacesPrevious = true };
         }
 
-        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignState.Name(SignStep.Code), ct);
+        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignState.Name(SignStep.Code), ct: ct);
         var said = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign");
         if (result.Status == EmailStepStatus.Sent)
         {
@@ -159,7 +159,7 @@ public sealed class SignEmailStep(
 
     private async Task<Reply> SendAsync(FlowContext ctx, FlowDraft draft, CampaignDefinition campaign, string address, CancellationToken ct)
     {
-        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignState.Name(SignStep.Code), ct);
+        var result = await codes.SendAsync(ctx, draft, address, campaign.Title, SignState.Name(SignStep.Code), ct: ct);
         return result.Status == EmailStepStatus.Sent
             ? new Reply { Text = EmailCodeStep.Say(result, ctx.Actor.Platform == PlatformKind.Console, "/sign"), Choices = CodeChoices(result.Draft, enter: true), ReplacesPrevious = true }
             : NotSent(ctx, draft, result);

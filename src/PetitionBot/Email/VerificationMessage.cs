@@ -13,7 +13,8 @@ internal static class VerificationMessage
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(mail.To));
-        message.Subject = $"Your code to sign \"{mail.CampaignTitle}\": {mail.Code}";
+        var (subject, why, where) = Purpose(mail);
+        message.Subject = $"{subject}: {mail.Code}";
         message.Date = now;
         var minutes = ((int)Math.Round(mail.ValidFor.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
         message.Body = new TextPart("plain")
@@ -22,12 +23,11 @@ internal static class VerificationMessage
                 $"""
                 Hello,
 
-                Someone asked PetitionBot to confirm that this school address belongs to them, to sign the petition
-                "{mail.CampaignTitle}" as a verified medical student or resident.
+                Someone asked PetitionBot to confirm that this school address belongs to them, {why}.
 
                 Your code: {mail.Code}
 
-                Type it in the chat where you started signing. It works for {minutes} minutes.
+                Type it in the chat where you {where}. It works for {minutes} minutes.
 
                 This is the only message PetitionBot sends to this address: your address is not kept, only a
                 one-way fingerprint of it, so the same address cannot sign twice. If you did not ask for this code,
@@ -38,4 +38,15 @@ internal static class VerificationMessage
         };
         return message;
     }
+
+    /// <summary>The subject (before the code), why the code was asked for, and where it was asked.</summary>
+    private static (string Subject, string Why, string Where) Purpose(VerificationCodeMail mail) => mail.Purpose switch
+    {
+        VerificationPurpose.Unsign => ($"Your code to withdraw your signature from \"{mail.CampaignTitle}\"",
+            $"to withdraw the signature made with it from the petition \"{mail.CampaignTitle}\"", "asked to withdraw it"),
+        VerificationPurpose.MyData => ("Your code to see your PetitionBot data",
+            "to see the signatures made with it", "asked to see them"),
+        _ => ($"Your code to sign \"{mail.CampaignTitle}\"",
+            $"to sign the petition \"{mail.CampaignTitle}\" as a verified medical student or resident", "started signing"),
+    };
 }

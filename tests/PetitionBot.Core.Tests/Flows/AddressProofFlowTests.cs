@@ -1,3 +1,4 @@
+using PetitionBot.Core.Email;
 using PetitionBot.Core.Flows;
 using PetitionBot.Core.Interactions;
 using PetitionBot.Core.Model;
@@ -26,6 +27,7 @@ public sealed class AddressProofFlowTests : IDisposable
         var form = await bot.PressAsync(slack, start, "Signed from another account? Prove your school email");
         var sent = await bot.SubmitAsync(slack, form, ("email", Address));
         Assert.DoesNotContain("Discord", sent.Text, StringComparison.Ordinal);
+        Assert.Equal(VerificationPurpose.Unsign, bot.Mailer.Sent.Last().Purpose);
         var proven = await bot.SubmitAsync(slack, await bot.PressAsync(slack, sent, "Enter code"), ("code", bot.Mailer.LastCode));
 
         Assert.StartsWith("This address signed on Discord on March 10, 2026. Withdraw that signature?", proven.Text, StringComparison.Ordinal);
@@ -85,6 +87,7 @@ public sealed class AddressProofFlowTests : IDisposable
         Assert.Contains("no signature", show.Text, StringComparison.Ordinal);
 
         var sent = await bot.SubmitAsync(slack, await bot.PressAsync(slack, show, AddressProofFlow.ChoiceLabel), ("email", Address));
+        Assert.Equal(VerificationPurpose.MyData, bot.Mailer.Sent.Last().Purpose);
         var proven = await bot.SubmitAsync(slack, await bot.PressAsync(slack, sent, "Enter code"), ("code", bot.Mailer.LastCode));
 
         Assert.Contains("signed March 10, 2026 on Discord", proven.Text, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class SignFlowEmailTests : IDisposable
         Assert.DoesNotContain(".eml", sent.Text, StringComparison.Ordinal);
         Assert.Equal(["Enter code", "Resend code", "Use another address", "Cancel"], sent.Choices.Select(c => c.Label));
         var mail = Assert.Single(bot.Mailer.Sent);
-        Assert.Equal(("ana.lopez@ucsf.edu", bot.Campaign.Title, TimeSpan.FromMinutes(10)), (mail.To, mail.CampaignTitle, mail.ValidFor));
+        Assert.Equal(("ana.lopez@ucsf.edu", bot.Campaign.Title, TimeSpan.FromMinutes(10), VerificationPurpose.Sign), (mail.To, mail.CampaignTitle, mail.ValidFor, mail.Purpose));
         Assert.Matches("^[0-9]{6}$", mail.Code);
         Assert.Null(await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
 
