@@ -89,6 +89,11 @@ public static partial class ConfigCheck
             warnings.Add(keyWarning);
         }
 
+        if (Email.PickupInChatWarning.For(configuration) is { } pickupWarning)
+        {
+            warnings.Add(pickupWarning);
+        }
+
         errors.AddRange(SchoolCheck.Problems(configuration));
         errors.AddRange(AdapterFailures(adapters, errors));
         if (!PlatformSettings.From(configuration).Any)

@@ -120,29 +120,7 @@ internal sealed class MailKitVerificationMailer(IOptions<EmailOptions> options, 
 
     private async Task<MailSendResult> WritePickupAsync(string directory, MimeMessage message, CancellationToken ct)
     {
-        var folder = Path.GetFullPath(directory);
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        var name = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}.eml";
-        var path = Path.Combine(folder, name);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var stream = new FileStream(path, fileOptions))
-        {
-            await message.WriteToAsync(stream, ct);
-        }
-
+        var path = await PickupFolder.WriteAsync(directory, message, time.GetUtcNow(), ct);
         EmailLog.PickedUp(logger);
         return MailSendResult.Ok(path);
     }

@@ -121,6 +121,11 @@ public static class PetitionBotApp
                 {
                     await error.WriteLineAsync($"Warning: {keyWarning}");
                 }
+
+                if (mode == HostMode.Bot && Email.PickupInChatWarning.For(configuration!) is { } pickupWarning)
+                {
+                    await error.WriteLineAsync($"Warning: {pickupWarning}");
+                }
             }
 
             if (mode == HostMode.Cli)

@@ -112,6 +112,37 @@ public sealed class ConfigCheckTests : IDisposable
         Assert.Empty(problems.Warnings);
     }
 
+    [Theory]
+    [InlineData("email")]
+    [InlineData("email-required")]
+    public void Check_EmailVerificationInChatWithoutSmtpHost_WarnsThatSignersCannotReadThePickupFolder(string mode)
+    {
+        var problems = ConfigCheck.Check(Configuration(new() { ["Campaigns:0:Verification"] = mode }));
+
+        Assert.True(problems.IsValid, string.Join("\n", problems.Errors));
+        var warning = Assert.Single(problems.Warnings, w => w.Contains("Email:Smtp:Host is not set", StringComparison.Ordinal));
+        Assert.Contains("signers in Discord or Slack cannot read", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_EmailVerificationWithSmtpHost_NoPickupWarning()
+    {
+        var problems = ConfigCheck.Check(Configuration(new() { ["Campaigns:0:Verification"] = "email", ["Email:Smtp:Host"] = "smtp.example.org" }));
+
+        Assert.DoesNotContain(problems.Warnings, w => w.Contains("Email:Smtp:Host", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_EmailVerificationConsoleOnly_NoPickupWarning()
+    {
+        var changes = WithoutPlatforms();
+        changes["Campaigns:0:Verification"] = "email-required";
+
+        var problems = ConfigCheck.Check(Configuration(changes));
+
+        Assert.DoesNotContain(problems.Warnings, w => w.Contains("Email:Smtp:Host", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Check_HttpLoopbackApiUrlsAndGuildList_Valid()
     {
