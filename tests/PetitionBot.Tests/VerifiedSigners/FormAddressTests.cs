@@ -45,9 +45,10 @@ public sealed class FormAddressTests
         var view = await rig.SlackOpenAsync("U0FORM", naming, "named", "sgf:");
         var emailBlock = rig.Slack.Views.Skip(views).Last().View["blocks"]!.AsArray().Single(b => b?["block_id"]?.GetValue<string>() == "email");
         Assert.True(emailBlock!["optional"]!.GetValue<bool>());
+        var school = await rig.SlackPickSchoolAsync("U0FORM", view, "UC Davis");
         skip = rig.Slack.MessagesFor(VerifiedSignerRig.Team, "U0FORM").Count;
         await rig.Slack.SendViewSubmissionAsync(VerifiedSignerRig.Team, "U0FORM", view,
-            new Dictionary<string, string> { ["name"] = "Ana Form", ["school"] = "UC Davis", ["stage"] = "MS3", ["email"] = Address });
+            new Dictionary<string, string> { ["name"] = "Ana Form", ["school"] = school, ["stage"] = "MS3", ["email"] = Address }, externalSelects: ["school"]);
         var slackReply = await rig.NextAsync("U0FORM", skip, m => SlackHost.ButtonToken(m, "code") is not null || SlackHost.ButtonToken(m, "sother") is not null);
         var slackSent = SlackHost.ButtonToken(slackReply, "sother") is not null
             ? await rig.SlackPressAsync("U0FORM", slackReply, "sother", m => SlackHost.ButtonToken(m, "code") is not null)

@@ -154,9 +154,7 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
         var prompt = await NextAsync(user, skip, m => SlackHost.ButtonToken(m, "r0") is not null);
         var naming = await SlackPressAsync(user, prompt, "r0", m => SlackHost.ButtonToken(m, "named") is not null);
         var view = await SlackOpenAsync(user, naming, "named", "sgf:");
-        var options = (await Slack.SendBlockSuggestionAsync(Team, user, "school", school, callbackId: view)).Payload!["options"]!.AsArray();
-        var picked = options.Select(o => o!["value"]!.GetValue<string>())
-            .First(v => keepTyped == v.StartsWith("other:", StringComparison.Ordinal));
+        var picked = await SlackPickSchoolAsync(user, view, school, keepTyped);
         skip = Slack.MessagesFor(Team, user).Count;
         await Slack.SendViewSubmissionAsync(Team, user, view, new Dictionary<string, string> { ["name"] = "Vera Fied", ["school"] = picked, ["stage"] = stage },
             externalSelects: ["school"]);
@@ -165,6 +163,24 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
             ? await SlackPressAsync(user, preview, "sother", m => SlackHost.ButtonToken(m, "verify") is not null)
             : preview;
     }
+
+    /// <summary>Slack: types <paramref name="typed"/> into the school <c>external_select</c> of <paramref name="view"/>
+    /// (a block_suggestion) and returns the value of the option a person would pick: the best match, or with
+    /// <paramref name="keepTyped"/> the last one, "Other: …".</summary>
+    public async Task<string> SlackPickSchoolAsync(string user, string view, string typed, bool keepTyped = false)
+    {
+        var options = (await Slack.SendBlockSuggestionAsync(Team, user, "school", typed, callbackId: view)).Payload!["options"]!.AsArray();
+        return options.Select(o => o!["value"]!.GetValue<string>()).First(v => keepTyped == v.StartsWith("other:", StringComparison.Ordinal));
+    }
+
+    /// <summary>Settings that send the codes over SMTP to 127.0.0.1:<paramref name="port"/>, in plain text.</summary>
+    public static Dictionary<string, string?> Smtp(int port) => new()
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:From"] = "petition@example.org",
+    };
 
     /// <summary>Slack: presses the button of <paramref name="message"/> whose action ends with <paramref name="action"/>
     /// and opens a view whose callback starts with <paramref name="callbackPrefix"/>; returns its callback_id.</summary>

@@ -89,13 +89,35 @@ public sealed class VerifiedSignerTests
     }
 
     [Fact]
+    public async Task Sign_WrongCodeFiveTimesOnDiscord_TriesCountedDownThenTheAttemptEnds()
+    {
+        await using var rig = await VerifiedSignerRig.StartAsync();
+        var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
+        var right = rig.CodeFor(Address);
+        var wrong = right == "000000" ? "111111" : "000000";
+
+        for (var left = 4; left >= 1; left--)
+        {
+            var reply = await rig.DiscordEnterCodeAsync(Ana, sent, wrong);
+            Assert.Equal($"That code is not right; you have {left} {(left == 1 ? "try" : "tries")} left.", Text(reply["data"]));
+        }
+
+        var ended = await rig.DiscordEnterCodeAsync(Ana, sent, wrong);
+
+        Assert.Contains("attempt has ended and nothing was saved", Text(ended["data"]), StringComparison.Ordinal);
+        var late = await rig.Press(Ana, sent, "code");
+        Assert.NotEqual(9, late["type"]!.GetValue<int>());
+        Assert.Equal(0, (await rig.Signatures.GetStatsAsync("test", DateTimeOffset.UtcNow)).Total);
+    }
+
+    [Fact]
     public async Task Sign_MailServerUnreachable_TryLaterAndNothingSaved()
     {
         using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         closed.Start();
         var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop(); // nothing listens there any more
-        await using var rig = await VerifiedSignerRig.StartAsync(Smtp(port));
+        await using var rig = await VerifiedSignerRig.StartAsync(VerifiedSignerRig.Smtp(port));
 
         var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
         Assert.Contains("We are sending a 6-digit code to " + Address, Text(sent["data"]), StringComparison.Ordinal);
@@ -111,7 +133,7 @@ public sealed class VerifiedSignerTests
     public async Task Sign_MailServerRefuses5xx_TryLaterAndNothingSaved()
     {
         await using var smtp = await InProcessSmtpServer.StartAsync(refuse: true);
-        await using var rig = await VerifiedSignerRig.StartAsync(Smtp(smtp.Port));
+        await using var rig = await VerifiedSignerRig.StartAsync(VerifiedSignerRig.Smtp(smtp.Port));
 
         var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
         await rig.WaitForMailFailureAsync(Address);
@@ -130,7 +152,7 @@ public sealed class VerifiedSignerTests
     {
         using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         silent.Start(); // accepts (the kernel's backlog) and never greets
-        var settings = Smtp(((System.Net.IPEndPoint)silent.LocalEndpoint).Port);
+        var settings = VerifiedSignerRig.Smtp(((System.Net.IPEndPoint)silent.LocalEndpoint).Port);
         settings["Email:Smtp:Timeout"] = "00:00:03";
         await using var rig = await VerifiedSignerRig.StartAsync(settings);
         var preview = await rig.DiscordPreviewAsync(Ana);
@@ -151,7 +173,7 @@ public sealed class VerifiedSignerTests
     public async Task Sign_CodeOverSmtp_SentInTheBackgroundAndSigns()
     {
         await using var smtp = await InProcessSmtpServer.StartAsync();
-        await using var rig = await VerifiedSignerRig.StartAsync(Smtp(smtp.Port));
+        await using var rig = await VerifiedSignerRig.StartAsync(VerifiedSignerRig.Smtp(smtp.Port));
 
         var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
         Assert.Contains("We are sending a 6-digit code to " + Address, Text(sent["data"]), StringComparison.Ordinal);
@@ -160,14 +182,6 @@ public sealed class VerifiedSignerTests
 
         Assert.Contains($"Verified by school email ({VerifiedSignerRig.Domain})", Text(done["data"]), StringComparison.Ordinal);
     }
-
-    private static Dictionary<string, string?> Smtp(int port) => new()
-    {
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Smtp:Security"] = "None",
-        ["Email:From"] = "petition@example.org",
-    };
 
     [Fact]
     public async Task Sign_CodeEnteredAfterTenMinutes_ExpiredAndResendWorks()
