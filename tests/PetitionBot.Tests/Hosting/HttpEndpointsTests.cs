@@ -98,6 +98,19 @@ public sealed class HttpEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Metrics_MailFailures_ExposedByReason()
+    {
+        BotMetrics.MailFailures.Add(1, new KeyValuePair<string, object?>("reason", "refused"));
+        BotMetrics.MailFailures.Add(1, new KeyValuePair<string, object?>("reason", "unreachable"));
+
+        var text = await _http.GetStringAsync("/metrics");
+
+        Assert.Contains("# TYPE petitionbot_mail_failures_total counter", text);
+        Assert.Matches(@"petitionbot_mail_failures_total\{reason=""refused""\} [1-9]", text);
+        Assert.Matches(@"petitionbot_mail_failures_total\{reason=""unreachable""\} [1-9]", text);
+    }
+
+    [Fact]
     public async Task Metrics_TagValueLooksLikeIdOrText_IsPublishedAsOther()
     {
         BotMetrics.RateLimited.Add(1, new("platform", "discord"), new("scope", "channels/123456789012345678/messages"), new("user", "U123"));
