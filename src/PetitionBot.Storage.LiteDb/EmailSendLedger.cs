@@ -62,6 +62,23 @@ internal sealed class EmailSendLedger
         ticks.Add(atTicks);
     }
 
+    /// <summary>Deletes one send of <paramref name="subject"/> in [<paramref name="fromTicks"/>, <paramref name="toTicks"/>)
+    /// and uncounts it; nothing when there is none.</summary>
+    public void Remove(LiteDbContext db, string subject, long fromTicks, long toTicks)
+    {
+        if (!Load(db).TryGetValue(subject, out var ticks) || ticks.FindIndex(t => t >= fromTicks && t < toTicks) is not (>= 0 and var index))
+        {
+            return;
+        }
+
+        var at = ticks[index];
+        ticks.RemoveAt(index);
+        if (db.EmailSends.FindOne(LiteDB.Query.And(LiteDB.Query.EQ(nameof(EmailSendDoc.AtTicks), at), LiteDB.Query.EQ(nameof(EmailSendDoc.Subject), subject))) is { } doc)
+        {
+            db.EmailSends.Delete(doc.Id);
+        }
+    }
+
     private Dictionary<string, List<long>> Load(LiteDbContext db)
     {
         if (_sends is not null)

@@ -40,6 +40,20 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
         });
     }
 
+    public Task UncountSendAsync(string identityKey, string address, DateTimeOffset sentAt, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
+        var mailbox = "a:" + db.Keys.HashEmail(address);
+        var from = sentAt.ToUnixTimeMilliseconds() * TimeSpan.TicksPerMillisecond + DateTimeOffset.UnixEpoch.UtcTicks;
+        return db.WriteAsync(() =>
+        {
+            db.SendLedger.Remove(db, person, from, from + TimeSpan.TicksPerMillisecond);
+            db.SendLedger.Remove(db, mailbox, from, from + TimeSpan.TicksPerMillisecond);
+            return true;
+        });
+    }
+
     public Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default)
     {
         var doc = signatures.FindByClaim(campaignId, db.Keys.HashEmail(address));

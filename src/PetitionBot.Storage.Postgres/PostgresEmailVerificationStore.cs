@@ -61,6 +61,22 @@ public sealed class PostgresEmailVerificationStore(PostgresDatabase db) : IEmail
         return true;
     }
 
+    public async Task UncountSendAsync(string identityKey, string address, DateTimeOffset sentAt, CancellationToken ct = default)
+    {
+        var from = sentAt.ToUnixTimeMilliseconds() * TimeSpan.TicksPerMillisecond + DateTimeOffset.UnixEpoch.UtcTicks;
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            DELETE FROM email_sends WHERE ctid IN (
+                SELECT DISTINCT ON (subject) ctid FROM email_sends
+                WHERE subject IN (@a, @b) AND at_ticks >= @from AND at_ticks < @to ORDER BY subject)
+            """, conn);
+        cmd.Parameters.AddWithValue("a", "p:" + db.Keys.HashEmail("identity:" + identityKey));
+        cmd.Parameters.AddWithValue("b", "a:" + db.Keys.HashEmail(address));
+        cmd.Parameters.AddWithValue("from", from);
+        cmd.Parameters.AddWithValue("to", from + TimeSpan.TicksPerMillisecond);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default)
     {
         var found = await _signatures.QueryAsync($"SELECT {StoredSignature.Columns} FROM signatures WHERE campaign_id = @c AND email_hash = @e",

@@ -8,6 +8,8 @@ public sealed class NoEmailVerificationStore : IEmailVerificationStore
         CancellationToken ct = default) =>
         Task.FromResult(true);
 
+    public Task UncountSendAsync(string identityKey, string address, DateTimeOffset sentAt, CancellationToken ct = default) => Task.CompletedTask;
+
     public Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default) =>
         Task.FromResult<SignatureRecord?>(null);
 

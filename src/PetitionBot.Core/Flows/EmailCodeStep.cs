@@ -84,7 +84,8 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
         var sent = await mailer.SendCodeAsync(new VerificationCodeMail(address, campaignTitle, code, CodeLifetime, purpose), ct);
         if (!sent.Sent)
         {
-            // The code never left: the attempt is put back as it was before this send (the send still counts).
+            // The code never left: the attempt is put back as it was before this send, and the send is not counted.
+            await store.UncountSendAsync(ctx.Actor.IdentityKey, address, ctx.Now, ct);
             await drafts.SaveAsync(draft, ct);
             return new EmailStepResult(EmailStepStatus.MailDown, draft);
         }
@@ -108,6 +109,8 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
             return null;
         }
 
+        // The mail never left: its send is not counted (a signer told to try later gets their sends back).
+        await store.UncountSendAsync(draft.OwnerKey, address, sentAt, ct);
         var saved = WithoutCode(draft);
         await drafts.SaveAsync(saved, ct);
         return new EmailStepResult(EmailStepStatus.MailDown, saved);

@@ -11,6 +11,11 @@ public interface IEmailVerificationStore
     Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, FlowDraft? attempt = null,
         CancellationToken ct = default);
 
+    /// <summary>Takes back the send counted for <paramref name="identityKey"/> and <paramref name="address"/> within the
+    /// millisecond of <paramref name="sentAt"/>, for a code whose mail never left (refused, or the server unreachable): a
+    /// signer told to try later is not held to the hourly limit by mails that were not sent. Nothing when there is none.</summary>
+    Task UncountSendAsync(string identityKey, string address, DateTimeOffset sentAt, CancellationToken ct = default);
+
     /// <summary>The signature of this campaign verified with this address, whichever platform it came from.</summary>
     Task<SignatureRecord?> FindByEmailAsync(string campaignId, string address, CancellationToken ct = default);
 

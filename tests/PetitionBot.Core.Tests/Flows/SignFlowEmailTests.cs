@@ -76,6 +76,29 @@ public sealed class SignFlowEmailTests : IDisposable
     }
 
     [Fact]
+    public async Task Sign_QueuedMailsFailedThreeTimes_FourthTryStillSends()
+    {
+        bot.Mailer.Queue = true;
+        var sent = await bot.SubmitAsync(student, await bot.PressAsync(student, await bot.FillAsync(student, school: "UCSF"), "Verify my school email"),
+            ("email", "ana.lopez@ucsf.edu"));
+        bot.Mailer.QueuedFailure = MailFailure.Unreachable;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("mail server is not answering", (await bot.PressAsync(student, sent, "Enter code")).Text, StringComparison.Ordinal);
+            bot.Time.Advance(TimeSpan.FromSeconds(1));
+            sent = await bot.PressAsync(student, sent, "Resend code");
+            Assert.StartsWith("We are sending a 6-digit code", sent.Text, StringComparison.Ordinal);
+        }
+
+        bot.Mailer.QueuedFailure = MailFailure.None;
+        var codeForm = await bot.PressAsync(student, sent, "Enter code");
+        var done = await bot.SubmitAsync(student, codeForm, ("code", bot.Mailer.LastCode));
+
+        Assert.Equal(4, bot.Mailer.Sent.Count);
+        Assert.StartsWith("Signed", done.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_Skip_SignsSelfAttestedWithoutMail()
     {
         var preview = await bot.FillAsync(student, school: "UCSF");
@@ -227,6 +250,22 @@ public sealed class SignFlowEmailTests : IDisposable
 
         Assert.StartsWith("Only 3 codes an hour", reply.Text, StringComparison.Ordinal);
         Assert.Equal(3, bot.Mailer.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Address_MailServerDownThreeTimes_SendsNotCountedSoTheFourthGoes()
+    {
+        bot.Mailer.Failure = MailFailure.Refused;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("mail server is not answering", (await SendCodeAsync()).Text, StringComparison.Ordinal);
+            bot.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        bot.Mailer.Failure = MailFailure.None;
+        var reply = await SendCodeAsync();
+
+        Assert.StartsWith("We sent a 6-digit code", reply.Text, StringComparison.Ordinal);
     }
 
     [Theory]

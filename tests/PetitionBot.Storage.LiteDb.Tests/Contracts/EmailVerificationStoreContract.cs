@@ -101,6 +101,40 @@ public abstract class EmailVerificationStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task UncountSendAsync_MailThatNeverLeft_FreesThatSendForThePersonAndTheAddress()
+    {
+        var t = TempStore.T0.AddTicks(1234); // not on a millisecond: taken back by the millisecond it was counted in
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await store.Emails.TryCountSendAsync("discord:1", Address, t.AddMinutes(i), 3));
+        }
+
+        await store.Emails.UncountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(1).AddMilliseconds(0.5));
+
+        Assert.True(await store.Emails.TryCountSendAsync("discord:1", "other@ucsf.edu", t.AddMinutes(5), 3));
+        Assert.True(await store.Emails.TryCountSendAsync("slack:T1:U1", Address, t.AddMinutes(5), 3));
+        Assert.False(await store.Emails.TryCountSendAsync("discord:1", Address, t.AddMinutes(6), 3));
+    }
+
+    [Fact]
+    public async Task UncountSendAsync_NoSendInThatMillisecondOrTwice_TakesBackAtMostOne()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(i), 3));
+        }
+
+        await store.Emails.UncountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(1).AddMilliseconds(1));
+        Assert.False(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(5), 3));
+
+        await store.Emails.UncountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(2));
+        await store.Emails.UncountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(2));
+
+        Assert.True(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(6), 3));
+        Assert.False(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(7), 3));
+    }
+
+    [Fact]
     public async Task TryCountSendAsync_OtherPersonAndOtherAddress_CountedSeparately()
     {
         for (var i = 0; i < 3; i++)

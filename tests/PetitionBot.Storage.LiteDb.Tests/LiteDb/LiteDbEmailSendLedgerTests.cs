@@ -27,6 +27,26 @@ public sealed class LiteDbEmailSendLedgerTests
     }
 
     [Fact]
+    public async Task UncountSendAsync_StoreReopened_TheTakenBackSendIsGoneFromTheFileToo()
+    {
+        using var store = new TempStore();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(i), 3));
+        }
+
+        await store.Emails.UncountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(1));
+        Assert.Equal(4, store.Context.EmailSends.Count());
+
+        store.Context.Dispose();
+        using var reopened = new LiteDbContext(store.Options);
+        var emails = new LiteDbEmailVerificationStore(reopened, new LiteDbSignatureStore(reopened));
+
+        Assert.True(await emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(10), 3));
+        Assert.False(await emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(11), 3));
+    }
+
+    [Fact]
     public async Task TryCountSendAsync_SendsOverAnHourOld_DeletedFromTheFileAtTheNextPurge()
     {
         using var store = new TempStore();
