@@ -72,6 +72,18 @@ public sealed class ShippedSchoolsDataTests
         Assert.All(Rows.Value, s => Assert.Equal(s.EmailDomains.Count, s.EmailDomains.Distinct().Count()));
     }
 
+    [Theory]
+    [InlineData("msu-chm", "msucom", "msu.edu")]
+    [InlineData("atsu-soma", "atsu-kcom", "atsu.edu")]
+    [InlineData("westernu", "comp-northwest", "westernu.edu")]
+    public void Parse_ShippedFile_TwoSchoolsOfOneUniversityShareItsDomain(string one, string other, string domain)
+    {
+        var byId = Rows.Value.ToDictionary(s => s.Id);
+
+        Assert.Contains(domain, byId[one].EmailDomains);
+        Assert.Contains(domain, byId[other].EmailDomains);
+    }
+
     [Fact]
     public void Parse_ShippedFile_CountsMatchTheAccreditorsLists()
     {
