@@ -16,13 +16,15 @@ public sealed partial class PetitionBotService
 
         var query = (input.Query.Length > 100 ? input.Query[..100] : input.Query).Trim();
         var found = schools.Suggest(query, SuggestInput.Max).Select(s => new Suggestion(s.Id, s.Name)).ToList();
-        var named = query.Length == 0 || OtherSchoolValue.TextOf(query) is not null ? null
+        // "other: <name>" typed on purpose is always offered as it is (even a name close to a listed school's).
+        var typedOther = OtherSchoolValue.TextOf(query);
+        var named = query.Length == 0 || typedOther is not null ? null
             : schools.Find(query) ?? (schools.Resolve(query) is { Kind: SchoolMatchKind.Found, School: { } match } ? match : null);
         if (named is not null)
         {
             found = [new Suggestion(named.Id, named.Name), .. found.Where(s => s.Value != named.Id).Take(SuggestInput.Max - 1)];
         }
-        else if (OtherSchoolValue.TextOf(query) is null && OtherSchoolValue.Suggest(query) is { } other)
+        else if (OtherSchoolValue.Suggest(typedOther ?? query) is { } other)
         {
             found = [.. found.Take(SuggestInput.Max - 1), other];
         }

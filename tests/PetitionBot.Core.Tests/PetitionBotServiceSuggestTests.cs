@@ -43,6 +43,14 @@ public sealed class PetitionBotServiceSuggestTests : IDisposable
         Assert.DoesNotContain(found, s => s.Value.StartsWith(OtherSchoolValue.Prefix, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SuggestAsync_OtherTypedOnPurpose_OfferedEvenForAListedSchoolsName()
+    {
+        var found = await SuggestAsync("other:  UCSF ");
+
+        Assert.Equal(("other:UCSF", "Other: UCSF (not in the list; keep as typed)"), (found[^1].Value, found[^1].Label));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]

@@ -25,7 +25,7 @@ internal static class PickupInChatWarning
         }
 
         var folder = string.IsNullOrWhiteSpace(email["PickupDirectory"]) ? new EmailOptions().PickupDirectory : email["PickupDirectory"];
-        return $"Campaigns:{string.Join(", ", verifying)} verify by school email in chat, but Email:Smtp:Host is not set: codes are " +
+        return $"Email verification is on in chat (campaigns: {string.Join(", ", verifying)}), but Email:Smtp:Host is not set: codes are " +
                $"written to Email:PickupDirectory ({folder}), which signers in Discord or Slack cannot read, and they are told a code " +
                "was sent. Set Email:Smtp:Host (see README, \"Email verification\") before inviting signers.";
     }

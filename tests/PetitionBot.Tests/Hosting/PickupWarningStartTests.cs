@@ -28,7 +28,7 @@ public sealed class PickupWarningStartTests : IDisposable
         var code = await run;
 
         Assert.Equal(0, code);
-        Assert.Contains("Warning: Campaigns:test verify by school email in chat, but Email:Smtp:Host is not set", error.Text, StringComparison.Ordinal);
+        Assert.Contains("Warning: Email verification is on in chat (campaigns: test), but Email:Smtp:Host is not set", error.Text, StringComparison.Ordinal);
         Assert.Contains("signers in Discord or Slack cannot read", error.Text, StringComparison.Ordinal);
     }
 }
