@@ -59,12 +59,14 @@ internal static class PickupFolder
                 try
                 {
                     File.Delete(file);
-                    deleted++;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     // Open elsewhere, or already gone: the next write tries again.
+                    continue;
                 }
+
+                deleted++;
             }
         }
 
