@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PetitionBot.Core.Email;
 using PetitionBot.Core.Interactions;
+using PetitionBot.Core.Model;
 using PetitionBot.Core.Ports;
 using PetitionBot.Core.Storage;
 
@@ -81,7 +82,9 @@ public sealed class EmailCodeStep(IVerificationMailer mailer, IEmailVerification
             return new EmailStepResult(EmailStepStatus.TooManySends, draft);
         }
 
-        var sent = await mailer.SendCodeAsync(new VerificationCodeMail(address, campaignTitle, code, CodeLifetime, purpose), ct);
+        var signer = ctx.Actor.Platform == PlatformKind.Console ? null
+            : new DirectRecipient("", ctx.Actor.Platform, ctx.Actor.ServerId, ctx.Actor.UserId);
+        var sent = await mailer.SendCodeAsync(new VerificationCodeMail(address, campaignTitle, code, CodeLifetime, purpose, signer), ct);
         if (!sent.Sent)
         {
             // The code never left: the attempt is put back as it was before this send, and the send is not counted.

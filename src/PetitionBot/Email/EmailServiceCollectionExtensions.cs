@@ -11,6 +11,7 @@ internal static class EmailServiceCollectionExtensions
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>();
         services.AddSingleton<MailKitVerificationMailer>();
+        services.AddSingleton<MailFailureNotice>();
         services.AddSingleton<IVerificationMailer, QueuedVerificationMailer>();
         return services;
     }

@@ -11,10 +11,12 @@ namespace PetitionBot.Email;
 /// (<see cref="MailSendResult.Queued"/>) and sent in the background, at most <see cref="MaxConcurrentSends"/> at a time,
 /// by <see cref="MailKitVerificationMailer"/> (which logs and counts failures). A failed send is remembered for the code's
 /// life under a hash of the address — never the address — so the signer's next step ("Enter code", "Resend code", the
-/// code itself) says the mail server is not answering. With no SMTP host the <c>.eml</c> file is written at once, as
+/// code itself) says the mail server is not answering, and the signer is told at once by private message
+/// (<see cref="MailFailureNotice"/>). With no SMTP host the <c>.eml</c> file is written at once, as
 /// before (the console names it).</summary>
 internal sealed partial class QueuedVerificationMailer(
     MailKitVerificationMailer inner,
+    MailFailureNotice notice,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<QueuedVerificationMailer> logger) : IVerificationMailer, IAsyncDisposable, IDisposable
@@ -49,18 +51,23 @@ internal sealed partial class QueuedVerificationMailer(
     {
         try
         {
+            MailSendResult result;
             await _slots.WaitAsync(_stopping.Token);
             try
             {
-                var result = await inner.SendCodeAsync(mail, _stopping.Token);
-                if (!result.Sent)
-                {
-                    Remembered(mail.To, result.Failure, requestedAt);
-                }
+                result = await inner.SendCodeAsync(mail, _stopping.Token);
             }
             finally
             {
                 _slots.Release();
+            }
+
+            if (!result.Sent)
+            {
+                // Remembered first, so the signer's next step knows whether or not the private message reaches them;
+                // that message is sent outside the SMTP slots (the platform may pace it).
+                Remembered(mail.To, result.Failure, requestedAt);
+                await notice.TellAsync(mail, _stopping.Token);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)

@@ -35,6 +35,7 @@ public sealed class SignFlowEmailTests : IDisposable
         Assert.Equal(["Enter code", "Resend code", "Use another address", "Cancel"], sent.Choices.Select(c => c.Label));
         var mail = Assert.Single(bot.Mailer.Sent);
         Assert.Equal(("ana.lopez@ucsf.edu", bot.Campaign.Title, TimeSpan.FromMinutes(10), VerificationPurpose.Sign), (mail.To, mail.CampaignTitle, mail.ValidFor, mail.Purpose));
+        Assert.Equal((student.Platform, student.ServerId, student.UserId), (mail.Signer!.Platform, mail.Signer.ServerId, mail.Signer.UserId));
         Assert.Matches("^[0-9]{6}$", mail.Code);
         Assert.Null(await bot.Signatures.FindAsync(BotHarness.CampaignId, student.IdentityKey));
 
@@ -292,6 +293,7 @@ public sealed class SignFlowEmailTests : IDisposable
 
         var onDiscord = await SendCodeAsync();
         var onConsole = await SendCodeAsync(console);
+        Assert.Null(bot.Mailer.Sent.Last().Signer); // the console waits for the mail: nobody to message later
 
         Assert.DoesNotContain("/tmp/mail", onDiscord.Text, StringComparison.Ordinal);
         Assert.Contains("written to /tmp/mail/code.eml", onConsole.Text, StringComparison.Ordinal);

@@ -77,7 +77,8 @@ public sealed class SlackVerifiedSignerTests
         var sent = await SendCodeAsync(rig, Address);
         Assert.Contains("We are sending a 6-digit code to " + Address, sent.Text, StringComparison.Ordinal);
         await rig.WaitForMailFailureAsync(Address);
-        var reply = await rig.SlackPressAsync(Ben, sent, "resend", _ => true);
+        await WaitForPrivateMessageAsync(rig);
+        var reply = await rig.SlackPressAsync(Ben, sent, "resend", m => m.Kind != Fakes.Slack.FakeSlackMessage.Posted);
 
         Assert.Contains("mail server is not answering; nothing was saved, please try again later", reply.Text, StringComparison.Ordinal);
         Assert.Equal(1, smtp.Refused);
@@ -92,12 +93,26 @@ public sealed class SlackVerifiedSignerTests
 
         var sent = await SendCodeAsync(rig, Address);
         await rig.WaitForMailFailureAsync(Address);
+
+        // Told at once by private message, without waiting for the next step; the message names no address.
+        var dm = await WaitForPrivateMessageAsync(rig);
+        Assert.Equal(Fakes.Slack.FakeSlackServer.DmChannel(Ben), dm.ChannelId);
+        Assert.Contains("could not be sent: the mail server is not answering", dm.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("ben.okafor", dm.AllText, StringComparison.OrdinalIgnoreCase);
         var views = rig.Slack.Views.Count;
-        var reply = await rig.SlackPressAsync(Ben, sent, "code", _ => true);
+        var reply = await rig.SlackPressAsync(Ben, sent, "code", m => m.Kind != Fakes.Slack.FakeSlackMessage.Posted);
 
         Assert.Contains("mail server is not answering; nothing was saved, please try again later", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(rig.Slack.Views.Skip(views), v => v.View["callback_id"]?.GetValue<string>()?.StartsWith("sgf:", StringComparison.Ordinal) == true);
         Assert.Null(await rig.Signatures.FindAsync("test", Key));
+    }
+
+    private static async Task<Fakes.Slack.FakeSlackMessage> WaitForPrivateMessageAsync(VerifiedSignerRig rig)
+    {
+        // Replies to a modal can come by DM too; the notice is the one titled so.
+        static bool IsNotice(Fakes.Slack.FakeSlackMessage m) => m.AllText.Contains("Your code was not sent", StringComparison.Ordinal);
+        await Fakes.Slack.FakeSlackServer.WaitUntilAsync(() => rig.Slack.DirectMessages(VerifiedSignerRig.Team, Ben).Any(IsNotice), DiscordFlow.Timeout);
+        return rig.Slack.DirectMessages(VerifiedSignerRig.Team, Ben).Single(IsNotice);
     }
 
     private static async Task<Fakes.Slack.FakeSlackMessage> SendCodeAsync(VerifiedSignerRig rig, string address)

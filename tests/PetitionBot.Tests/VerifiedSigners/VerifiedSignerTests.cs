@@ -1,3 +1,4 @@
+using PetitionBot.Fakes.Discord;
 using PetitionBot.Core.Storage;
 using PetitionBot.Tests.Discord;
 using PetitionBot.Tests.Slack;
@@ -122,6 +123,13 @@ public sealed class VerifiedSignerTests
         var sent = await rig.DiscordSendCodeAsync(Ana, await rig.DiscordPreviewAsync(Ana), Address);
         Assert.Contains("We are sending a 6-digit code to " + Address, Text(sent["data"]), StringComparison.Ordinal);
         await rig.WaitForMailFailureAsync(Address);
+
+        // Told at once by private message, without waiting for the next step; the message names no address.
+        await FakeDiscordServer.WaitUntilAsync(() => rig.Discord.DirectMessagesTo(Ana) == 1, "the private message", DiscordFlow.Timeout);
+        var dm = rig.Discord.Requests.Single(r => r.Method == "POST" && r.Path == $"channels/{rig.Discord.DirectMessageChannel(Ana)}/messages");
+        Assert.Contains("could not be sent: the mail server is not answering", dm.Body, StringComparison.Ordinal);
+        Assert.Contains("Resend code", dm.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("ana.lopez", dm.Body, StringComparison.OrdinalIgnoreCase);
         var resent = await rig.Press(Ana, sent, "resend");
 
         Assert.Contains("mail server is not answering; nothing was saved, please try again later", Text(resent["data"]), StringComparison.Ordinal);
