@@ -7,8 +7,8 @@ namespace PetitionBot.Email;
 
 /// <summary>Tells a signer in chat, by private message, that the code they asked for could not be sent (the mail was
 /// sent in the background after they were told it was on its way), so they do not wait for a mail that will not come.
-/// The message names neither the address nor the code. A signer who does not accept private messages from the bot
-/// still learns it at their next step.</summary>
+/// The message names no address, code, petition or command: it stays in the person's account. A signer who does not
+/// accept private messages from the bot still learns it at their next step.</summary>
 internal sealed partial class MailFailureNotice(DirectMessagePlatforms platforms, ILogger<MailFailureNotice> logger)
 {
     public const string Title = "Your code was not sent";
@@ -20,14 +20,9 @@ internal sealed partial class MailFailureNotice(DirectMessagePlatforms platforms
             return;
         }
 
-        var again = mail.Purpose switch
-        {
-            VerificationPurpose.Unsign => "run /unsign again",
-            VerificationPurpose.MyData => "run /mydata again",
-            _ => "press \"Resend code\" in your sign-up, or run /sign again",
-        };
-        var text = "The 6-digit code you asked for could not be sent: the mail server is not answering, and nothing was saved. " +
-                   $"Please try again later ({again}).";
+        // Neutral words: a private message stays in the person's account, so it names no petition, command or address.
+        const string text = "The 6-digit code you asked for could not be sent: the mail server is not answering, and nothing was saved. " +
+                            "Please try again later (\"Resend code\", or the same command again).";
         try
         {
             var outcome = await direct.SendDirectAsync(signer, new OutboundMessage("mf" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Title, text), ct);

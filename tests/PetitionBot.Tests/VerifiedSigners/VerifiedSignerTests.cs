@@ -130,6 +130,8 @@ public sealed class VerifiedSignerTests
         Assert.Contains("could not be sent: the mail server is not answering", dm.Body, StringComparison.Ordinal);
         Assert.Contains("Resend code", dm.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("ana.lopez", dm.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("sign", dm.Body, StringComparison.OrdinalIgnoreCase); // it stays in her account: no petition named
+        Assert.DoesNotContain("petition", dm.Body, StringComparison.OrdinalIgnoreCase);
         var resent = await rig.Press(Ana, sent, "resend");
 
         Assert.Contains("mail server is not answering; nothing was saved, please try again later", Text(resent["data"]), StringComparison.Ordinal);
