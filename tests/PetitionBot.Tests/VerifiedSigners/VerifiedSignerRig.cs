@@ -206,8 +206,12 @@ internal sealed partial class VerifiedSignerRig : IAsyncDisposable
     {
         var skip = Slack.MessagesFor(Team, user).Count;
         var ack = await Slack.SendViewSubmissionAsync(Team, user, callback, new Dictionary<string, string> { [field] = value });
-        return ack.ResponseAction == "errors" ? (ack, null) : (ack, await NextAsync(user, skip, _ => true));
+        return ack.ResponseAction == "errors" ? (ack, null) : (ack, await NextAsync(user, skip, m => !IsMailFailureNotice(m)));
     }
+
+    /// <summary>The private message that says a code was not sent: it comes from the background send, in any order with
+    /// the replies (under load a reply can come as a DM too, so replies are told apart by text, not by kind).</summary>
+    public static bool IsMailFailureNotice(FakeSlackMessage message) => message.AllText.Contains("Your code was not sent", StringComparison.Ordinal);
 
     public async Task<FakeSlackMessage> NextAsync(string user, int skip, Func<FakeSlackMessage, bool> predicate)
     {
