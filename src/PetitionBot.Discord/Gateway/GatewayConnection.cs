@@ -148,8 +148,10 @@ internal sealed class GatewayConnection(
             case GatewayOpcode.Hello:
                 _acked = true;
                 var hello = Data(text, DiscordJsonContext.Default.HelloEvent);
-                startedHeartbeat(HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), cts));
+                // Identify (or Resume) first, then the heartbeats: a first heartbeat whose jitter is under a millisecond
+                // is due at once, and would otherwise go out before the Identify.
                 await SendAsync(resume ? ResumeCommand() : IdentifyCommand(), false, cts.Token).ConfigureAwait(false);
+                startedHeartbeat(HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), cts));
                 return null;
             case GatewayOpcode.HeartbeatAck:
                 _acked = true;
