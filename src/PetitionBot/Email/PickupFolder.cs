@@ -7,7 +7,7 @@ namespace PetitionBot.Email;
 
 /// <summary><c>Email:PickupDirectory</c>: each message an owner-only <c>.eml</c> file in an owner-only folder, named by the
 /// time it was written. A file holds an address and a code in plain text, so files older than a code's life (and a few
-/// minutes' grace) are deleted whenever another is written: the folder never keeps more than the last quarter of an hour.</summary>
+/// minutes' grace) are deleted whenever another is written, and at start (<see cref="PickupSweepService"/>).</summary>
 internal static class PickupFolder
 {
     public static readonly TimeSpan Retention = EmailCodeStep.CodeLifetime + TimeSpan.FromMinutes(5);

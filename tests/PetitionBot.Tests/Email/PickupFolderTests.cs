@@ -1,5 +1,6 @@
 using MimeKit;
 using PetitionBot.Email;
+using PetitionBot.Hosting;
 using PetitionBot.Tests.Support;
 
 namespace PetitionBot.Tests.Email;
@@ -40,6 +41,25 @@ public sealed class PickupFolderTests : IDisposable
         await PickupFolder.WriteAsync(folder, Message(), T0 + PickupFolder.Retention);
 
         Assert.Equal(2, Directory.GetFiles(folder, "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task Start_OldMessagesFromAnEarlierRun_DeletedBeforeAnyCodeIsSent()
+    {
+        var folder = Path.Combine(_dir.Path, "mail");
+        Directory.CreateDirectory(folder);
+        var old = Path.Combine(folder, "20200101-000000-0123456789ab.eml");
+        var recent = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-0123456789ab.eml");
+        File.WriteAllText(old, "To: ana@ucsf.edu");
+        File.WriteAllText(recent, "To: ben@ucsf.edu");
+        var settings = TestConfig.For(_dir.Path, new Dictionary<string, string?> { ["Email:PickupDirectory"] = folder });
+        using var host = PetitionHost.Build(new PetitionHostOptions(HostMode.Cli, []) { Overrides = settings });
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
     }
 
     private static MimeMessage Message()
