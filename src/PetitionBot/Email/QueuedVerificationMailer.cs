@@ -25,6 +25,9 @@ internal sealed partial class QueuedVerificationMailer(
     public const int MaxConcurrentSends = 16;
 
     private static readonly TimeSpan Remember = TimeSpan.FromHours(1);
+
+    /// <summary>The earliest a failure's private message goes, after the code was asked for.</summary>
+    private static readonly TimeSpan NoticeDelay = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _slots = new(MaxConcurrentSends);
     private readonly ConcurrentDictionary<string, (MailFailure Failure, DateTimeOffset RequestedAt)> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
@@ -67,6 +70,15 @@ internal sealed partial class QueuedVerificationMailer(
                 // Remembered first, so the signer's next step knows whether or not the private message reaches them;
                 // that message is sent outside the SMTP slots (the platform may pace it).
                 Remembered(mail.To, result.Failure, requestedAt);
+
+                // A refusal or a closed port can come back before the signer's own answer ("we are sending a code") is
+                // shown; the private message waits a moment so that it does not arrive first.
+                var early = requestedAt + NoticeDelay - time.GetUtcNow();
+                if (early > TimeSpan.Zero)
+                {
+                    await Task.Delay(early, time, _stopping.Token);
+                }
+
                 await notice.TellAsync(mail, _stopping.Token);
             }
         }
