@@ -70,21 +70,33 @@ internal sealed partial class QueuedVerificationMailer(
                 // Remembered first, so the signer's next step knows whether or not the private message reaches them;
                 // that message is sent outside the SMTP slots (the platform may pace it).
                 Remembered(mail.To, result.Failure, requestedAt);
-
-                // A refusal or a closed port can come back before the signer's own answer ("we are sending a code") is
-                // shown; the private message waits a moment so that it does not arrive first.
-                var early = requestedAt + NoticeDelay - time.GetUtcNow();
-                if (early > TimeSpan.Zero)
-                {
-                    await Task.Delay(early, time, _stopping.Token);
-                }
-
-                await notice.TellAsync(mail, _stopping.Token);
+                await TellSignerAsync(mail, requestedAt);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             Dropped(logger);
+        }
+    }
+
+    /// <summary>The private message that the code was not sent. A refusal or a closed port can come back before the
+    /// signer's own answer ("we are sending a code") is shown, so it waits a moment so as not to arrive first; a bot
+    /// stopping meanwhile drops it (the code was not sent either way, and the next start knows nothing of it).</summary>
+    private async Task TellSignerAsync(VerificationCodeMail mail, DateTimeOffset requestedAt)
+    {
+        try
+        {
+            var early = requestedAt + NoticeDelay - time.GetUtcNow();
+            if (early > TimeSpan.Zero)
+            {
+                await Task.Delay(early, time, _stopping.Token);
+            }
+
+            await notice.TellAsync(mail, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            NoticeDropped(logger);
         }
     }
 
@@ -125,4 +137,7 @@ internal sealed partial class QueuedVerificationMailer(
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "A verification code was not sent: the bot stopped before the mail server took it.")]
     private static partial void Dropped(ILogger logger);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "A signer was not told by private message that their code was not sent: the bot stopped first.")]
+    private static partial void NoticeDropped(ILogger logger);
 }
