@@ -15,9 +15,7 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
     {
         ct.ThrowIfCancellationRequested();
 
-        // The person's subject is the email key over a prefixed identity: it equals no identity hash of another collection.
-        var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
-        var mailbox = "a:" + db.Keys.HashEmail(address);
+        var (person, mailbox) = db.Keys.EmailSendSubjects(identityKey, address);
         var since = (now - Window).UtcTicks;
         var draft = attempt is null ? null : LiteDbDraftStore.ToDoc(db, attempt);
         return db.WriteAsync(() =>
@@ -43,9 +41,8 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
     public Task UncountSendAsync(string identityKey, string address, DateTimeOffset sentAt, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
-        var mailbox = "a:" + db.Keys.HashEmail(address);
-        var from = sentAt.ToUnixTimeMilliseconds() * TimeSpan.TicksPerMillisecond + DateTimeOffset.UnixEpoch.UtcTicks;
+        var (person, mailbox) = db.Keys.EmailSendSubjects(identityKey, address);
+        var from = sentAt.UtcTicks - (sentAt.UtcTicks % TimeSpan.TicksPerMillisecond);
         return db.WriteAsync(() =>
         {
             db.SendLedger.Remove(db, person, from, from + TimeSpan.TicksPerMillisecond);

@@ -13,8 +13,7 @@ public sealed class PostgresEmailVerificationStore(PostgresDatabase db) : IEmail
     public async Task<bool> TryCountSendAsync(string identityKey, string address, DateTimeOffset now, int maxPerHour, FlowDraft? attempt = null,
         CancellationToken ct = default)
     {
-        var person = "p:" + db.Keys.HashEmail("identity:" + identityKey);
-        var mailbox = "a:" + db.Keys.HashEmail(address);
+        var (person, mailbox) = db.Keys.EmailSendSubjects(identityKey, address);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var cmd = new NpgsqlCommand("""
@@ -63,15 +62,16 @@ public sealed class PostgresEmailVerificationStore(PostgresDatabase db) : IEmail
 
     public async Task UncountSendAsync(string identityKey, string address, DateTimeOffset sentAt, CancellationToken ct = default)
     {
-        var from = sentAt.ToUnixTimeMilliseconds() * TimeSpan.TicksPerMillisecond + DateTimeOffset.UnixEpoch.UtcTicks;
+        var (person, mailbox) = db.Keys.EmailSendSubjects(identityKey, address);
+        var from = sentAt.UtcTicks - (sentAt.UtcTicks % TimeSpan.TicksPerMillisecond);
         await using var conn = await db.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand("""
             DELETE FROM email_sends WHERE ctid IN (
                 SELECT DISTINCT ON (subject) ctid FROM email_sends
                 WHERE subject IN (@a, @b) AND at_ticks >= @from AND at_ticks < @to ORDER BY subject)
             """, conn);
-        cmd.Parameters.AddWithValue("a", "p:" + db.Keys.HashEmail("identity:" + identityKey));
-        cmd.Parameters.AddWithValue("b", "a:" + db.Keys.HashEmail(address));
+        cmd.Parameters.AddWithValue("a", person);
+        cmd.Parameters.AddWithValue("b", mailbox);
         cmd.Parameters.AddWithValue("from", from);
         cmd.Parameters.AddWithValue("to", from + TimeSpan.TicksPerMillisecond);
         await cmd.ExecuteNonQueryAsync(ct);

@@ -118,6 +118,11 @@ public sealed class SecretKeys
     public string HashEmail(string normalizedAddress) =>
         Base64Url(HMACSHA256.HashData(_emailKey, Encoding.UTF8.GetBytes(normalizedAddress)));
 
+    /// <summary>The two subjects a code send is counted under (both stores): the person ("p:", the email key over a
+    /// prefixed identity, equal to no identity hash of another collection) and the address ("a:"). Unlinked rows.</summary>
+    public (string Person, string Mailbox) EmailSendSubjects(string identityKey, string normalizedAddress) =>
+        ("p:" + HashEmail("identity:" + identityKey), "a:" + HashEmail(normalizedAddress));
+
     /// <summary>HMAC-SHA256 of the identity key of whoever made an audit entry, under the audit actors' own derived key:
     /// never equal to that person's signature identity hash, draft owner hash or email hash.</summary>
     public string HashAuditActor(string identityKey) =>
