@@ -53,8 +53,9 @@ public sealed class LiteDbHandledKeys(LiteDbContext db, TimeProvider time) : IHa
     }
 
     /// <summary>Forgets ids whose lifetime is over; returns how many.</summary>
-    public Task<int> PurgeExpiredAsync()
+    public Task<int> PurgeExpiredAsync(CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         var now = time.GetUtcNow().UtcTicks;
         return db.WriteAsync(() => db.SeenIds.DeleteMany(s => s.ExpiresAtTicks < now));
     }

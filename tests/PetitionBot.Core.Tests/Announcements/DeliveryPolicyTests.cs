@@ -86,7 +86,7 @@ public sealed class DeliveryPolicyTests
     }
 
     [Fact]
-    public void PlatformNotRunning_RetriesAfterTheLongestBackoff()
+    public void PlatformNotRunning_AnyAttempt_RetriesAfterTheLongestBackoff()
     {
         Assert.Equal(new DeliveryDecision(DeliveryAction.Retry, "platform not running", Now.AddMinutes(1)), DeliveryPolicy.PlatformNotRunning(Now, Schedule));
     }

@@ -84,7 +84,7 @@ public sealed class SetupFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task Setup_NoneClearsRole()
+    public async Task Setup_RoleNone_ClearsRole()
     {
         await bot.SaveServerAsync();
 

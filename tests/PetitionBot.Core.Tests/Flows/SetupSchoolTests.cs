@@ -36,7 +36,7 @@ public sealed class SetupSchoolTests : IDisposable
     }
 
     [Fact]
-    public async Task Setup_UnknownSchool_RefusedWithClosest_OtherPrefixKeepsText()
+    public async Task Setup_UnknownSchool_RefusedWithClosestAndOtherPrefixKeepsText()
     {
         var refused = await bot.CommandAsync(admin, CommandCatalog.Setup, (CommandCatalog.SchoolOption, "Vandrblit Univ"));
         Assert.Contains("not in the school directory", refused.Text, StringComparison.Ordinal);

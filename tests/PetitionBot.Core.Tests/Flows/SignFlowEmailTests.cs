@@ -196,7 +196,7 @@ public sealed class SignFlowEmailTests : IDisposable
     }
 
     [Fact]
-    public async Task Code_AfterTenMinutes_IsExpired_ResendGivesANewOne()
+    public async Task Code_AfterTenMinutes_IsExpiredAndResendGivesANewOne()
     {
         var sent = await SendCodeAsync();
         var first = bot.Mailer.LastCode;
@@ -315,7 +315,7 @@ public sealed class SignFlowEmailTests : IDisposable
     }
 
     [Fact]
-    public async Task Draft_HoldsAHashOfTheCodeNotTheCode()
+    public async Task Draft_CodeSent_HoldsAHashOfTheCodeNotTheCode()
     {
         var sent = await SendCodeAsync();
         var draft = await bot.Drafts.FindAsync(sent.Choices[0].Token.Split(':')[1], student.IdentityKey);

@@ -51,7 +51,7 @@ public sealed class SignFlowSchoolTests : IDisposable
     }
 
     [Fact]
-    public async Task Submit_AmbiguousSchool_OffersCandidatesAndOther_PickingOneUsesIt()
+    public async Task Submit_AmbiguousSchool_OffersCandidatesAndOtherAndPickingOneUsesIt()
     {
         var reply = await bot.SubmitAsync(student, await bot.FormAsync(student), ("name", "Ana Lopez"), ("school", "Touro"), ("stage", "MS1"));
 

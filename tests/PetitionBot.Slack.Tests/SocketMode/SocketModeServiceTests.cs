@@ -93,7 +93,7 @@ public sealed class SocketModeServiceTests
     }
 
     [Fact]
-    public async Task LinkDisabled_AdapterStoppedWithoutReconnecting()
+    public async Task Disconnect_LinkDisabled_AdapterStoppedWithoutReconnecting()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
         var connection = await h.Slack.WaitForConnectionAsync();
@@ -108,7 +108,7 @@ public sealed class SocketModeServiceTests
     }
 
     [Fact]
-    public async Task TooManyWebsockets_ClosedThenBackedOffBeforeReconnecting()
+    public async Task Disconnect_TooManyWebsockets_ClosedThenBackedOffBeforeReconnecting()
     {
         await using var h = await SlackAdapterHarness.StartAsync();
         var first = await h.Slack.WaitForConnectionAsync();

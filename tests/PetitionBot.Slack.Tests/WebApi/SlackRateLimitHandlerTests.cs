@@ -22,7 +22,7 @@ public sealed class SlackRateLimitHandlerTests
     }
 
     [Fact]
-    public async Task WebApiMethod_BurstUpToTheMinuteQuota_GoesAtOnce_NextWaitsForTheWindow()
+    public async Task WebApiMethod_BurstUpToTheMinuteQuota_GoesAtOnceAndNextWaitsForTheWindow()
     {
         // 40 signers of one workspace opening the form in the same second must not wait (a trigger_id dies after 3 s);
         // Tier 4 allows 100 a minute. The 101st waits for the window, and another workspace is not held up.

@@ -118,7 +118,7 @@ public sealed class SlackHostTests
     }
 
     [Fact]
-    public async Task TotalsAndExport_Organizer_BreakdownAndCsvInDm_StudentRefused()
+    public async Task TotalsAndExport_Organizer_BreakdownAndCsvInDmAndStudentRefused()
     {
         await using var h = await SlackHost.StartAsync(s => s.Team(TeamA).AddUser("U0ANA").AddUser("U0BEN"));
         await h.Slack.WaitForConnectionAsync();
@@ -149,7 +149,7 @@ public sealed class SlackHostTests
     }
 
     [Fact]
-    public async Task Milestone_TwoWorkspacesSetUp_EachChannelGetsItOnce_EvenAfter429()
+    public async Task Milestone_TwoWorkspacesSetUp_EachChannelGetsItOnceEvenAfter429()
     {
         await using var h = await SlackHost.StartAsync(s =>
         {
@@ -248,7 +248,7 @@ public sealed class SlackHostTests
     }
 
     [Fact]
-    public async Task SignerNamedChannelMention_PingsNobodyAnywhere()
+    public async Task Sign_NameWithChannelMention_PingsNobodyAnywhere()
     {
         await using var h = await SlackHost.StartAsync(s => s.Team(TeamA).AddUser("U0MAL").AddUser("U0X"));
         await h.Slack.WaitForConnectionAsync();
