@@ -15,6 +15,7 @@ public sealed class LiteDbContext : IDisposable
     private readonly AsyncLocal<bool> _inWrite = new();
     private readonly WriteQueue _writes;
     private readonly StoreFiles? _files;
+    private readonly List<Action> _afterCommit = [];
     private bool _wipe;
 
     public LiteDbContext(IOptions<StorageOptions> options)
@@ -27,7 +28,7 @@ public sealed class LiteDbContext : IDisposable
         _writes = new WriteQueue(_writeGate, InTransaction);
         var path = Path.GetFullPath(options.Path);
         StoreFiles.CreateFolder(Path.GetDirectoryName(path)!);
-        _lockFile = AcquireLock(path);
+        _lockFile = StoreFiles.AcquireLock(path);
         try
         {
             Keys = SecretKeys.Load(options);
@@ -42,6 +43,7 @@ public sealed class LiteDbContext : IDisposable
             Database = new LiteDatabase(connection, CreateMapper());
             CreateCollections();
             PrivacyUpgrade.Run(this);
+            DraftCache.Load(Drafts.FindAll());
         }
         catch
         {
@@ -60,6 +62,7 @@ public sealed class LiteDbContext : IDisposable
         Database = new LiteDatabase(stream, CreateMapper());
         CreateCollections();
         PrivacyUpgrade.Run(this);
+        DraftCache.Load(Drafts.FindAll());
     }
 
     public SecretKeys Keys { get; }
@@ -98,6 +101,9 @@ public sealed class LiteDbContext : IDisposable
     internal EmailSendLedger SendLedger { get; } = new();
 
     internal DeliveryOrder DeliveryOrder { get; } = new();
+
+    /// <summary>Drafts as last committed; every write of <see cref="Drafts"/> goes through it.</summary>
+    internal DraftCache DraftCache { get; } = new();
 
     /// <summary>Server settings as last read; every write of <see cref="Servers"/> must tell it.</summary>
     internal ServerSettingsCache ServerCache { get; } = new();
@@ -158,6 +164,7 @@ public sealed class LiteDbContext : IDisposable
         {
             var result = work();
             Database.Commit();
+            RunAfterCommit();
             Interlocked.Increment(ref _writeTransactions);
             Core.Telemetry.BotMetrics.StoreWriteTransactions.Add(1, new KeyValuePair<string, object?>("store", "litedb"));
             _files?.KeepOwnerOnly();
@@ -174,6 +181,7 @@ public sealed class LiteDbContext : IDisposable
         catch
         {
             _wipe = false;
+            _afterCommit.Clear();
             Database.Rollback();
             AggregateCache.Clear();
             SendLedger.Forget();
@@ -183,6 +191,20 @@ public sealed class LiteDbContext : IDisposable
         {
             _inWrite.Value = false;
         }
+    }
+
+    /// <summary>Inside a write transaction: <paramref name="action"/> runs once it commits (still under the write gate, so
+    /// in commit order), and not at all if it rolls back.</summary>
+    internal void AfterCommit(Action action) => _afterCommit.Add(action);
+
+    private void RunAfterCommit()
+    {
+        foreach (var action in _afterCommit)
+        {
+            action();
+        }
+
+        _afterCommit.Clear();
     }
 
     /// <summary>Write transactions committed since start (the benchmark and tests divide it by sign flows).</summary>
@@ -201,25 +223,6 @@ public sealed class LiteDbContext : IDisposable
         Database.Dispose();
         _writeGate.Dispose();
         _lockFile?.Dispose();
-    }
-
-    private static FileStream AcquireLock(string path)
-    {
-        var lockPath = path + ".lock";
-        try
-        {
-            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the OS when the process dies.
-            var stream = new FileStream(lockPath, StoreFiles.OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            stream.SetLength(0);
-            var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            stream.Write(pid);
-            stream.Flush();
-            return stream;
-        }
-        catch (IOException ex)
-        {
-            throw new StoreLockedException(path, ex);
-        }
     }
 
     private static BsonMapper CreateMapper()

@@ -11,7 +11,7 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
     public Task SaveAsync(FlowDraft draft, CancellationToken ct = default)
     {
         var doc = ToDoc(db, draft);
-        return db.WriteAsync(() => db.Drafts.Upsert(doc));
+        return db.WriteAsync(() => db.DraftCache.Save(db, doc));
     }
 
     /// <summary>The stored form of a draft: values encrypted, owner hashed (built outside the write gate).</summary>
@@ -29,7 +29,7 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
 
     public Task<FlowDraft?> FindAsync(string id, string ownerKey, CancellationToken ct = default)
     {
-        var doc = db.Drafts.FindById(id);
+        var doc = db.DraftCache.Find(id, out var known) ?? (known ? null : db.Drafts.FindById(id));
         if (doc is null || doc.OwnerHash != db.Keys.HashDraftOwner(ownerKey))
         {
             return Task.FromResult<FlowDraft?>(null);
@@ -42,19 +42,27 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
 
     public Task DeleteAsync(string id, CancellationToken ct = default)
     {
-        return db.WriteAsync(() => db.Drafts.Delete(id));
+        return db.WriteAsync(() => db.DraftCache.Delete(db, id));
     }
 
     public Task<int> DeleteAllAsync(string ownerKey, CancellationToken ct = default)
     {
         var hash = db.Keys.HashDraftOwner(ownerKey);
-        return db.WriteAsync(() => db.Drafts.DeleteMany(d => d.OwnerHash == hash));
+        return db.WriteAsync(() =>
+        {
+            db.DraftCache.Forget(db, d => d.OwnerHash == hash);
+            return db.Drafts.DeleteMany(d => d.OwnerHash == hash);
+        });
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         var ticks = now.UtcTicks;
-        return db.WriteAsync(() => db.Drafts.DeleteMany(d => d.ExpiresAtTicks <= ticks));
+        return db.WriteAsync(() =>
+        {
+            db.DraftCache.Forget(db, d => d.ExpiresAtTicks <= ticks);
+            return db.Drafts.DeleteMany(d => d.ExpiresAtTicks <= ticks);
+        });
     }
 
     public string MacToken(string ownerKey, string state) => db.Keys.MacFlowToken(ownerKey, state);

@@ -31,7 +31,7 @@ public sealed class LiteDbEmailVerificationStore(LiteDbContext db, LiteDbSignatu
             ledger.Add(db, mailbox, now.UtcTicks);
             if (draft is not null)
             {
-                db.Drafts.Upsert(draft);
+                db.DraftCache.Save(db, draft);
             }
 
             return true;

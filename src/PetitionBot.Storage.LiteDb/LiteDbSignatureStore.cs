@@ -48,7 +48,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
                 if (signature.DraftId is { } draftId)
                 {
                     // The flow's draft goes with the signature, in the same transaction.
-                    db.Drafts.Delete(draftId);
+                    db.DraftCache.Delete(db, draftId);
                 }
 
                 if (doc.EmailHash is { } emailHash)

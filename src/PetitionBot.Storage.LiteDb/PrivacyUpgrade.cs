@@ -28,6 +28,7 @@ internal static class PrivacyUpgrade
                 db.Audit.Update(doc);
             }
 
+            db.DraftCache.Forget(db, _ => true);
             db.Drafts.DeleteAll();
             foreach (var doc in db.Installations.FindAll().ToList())
             {

@@ -24,6 +24,26 @@ internal sealed class StoreFiles(string dataPath)
         Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
+    /// <summary>The exclusive lock file beside the data file; a second process gets <see cref="StoreLockedException"/>.</summary>
+    public static FileStream AcquireLock(string path)
+    {
+        var lockPath = path + ".lock";
+        try
+        {
+            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released by the OS when the process dies.
+            var stream = new FileStream(lockPath, OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            stream.SetLength(0);
+            var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            stream.Write(pid);
+            stream.Flush();
+            return stream;
+        }
+        catch (IOException ex)
+        {
+            throw new StoreLockedException(path, ex);
+        }
+    }
+
     public static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access, FileShare share)
     {
         var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
