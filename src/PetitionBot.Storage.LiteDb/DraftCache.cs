@@ -62,7 +62,7 @@ internal sealed class DraftCache
     /// <summary>Inside a write transaction: deletes one draft; memory drops it once the transaction commits.</summary>
     public bool Delete(LiteDbContext db, string id)
     {
-        Forget(db, d => d.Id == id);
+        db.AfterCommit(() => Remove(id));
         return db.Drafts.Delete(id);
     }
 
@@ -87,6 +87,14 @@ internal sealed class DraftCache
         else
         {
             _complete = false;
+        }
+    }
+
+    private void Remove(string id)
+    {
+        lock (_gate)
+        {
+            _committed.Remove(id);
         }
     }
 
