@@ -11,10 +11,12 @@ internal sealed class SlackPacer(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
 
-    public TimeSpan Reserve(string key, TimeSpan interval, int burst)
+    /// <summary>A slot of <paramref name="key"/> (a token bucket of <paramref name="burst"/>, one per
+    /// <paramref name="interval"/>): the wait from <paramref name="at"/> (now when not given) until it may go.</summary>
+    public TimeSpan Reserve(string key, TimeSpan interval, int burst, DateTimeOffset? at = null)
     {
         var cell = CellFor(key);
-        var now = time.GetUtcNow();
+        var now = at ?? time.GetUtcNow();
         lock (cell)
         {
             var tolerance = interval * Math.Max(0, burst - 1);
@@ -35,10 +37,11 @@ internal sealed class SlackPacer(TimeProvider time)
     /// <summary>At most <paramref name="limit"/> reservations of <paramref name="key"/> in any <paramref name="window"/>: a
     /// reservation is granted at the earliest time that keeps every window within the limit (so a burst up to the limit goes
     /// at once, and the next one waits until the oldest of the last <paramref name="limit"/> leaves the window).</summary>
-    public TimeSpan ReserveInWindow(string key, int limit, TimeSpan window)
+    /// <remarks>The wait is counted from <paramref name="at"/> (now when not given).</remarks>
+    public TimeSpan ReserveInWindow(string key, int limit, TimeSpan window, DateTimeOffset? at = null)
     {
         var cell = CellFor(key);
-        var now = time.GetUtcNow();
+        var now = at ?? time.GetUtcNow();
         lock (cell)
         {
             var granted = cell.Granted ??= new SlidingWindow(window);

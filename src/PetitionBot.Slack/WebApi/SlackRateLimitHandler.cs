@@ -27,23 +27,26 @@ internal sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time,
 
         try
         {
+            // Both reservations and the wait count from one reading of the clock: a wait added to a later reading would
+            // send that much too late (a clock that moved between the two readings).
+            var now = time.GetUtcNow();
             var wait = TimeSpan.Zero;
             if (SlackMethodTiers.PerMinute(ctx.Method) is { } perMinute)
             {
                 wait = options.Value.MethodPacing
-                    ? pacer.ReserveInWindow(methodKey, perMinute, SlackMethodTiers.Window)
-                    : pacer.Reserve(methodKey, TimeSpan.Zero, 1);
+                    ? pacer.ReserveInWindow(methodKey, perMinute, SlackMethodTiers.Window, now)
+                    : pacer.Reserve(methodKey, TimeSpan.Zero, 1, now);
             }
 
             if (channelKey is not null)
             {
-                var channelWait = pacer.Reserve(channelKey, SlackMethodTiers.PerChannelInterval, 1);
+                var channelWait = pacer.Reserve(channelKey, SlackMethodTiers.PerChannelInterval, 1, now);
                 wait = channelWait > wait ? channelWait : wait;
             }
 
             if (wait > TimeSpan.Zero)
             {
-                await WaitUntilAsync(time.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
+                await WaitUntilAsync(now + wait, cancellationToken).ConfigureAwait(false);
             }
 
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
