@@ -112,8 +112,11 @@ public sealed class FakeSlackConnection
                 ["debug_info"] = new JsonObject { ["host"] = "fake-slack", ["approximate_connection_time"] = 18060 },
                 ["connection_info"] = new JsonObject { ["app_id"] = "A0FAKE" },
             };
+            // The time is taken before the send: a client may read hello (and close its old socket) before this send's
+            // continuation runs, and "hello before the old socket closed" must compare the moment hello went out.
+            var helloAt = DateTimeOffset.UtcNow;
             await SendAsync(hello.ToJsonString()).ConfigureAwait(false);
-            HelloAt = DateTimeOffset.UtcNow;
+            HelloAt = helloAt;
             var buffer = new byte[64 * 1024];
             using var message = new MemoryStream();
             while (!ct.IsCancellationRequested)
