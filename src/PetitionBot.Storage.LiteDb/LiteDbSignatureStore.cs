@@ -17,10 +17,12 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
     {
         ct.ThrowIfCancellationRequested();
         var hash = db.Keys.Hash(signature.IdentityKey);
+        var countedOnlyDate = CountedOnlyRows.DateOnly(signature.Answers.SignedAt.UtcTicks);
         var doc = new SignatureDoc
         {
-            // Time-ordered ids keep the primary index append-mostly (random ids cost ~15% of ingest).
-            Id = ObjectId.NewObjectId().ToString(),
+            // Time-ordered ids keep the primary index append-mostly (random ids cost ~15% of ingest); a counted-only
+            // row's id carries its date only, like the row.
+            Id = signature.Answers.FullName is null ? CountedOnlyIds.New(countedOnlyDate) : ObjectId.NewObjectId().ToString(),
             Key = signature.CampaignId + "|" + hash,
             CampaignId = signature.CampaignId,
             IdentityHash = hash,
@@ -34,7 +36,7 @@ public sealed class LiteDbSignatureStore(LiteDbContext db, IOutboxSignal? signal
             Stage = signature.Answers.Stage,
             Role = signature.Answers.Role,
             Verification = (int)signature.Answers.Verification,
-            SignedAtTicks = signature.Answers.FullName is null ? CountedOnlyRows.DateOnly(signature.Answers.SignedAt.UtcTicks) : signature.Answers.SignedAt.UtcTicks,
+            SignedAtTicks = signature.Answers.FullName is null ? countedOnlyDate : signature.Answers.SignedAt.UtcTicks,
             EmailHash = signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             EmailDomain = signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
         };

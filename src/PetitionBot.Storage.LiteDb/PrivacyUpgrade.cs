@@ -45,12 +45,15 @@ internal static class PrivacyUpgrade
         });
     }
 
-    /// <summary>Counted-only rows written before keep only their UTC date and a keyed hash instead of their server id
-    /// (issue 13, item 11). Idempotent: rows already in that form are left alone, so it runs on every open.</summary>
+    /// <summary>Counted-only rows written before keep only their UTC date, a keyed hash instead of their server id, and
+    /// an id that carries the date only (<see cref="CountedOnlyIds"/>; issue 13, item 11). Idempotent: rows already in
+    /// that form are left alone, so it runs on every open.</summary>
     private static void DropCountedOnlyTimesAndServers(LiteDbContext db)
     {
         var stale = db.Signatures.Find(s => s.FullName == null).Where(s =>
-            s.SignedAtTicks % TimeSpan.TicksPerDay != 0 || !s.WorkspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal)).ToList();
+            s.SignedAtTicks % TimeSpan.TicksPerDay != 0
+            || !s.WorkspaceId.StartsWith(SecretKeys.CountedOnlyServerPrefix, StringComparison.Ordinal)
+            || !CountedOnlyIds.SaysOnlyTheDate(s.Id, CountedOnlyRows.DateOnly(s.SignedAtTicks))).ToList();
         if (stale.Count == 0)
         {
             return;
@@ -66,7 +69,24 @@ internal static class PrivacyUpgrade
                     doc.WorkspaceId = db.Keys.HashCountedOnlyServer(new Core.Model.ServerRef((Core.Model.PlatformKind)doc.Platform, doc.WorkspaceId).Key);
                 }
 
-                db.Signatures.Update(doc);
+                if (CountedOnlyIds.SaysOnlyTheDate(doc.Id, doc.SignedAtTicks))
+                {
+                    db.Signatures.Update(doc);
+                    continue;
+                }
+
+                // An id is the primary key: the row moves to a new one, and its address claim follows it.
+                db.Signatures.Update(Scrub.Signature(doc));
+                db.Signatures.Delete(doc.Id);
+                doc.Id = CountedOnlyIds.New(doc.SignedAtTicks);
+                db.Signatures.Insert(doc);
+                if (doc.EmailHash is { } emailHash && db.EmailClaims.FindById(SignatureRemoval.ClaimId(doc.CampaignId, emailHash)) is { } claim)
+                {
+                    claim.SignatureId = doc.Id;
+                    db.EmailClaims.Update(claim);
+                }
+
+                db.WipeAfterCommit();
             }
 
             return 0;

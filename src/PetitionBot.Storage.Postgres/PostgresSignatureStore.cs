@@ -25,8 +25,10 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
 
     public async Task<SignOutcome> AddAsync(NewSignature signature, MilestonePlan milestones, CancellationToken ct = default)
     {
+        var countedOnlyDate = CountedOnlyRows.DateOnly(signature.Answers.SignedAt.UtcTicks);
         var s = new StoredSignature(
-            Guid.CreateVersion7().ToString("N"),
+            // Time-ordered ids keep the primary key's index append-mostly; a counted-only row's id carries its date only.
+            signature.Answers.FullName is null ? CountedOnlyIds.New(countedOnlyDate) : Guid.CreateVersion7().ToString("N"),
             signature.CampaignId,
             db.Keys.Hash(signature.IdentityKey),
             (int)signature.Answers.Platform,
@@ -38,7 +40,7 @@ public sealed class PostgresSignatureStore(PostgresDatabase db, IOutboxSignal? s
             signature.Answers.Stage,
             signature.Answers.Role,
             (int)signature.Answers.Verification,
-            signature.Answers.FullName is null ? CountedOnlyRows.DateOnly(signature.Answers.SignedAt.UtcTicks) : signature.Answers.SignedAt.UtcTicks,
+            signature.Answers.FullName is null ? countedOnlyDate : signature.Answers.SignedAt.UtcTicks,
             signature.EmailAddress is { } address ? db.Keys.HashEmail(address) : null,
             signature.EmailAddress is { } addr ? addr[(addr.LastIndexOf('@') + 1)..] : null,
             signature.Answers.SchoolId is { Length: > 0 } schoolId ? schoolId : Core.Schools.School.OtherId);

@@ -27,6 +27,24 @@ public abstract class CountedOnlyRowsContract : StoreContract
         Assert.Equal(0, (await store.Signatures.GetStatsAsync(TempStore.CampaignId, at.AddHours(25))).Last24Hours);
     }
 
+    /// <summary>The time an id of this store carries (an ObjectId's second, a version 7 UUID's millisecond).</summary>
+    protected abstract DateTimeOffset TimeIn(string id);
+
+    [Fact]
+    public async Task AddAsync_CountedOnly_IdCarriesTheDateOnly()
+    {
+        var morning = new DateTimeOffset(2026, 3, 10, 8, 5, 1, 250, TimeSpan.Zero);
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, at: morning), MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", name: null, at: morning.AddHours(13).AddMinutes(7)), MilestonePlan.None);
+
+        var first = (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"))!;
+        var second = (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:2"))!;
+
+        var midnight = new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal((midnight, midnight), (TimeIn(first.Id), TimeIn(second.Id)));
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
     [Fact]
     public async Task RemoveAsync_CountedOnlyDateOnlyRow_EveryAggregateIncludingHoursDrops()
     {

@@ -60,6 +60,51 @@ public sealed class PrivacyUpgradeTests
         Assert.DoesNotContain(reopened.Signatures.FindAll(), s => s.WorkspaceId == "424242");
     }
 
+    [Fact]
+    public async Task Open_CountedOnlyRowWithTimedIdAndServer_NewDateOnlyIdClaimFollowsOldValuesInNoFile()
+    {
+        using var store = new TempStore();
+        var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, TimeSpan.Zero);
+        await store.Signatures.AddAsync(TempStore.Signature("1", name: null, at: at, verification: Verification.SchoolEmail) with
+        {
+            EmailAddress = "ana@med.example.edu",
+        }, MilestonePlan.None);
+        await store.Signatures.AddAsync(TempStore.Signature("2", at: at), MilestonePlan.None);
+        var named = store.Context.Signatures.FindOne(s => s.FullName != null).Id;
+
+        // As an earlier version wrote it: an ObjectId made when the person signed (its second, process and counter).
+        var doc = store.Context.Signatures.FindOne(s => s.FullName == null);
+        var claim = store.Context.EmailClaims.FindAll().Single();
+        var timed = new ObjectId((int)at.ToUnixTimeSeconds(), 0x00abcdef, 4242, 77).ToString();
+        store.Context.Signatures.Delete(doc.Id);
+        doc.Id = timed;
+        doc.SignedAtTicks = at.UtcTicks;
+        doc.WorkspaceId = "424242";
+        store.Context.Signatures.Insert(doc);
+        claim.SignatureId = timed;
+        store.Context.EmailClaims.Update(claim);
+        store.Context.Checkpoint();
+        store.Context.Dispose();
+
+        using (var reopened = new LiteDbContext(store.Options))
+        {
+            var signatures = new LiteDbSignatureStore(reopened);
+            var moved = (await signatures.FindAsync(TempStore.CampaignId, "discord:1"))!;
+            Assert.NotEqual(timed, moved.Id);
+            Assert.Equal(new DateTime(2026, 3, 10, 0, 0, 0, DateTimeKind.Utc), new ObjectId(moved.Id).CreationTime);
+            Assert.Equal(moved.Id, reopened.EmailClaims.FindAll().Single().SignatureId);
+            Assert.Equal(moved.Id, (await new LiteDbEmailVerificationStore(reopened, signatures).FindByEmailAsync(TempStore.CampaignId, "ana@med.example.edu"))!.Id);
+            Assert.Equal(named, (await signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.Id);
+            Assert.Equal(2, (await signatures.GetStatsAsync(TempStore.CampaignId, at)).Total);
+        }
+
+        var files = System.IO.Directory.GetFiles(store.Directory).Where(f => !f.EndsWith(".key", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal))
+            .SelectMany(File.ReadAllBytes).ToArray();
+        Assert.False(TempStore.Contains(files, timed), "the old id is still in a store file");
+        Assert.False(TempStore.Contains(files, "424242"), "the server id is still in a store file");
+        Assert.True(TempStore.Contains(files, named));
+    }
+
     private static void WriteLegacyRows(LiteDbContext db, SecretKeys keys)
     {
         db.Audit.Insert(new AuditDoc

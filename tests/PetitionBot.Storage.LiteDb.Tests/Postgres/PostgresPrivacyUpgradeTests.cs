@@ -80,6 +80,37 @@ public sealed class PostgresPrivacyUpgradeTests
         }
     }
 
+    [Fact]
+    public async Task Start_CountedOnlyRowWithTimedId_NewDateOnlyIdNamedUntouched()
+    {
+        var store = await PostgresTempStore.CreateAsync();
+        try
+        {
+            var at = new DateTimeOffset(2026, 3, 10, 13, 37, 12, 345, TimeSpan.Zero);
+            await store.Signatures.AddAsync(TempStore.Signature("1", name: null, at: at), MilestonePlan.None);
+            await store.Signatures.AddAsync(TempStore.Signature("2", at: at), MilestonePlan.None);
+            var named = (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.Id;
+            // As an earlier version wrote it: a version 7 UUID made when the person signed.
+            var timed = Guid.CreateVersion7(at).ToString("N");
+            await ExecAsync(store.Database, "UPDATE signatures SET id = @id WHERE full_name IS NULL", ("id", timed));
+
+            await store.RestartAsync();
+            await store.Database.EnsureReadyAsync();
+
+            var moved = (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:1"))!.Id;
+            Assert.NotEqual(timed, moved);
+            Assert.Equal(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero),
+                DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(moved.AsSpan(0, 12), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(named, (await store.Signatures.FindAsync(TempStore.CampaignId, "discord:2"))!.Id);
+            Assert.DoesNotContain(timed, (await store.StoredValuesAsync())["signatures"], StringComparison.Ordinal);
+            Assert.Equal(2, (await store.Signatures.GetStatsAsync(TempStore.CampaignId, at)).Total);
+        }
+        finally
+        {
+            await store.DisposeAsync();
+        }
+    }
+
     private static async Task ExecAsync(PostgresDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
         await using var cmd = db.DataSource.CreateCommand(sql);
