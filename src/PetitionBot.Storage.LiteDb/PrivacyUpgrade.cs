@@ -14,6 +14,7 @@ internal static class PrivacyUpgrade
     public static void Run(LiteDbContext db)
     {
         DropCountedOnlyTimesAndServers(db);
+        DropLinkedMailboxSends(db);
         var upgrades = db.Database.GetCollection("store_upgrades");
         if (upgrades.FindById(PerPurposeKeys) is not null)
         {
@@ -41,6 +42,25 @@ internal static class PrivacyUpgrade
             }
 
             upgrades.Insert(new BsonDocument { ["_id"] = PerPurposeKeys });
+            return 0;
+        });
+    }
+
+    /// <summary>Code sends an earlier version counted under the address's own email hash (the value a verified
+    /// signature keeps, so a send's time dated that signature) are deleted: those addresses' sends of the last hour are
+    /// forgotten, their people's are still counted. Idempotent.</summary>
+    private static void DropLinkedMailboxSends(LiteDbContext db)
+    {
+        if (!db.EmailSends.Exists(s => s.Subject.StartsWith(SecretKeys.LinkedMailboxPrefix)))
+        {
+            return;
+        }
+
+        db.Write(() =>
+        {
+            db.EmailSends.DeleteMany(s => s.Subject.StartsWith(SecretKeys.LinkedMailboxPrefix));
+            db.SendLedger.Forget();
+            db.WipeAfterCommit();
             return 0;
         });
     }

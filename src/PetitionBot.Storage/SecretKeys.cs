@@ -118,10 +118,16 @@ public sealed class SecretKeys
     public string HashEmail(string normalizedAddress) =>
         Base64Url(HMACSHA256.HashData(_emailKey, Encoding.UTF8.GetBytes(normalizedAddress)));
 
-    /// <summary>The two subjects a code send is counted under (both stores): the person ("p:", the email key over a
-    /// prefixed identity, equal to no identity hash of another collection) and the address ("a:"). Unlinked rows.</summary>
+    /// <summary>The two subjects a code send is counted under (both stores): the person ("p:") and the address ("m:"),
+    /// each the email key over a prefixed value, so neither equals a hash of another collection: not the identity hash,
+    /// and not the <see cref="HashEmail"/> a verified signature keeps (a send's exact time would otherwise date that
+    /// signature to the tick, though a counted-only row keeps its date only). Unlinked rows. Earlier versions counted
+    /// the address as "a:" + its <see cref="HashEmail"/>; both stores delete such rows when they open.</summary>
     public (string Person, string Mailbox) EmailSendSubjects(string identityKey, string normalizedAddress) =>
-        ("p:" + HashEmail("identity:" + identityKey), "a:" + HashEmail(normalizedAddress));
+        ("p:" + HashEmail("identity:" + identityKey), "m:" + HashEmail("mailbox:" + normalizedAddress));
+
+    /// <summary>The prefix of the address subjects earlier versions wrote (equal to a verified signature's email hash).</summary>
+    public const string LinkedMailboxPrefix = "a:";
 
     /// <summary>HMAC-SHA256 of the identity key of whoever made an audit entry, under the audit actors' own derived key:
     /// never equal to that person's signature identity hash, draft owner hash or email hash.</summary>

@@ -200,7 +200,23 @@ public abstract class EmailVerificationStoreContract : StoreContract
         Assert.True(TempStore.Contains(bytes, "ucsf.edu"));
     }
 
+    [Fact]
+    public async Task TryCountSendAsync_ThenVerifiedSignature_NoSendRowHoldsAHashTheSignatureKeeps()
+    {
+        await store.Emails.TryCountSendAsync("discord:1", Address, TempStore.T0.AddMinutes(-3), 3);
+        await store.Signatures.AddAsync(Verified("1", Address, name: null), MilestonePlan.None);
+
+        var values = await store.StoredValuesAsync();
+
+        var emailHash = store.Keys.HashEmail(Address);
+        Assert.Contains(emailHash, values["signatures"], StringComparison.Ordinal);
+        Assert.DoesNotContain(emailHash, values["email_sends"], StringComparison.Ordinal);
+        Assert.DoesNotContain(store.Keys.Hash("discord:1"), values["email_sends"], StringComparison.Ordinal);
+        Assert.Contains("p:", values["email_sends"], StringComparison.Ordinal);
+        Assert.Contains("m:", values["email_sends"], StringComparison.Ordinal);
+    }
+
     private static NewSignature Verified(string userId, string address, PlatformKind platform = PlatformKind.Discord,
-        string school = "UCSF School of Medicine", DateTimeOffset? at = null) =>
-        TempStore.Signature(userId, school: school, platform: platform, at: at, verification: Verification.SchoolEmail) with { EmailAddress = address };
+        string school = "UCSF School of Medicine", DateTimeOffset? at = null, string? name = "Ana Lopez") =>
+        TempStore.Signature(userId, name: name, school: school, platform: platform, at: at, verification: Verification.SchoolEmail) with { EmailAddress = address };
 }

@@ -105,6 +105,24 @@ public sealed class PrivacyUpgradeTests
         Assert.True(TempStore.Contains(files, named));
     }
 
+    [Fact]
+    public async Task Open_SendsCountedUnderTheSignaturesEmailHash_ThoseGoThePersonStillCounted()
+    {
+        using var store = new TempStore();
+        var keys = store.Keys;
+        var sentAt = TempStore.T0.AddMinutes(-10);
+        // As an earlier version counted a send: the person, and the address under the hash its signature keeps.
+        store.Context.EmailSends.Insert(new EmailSendDoc { Subject = keys.EmailSendSubjects("discord:1", "ana@ucsf.edu").Person, AtTicks = sentAt.UtcTicks });
+        store.Context.EmailSends.Insert(new EmailSendDoc { Subject = "a:" + keys.HashEmail("ana@ucsf.edu"), AtTicks = sentAt.UtcTicks });
+        store.Context.Dispose();
+
+        using var reopened = new LiteDbContext(store.Options);
+        Assert.Equal([keys.EmailSendSubjects("discord:1", "ana@ucsf.edu").Person], reopened.EmailSends.FindAll().Select(s => s.Subject));
+        var emails = new LiteDbEmailVerificationStore(reopened, new LiteDbSignatureStore(reopened));
+        Assert.False(await emails.TryCountSendAsync("discord:1", "other@ucsf.edu", TempStore.T0, maxPerHour: 1));
+        Assert.True(await emails.TryCountSendAsync("discord:2", "ana@ucsf.edu", TempStore.T0, maxPerHour: 1));
+    }
+
     private static void WriteLegacyRows(LiteDbContext db, SecretKeys keys)
     {
         db.Audit.Insert(new AuditDoc

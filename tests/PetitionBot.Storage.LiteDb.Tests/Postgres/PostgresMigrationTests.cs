@@ -76,6 +76,40 @@ public sealed class PostgresMigrationTests
         }
     }
 
+    [Fact]
+    public async Task MigrateAsync_SendsCountedUnderTheSignaturesEmailHash_ThoseGoThePersonStillCounted()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString, SecretKey = Convert.ToBase64String(new byte[32]) };
+            var keys = SecretKeys.Load(options);
+            var person = keys.EmailSendSubjects("discord:1", "ana@ucsf.edu").Person;
+            var sentAt = DateTimeOffset.UtcNow.AddMinutes(-10).UtcTicks;
+            await using (var source = NpgsqlDataSource.Create(connectionString))
+            {
+                // The schema as version 10 left it, and a send counted as that version did.
+                await ReleasedMigrations.ApplyAsync(source, upTo: 10);
+                await ExecAsync(source, $"INSERT INTO email_sends (subject, at_ticks) VALUES ('{person}', {sentAt}), ('a:{keys.HashEmail("ana@ucsf.edu")}', {sentAt})");
+            }
+
+            await using var db = new PostgresDatabase(options);
+            await db.EnsureReadyAsync();
+            await using (var left = db.DataSource.CreateCommand("SELECT subject FROM email_sends"))
+            {
+                Assert.Equal(person, await left.ExecuteScalarAsync());
+            }
+
+            var emails = new PostgresEmailVerificationStore(db);
+            Assert.False(await emails.TryCountSendAsync("discord:1", "other@ucsf.edu", DateTimeOffset.UtcNow, maxPerHour: 1));
+            Assert.True(await emails.TryCountSendAsync("discord:2", "ana@ucsf.edu", DateTimeOffset.UtcNow, maxPerHour: 1));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
     private static async Task ExecAsync(NpgsqlDataSource source, string sql)
     {
         await using var cmd = source.CreateCommand(sql);
