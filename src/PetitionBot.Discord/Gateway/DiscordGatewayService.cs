@@ -104,7 +104,7 @@ internal sealed class DiscordGatewayService(
     /// is the only thing that cuts a handler short.</summary>
     private async Task WorkAsync(ChannelReader<GatewayDispatch> reader, CancellationToken abandon)
     {
-        await foreach (var dispatch in reader.ReadAllAsync(abandon).ConfigureAwait(false))
+        await foreach (var dispatch in reader.TakeEachAsync(abandon).ConfigureAwait(false))
         {
             try
             {

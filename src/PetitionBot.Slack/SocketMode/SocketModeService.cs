@@ -241,7 +241,7 @@ internal sealed class SocketModeService : DrainingBackgroundService
 
     private async Task WorkerAsync(ChannelReader<QueuedEnvelope> lane, CancellationToken ct)
     {
-        await foreach (var item in lane.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        await foreach (var item in lane.TakeEachAsync(CancellationToken.None).ConfigureAwait(false))
         {
             await _worker.ProcessAsync(item, ct).ConfigureAwait(false);
         }
