@@ -25,14 +25,18 @@ public sealed class GatewayConnectionTests
 
     /// <summary>Advances the fake clock one interval at a time until <paramref name="done"/>: the client registers its
     /// next timer only after a send completes, so a single advance could land before the timer exists.</summary>
-    private async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step)
+    private async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step, TimeSpan? pause = null)
     {
         for (var i = 0; i < 200 && !done(); i++)
         {
             _time.Advance(step);
-            await Task.Delay(20);
+            await Task.Delay(pause ?? TimeSpan.FromMilliseconds(20));
         }
     }
+
+    /// <summary>Moves the clock in small steps until the client has sent something: its heartbeat timer starts a moment
+    /// after it sent Identify, and one jump made before then would never fire it (the test waited 5 s for nothing).</summary>
+    private Task AdvanceUntilSentAsync() => AdvanceUntilAsync(() => _socket.HasSent, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(50));
 
     private static JsonObject Dispatch(string name, long seq, JsonObject d) => new() { ["op"] = 0, ["t"] = name, ["s"] = seq, ["d"] = d };
 
@@ -45,7 +49,7 @@ public sealed class GatewayConnectionTests
         var identify = await _socket.ExpectAsync(2);
         Assert.Equal(1, identify["d"]!["intents"]!.GetValue<int>());
         Assert.Equal("secret-token", identify["d"]!["token"]!.GetValue<string>());
-        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        await AdvanceUntilSentAsync();
         var heartbeat = await _socket.ExpectAsync(1);
         Assert.Null(heartbeat["d"]);
 
@@ -95,7 +99,7 @@ public sealed class GatewayConnectionTests
         var run = Run();
         _socket.Hello(1000);
         await _socket.ExpectAsync(2);
-        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        await AdvanceUntilSentAsync();
         await _socket.ExpectAsync(1);
 
         await AdvanceUntilAsync(() => run.IsCompleted, TimeSpan.FromMilliseconds(1000));
@@ -111,7 +115,7 @@ public sealed class GatewayConnectionTests
         var run = Run();
         _socket.Hello(1000);
         await _socket.ExpectAsync(2);
-        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        await AdvanceUntilSentAsync();
         await _socket.ExpectAsync(1);
         _socket.Send(new JsonObject { ["op"] = 11 });
 

@@ -119,7 +119,10 @@ public sealed class FakeSlackConnection
             HelloAt = helloAt;
             var buffer = new byte[64 * 1024];
             using var message = new MemoryStream();
-            while (!ct.IsCancellationRequested)
+            // No check of ct before each read: a client that sends its close frame and drops the connection at once
+            // aborts the request (ct) right after its last message, and leaving the loop on that check said "closed by
+            // the server"; the read throws instead, which counts as closed by the client.
+            while (true)
             {
                 var result = await _socket.ReceiveAsync(buffer.AsMemory(), ct).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
