@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using PetitionBot.Storage.LiteDb.Documents;
 
 namespace PetitionBot.Storage.LiteDb;
@@ -6,7 +7,7 @@ namespace PetitionBot.Storage.LiteDb;
 /// a LiteDB query, also to learn that there is no draft (most early steps look for one; a query for one id was about a
 /// tenth of the bot's CPU in a signing flow). It holds the stored form only: values encrypted, owner hashed, as LiteDB's
 /// own page cache does. Exact, because this process is the file's only writer (lock file) and every write of drafts goes
-/// through <see cref="Save"/>, <see cref="Delete"/> or <see cref="Forget"/>, which change memory only once the transaction
+/// through <see cref="Save"/>, <see cref="Delete"/> or <see cref="DeleteMany"/>, which change memory only once the transaction
 /// has committed, in commit order (until then a reader sees the committed draft, as a LiteDB reader would). Past
 /// <see cref="Capacity"/> drafts, what is not in memory is read from the file.</summary>
 internal sealed class DraftCache
@@ -66,9 +67,14 @@ internal sealed class DraftCache
         return db.Drafts.Delete(id);
     }
 
-    /// <summary>Inside a write transaction that deletes the drafts <paramref name="deleted"/> matches (an owner's, the
-    /// expired ones): memory drops them once the transaction commits.</summary>
-    public void Forget(LiteDbContext db, Func<DraftDoc, bool> deleted) => db.AfterCommit(() => Remove(deleted));
+    /// <summary>Inside a write transaction: deletes the drafts <paramref name="deleted"/> matches (an owner's, the expired
+    /// ones) from the file, and from memory once the transaction commits (one predicate for both).</summary>
+    public int DeleteMany(LiteDbContext db, Expression<Func<DraftDoc, bool>> deleted)
+    {
+        var match = deleted.Compile();
+        db.AfterCommit(() => Remove(match));
+        return db.Drafts.DeleteMany(deleted);
+    }
 
     private void Put(DraftDoc doc)
     {

@@ -48,21 +48,13 @@ public sealed class LiteDbDraftStore(LiteDbContext db) : IDraftStore
     public Task<int> DeleteAllAsync(string ownerKey, CancellationToken ct = default)
     {
         var hash = db.Keys.HashDraftOwner(ownerKey);
-        return db.WriteAsync(() =>
-        {
-            db.DraftCache.Forget(db, d => d.OwnerHash == hash);
-            return db.Drafts.DeleteMany(d => d.OwnerHash == hash);
-        });
+        return db.WriteAsync(() => db.DraftCache.DeleteMany(db, d => d.OwnerHash == hash));
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         var ticks = now.UtcTicks;
-        return db.WriteAsync(() =>
-        {
-            db.DraftCache.Forget(db, d => d.ExpiresAtTicks <= ticks);
-            return db.Drafts.DeleteMany(d => d.ExpiresAtTicks <= ticks);
-        });
+        return db.WriteAsync(() => db.DraftCache.DeleteMany(db, d => d.ExpiresAtTicks <= ticks));
     }
 
     public string MacToken(string ownerKey, string state) => db.Keys.MacFlowToken(ownerKey, state);

@@ -29,8 +29,7 @@ internal static class PrivacyUpgrade
                 db.Audit.Update(doc);
             }
 
-            db.DraftCache.Forget(db, _ => true);
-            db.Drafts.DeleteAll();
+            db.DraftCache.DeleteMany(db, _ => true);
             foreach (var doc in db.Installations.FindAll().ToList())
             {
                 var token = db.Keys.DecryptToken(doc.TokenCipher, out var legacy);

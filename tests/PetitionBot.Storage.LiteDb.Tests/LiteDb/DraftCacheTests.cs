@@ -91,8 +91,7 @@ public sealed class DraftCacheTests
         await store.Context.WriteAsync(() =>
         {
             store.Context.DraftCache.Save(store.Context, doc);
-            store.Context.DraftCache.Forget(store.Context, d => d.Id == "d1");
-            return store.Context.Drafts.DeleteAll();
+            return store.Context.DraftCache.DeleteMany(store.Context, d => d.OwnerHash == doc.OwnerHash);
         });
 
         Assert.Null(await store.Drafts.FindAsync("d1", Owner));
