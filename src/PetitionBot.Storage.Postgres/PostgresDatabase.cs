@@ -46,14 +46,23 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>The pooled connection string: the configured one, plus two defaults the configuration may override.
+    /// <summary>Server connections one process keeps at most, unless <c>Storage:ConnectionString</c> names <c>Maximum Pool Size</c>.</summary>
+    public const int DefaultMaxPoolSize = 10;
+
+    /// <summary>The pooled connection string: the configured one, plus three defaults the configuration may override.
     /// <c>No Reset On Close</c>: a pooled connection is not reset when it goes back to the pool. The reset costs a
     /// statement (its own transaction) before the next command on that connection and drops the plans PostgreSQL cached
     /// for pb_sign; nothing here leaves session state on a pooled connection (no SET, no LISTEN, no temporary tables; the
     /// migration lock is released in a finally, role locks live on unpooled connections).
     /// <c>Max Auto Prepare</c>: a command text run five times on a connection becomes a prepared statement there (no parse or
     /// plan on the server afterwards); every statement names its columns, so a later migration adding one does not
-    /// change a prepared statement's result.</summary>
+    /// change a prepared statement's result.
+    /// <c>Maximum Pool Size</c> <see cref="DefaultMaxPoolSize"/> (Npgsql's own default is 100): every signature updates its
+    /// campaign's counter row, so transactions beyond a few per server core only wait on that row's lock and for the
+    /// CPU, while the one holding it waits its turn too. Two processes at Npgsql's 100 each also fill a stock server
+    /// (<c>max_connections</c> 100) and are then refused ("too many clients"). With 2 cores and two processes at 200
+    /// sign flows/s, 100 per process collapsed (p99 7-9 s, a third of the flows failed); 10 per process held p99 at
+    /// 30-93 ms (RESULTS.md). A remote database with a slow round trip may want more: the configuration says so.</summary>
     public static string PooledConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -65,6 +74,11 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
+        }
+
+        if (!Mentions(connectionString, "Maximum Pool Size", "MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         return WithoutGssProbe(connectionString, builder).ConnectionString;

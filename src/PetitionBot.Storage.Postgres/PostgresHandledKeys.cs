@@ -7,7 +7,9 @@ namespace PetitionBot.Storage.Postgres;
 /// <summary>Handled interaction/envelope ids shared by every process on the database: the first INSERT of a key wins.
 /// Keys are kept for <see cref="Lifetime"/> (longer than Discord's 15-minute interaction tokens and Slack's retries),
 /// then purged. Repeats within this process are answered from memory; when the database cannot be reached the memory
-/// answer stands (answering the person beats dropping the event).
+/// answer stands (answering the person beats dropping the event), and so it does when the database is slower than
+/// <see cref="AnswerWithin"/>: the caller must still acknowledge within Discord's 3 s, and its deferral budget counts from
+/// receipt. The insert still goes in, so a later repeat is caught.
 /// Keys offered while an insert is in flight go together in the next one (one statement, one transaction): alone, a
 /// key is inserted at once; under a burst, one round trip serves every interaction that arrived meanwhile. Each insert
 /// takes its keys in ordinal order, so two processes inserting overlapping keys wait on each other in the same order
@@ -21,11 +23,15 @@ public sealed partial class PostgresHandledKeys(PostgresDatabase db, TimeProvide
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long a caller waits for the database's answer before this process's memory decides.</summary>
+    public static TimeSpan AnswerWithin { get; } = TimeSpan.FromSeconds(1);
+
     private readonly MemoryHandledKeys _local = new();
     private readonly Lock _gate = new();
     private List<(string Key, TaskCompletionSource<bool> Answer)> _waiting = [];
     private bool _inserting;
     private long _inserted;
+    private long _slowSaidAt;
 
     public async Task<bool> FirstTimeAsync(string key, CancellationToken ct = default)
     {
@@ -48,7 +54,22 @@ public sealed partial class PostgresHandledKeys(PostgresDatabase db, TimeProvide
             _ = InsertWhileWaitingAsync();
         }
 
-        return await answer.Task.WaitAsync(ct);
+        try
+        {
+            return await answer.Task.WaitAsync(AnswerWithin, time, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Said once a minute at most: under a slow database every interaction comes here.
+            var now = time.GetTimestamp();
+            var last = Interlocked.Read(ref _slowSaidAt);
+            if ((last == 0 || time.GetElapsedTime(last, now) > TimeSpan.FromMinutes(1)) && Interlocked.CompareExchange(ref _slowSaidAt, now, last) == last)
+            {
+                LogSlow(logger, AnswerWithin.TotalMilliseconds);
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Inserts the waiting keys, then those that came meanwhile, until none is left.</summary>
@@ -126,4 +147,7 @@ public sealed partial class PostgresHandledKeys(PostgresDatabase db, TimeProvide
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "De-duplication store unreachable ({Error}); this process's memory decides")]
     private static partial void LogUnreachable(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "De-duplication store slower than {BudgetMs} ms; this process's memory decides")]
+    private static partial void LogSlow(ILogger logger, double budgetMs);
 }

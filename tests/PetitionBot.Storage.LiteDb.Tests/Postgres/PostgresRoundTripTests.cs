@@ -30,7 +30,7 @@ public sealed class PostgresRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task FirstTimeAsync_BurstOf200KeysWhileAnInsertIsInFlight_TwoTransactions()
     {
-        var keys = new PostgresHandledKeys(_store.Database, TimeProvider.System, NullLogger<PostgresHandledKeys>.Instance);
+        var keys = new PostgresHandledKeys(_store.Database, new FakeTimeProvider(TempStore.T0), NullLogger<PostgresHandledKeys>.Instance);
 
         // Another session holds the table, so the first key's insert stays in flight while the other 199 are offered
         // (on a loaded 2-core machine, keys offered from 200 threads trickled in one by one and proved nothing).
@@ -52,6 +52,69 @@ public sealed class PostgresRoundTripTests : IAsyncLifetime
         var transactions = await ScalarAsync<long>("SELECT count(DISTINCT xmin::text) FROM seen_ids");
         Assert.Equal(200, await ScalarAsync<long>("SELECT count(*) FROM seen_ids"));
         Assert.Equal(2, transactions);
+    }
+
+    [Fact]
+    public async Task FirstTimeAsync_DatabaseSlowerThanTheBudget_MemoryAnswersThenTheKeyStillGoesIn()
+    {
+        var time = new FakeTimeProvider(TempStore.T0);
+        var keys = new PostgresHandledKeys(_store.Database, time, NullLogger<PostgresHandledKeys>.Instance);
+        await using var holder = await _store.Database.DataSource.OpenConnectionAsync();
+        var hold = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE seen_ids IN EXCLUSIVE MODE", holder, hold))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var answer = keys.FirstTimeAsync("signed:discord:i:slow");
+        await WaitUntilAsync(async () => await ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0);
+        Assert.False(answer.IsCompleted);
+
+        // The interaction cannot wait on the database past its budget: this process's memory answers.
+        time.Advance(PostgresHandledKeys.AnswerWithin);
+        Assert.True(await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // The insert was not given up: once the database moves, the key is there for every other process.
+        await hold.RollbackAsync();
+        await hold.DisposeAsync();
+        await WaitUntilAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM seen_ids WHERE id = 'signed:discord:i:slow'") == 1);
+        var other = new PostgresHandledKeys(_other, time, NullLogger<PostgresHandledKeys>.Instance);
+        Assert.False(await other.FirstTimeAsync("signed:discord:i:slow"));
+    }
+
+    [Fact]
+    public async Task OpenConnection_ConnectionStringSilentOnPoolSize_TenAtMostTheEleventhWaitsForOne()
+    {
+        var open = new List<NpgsqlConnection>();
+        for (var i = 0; i < PostgresDatabase.DefaultMaxPoolSize; i++)
+        {
+            open.Add(await _other.DataSource.OpenConnectionAsync());
+        }
+
+        var eleventh = _other.DataSource.OpenConnectionAsync().AsTask();
+        await Task.Delay(300);
+        Assert.False(eleventh.IsCompleted);
+
+        await open[0].DisposeAsync();
+        await using var got = await eleventh.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(System.Data.ConnectionState.Open, got.State);
+        foreach (var conn in open.Skip(1))
+        {
+            await conn.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Host=h;Database=d", PostgresDatabase.DefaultMaxPoolSize)]
+    [InlineData("Host=h;Database=d;Maximum Pool Size=40", 40)]
+    [InlineData("Host=h;Database=d;maximum pool size=3", 3)]
+    [InlineData("Host=h;Database=d;MaxPoolSize=100", 100)]
+    public void PooledConnectionString_PoolSize_TheConfiguredOneElseTen(string configured, int expected)
+    {
+        var built = new NpgsqlConnectionStringBuilder(PostgresDatabase.PooledConnectionString(configured));
+
+        Assert.Equal(expected, built.MaxPoolSize);
     }
 
     [Fact]
@@ -150,6 +213,16 @@ public sealed class PostgresRoundTripTests : IAsyncLifetime
         var built = new NpgsqlConnectionStringBuilder(PostgresDatabase.PooledConnectionString(configured));
 
         Assert.Equal(expected, built.GssEncryptionMode);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the database");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
