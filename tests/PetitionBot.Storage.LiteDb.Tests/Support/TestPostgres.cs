@@ -28,6 +28,15 @@ public static class TestPostgres
         }
     }
 
+    /// <summary>The settings that put a bot on the database at <paramref name="connection"/>: the provider, the connection
+    /// string, and a fresh secret key (processes meant to share the database pass one to all of them).</summary>
+    public static Dictionary<string, string?> BotSettings(string connection, string? secretKey = null) => new()
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["Storage:ConnectionString"] = connection,
+        ["Storage:SecretKey"] = secretKey ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    };
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync()
     {

@@ -33,12 +33,7 @@ public sealed class PostgresPoolTests(Xunit.Abstractions.ITestOutputHelper outpu
     public async Task Sign_BurstBiggerThanATinyPoolWhileThePoolIsHeld_EveryoneAnsweredNothingHalfStoredAndRecovers()
     {
         var connection = new NpgsqlConnectionStringBuilder(_connection) { MaxPoolSize = PoolSize, Timeout = 1 }.ConnectionString;
-        await using var bot = await LiveDiscordBot.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = connection,
-            ["Storage:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
+        await using var bot = await LiveDiscordBot.StartAsync(extra: TestPostgres.BotSettings(connection));
         await SignAsync(bot.Fake, "600000000000039999", "Before Number");
         var db = bot.Host.Services.GetRequiredService<PostgresDatabase>();
 

@@ -22,12 +22,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
     [Fact]
     public async Task Sign_PostgresRestartedMidBurst_OutageSignersToldToTryAgainAndBotRecoversWithoutRestart()
     {
-        await using var bot = await LiveDiscordBot.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = _connection,
-            ["Storage:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
+        await using var bot = await LiveDiscordBot.StartAsync(extra: TestPostgres.BotSettings(_connection));
         for (var i = 0; i < 3; i++)
         {
             await SignAsync(bot.Fake, $"60000000000003000{i}", $"Before Number{i}");

@@ -22,12 +22,7 @@ public sealed class PostgresSlowDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task Sign_HandledIdsTableHeldByAnotherSession_AnsweredBeforeTheDeadlineThenSigned()
     {
-        await using var bot = await LiveDiscordBot.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = _connection,
-            ["Storage:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
+        await using var bot = await LiveDiscordBot.StartAsync(extra: TestPostgres.BotSettings(_connection));
         const string user = "600000000000051001";
 
         await using var holder = new NpgsqlConnection(_connection);

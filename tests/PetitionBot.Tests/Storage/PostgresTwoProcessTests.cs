@@ -58,15 +58,10 @@ public sealed partial class PostgresTwoProcessTests(Xunit.Abstractions.ITestOutp
             InteractionDeadline = null,
             Guilds = [.. Enumerable.Range(1, 3).Select(i => new FakeGuild(GuildId(i), $"School {i}"))],
         });
-        var extra = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = _connection,
-            ["Storage:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Outbox:BaseBackoff"] = "00:00:00.100",
-            ["Outbox:MaxBackoff"] = "00:00:00.300",
-            ["Outbox:MaxAttempts"] = "100000",
-        };
+        var extra = TestPostgres.BotSettings(_connection);
+        extra["Outbox:BaseBackoff"] = "00:00:00.100";
+        extra["Outbox:MaxBackoff"] = "00:00:00.300";
+        extra["Outbox:MaxAttempts"] = "100000";
         foreach (var (key, value) in SlackHost.FastSlackSettings(slack, Team))
         {
             extra[key] = value;
