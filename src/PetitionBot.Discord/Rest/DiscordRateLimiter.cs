@@ -11,7 +11,11 @@ namespace PetitionBot.Discord.Rest;
 /// resource, plus the global limit (50 requests per second, interaction callbacks exempt) and global 429 blocks.
 /// A request's global slot is held until one second after its response arrived (not after it was sent): Discord counts
 /// a request when it arrives, so slots freed from the send time let a later batch land inside the window of a delayed
-/// earlier one, and a fan-out then hits global 429s.</summary>
+/// earlier one, and a fan-out then hits global 429s.
+/// A bucket is kept per route and major parameter, and the major parameter of an interaction's callback and webhook
+/// routes is that interaction (its id and token): kept for ever, every interaction would leave one or two buckets in
+/// memory for the life of the process. A bucket unused for <see cref="IdleFor"/>, free and past its reset is dropped
+/// (looked at once per <see cref="IdleFor"/>): what it knew has expired, so a new one for the same route behaves the same.</summary>
 internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
 {
     public const int GlobalPerSecond = 50;
@@ -20,11 +24,18 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     /// millisecond later than it says. Sent at the rounded reset, a request can land just before it and get a 429.</summary>
     private static readonly TimeSpan ResetAfterPrecision = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>How long a bucket stays after its last use (and its reset).</summary>
+    public static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly SlidingWindow _globalWindow = new(TimeSpan.FromSeconds(1));
     private readonly Lock _globalGate = new();
     private DateTimeOffset _globalBlockedUntil;
+    private long _sweptAtTicks;
+
+    /// <summary>Buckets held now (per route and major parameter; one bucket may stand under two keys).</summary>
+    internal int BucketCount => _buckets.Count;
 
     /// <summary>Waits for the bucket and the global limit. <c>Slot</c> is the request's place in the global window
     /// (null for interaction callbacks); pass it back to <see cref="Release"/>.</summary>
@@ -32,6 +43,14 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     {
         var bucket = BucketFor(route);
         await bucket.Gate.WaitAsync(ct).ConfigureAwait(false);
+        while (bucket.Retired)
+        {
+            // Dropped as idle between the look-up and the gate: the route's bucket is a new one now.
+            bucket.Gate.Release();
+            bucket = BucketFor(route);
+            await bucket.Gate.WaitAsync(ct).ConfigureAwait(false);
+        }
+
         try
         {
             StrongBox<DateTimeOffset>? slot = null;
@@ -88,6 +107,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
             }
 
             var now = time.GetUtcNow();
+            bucket.Touch(now);
             var headers = response.Headers;
             if (Header(headers, "X-RateLimit-Bucket") is { } hash)
             {
@@ -137,13 +157,66 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     /// both send, and the channel's limit would be overrun).</summary>
     private RateLimitBucket BucketFor(DiscordRoute route)
     {
+        var now = time.GetUtcNow();
+        DropIdle(now);
         var byTemplate = route.Template + "|" + route.Major;
-        if (!_bucketByTemplate.TryGetValue(route.Template, out var hash))
+        while (true)
         {
-            return _buckets.GetOrAdd(byTemplate, _ => new RateLimitBucket());
+            var byHash = _bucketByTemplate.TryGetValue(route.Template, out var hash) ? hash + "|" + route.Major : null;
+            var bucket = byHash is null
+                ? _buckets.GetOrAdd(byTemplate, _ => new RateLimitBucket())
+                : _buckets.GetOrAdd(byHash, _ => _buckets.TryGetValue(byTemplate, out var earlier) && !earlier.Retired ? earlier : new RateLimitBucket());
+            if (!bucket.Retired)
+            {
+                bucket.Touch(now);
+                return bucket;
+            }
+
+            // A key that still points at a dropped bucket: it goes, and the next look-up makes a new one.
+            _buckets.TryRemove(new KeyValuePair<string, RateLimitBucket>(byTemplate, bucket));
+            if (byHash is not null)
+            {
+                _buckets.TryRemove(new KeyValuePair<string, RateLimitBucket>(byHash, bucket));
+            }
+        }
+    }
+
+    /// <summary>Drops the buckets unused for <see cref="IdleFor"/> whose reset has passed and that no request holds; at
+    /// most once per <see cref="IdleFor"/>, by the request that finds it due.</summary>
+    private void DropIdle(DateTimeOffset now)
+    {
+        var last = Interlocked.Read(ref _sweptAtTicks);
+        if (now.UtcTicks - last < IdleFor.Ticks || Interlocked.CompareExchange(ref _sweptAtTicks, now.UtcTicks, last) != last)
+        {
+            return;
         }
 
-        return _buckets.GetOrAdd(hash + "|" + route.Major, _ => _buckets.TryGetValue(byTemplate, out var earlier) ? earlier : new RateLimitBucket());
+        var cutoff = now - IdleFor;
+        foreach (var entry in _buckets)
+        {
+            var bucket = entry.Value;
+            if (!bucket.Retired && (!bucket.UnusedSince(cutoff) || !bucket.Gate.Wait(0)))
+            {
+                continue;
+            }
+
+            if (!bucket.Retired)
+            {
+                try
+                {
+                    bucket.Retired = bucket.ResetAt <= now && bucket.UnusedSince(cutoff);
+                }
+                finally
+                {
+                    bucket.Gate.Release();
+                }
+            }
+
+            if (bucket.Retired)
+            {
+                _buckets.TryRemove(entry);
+            }
+        }
     }
 
     /// <summary>Takes a slot in the global window (zero wait), or tells how long to wait. A slot counts from its send

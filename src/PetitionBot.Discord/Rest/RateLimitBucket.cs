@@ -4,11 +4,28 @@ namespace PetitionBot.Discord.Rest;
 /// run one at a time (<see cref="Gate"/>) so the headers of each response are learned before the next is sent.</summary>
 internal sealed class RateLimitBucket
 {
+    private long _usedAtTicks;
+    private volatile bool _retired;
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>Dropped from the limiter as idle (set under <see cref="Gate"/>): a request that found it before must look
+    /// its route's bucket up again.</summary>
+    public bool Retired
+    {
+        get => _retired;
+        set => _retired = value;
+    }
 
     public int? Remaining { get; set; }
 
     public DateTimeOffset ResetAt { get; set; }
+
+    /// <summary>Marks the bucket as used at <paramref name="now"/> (a request found it, or its response came back).</summary>
+    public void Touch(DateTimeOffset now) => Volatile.Write(ref _usedAtTicks, now.UtcTicks);
+
+    /// <summary>True when nothing has used the bucket since <paramref name="cutoff"/>.</summary>
+    public bool UnusedSince(DateTimeOffset cutoff) => Volatile.Read(ref _usedAtTicks) < cutoff.UtcTicks;
 
     public TimeSpan WaitTime(DateTimeOffset now)
     {

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PetitionBot.Discord.Rest;
+
+namespace PetitionBot.Discord.Tests.Rest;
+
+/// <summary>The limiter keeps a bucket per route and major parameter, and an interaction's callback route has the
+/// interaction itself as its major parameter: a bucket per interaction. Those must not stay for the life of the process
+/// (a bot answers millions of interactions), and dropping them must not forget a limit still in force.</summary>
+public sealed class RateLimitIdleBucketTests
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-06T00:00:00Z", CultureInfo.InvariantCulture));
+    private readonly DiscordRateLimiter _limiter;
+
+    public RateLimitIdleBucketTests() => _limiter = new DiscordRateLimiter(_time, NullLogger<DiscordRateLimiter>.Instance);
+
+    [Fact]
+    public async Task AcquireAsync_ThousandInteractionsAnsweredThenAMinuteIdle_TheirBucketsAreDropped()
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            await SendAsync(Callback(i), Answer("interaction-callback", remaining: 1, resetAfter: 0.2));
+        }
+
+        Assert.True(_limiter.BucketCount >= 1000, $"one bucket per interaction while they are fresh, got {_limiter.BucketCount}");
+
+        _time.Advance(DiscordRateLimiter.IdleFor + TimeSpan.FromSeconds(1));
+        await SendAsync(Channel("700000000000000010"), Answer("channel-messages", remaining: 4, resetAfter: 1));
+
+        Assert.InRange(_limiter.BucketCount, 1, 2); // the channel's bucket, under its template and under its name
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LimitStillInForcePastTheIdleTime_NextRequestStillWaitsForTheReset()
+    {
+        var limited = Channel("700000000000000010");
+        await SendAsync(limited, Answer("channel-messages", remaining: 0, resetAfter: 300));
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await SendAsync(Channel("700000000000000011"), Answer("channel-messages", remaining: 4, resetAfter: 1));
+
+        var next = _limiter.AcquireAsync(limited);
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted, "the channel's limit runs three more minutes");
+
+        _time.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
+        var (bucket, slot) = await next.WaitAsync(TimeSpan.FromSeconds(5));
+        _limiter.Release(limited, bucket, slot, null, null, false);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_BucketHeldByARequestPastTheIdleTime_KeptWithWhatItsResponseTeaches()
+    {
+        var slow = Channel("700000000000000010");
+        var (held, heldSlot) = await _limiter.AcquireAsync(slow);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await SendAsync(Channel("700000000000000011"), Answer("channel-messages", remaining: 4, resetAfter: 1));
+        using (var exhausted = Answer("channel-messages", remaining: 0, resetAfter: 10))
+        {
+            _limiter.Release(slow, held, heldSlot, exhausted, null, false);
+        }
+
+        var next = _limiter.AcquireAsync(slow);
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted, "the held request's response said the channel is used up for 10 s");
+
+        _time.Advance(TimeSpan.FromSeconds(11));
+        var (bucket, slot) = await next.WaitAsync(TimeSpan.FromSeconds(5));
+        _limiter.Release(slow, bucket, slot, null, null, false);
+    }
+
+    private async Task SendAsync(DiscordRoute route, HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var (bucket, slot) = await _limiter.AcquireAsync(route);
+            _limiter.Release(route, bucket, slot, response, null, false);
+        }
+    }
+
+    private static HttpResponseMessage Answer(string bucket, int remaining, double resetAfter)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK);
+        response.Headers.Add("X-RateLimit-Bucket", bucket);
+        response.Headers.Add("X-RateLimit-Limit", "5");
+        response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(CultureInfo.InvariantCulture));
+        response.Headers.Add("X-RateLimit-Reset-After", resetAfter.ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    private static DiscordRoute Callback(int interaction) =>
+        DiscordRoute.From(HttpMethod.Post, new Uri($"http://discord.test/api/v10/interactions/{900000000000000000 + interaction}/token{interaction}/callback"));
+
+    private static DiscordRoute Channel(string channel) =>
+        DiscordRoute.From(HttpMethod.Post, new Uri($"http://discord.test/api/v10/channels/{channel}/messages"));
+}
