@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PetitionBot.Discord.Rest;
@@ -41,15 +40,7 @@ public sealed class RateLimitBucketNameTests
         limiter.Release(ChannelB, nextBucket, nextSlot, null, null, false);
     }
 
-    private static HttpResponseMessage Answer(int remaining)
-    {
-        var response = new HttpResponseMessage(HttpStatusCode.OK);
-        response.Headers.Add("X-RateLimit-Bucket", "abcd1234");
-        response.Headers.Add("X-RateLimit-Limit", "3");
-        response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        response.Headers.Add("X-RateLimit-Reset-After", "0.5");
-        return response;
-    }
+    private static HttpResponseMessage Answer(int remaining) => RateLimitAnswers.Ok("abcd1234", limit: 3, remaining, resetAfter: 0.5);
 
     private static DiscordRoute Route(string channel) =>
         DiscordRoute.From(HttpMethod.Post, new Uri($"http://discord.test/api/v10/channels/{channel}/messages"));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PetitionBot.Discord.Rest;
@@ -81,15 +80,8 @@ public sealed class RateLimitIdleBucketTests
         }
     }
 
-    private static HttpResponseMessage Answer(string bucket, int remaining, double resetAfter)
-    {
-        var response = new HttpResponseMessage(HttpStatusCode.OK);
-        response.Headers.Add("X-RateLimit-Bucket", bucket);
-        response.Headers.Add("X-RateLimit-Limit", "5");
-        response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(CultureInfo.InvariantCulture));
-        response.Headers.Add("X-RateLimit-Reset-After", resetAfter.ToString(CultureInfo.InvariantCulture));
-        return response;
-    }
+    private static HttpResponseMessage Answer(string bucket, int remaining, double resetAfter) =>
+        RateLimitAnswers.Ok(bucket, limit: 5, remaining, resetAfter);
 
     private static DiscordRoute Callback(int interaction) =>
         DiscordRoute.From(HttpMethod.Post, new Uri($"http://discord.test/api/v10/interactions/{900000000000000000 + interaction}/token{interaction}/callback"));
