@@ -25,7 +25,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     private static readonly TimeSpan ResetAfterPrecision = TimeSpan.FromMilliseconds(1);
 
     /// <summary>How long a bucket stays after its last use (and its reset).</summary>
-    public static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(1);
+    public static TimeSpan IdleFor { get; } = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
@@ -194,28 +194,30 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
         var cutoff = now - IdleFor;
         foreach (var entry in _buckets)
         {
-            var bucket = entry.Value;
-            if (!bucket.Retired && (!bucket.UnusedSince(cutoff) || !bucket.Gate.Wait(0)))
-            {
-                continue;
-            }
-
-            if (!bucket.Retired)
-            {
-                try
-                {
-                    bucket.Retired = bucket.ResetAt <= now && bucket.UnusedSince(cutoff);
-                }
-                finally
-                {
-                    bucket.Gate.Release();
-                }
-            }
-
-            if (bucket.Retired)
+            // A bucket can stand under two keys: the second key of one retired at the first goes too.
+            if (entry.Value.Retired || TryRetire(entry.Value, now, cutoff))
             {
                 _buckets.TryRemove(entry);
             }
+        }
+    }
+
+    /// <summary>Retires the bucket when it is free, unused since <paramref name="cutoff"/> and past its reset (checked
+    /// again under its gate: a request may have found it meanwhile).</summary>
+    private static bool TryRetire(RateLimitBucket bucket, DateTimeOffset now, DateTimeOffset cutoff)
+    {
+        if (!bucket.UnusedSince(cutoff) || !bucket.Gate.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            return bucket.Retired = bucket.ResetAt <= now && bucket.UnusedSince(cutoff);
+        }
+        finally
+        {
+            bucket.Gate.Release();
         }
     }
 
