@@ -16,7 +16,7 @@ public sealed class RateLimitIdleBucketTests
     public RateLimitIdleBucketTests() => _limiter = new DiscordRateLimiter(_time, NullLogger<DiscordRateLimiter>.Instance);
 
     [Fact]
-    public async Task AcquireAsync_ThousandInteractionsAnsweredThenAMinuteIdle_TheirBucketsAreDropped()
+    public async Task AcquireAsync_ThousandInteractionsAnsweredThenIdle_TheirBucketsAreDropped()
     {
         for (var i = 0; i < 1000; i++)
         {
@@ -29,6 +29,23 @@ public sealed class RateLimitIdleBucketTests
         await SendAsync(Channel("700000000000000010"), Answer("channel-messages", remaining: 4, resetAfter: 1));
 
         Assert.InRange(_limiter.BucketCount, 1, 2); // the channel's bucket, under its template and under its name
+    }
+
+    [Fact]
+    public async Task AcquireAsync_SteadyHundredInteractionsASecondForAMinute_AtMostTwentySecondsOfThemHeld()
+    {
+        // A bucket goes at the first sweep after it has been idle for ten seconds, and sweeps are ten seconds apart: at
+        // most twenty seconds' worth of interactions are held at once, however long the traffic lasts.
+        const int bound = 2 * 10 * 100 + 1;
+        var most = 0;
+        for (var i = 0; i < 6000; i++)
+        {
+            await SendAsync(Callback(i), Answer("interaction-callback", remaining: 1, resetAfter: 0.2));
+            most = Math.Max(most, _limiter.BucketCount);
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        Assert.InRange(most, 1, bound);
     }
 
     [Fact]

@@ -94,7 +94,8 @@ public sealed class RateLimiterTests
 
     [Theory]
     [InlineData("POST", "/api/v10/channels/123/messages", "POST/channels/{major}/messages", "/123")]
-    [InlineData("PATCH", "/api/v10/webhooks/9/tok/messages/@original", "PATCH/webhooks/{major}/{major}/messages/@original", "/9/tok")]
+    [InlineData("PATCH", "/api/v10/webhooks/9/tok/messages/@original", "PATCH/webhooks/{major}/{major}/messages/@original", "/9/1A7674EB4EE78DF7")]
+    [InlineData("POST", "/api/v10/interactions/5/tok/callback", "POST/interactions/{major}/{major}/callback", "/5/1A7674EB4EE78DF7")]
     [InlineData("PUT", "/api/v10/applications/9/guilds/5/commands", "PUT/applications/{id}/guilds/{id}/commands", "")]
     public void Route_Path_TemplateAndMajorParameter(string method, string path, string template, string major)
     {
@@ -102,5 +103,17 @@ public sealed class RateLimiterTests
 
         Assert.Equal(template, route.Template);
         Assert.Equal(major, route.Major);
+    }
+
+    [Fact]
+    public void Route_InteractionTokens_MajorHoldsADigestThatTellsThemApart()
+    {
+        var token = "aW50ZXJhY3Rpb246" + new string('x', 180);
+        DiscordRoute Callback(string t) => DiscordRoute.From(HttpMethod.Post, new Uri($"http://discord.test/api/v10/interactions/5/{t}/callback"));
+
+        Assert.DoesNotContain(token, Callback(token).Major, StringComparison.Ordinal);
+        Assert.Equal(Callback(token).Major, Callback(token).Major);
+        Assert.NotEqual(Callback(token).Major, Callback(token + "y").Major);
+        Assert.Equal("/5/".Length + 16, Callback(token).Major.Length);
     }
 }
