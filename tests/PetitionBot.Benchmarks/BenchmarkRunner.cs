@@ -17,7 +17,7 @@ internal static class BenchmarkRunner
         bool Want(string name) => only is null || only.Contains(name);
 
         // These scenarios run the bot as its own process: publish it once, as it ships.
-        if (new[] { "discord", "fanout", "pdf", "email-sign", "postgres-2p", "postgres-idle" }.Any(Want))
+        if (new[] { "discord", "fanout", "pdf", "email-sign", "memory", "postgres-2p", "postgres-idle" }.Any(Want))
         {
             await PublishedBot.PrepareAsync(publish: Arg(args, "--bot") != "build");
         }

@@ -131,26 +131,10 @@ internal static class DiscordLoadBenchmark
         foreach (var rate in rates)
         {
             var latencies = new List<double>();
-            var count = (int)(rate * duration.TotalSeconds);
-            var tasks = new List<Task<bool>>(count);
             var cpu = rig.Bot.CpuTime;
             var sw = Stopwatch.StartNew();
-            for (var k = 0; k < count; k++)
-            {
-                var due = TimeSpan.FromSeconds((double)k / rate);
-                var wait = due - sw.Elapsed;
-                if (wait > TimeSpan.FromMilliseconds(1))
-                {
-                    await Task.Delay(wait);
-                }
-
-                var guild = DiscordRig.GuildId(k % FlowGuilds);
-                var user = rig.NewUser();
-                tasks.Add(Task.Run(() => rig.SignAsync(guild, user, latencies)));
-            }
-
-            var offeredFor = sw.Elapsed;
-            var outcomes = await Task.WhenAll(tasks);
+            var (outcomes, offeredFor) = await RateDriver.OfferAsync(rig, rate, duration, FlowGuilds, (guild, user) => rig.SignAsync(guild, user, latencies));
+            var count = outcomes.Length;
             var botCores = (rig.Bot.CpuTime - cpu) / sw.Elapsed;
             var sorted = latencies.Order().ToList();
             var p50 = Stopwatches.Percentile(sorted, 50);

@@ -92,28 +92,12 @@ internal static class EmailSignBenchmark
 
     private static async Task DriveAsync(DiscordRig rig, Run run, MailInbox inbox, TimeSpan duration, Func<string, string, Task<bool>> flow)
     {
-        var count = (int)(Rate * duration.TotalSeconds);
-        var tasks = new List<Task<bool>>(count);
         var cpu = rig.Bot.CpuTime;
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sinkCpu = inbox.SinkCpu;
         var sw = Stopwatch.StartNew();
-        for (var k = 0; k < count; k++)
-        {
-            var wait = TimeSpan.FromSeconds((double)k / Rate) - sw.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait);
-            }
-
-            var guild = DiscordRig.GuildId(k % FlowGuilds);
-            var user = rig.NewUser();
-            tasks.Add(Task.Run(() => flow(guild, user)));
-        }
-
-        var offered = sw.Elapsed;
-        var outcomes = await Task.WhenAll(tasks);
-        run.Flows += count;
+        var (outcomes, offered) = await RateDriver.OfferAsync(rig, Rate, duration, FlowGuilds, flow);
+        run.Flows += outcomes.Length;
         run.Failed += outcomes.Count(ok => !ok);
         run.Offered += offered;
         run.Busy += sw.Elapsed;

@@ -96,28 +96,13 @@ internal static class TwoProcessBenchmark
         foreach (var rate in new[] { 50, 100, 200 })
         {
             var latencies = new List<double>();
-            var count = (int)(rate * duration.TotalSeconds);
-            var tasks = new List<Task<bool>>(count);
             var cpuA = rig.Bot.CpuTime;
             var cpuB = b.CpuTime;
             var answered = front.Answered.ToArray();
             var commits = await CommitsAsync(connection);
             var sw = Stopwatch.StartNew();
-            for (var k = 0; k < count; k++)
-            {
-                var wait = TimeSpan.FromSeconds((double)k / rate) - sw.Elapsed;
-                if (wait > TimeSpan.FromMilliseconds(1))
-                {
-                    await Task.Delay(wait);
-                }
-
-                var guild = DiscordRig.GuildId(k % FlowGuilds);
-                var user = rig.NewUser();
-                tasks.Add(Task.Run(() => SignAsync(guild, user, latencies)));
-            }
-
-            var offered = sw.Elapsed;
-            var outcomes = await Task.WhenAll(tasks);
+            var (outcomes, offered) = await RateDriver.OfferAsync(rig, rate, duration, FlowGuilds, (guild, user) => SignAsync(guild, user, latencies));
+            var count = outcomes.Length;
             var elapsed = sw.Elapsed;
             commits = await CommitsAsync(connection) - commits;
             var sorted = latencies.Order().ToList();

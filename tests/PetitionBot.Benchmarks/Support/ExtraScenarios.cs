@@ -14,6 +14,7 @@ internal static class ExtraScenarios
         ("pdf", PdfPacketBenchmark.RunAsync),
         ("mail", MailBenchmark.RunAsync),
         ("email-sign", EmailSignBenchmark.RunAsync),
+        ("memory", SteadyMemoryBenchmark.RunAsync),
         ("postgres-2p", TwoProcessBenchmark.RunAsync),
         ("postgres-totals", PostgresBenchmark.TotalsAsync),
         ("postgres-sign", PostgresSigningBenchmark.RunAsync),
