@@ -1,13 +1,12 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace PetitionBot.Discord.Rest;
 
 /// <summary>The rate-limit identity of a request: the route template (ids replaced, except the top-level resource)
 /// and the major parameter (channel, guild, webhook or interaction) that splits a bucket. A webhook's or interaction's
-/// token stands in the major parameter as a 64-bit digest: the limiter keeps a key per bucket, and a raw token would sit
+/// token stands in the major parameter as a 64-bit hash: the limiter keeps a key per bucket, and a raw token would sit
 /// in memory, a secret, for as long as its bucket, and make the bucket larger the longer the token (measured: 400 bytes
-/// a bucket with a 37-character token, 720 with 200 characters; 360 with the digest).</summary>
+/// a bucket with a 37-character token, 720 with 200 characters; 360 with the hash).</summary>
 internal sealed record DiscordRoute(string Template, string Major, bool IsInteractionCallback)
 {
     private static readonly HashSet<string> MajorResources = new(StringComparer.Ordinal) { "channels", "guilds", "webhooks", "interactions" };
@@ -40,12 +39,16 @@ internal sealed record DiscordRoute(string Template, string Major, bool IsIntera
         return new DiscordRoute(template.ToString(), major, isCallback);
     }
 
-    /// <summary>The first 8 bytes of the token's SHA-256, in hex: distinct for distinct tokens in practice, and not the
-    /// token.</summary>
+    /// <summary>A 64-bit FNV-1a hash of the token, in hex: distinct for distinct tokens in practice, cheap (no allocation
+    /// but the result), and not the token.</summary>
     private static string Digest(string token)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(token), hash);
-        return Convert.ToHexString(hash[..8]);
+        var hash = 14695981039346656037UL;
+        foreach (var c in token)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash.ToString("X16", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

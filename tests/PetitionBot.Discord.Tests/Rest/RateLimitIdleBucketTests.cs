@@ -27,6 +27,11 @@ public sealed class RateLimitIdleBucketTests
 
         _time.Advance(DiscordRateLimiter.IdleFor + TimeSpan.FromSeconds(1));
         await SendAsync(Channel("700000000000000010"), Answer("channel-messages", remaining: 4, resetAfter: 1));
+        Assert.True(_limiter.BucketCount > 2, "one request looks at one batch of buckets, not at all of them");
+        for (var i = 0; i < 1000 / DiscordRateLimiter.SweepBatch; i++)
+        {
+            await SendAsync(Channel("700000000000000010"), Answer("channel-messages", remaining: 4, resetAfter: 1));
+        }
 
         Assert.InRange(_limiter.BucketCount, 1, 2); // the channel's bucket, under its template and under its name
     }

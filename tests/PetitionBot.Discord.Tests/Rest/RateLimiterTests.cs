@@ -94,8 +94,8 @@ public sealed class RateLimiterTests
 
     [Theory]
     [InlineData("POST", "/api/v10/channels/123/messages", "POST/channels/{major}/messages", "/123")]
-    [InlineData("PATCH", "/api/v10/webhooks/9/tok/messages/@original", "PATCH/webhooks/{major}/{major}/messages/@original", "/9/1A7674EB4EE78DF7")]
-    [InlineData("POST", "/api/v10/interactions/5/tok/callback", "POST/interactions/{major}/{major}/callback", "/5/1A7674EB4EE78DF7")]
+    [InlineData("PATCH", "/api/v10/webhooks/9/tok/messages/@original", "PATCH/webhooks/{major}/{major}/messages/@original", "/9/56F9B71944659FBD")]
+    [InlineData("POST", "/api/v10/interactions/5/tok/callback", "POST/interactions/{major}/{major}/callback", "/5/56F9B71944659FBD")]
     [InlineData("PUT", "/api/v10/applications/9/guilds/5/commands", "PUT/applications/{id}/guilds/{id}/commands", "")]
     public void Route_Path_TemplateAndMajorParameter(string method, string path, string template, string major)
     {
@@ -106,7 +106,7 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
-    public void Route_InteractionTokens_MajorHoldsADigestThatTellsThemApart()
+    public void Route_InteractionTokens_MajorHoldsAHashThatTellsThemApart()
     {
         var token = "aW50ZXJhY3Rpb246" + new string('x', 180);
         DiscordRoute Callback(string t) => DiscordRoute.From(HttpMethod.Post, new Uri($"http://discord.test/api/v10/interactions/5/{t}/callback"));
