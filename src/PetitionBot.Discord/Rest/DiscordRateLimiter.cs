@@ -14,8 +14,8 @@ namespace PetitionBot.Discord.Rest;
 /// earlier one, and a fan-out then hits global 429s.
 /// A bucket is kept per route and major parameter, and the major parameter of an interaction's callback and webhook
 /// routes is that interaction (its id and a hash of its token): kept for ever, every interaction would leave one or two
-/// buckets in memory for the life of the process. A bucket unused for <see cref="IdleFor"/>, free and past its reset is dropped
-/// (looked at once per <see cref="IdleFor"/>): what it knew has expired, so a new one for the same route behaves the same.</summary>
+/// buckets in memory for the life of the process. A bucket unused for <see cref="IdleFor"/>, free and past its reset is
+/// dropped (see <see cref="DropIdle"/>): what it knew has expired, so a new one for the same route behaves the same.</summary>
 internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
 {
     public const int GlobalPerSecond = 50;
