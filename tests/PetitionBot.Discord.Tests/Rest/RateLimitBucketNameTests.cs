@@ -31,13 +31,8 @@ public sealed class RateLimitBucketNameTests
             limiter.Release(ChannelB, bucketB, slotB, exhausted, null, false);
         }
 
-        var next = limiter.AcquireAsync(ChannelB);
-        await Task.Delay(50);
-        Assert.False(next.IsCompleted, "channel B's limit is used up until its reset");
-
-        time.Advance(TimeSpan.FromMilliseconds(501));
-        var (nextBucket, nextSlot) = await next.WaitAsync(TimeSpan.FromSeconds(5));
-        limiter.Release(ChannelB, nextBucket, nextSlot, null, null, false);
+        await RateLimitWaits.AssertHeldUntilAdvancedAsync(limiter, time, ChannelB, TimeSpan.FromMilliseconds(501),
+            "channel B's limit is used up until its reset");
     }
 
     private static HttpResponseMessage Answer(int remaining) => RateLimitAnswers.Ok("abcd1234", limit: 3, remaining, resetAfter: 0.5);

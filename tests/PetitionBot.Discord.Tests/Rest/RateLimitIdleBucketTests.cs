@@ -62,13 +62,8 @@ public sealed class RateLimitIdleBucketTests
         _time.Advance(TimeSpan.FromMinutes(2));
         await SendAsync(Channel("700000000000000011"), Answer("channel-messages", remaining: 4, resetAfter: 1));
 
-        var next = _limiter.AcquireAsync(limited);
-        await Task.Delay(50);
-        Assert.False(next.IsCompleted, "the channel's limit runs three more minutes");
-
-        _time.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
-        var (bucket, slot) = await next.WaitAsync(TimeSpan.FromSeconds(5));
-        _limiter.Release(limited, bucket, slot, null, null, false);
+        await RateLimitWaits.AssertHeldUntilAdvancedAsync(_limiter, _time, limited, TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1),
+            "the channel's limit runs three more minutes");
     }
 
     [Fact]
@@ -84,13 +79,8 @@ public sealed class RateLimitIdleBucketTests
             _limiter.Release(slow, held, heldSlot, exhausted, null, false);
         }
 
-        var next = _limiter.AcquireAsync(slow);
-        await Task.Delay(50);
-        Assert.False(next.IsCompleted, "the held request's response said the channel is used up for 10 s");
-
-        _time.Advance(TimeSpan.FromSeconds(11));
-        var (bucket, slot) = await next.WaitAsync(TimeSpan.FromSeconds(5));
-        _limiter.Release(slow, bucket, slot, null, null, false);
+        await RateLimitWaits.AssertHeldUntilAdvancedAsync(_limiter, _time, slow, TimeSpan.FromSeconds(11),
+            "the held request's response said the channel is used up for 10 s");
     }
 
     private async Task SendAsync(DiscordRoute route, HttpResponseMessage response)

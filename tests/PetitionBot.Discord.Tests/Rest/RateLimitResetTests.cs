@@ -24,12 +24,7 @@ public sealed class RateLimitResetTests
         limiter.Release(Route, bucket, slot, response, null, false);
 
         time.Advance(TimeSpan.FromMilliseconds(123));
-        var next = limiter.AcquireAsync(Route);
-        await Task.Delay(50);
-        Assert.False(next.IsCompleted, "sent at the rounded reset, before the bucket surely reset");
-
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        var (nextBucket, nextSlot) = await next.WaitAsync(TimeSpan.FromSeconds(5));
-        limiter.Release(Route, nextBucket, nextSlot, null, null, false);
+        await RateLimitWaits.AssertHeldUntilAdvancedAsync(limiter, time, Route, TimeSpan.FromMilliseconds(1),
+            "sent at the rounded reset, before the bucket surely reset");
     }
 }
