@@ -12,10 +12,10 @@ namespace PetitionBot.Discord.Rest;
 /// A request's global slot is held until one second after its response arrived (not after it was sent): Discord counts
 /// a request when it arrives, so slots freed from the send time let a later batch land inside the window of a delayed
 /// earlier one, and a fan-out then hits global 429s.
-/// A bucket is kept per route and major parameter, and the major parameter of an interaction's callback and webhook
-/// routes is that interaction (its id and a hash of its token): kept for ever, every interaction would leave one or two
-/// buckets in memory for the life of the process. A bucket unused for <see cref="IdleFor"/>, free and past its reset is
-/// dropped (see <see cref="DropIdle"/>): what it knew has expired, so a new one for the same route behaves the same.</summary>
+/// A bucket is kept per route and major parameter; an interaction's webhook routes have the interaction as theirs, so
+/// a bucket unused for <see cref="IdleFor"/>, free and past its reset is dropped (<see cref="DropIdle"/>): what it knew
+/// has expired. A callback's bucket is kept only once a response asks for a wait (a 429, or none left before the
+/// reset): an interaction has one callback, sent again only after a 429, so a bucket kept otherwise is never used.</summary>
 internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
 {
     public const int GlobalPerSecond = 50;
@@ -28,10 +28,8 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     public const int SweepBatch = 256;
 
     /// <summary>How long a bucket stays after its last use (and its reset). A bucket past its reset knows nothing a new
-    /// one would not learn from the next response, so this bounds memory only: buckets are dropped by a sweep at most
-    /// once per this time, so up to two of these times' worth of interactions are held: at 1,200 interactions a second,
-    /// 24,000 buckets of about 360 bytes (under 9 MB); with one minute it was 144,000 (58-104 MB while a key held the
-    /// token).</summary>
+    /// one would not learn from the next response, so this bounds memory only: a sweep runs at most once per this time,
+    /// so up to two of these times' worth of webhook buckets are held (a minute held 144,000 at 1,200 interactions/s).</summary>
     public static TimeSpan IdleFor { get; } = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, string> _bucketByTemplate = new(StringComparer.Ordinal);
@@ -119,12 +117,16 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
             var now = time.GetUtcNow();
             bucket.Touch(now);
             var headers = response.Headers;
-            if (Header(headers, "X-RateLimit-Bucket") is { } hash)
+            var name = Header(headers, "X-RateLimit-Bucket");
+            if (name is not null)
             {
                 // This route's bucket (found under the template while the hash was unknown) is the hash's bucket for
                 // this major parameter from now on, for every route that shares the hash.
-                _bucketByTemplate.TryAdd(route.Template, hash);
-                _buckets.TryAdd(hash + "|" + route.Major, bucket);
+                _bucketByTemplate.TryAdd(route.Template, name);
+                if (bucket.Kept)
+                {
+                    _buckets.TryAdd(name + "|" + route.Major, bucket);
+                }
             }
 
             if (double.TryParse(Header(headers, "X-RateLimit-Remaining"), NumberStyles.Float, CultureInfo.InvariantCulture, out var remaining))
@@ -154,6 +156,13 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
                     bucket.ResetAt = now + wait;
                 }
             }
+
+            if (!bucket.Kept && bucket.Remaining is 0 && bucket.ResetAt > now)
+            {
+                // A callback answered "wait": its retry must find this bucket, so it is kept from now on.
+                bucket.Kept = true;
+                _buckets.TryAdd(route.Template + "|" + route.Major, bucket);
+            }
         }
         finally
         {
@@ -170,6 +179,12 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
         var now = time.GetUtcNow();
         DropIdle(now);
         var byTemplate = route.Template + "|" + route.Major;
+        if (route.IsInteractionCallback)
+        {
+            // Kept only when an earlier response of this callback asked for a wait (see Release): found by its template.
+            return _buckets.TryGetValue(byTemplate, out var kept) && !kept.Retired ? kept : new RateLimitBucket { Kept = false };
+        }
+
         while (true)
         {
             var byHash = _bucketByTemplate.TryGetValue(route.Template, out var hash) ? hash + "|" + route.Major : null;

@@ -17,6 +17,10 @@ internal sealed class RateLimitBucket
         set => _retired = value;
     }
 
+    /// <summary>False for an interaction callback's bucket until a response asks for a wait: until then the limiter
+    /// holds no reference to it.</summary>
+    public bool Kept { get; set; } = true;
+
     public int? Remaining { get; set; }
 
     public DateTimeOffset ResetAt { get; set; }

@@ -43,7 +43,7 @@ internal static class SteadyMemoryBenchmark
             new BenchResult("steady memory", $"RSS after 30 s of {Rate} flows/s", Math.Round(early, 1), "MB", "", null, shared),
             new BenchResult("steady memory", $"RSS after {seconds} s", Math.Round(rss[^1], 1), "MB", "", null, $"VmRSS every 10 s: {samples} MB"),
             new BenchResult("steady memory", $"RSS growth from 30 s to {seconds} s", Math.Round(growth, 1), "MB", "", null,
-                "reported; rate-limit buckets are kept 20 s at most, each signer's recent interactions 2 min (every flow here is a new signer), and the GC leaves some garbage in RSS until a full collection"),
+                "reported; an interaction's callback keeps no rate-limit bucket unless Discord asks for a wait (other buckets 20 s at most), each signer's recent interactions 2 min (every flow here is a new signer), and the GC leaves some garbage in RSS until a full collection"),
             new BenchResult("steady memory", "p99 ack through the run", Math.Round(Stopwatches.Percentile(sorted, 99), 1), "ms", "", null,
                 $"p50 {Stopwatches.Percentile(sorted, 50):0.0} ms over {sorted.Count} acks"),
         ];

@@ -5,9 +5,11 @@ using PetitionBot.Discord.Rest;
 
 namespace PetitionBot.Discord.Tests.Rest;
 
-/// <summary>The limiter keeps a bucket per route and major parameter, and an interaction's callback route has the
-/// interaction itself as its major parameter: a bucket per interaction. Those must not stay for the life of the process
-/// (a bot answers millions of interactions), and dropping them must not forget a limit still in force.</summary>
+/// <summary>The limiter keeps a bucket per route and major parameter, and an interaction's callback and webhook routes
+/// have the interaction itself as their major parameter: a bucket per interaction. Those must not stay for the life of
+/// the process (a bot answers millions of interactions), and dropping them must not forget a limit still in force.
+/// A callback's bucket is kept only when its response asks for a wait (none remaining, or a 429), so the tests of
+/// dropping idle buckets answer their callbacks with none remaining.</summary>
 public sealed class RateLimitIdleBucketTests
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-06T00:00:00Z", CultureInfo.InvariantCulture));
@@ -20,7 +22,7 @@ public sealed class RateLimitIdleBucketTests
     {
         for (var i = 0; i < 1000; i++)
         {
-            await SendAsync(Callback(i), Answer("interaction-callback", remaining: 1, resetAfter: 0.2));
+            await SendAsync(Callback(i), Answer("interaction-callback", remaining: 0, resetAfter: 0.2));
         }
 
         Assert.True(_limiter.BucketCount >= 1000, $"one bucket per interaction while they are fresh, got {_limiter.BucketCount}");
@@ -45,12 +47,53 @@ public sealed class RateLimitIdleBucketTests
         var most = 0;
         for (var i = 0; i < 6000; i++)
         {
-            await SendAsync(Callback(i), Answer("interaction-callback", remaining: 1, resetAfter: 0.2));
+            await SendAsync(Callback(i), Answer("interaction-callback", remaining: 0, resetAfter: 0.2));
             most = Math.Max(most, _limiter.BucketCount);
             _time.Advance(TimeSpan.FromMilliseconds(10));
         }
 
         Assert.InRange(most, 1, bound);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ThousandCallbacksAnsweredWithRoomLeft_NoBucketKept()
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            await SendAsync(Callback(i), Answer("interaction-callback", remaining: 1, resetAfter: 0.2));
+        }
+
+        Assert.Equal(0, _limiter.BucketCount);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_CallbackAnswered429_ItsRetryWaitsForRetryAfter()
+    {
+        var callback = Callback(7);
+        var (bucket, slot) = await _limiter.AcquireAsync(callback);
+        using (var limited = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests))
+        {
+            _limiter.Release(callback, bucket, slot, limited, TimeSpan.FromSeconds(2), global: false);
+        }
+
+        Assert.Equal(1, _limiter.BucketCount);
+        var other = _limiter.AcquireAsync(Callback(8));
+        Assert.True(other.IsCompleted, "another interaction's callback is not held by this one's 429");
+        var (otherBucket, otherSlot) = await other;
+        _limiter.Release(Callback(8), otherBucket, otherSlot, null, null, false);
+
+        await RateLimitWaits.AssertHeldUntilAdvancedAsync(_limiter, _time, callback, TimeSpan.FromSeconds(2),
+            "Discord said to wait 2 s before sending that callback again");
+    }
+
+    [Fact]
+    public async Task AcquireAsync_CallbackAnsweredNoneRemaining_ItsNextRequestWaitsForTheReset()
+    {
+        var callback = Callback(7);
+        await SendAsync(callback, Answer("interaction-callback", remaining: 0, resetAfter: 1.5));
+
+        await RateLimitWaits.AssertHeldUntilAdvancedAsync(_limiter, _time, callback, TimeSpan.FromSeconds(1.6),
+            "the callback's bucket has none left for 1.5 s");
     }
 
     [Fact]
