@@ -8,7 +8,7 @@ using PetitionBot.Core.Pacing;
 namespace PetitionBot.Discord.Rest;
 
 /// <summary>Proactive rate limiting learned from the <c>X-RateLimit-*</c> headers: one state per bucket and top-level
-/// resource, plus the global limit (50 requests per second, interaction callbacks exempt) and global 429 blocks.
+/// resource, plus the global limit (50 requests per second; interaction endpoints exempt) and global 429 blocks.
 /// A request's global slot is held until one second after its response arrived (not after it was sent): Discord counts
 /// a request when it arrives, so slots freed from the send time let a later batch land inside the window of a delayed
 /// earlier one, and a fan-out then hits global 429s.
@@ -46,7 +46,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
     internal int BucketCount => _buckets.Count;
 
     /// <summary>Waits for the bucket and the global limit. <c>Slot</c> is the request's place in the global window
-    /// (null for interaction callbacks); pass it back to <see cref="Release"/>.</summary>
+    /// (null for interaction endpoints); pass it back to <see cref="Release"/>.</summary>
     public async Task<(RateLimitBucket Bucket, StrongBox<DateTimeOffset>? Slot)> AcquireAsync(DiscordRoute route, CancellationToken ct = default)
     {
         var bucket = BucketFor(route);
@@ -67,7 +67,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
                 var now = time.GetUtcNow();
                 var wait = bucket.WaitTime(now);
                 var globalWait = TimeSpan.Zero;
-                if (wait <= TimeSpan.Zero && !route.IsInteractionCallback)
+                if (wait <= TimeSpan.Zero && !route.IsInteraction)
                 {
                     (globalWait, slot) = GlobalWait(now);
                 }

@@ -9,6 +9,10 @@ namespace PetitionBot.Discord.Rest;
 /// a bucket with a 37-character token, 720 with 200 characters; 360 with the hash).</summary>
 internal sealed record DiscordRoute(string Template, string Major, bool IsInteractionCallback)
 {
+    /// <summary>An interaction endpoint: the callback, or a webhook route with its token (the original response and
+    /// follow-ups; the bot executes no other webhooks). Discord does not count these against the global limit.</summary>
+    public bool IsInteraction { get; init; }
+
     private static readonly HashSet<string> MajorResources = new(StringComparer.Ordinal) { "channels", "guilds", "webhooks", "interactions" };
 
     public static DiscordRoute From(HttpMethod method, Uri uri)
@@ -36,7 +40,8 @@ internal sealed record DiscordRoute(string Template, string Major, bool IsIntera
         }
 
         var isCallback = segments.Length > start && segments[start] == "interactions";
-        return new DiscordRoute(template.ToString(), major, isCallback);
+        var isInteractionWebhook = segments.Length > start + 2 && segments[start] == "webhooks";
+        return new DiscordRoute(template.ToString(), major, isCallback) { IsInteraction = isCallback || isInteractionWebhook };
     }
 
     /// <summary>A 64-bit FNV-1a hash of the token, in hex: distinct for distinct tokens in practice, cheap (no allocation
