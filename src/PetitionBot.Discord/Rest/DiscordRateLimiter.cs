@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
@@ -19,10 +18,6 @@ namespace PetitionBot.Discord.Rest;
 internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
 {
     public const int GlobalPerSecond = 50;
-
-    /// <summary>X-RateLimit-Reset-After is given to the millisecond, rounded: the bucket may reset up to half a
-    /// millisecond later than it says. Sent at the rounded reset, a request can land just before it and get a 429.</summary>
-    private static readonly TimeSpan ResetAfterPrecision = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Buckets looked at per request while a pass of the idle sweep is under way.</summary>
     public const int SweepBatch = 256;
@@ -129,16 +124,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
                 }
             }
 
-            if (double.TryParse(Header(headers, "X-RateLimit-Remaining"), NumberStyles.Float, CultureInfo.InvariantCulture, out var remaining))
-            {
-                bucket.Remaining = (int)remaining;
-            }
-
-            if (double.TryParse(Header(headers, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
-            {
-                bucket.ResetAt = now + TimeSpan.FromSeconds(resetAfter) + ResetAfterPrecision;
-            }
-
+            bucket.Learn(Header(headers, "X-RateLimit-Remaining"), Header(headers, "X-RateLimit-Reset-After"), now);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 var wait = retryAfter ?? TimeSpan.FromSeconds(1);
@@ -150,8 +136,10 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
                 {
                     _globalBlockedUntil = now + wait;
                 }
-                else
+
+                if (!global || route.IsInteraction)
                 {
+                    // An interaction endpoint does not wait for the global block: its own retry waits on its bucket.
                     bucket.Remaining = 0;
                     bucket.ResetAt = now + wait;
                 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PetitionBot.Discord.Rest;
 
 /// <summary>What is known about one bucket: remaining requests until <see cref="ResetAt"/>. Requests of one bucket
@@ -30,6 +32,22 @@ internal sealed class RateLimitBucket
 
     /// <summary>True when nothing has used the bucket since <paramref name="cutoff"/>.</summary>
     public bool UnusedSince(DateTimeOffset cutoff) => Volatile.Read(ref _usedAtTicks) < cutoff.UtcTicks;
+
+    /// <summary>Takes in a response's <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset-After</c> (either may be
+    /// missing). Reset-After is given to the millisecond, rounded: the bucket may reset up to half a millisecond later
+    /// than it says, and a request sent at the rounded reset can land just before it and get a 429, so 1 ms is added.</summary>
+    public void Learn(string? remaining, string? resetAfter, DateTimeOffset now)
+    {
+        if (double.TryParse(remaining, NumberStyles.Float, CultureInfo.InvariantCulture, out var left))
+        {
+            Remaining = (int)left;
+        }
+
+        if (double.TryParse(resetAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            ResetAt = now + TimeSpan.FromSeconds(seconds) + TimeSpan.FromMilliseconds(1);
+        }
+    }
 
     public TimeSpan WaitTime(DateTimeOffset now)
     {

@@ -40,6 +40,20 @@ public sealed class RateLimitGlobalTests
             TimeSpan.FromSeconds(1.1), "fifty requests were sent in this second");
     }
 
+    [Fact]
+    public async Task Release_CallbackAnsweredGlobal429_ItsRetryWaitsForRetryAfter()
+    {
+        var callback = Route("POST", "/api/v10/interactions/900000000000000001/tok/callback");
+        var (bucket, slot) = await _limiter.AcquireAsync(callback);
+        using (var limited = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests))
+        {
+            _limiter.Release(callback, bucket, slot, limited, TimeSpan.FromSeconds(1.5), global: true);
+        }
+
+        await RateLimitWaits.AssertHeldUntilAdvancedAsync(_limiter, _time, callback, TimeSpan.FromSeconds(1.5),
+            "Discord said to wait 1.5 s, for every request, this callback's retry included");
+    }
+
     private async Task FillGlobalWindowAsync()
     {
         for (var i = 0; i < DiscordRateLimiter.GlobalPerSecond; i++)
