@@ -7,12 +7,11 @@ namespace PetitionBot.Discord.Rest;
 /// token stands in the major parameter as a 64-bit hash: the limiter keeps a key per bucket, and a raw token would sit
 /// in memory, a secret, for as long as its bucket, and make the bucket larger the longer the token (measured: 400 bytes
 /// a bucket with a 37-character token, 720 with 200 characters; 360 with the hash).</summary>
-internal sealed record DiscordRoute(string Template, string Major, bool IsInteractionCallback)
+/// <param name="IsInteractionCallback">The interaction's one callback.</param>
+/// <param name="IsInteraction">An interaction endpoint: the callback, or a webhook route with its token (the original
+/// response and follow-ups; the bot executes no other webhooks). Discord does not count these against the global limit.</param>
+internal sealed record DiscordRoute(string Template, string Major, bool IsInteractionCallback, bool IsInteraction)
 {
-    /// <summary>An interaction endpoint: the callback, or a webhook route with its token (the original response and
-    /// follow-ups; the bot executes no other webhooks). Discord does not count these against the global limit.</summary>
-    public bool IsInteraction { get; init; }
-
     private static readonly HashSet<string> MajorResources = new(StringComparer.Ordinal) { "channels", "guilds", "webhooks", "interactions" };
 
     public static DiscordRoute From(HttpMethod method, Uri uri)
@@ -41,7 +40,7 @@ internal sealed record DiscordRoute(string Template, string Major, bool IsIntera
 
         var isCallback = segments.Length > start && segments[start] == "interactions";
         var isInteractionWebhook = segments.Length > start + 2 && segments[start] == "webhooks";
-        return new DiscordRoute(template.ToString(), major, isCallback) { IsInteraction = isCallback || isInteractionWebhook };
+        return new DiscordRoute(template.ToString(), major, isCallback, isCallback || isInteractionWebhook);
     }
 
     /// <summary>A 64-bit FNV-1a hash of the token, in hex: distinct for distinct tokens in practice, cheap (no allocation
