@@ -34,8 +34,10 @@ internal sealed class SlackOptions
     public string OAuthScopes { get; set; } = "commands,chat:write,chat:write.public,channels:read,groups:read,im:write,users:read,usergroups:read,files:write";
 
     /// <summary>Handlers running envelopes concurrently, in each of the two lanes (work already acknowledged; answers that
-    /// ride in the ack).</summary>
-    public int Workers { get; set; } = 4;
+    /// ride in the ack). A handler holds its envelope through its Web API calls, so this bounds the calls waiting on
+    /// Slack's answer at once: with 4, forty signers running /sign together while views.open took 400 ms had half their
+    /// forms refused, the trigger (3 s) spent waiting for a handler.</summary>
+    public int Workers { get; set; } = 16;
 
     /// <summary>Bounded queue between the socket read loop and the workers.</summary>
     public int QueueCapacity { get; set; } = 256;

@@ -16,10 +16,12 @@ internal sealed class GatewayTimings
     public TimeSpan IdentifySpacing { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Workers handling dispatches; each holds an interaction until its reply is delivered. The work is mostly
-    /// waiting (the store, Discord's REST API), so this is a bound on interactions in flight, not on threads: at 1,800
-    /// interactions/s (200 email-verified sign flows/s) 16 workers were all busy and dispatches queued for hundreds of
-    /// milliseconds before any work started.</summary>
-    public int Workers { get; init; } = 64;
+    /// waiting (the store, Discord's REST API), so this is a bound on interactions in flight, not on threads. It caps the
+    /// rate at workers ÷ the callback's round trip to Discord: 64 workers and a 100 ms round trip allow 640 interactions
+    /// a second, so a burst of 1,000 signers (their /sign alone) would queue for 1.6 s of the 3 s deadline; 256 allow
+    /// 2,560. (At 1,800 interactions/s on loopback, 16 workers were all busy and dispatches queued for hundreds of
+    /// milliseconds before any work started.)</summary>
+    public int Workers { get; init; } = 256;
 
     public int QueueCapacity { get; init; } = 1024;
 
