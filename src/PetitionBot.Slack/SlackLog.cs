@@ -35,6 +35,9 @@ internal static partial class SlackLog
     [LoggerMessage(10, LogLevel.Debug, "Slack API {Method} rate limited for {RetryAfter}")]
     public static partial void RateLimited(ILogger logger, string method, TimeSpan retryAfter);
 
+    [LoggerMessage(19, LogLevel.Information, "Slack API {Method} sent without its pacing wait of {Wait}: it would be useless by then")]
+    public static partial void PacingSkipped(ILogger logger, string method, TimeSpan wait);
+
     [LoggerMessage(11, LogLevel.Warning, "Slack socket {ConnectionId} went silent; replacing it")]
     public static partial void SocketSilent(ILogger logger, int connectionId);
 

@@ -74,7 +74,9 @@ internal sealed class SlackReplySender(SlackWebApi api, TimeProvider time, ILogg
         var again = target.CommandName is { } name ? $"run /{name} again" : "try again";
         var message = result.Error is { } e && TriggerErrors.Contains(e)
             ? $"Slack only lets me open a form for a few seconds after you ask, and that time ran out. Please {again}: the form will open right away."
-            : $"I could not open the form ({result.Error}). Please {again}.";
+            : result.IsRateLimited
+                ? $"Many people are opening this form in your workspace right now, and Slack asked me to slow down. Please {again} in a minute."
+                : $"I could not open the form ({result.Error}). Please {again}.";
         await SendMessageAsync(target with { ViewId = null }, Reply.Private(message), ct).ConfigureAwait(false);
     }
 

@@ -44,6 +44,13 @@ internal sealed class SlackRateLimitHandler(SlackPacer pacer, TimeProvider time,
                 wait = channelWait > wait ? channelWait : wait;
             }
 
+            if (ctx.MaxPacingWait is { } most && wait > most)
+            {
+                // Waiting would outlast the call's use (a trigger_id's 3 s): try now; Slack allows bursts within a tier.
+                SlackLog.PacingSkipped(logger, ctx.Method, wait);
+                wait = TimeSpan.Zero;
+            }
+
             if (wait > TimeSpan.Zero)
             {
                 await WaitUntilAsync(now + wait, cancellationToken).ConfigureAwait(false);

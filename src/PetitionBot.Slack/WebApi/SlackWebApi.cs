@@ -7,6 +7,12 @@ namespace PetitionBot.Slack.WebApi;
 /// and reads its answer record (<see cref="SlackJsonContext"/>).</summary>
 internal sealed class SlackWebApi(SlackApiClient client)
 {
+    /// <summary>The longest a call made while answering a person's action, before its form can open, waits for its pacing
+    /// slot (views.open, and the users.info that builds the person's actor): the trigger_id lives 3 s from the action, so
+    /// a call held back longer (up to the tier's minute in a burst) would only meet an expired trigger, and would hold a
+    /// Socket Mode worker all that time. Such a call goes at once instead; a refusal from Slack is handled as any.</summary>
+    internal static readonly TimeSpan TriggerPacingLimit = TimeSpan.FromSeconds(1);
+
     private static readonly SlackJsonContext Json = SlackJsonContext.Default;
 
     public SlackApiClient Client => client;
@@ -26,7 +32,7 @@ internal sealed class SlackWebApi(SlackApiClient client)
         client.CallJsonAsync(new SlackRequestContext("chat.postEphemeral", token.Value, token.TeamId, channel), new PostEphemeralRequest(channel, user, text, blocks), Json.PostEphemeralRequest, ct);
 
     public Task<SlackApiResponse<ViewResponse>> OpenViewAsync(SlackToken token, string triggerId, View view, CancellationToken ct = default) =>
-        client.CallJsonAsync(new SlackRequestContext("views.open", token.Value, token.TeamId), new OpenViewRequest(triggerId, view), Json.OpenViewRequest, Json.ViewResponse, ct);
+        client.CallJsonAsync(new SlackRequestContext("views.open", token.Value, token.TeamId, MaxPacingWait: TriggerPacingLimit), new OpenViewRequest(triggerId, view), Json.OpenViewRequest, Json.ViewResponse, ct);
 
     public Task<SlackApiResponse<ViewResponse>> UpdateViewAsync(SlackToken token, string viewId, View view, CancellationToken ct = default) =>
         client.CallJsonAsync(new SlackRequestContext("views.update", token.Value, token.TeamId), new UpdateViewRequest(viewId, view), Json.UpdateViewRequest, Json.ViewResponse, ct);
@@ -42,7 +48,7 @@ internal sealed class SlackWebApi(SlackApiClient client)
     /// <summary>users.info → whether the user is a workspace admin or owner.</summary>
     public async Task<(SlackApiResponse Response, bool IsAdmin)> GetUserAdminAsync(SlackToken token, string userId, CancellationToken ct = default)
     {
-        var r = await client.CallFormAsync(new SlackRequestContext("users.info", token.Value, token.TeamId), [new("user", userId)], Json.UsersInfoResponse, ct).ConfigureAwait(false);
+        var r = await client.CallFormAsync(new SlackRequestContext("users.info", token.Value, token.TeamId, MaxPacingWait: TriggerPacingLimit), [new("user", userId)], Json.UsersInfoResponse, ct).ConfigureAwait(false);
         var admin = r.Ok && r.Body?.User is { } u && (u.IsAdmin || u.IsOwner || u.IsPrimaryOwner);
         return (r, admin);
     }

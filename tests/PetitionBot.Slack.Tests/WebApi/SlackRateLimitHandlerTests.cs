@@ -24,22 +24,38 @@ public sealed class SlackRateLimitHandlerTests
     [Fact]
     public async Task WebApiMethod_BurstUpToTheMinuteQuota_GoesAtOnceAndNextWaitsForTheWindow()
     {
-        // 40 signers of one workspace opening the form in the same second must not wait (a trigger_id dies after 3 s);
-        // Tier 4 allows 100 a minute. The 101st waits for the window, and another workspace is not held up.
+        // 40 signers of one workspace answered in the same second must not wait; Tier 4 allows 100 calls a minute. The
+        // 101st waits for the window, and another workspace is not held up.
         var time = new FakeTimeProvider();
         using var http = Client(time, out var inner);
-        var quota = SlackMethodTiers.PerMinute("views.open")!.Value;
+        var quota = SlackMethodTiers.PerMinute("views.update")!.Value;
 
-        await Task.WhenAll(Enumerable.Range(0, quota).Select(_ => Send(http, new SlackRequestContext("views.open", "xoxb-a", "TA"), "https://slack.example/api/views.open")))
+        await Task.WhenAll(Enumerable.Range(0, quota).Select(_ => Send(http, new SlackRequestContext("views.update", "xoxb-a", "TA"), "https://slack.example/api/views.update")))
             .WaitAsync(TimeSpan.FromSeconds(10));
-        var paced = Send(http, new SlackRequestContext("views.open", "xoxb-a", "TA"), "https://slack.example/api/views.open");
-        await Send(http, new SlackRequestContext("views.open", "xoxb-b", "TB"), "https://slack.example/api/views.open").WaitAsync(TimeSpan.FromSeconds(10));
+        var paced = Send(http, new SlackRequestContext("views.update", "xoxb-a", "TA"), "https://slack.example/api/views.update");
+        await Send(http, new SlackRequestContext("views.update", "xoxb-b", "TB"), "https://slack.example/api/views.update").WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(quota + 1, inner.Count);
         Assert.False(paced.IsCompleted);
         time.Advance(SlackMethodTiers.Window);
         await paced.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(quota + 2, inner.Count);
+    }
+
+    [Fact]
+    public async Task ViewsOpen_PastTheMinuteQuota_GoesAtOnceInsteadOfOutlivingItsTrigger()
+    {
+        // A trigger_id lives 3 s: the 101st form of the minute would wait up to a minute for its slot and then meet an
+        // expired trigger. It is sent at once instead (with a frozen clock, a paced call would never go).
+        var time = new FakeTimeProvider();
+        using var http = Client(time, out var inner);
+        var quota = SlackMethodTiers.PerMinute("views.open")!.Value;
+        SlackRequestContext Open() => new("views.open", "xoxb-a", "TA", MaxPacingWait: SlackWebApi.TriggerPacingLimit);
+
+        await Task.WhenAll(Enumerable.Range(0, quota).Select(_ => Send(http, Open(), "https://slack.example/api/views.open"))).WaitAsync(TimeSpan.FromSeconds(10));
+        await Send(http, Open(), "https://slack.example/api/views.open").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(quota + 1, inner.Count);
     }
 
     [Fact]
